@@ -1,0 +1,75 @@
+// Lint doubles as the architecture check (ARCHITECTURE.md "Layers"):
+// - only src/main/electron and src/preload may import 'electron';
+// - src/shared and src/renderer import no Node built-ins;
+// - src/shared, src/main and src/devices import no React or renderer code.
+// tests/lint/boundaries.test.ts proves each rule fires.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+const electronOnlyInShell = {
+  name: 'electron',
+  message: "Only src/main/electron and src/preload may import 'electron' (ARCHITECTURE.md: Layers).",
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'warn',
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }],
+    },
+  },
+  {
+    files: ['src/main/electron/**/*.ts', 'src/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell, ...nodeBuiltins.map((name) => ({ name, message: 'src/shared runs in every layer, the renderer included: no Node built-ins.' }))],
+          patterns: [{ group: ['react', 'react-dom', '**/renderer/**', '**/main/**', '**/devices/**'], message: 'src/shared imports nothing from other layers.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is a web page: no Node built-ins. Ask the core through api.ts.' }))],
+          patterns: [{ group: ['**/main/**', '**/devices/**', '**/preload/**'], message: 'The renderer talks to the core only through api.ts and src/shared.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts', 'src/devices/**/*.ts'],
+    ignores: ['src/main/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [{ group: ['react', 'react-dom', '**/renderer/**'], message: 'The core and devices have no DOM and no UI code.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,37 @@
+// Bundles the Node side: the Electron shell, its preload, and the web host.
+// The preload must be ONE CommonJS file: with `sandbox: true` it cannot
+// require anything but a few Electron modules. Native modules stay external
+// (they are loaded from node_modules, rebuilt for Electron when packaging).
+import { build } from 'esbuild';
+
+const native = ['better-sqlite3', 'bufferutil', 'utf-8-validate'];
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { electron: 'src/main/electron/main.ts', 'web-host': 'src/main/web-host/main.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    platform: 'node',
+    target: 'node20',
+    external: ['electron', ...native],
+  }),
+  build({
+    ...common,
+    entryPoints: { kiosk: 'src/preload/kiosk.ts' },
+    outdir: 'dist/preload',
+    outExtension: { '.js': '.cjs' },
+    platform: 'browser',
+    target: 'chrome120',
+    minify: true,
+    external: ['electron'],
+  }),
+]);

@@ -1,0 +1,54 @@
+/**
+ * The kiosk's configuration file (`<data dir>/config.json`): a typed schema
+ * with a default for every field, so an empty or missing file is a working
+ * kiosk. Technicians may edit the file by hand; see README "Configuration".
+ */
+import { z } from 'zod';
+
+export const configSchema = z.object({
+  kiosk: z
+    .object({
+      /** Shown to staff and written on receipts and logs, never to identify a resident. */
+      name: z.string().trim().min(1).max(40).default('ADM-01'),
+      locale: z.enum(['id', 'en']).default('id'),
+      timeZone: z.string().min(1).default('Asia/Jakarta'),
+      /** Seconds without a touch before the idle warning appears. */
+      idleSeconds: z.number().int().min(1).max(3600).default(60),
+      /** Length of the warning countdown (UX: at least 20 s in production). */
+      idleWarningSeconds: z.number().int().min(1).max(300).default(20),
+    })
+    .prefault({}),
+  village: z
+    .object({
+      /** Until the village profile has been fetched from the server. */
+      name: z.string().trim().max(80).nullable().default(null),
+      /** PNG/JPEG/SVG file, absolute or relative to the data directory. */
+      logoFile: z.string().trim().min(1).nullable().default(null),
+    })
+    .prefault({}),
+  server: z
+    .object({
+      /** Base URL of the village's OpenSID API service, e.g. https://api.desa.example. */
+      url: z.url({ protocol: /^https?$/ }).nullable().default(null),
+    })
+    .prefault({}),
+  logging: z
+    .object({
+      level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+      maxFileSizeMb: z.number().int().min(1).max(100).default(5),
+      keepFiles: z.number().int().min(1).max(50).default(5),
+    })
+    .prefault({}),
+  webHost: z
+    .object({
+      /** 0 picks a free port. Only ever bound on 127.0.0.1. */
+      port: z.number().int().min(0).max(65535).default(4780),
+    })
+    .prefault({}),
+});
+
+export type KioskConfig = z.infer<typeof configSchema>;
+
+export function defaultConfig(): KioskConfig {
+  return configSchema.parse({});
+}

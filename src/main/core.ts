@@ -1,0 +1,153 @@
+/**
+ * The composition root of the kiosk core. It wires everything in a fixed,
+ * readable order before any window exists:
+ *   data directory -> configuration -> logging -> database -> features.
+ * Both hosts (Electron and the web host) and the CLI build exactly this.
+ *
+ * `invoke` is the single entry for calls from any host: the name must be in
+ * the contract, the input is parsed with the call's schema as `unknown`, and
+ * whatever happens the caller gets a Result, never an exception.
+ */
+import { EventEmitter } from 'node:events';
+import {
+  calls,
+  isCallName,
+  type CallName,
+  type EventName,
+} from '../shared/contract';
+import { fail, type Result } from '../shared/result';
+import { ensureDataDir, resolveDataDir } from './data-dir';
+import { loadConfig, watchConfig } from './config/store';
+import type { KioskConfig } from './config/schema';
+import { createLogger, type KioskLogger } from './logging/logger';
+import { databasePath, openDatabase, type Database } from './db/database';
+import type { CallHandler, ConfigHolder, Dispose, Feature, FeatureContext } from './feature';
+import { registerKioskInfo } from './features/kiosk-info';
+import { registerResidentSession } from './features/resident-session';
+
+export interface KioskCoreOptions {
+  /** Defaults to `ADM_DATA_DIR` or the platform's data folder. */
+  dataDir?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Copy log records to stderr as well as the log file. */
+  echoLogs?: boolean;
+  /** Reload the configuration when the file changes (hosts: yes; CLI: no). */
+  watchConfig?: boolean;
+}
+
+export type EventListener = (name: EventName, payload: unknown) => void;
+
+export interface KioskCore {
+  readonly dataDir: string;
+  readonly logger: KioskLogger;
+  readonly db: Database;
+  config(): KioskConfig;
+  invoke(name: unknown, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  close(): Promise<void>;
+}
+
+/** Features in start order; they are disposed in reverse. */
+const FEATURES: readonly Feature[] = [registerKioskInfo, registerResidentSession];
+
+export const INTERNAL_ERROR_MESSAGE = 'Terjadi kesalahan pada kios. Silakan coba lagi atau hubungi petugas.';
+
+export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
+  const dataDir = ensureDataDir(options.dataDir ?? resolveDataDir(options.env));
+
+  // The configuration decides the log level, but loading it wants to log
+  // (a corrupt file is a warning): load once with a provisional logger.
+  const bootLogger = createLogger({ dataDir, echo: options.echoLogs });
+  let config = loadConfig(dataDir, bootLogger.forSubsystem('config'));
+  bootLogger.root.level = config.logging.level;
+  const logger = bootLogger;
+  const log = logger.forSubsystem('core');
+  log.info({ dataDir, kiosk: config.kiosk.name }, 'kiosk core starting');
+
+  const db = openDatabase(databasePath(dataDir), logger.forSubsystem('db'));
+
+  const configListeners = new Set<(config: KioskConfig) => void>();
+  const configHolder: ConfigHolder = {
+    current: () => config,
+    onChange(listener) {
+      configListeners.add(listener);
+      return () => configListeners.delete(listener);
+    },
+  };
+  const stopWatching =
+    options.watchConfig === false
+      ? () => {}
+      : watchConfig(dataDir, logger.forSubsystem('config'), (next) => {
+          config = next;
+          logger.root.level = next.logging.level;
+          audit('technician', 'config.changed');
+          for (const listener of configListeners) listener(next);
+        });
+
+  const insertAudit = db.prepare('INSERT INTO audit_log (actor, action, detail) VALUES (?, ?, ?)');
+  function audit(actor: string, action: string, detail?: unknown): void {
+    insertAudit.run(actor, action, detail === undefined ? null : JSON.stringify(detail));
+  }
+
+  const handlers = new Map<CallName, CallHandler<CallName>>();
+  const events = new EventEmitter();
+  const ctx: FeatureContext = {
+    dataDir,
+    db,
+    config: configHolder,
+    log: (subsystem) => logger.forSubsystem(subsystem),
+    handle(name, handler) {
+      if (handlers.has(name)) throw new Error(`two handlers for ${name}`);
+      handlers.set(name, handler as unknown as CallHandler<CallName>);
+    },
+    emit(name, payload) {
+      events.emit('event', name, payload);
+    },
+    audit,
+  };
+  const disposers: Dispose[] = FEATURES.map((register) => register(ctx));
+
+  const unhandled = Object.keys(calls).filter((name) => !handlers.has(name as CallName));
+  if (unhandled.length > 0) throw new Error(`contract calls without a handler: ${unhandled.join(', ')}`);
+
+  async function invoke(name: unknown, input: unknown): Promise<Result<unknown>> {
+    if (!isCallName(name)) {
+      log.warn({ call: String(name).slice(0, 80) }, 'unknown call refused');
+      return fail('unknown-call', 'Permintaan tidak dikenal.');
+    }
+    const parsed = calls[name].input.safeParse(input);
+    if (!parsed.success) {
+      log.warn({ call: name, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'invalid input refused');
+      return fail('invalid-input', 'Data yang dikirim tidak lengkap atau salah bentuk.');
+    }
+    try {
+      return await handlers.get(name)!(parsed.data as never);
+    } catch (error) {
+      log.error({ call: name, err: error }, 'call failed');
+      return fail('internal', INTERNAL_ERROR_MESSAGE);
+    }
+  }
+
+  let closed = false;
+  return {
+    dataDir,
+    logger,
+    db,
+    config: () => config,
+    invoke,
+    onEvent(listener) {
+      events.on('event', listener);
+      return () => events.off('event', listener);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopWatching();
+      for (const dispose of [...disposers].reverse()) await dispose();
+      events.removeAllListeners();
+      db.close();
+      log.info('kiosk core stopped');
+      await logger.close();
+    },
+  };
+}

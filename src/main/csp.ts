@@ -1,0 +1,17 @@
+/**
+ * The Content Security Policy for the kiosk UI, the same in both hosts. Only
+ * our own bundle runs; images may be data URLs (the village logo); connections
+ * go back to our own origin only (the web host's WebSocket).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "media-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

@@ -1,0 +1,99 @@
+/**
+ * The Electron shell: one locked-down kiosk window over the Electron-free core.
+ * Kept thin on purpose; every rule it applies lives in `policy.ts` with tests.
+ */
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../csp';
+import { createKioskCore, type KioskCore } from '../core';
+import { registerIpc } from './ipc';
+import {
+  APP_SCHEME,
+  KIOSK_URL,
+  isNavigationAllowed,
+  isOwnUrl,
+  isPermissionGranted,
+  kioskWindowOptions,
+  parseShellFlags,
+} from './policy';
+
+const flags = parseShellFlags(process.argv);
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.wav': 'audio/wav',
+};
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | null = null;
+  let core: KioskCore | null = null;
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  // Applies to every webContents, including any a bug might create.
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isNavigationAllowed(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isNavigationAllowed(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    if (!flags.development) contents.on('devtools-opened', () => contents.closeDevTools());
+  });
+
+  app.whenReady().then(async () => {
+    core = createKioskCore({ echoLogs: flags.development });
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+      callback(isPermissionGranted(permission)),
+    );
+    session.defaultSession.setPermissionCheckHandler((_wc, permission) => isPermissionGranted(permission));
+
+    protocol.handle(APP_SCHEME, async (request) => {
+      if (!isOwnUrl(request.url)) return new Response('Akses ditolak.', { status: 403 });
+      const relative = decodeURIComponent(new URL(request.url).pathname).replace(/^\/+/, '') || 'index.html';
+      const file = path.join(rendererDir, path.normalize(relative));
+      if (!file.startsWith(rendererDir + path.sep)) return new Response('Akses ditolak.', { status: 403 });
+      try {
+        const body = await readFile(file);
+        return new Response(body, {
+          headers: {
+            'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+            'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          },
+        });
+      } catch {
+        return new Response('Tidak ditemukan', { status: 404 });
+      }
+    });
+
+    registerIpc(ipcMain, core, () => window?.webContents ?? null);
+
+    window = new BrowserWindow(kioskWindowOptions(path.join(__dirname, '..', 'preload', 'kiosk.cjs'), flags));
+    window.once('ready-to-show', () => window?.show());
+    await window.loadURL(KIOSK_URL);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    void core?.close();
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * What a feature module gets from the composition root. A feature registers
+ * its contract handlers with `handle`, pushes events with `emit`, and returns a
+ * dispose function that the core calls on shutdown, in reverse order.
+ */
+import type { z } from 'zod';
+import type { Logger } from 'pino';
+import type { CallName, CallOutput, EventName, EventPayload, calls } from '../shared/contract';
+import type { Result } from '../shared/result';
+import type { Database } from './db/database';
+import type { KioskConfig } from './config/schema';
+
+export type CallHandler<N extends CallName> = (
+  input: z.output<(typeof calls)[N]['input']>,
+) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>>;
+
+export interface ConfigHolder {
+  current(): KioskConfig;
+  onChange(listener: (config: KioskConfig) => void): () => void;
+}
+
+export interface FeatureContext {
+  dataDir: string;
+  db: Database;
+  config: ConfigHolder;
+  log(subsystem: string): Logger;
+  handle<N extends CallName>(name: N, handler: CallHandler<N>): void;
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  audit(actor: string, action: string, detail?: unknown): void;
+}
+
+export type Dispose = () => void | Promise<void>;
+export type Feature = (ctx: FeatureContext) => Dispose;

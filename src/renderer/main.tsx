@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createApi } from './api';
+import { App } from './App';
+import { createI18n } from './i18n';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('missing #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={createI18n()}>
+      <App api={createApi()} />
+    </I18nextProvider>
+  </StrictMode>,
+);

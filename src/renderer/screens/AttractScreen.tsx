@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { KioskInfo } from '../../shared/contract';
+import { useClock } from '../hooks/use-clock';
+
+/**
+ * What the kiosk shows while nobody uses it: village name and logo, date and
+ * time, and the invitation to touch. Never any personal data.
+ */
+export function AttractScreen(props: { info: KioskInfo; onStart(): void; onToggleLanguage(): void }) {
+  const { t, i18n } = useTranslation();
+  const now = useClock();
+  const { info } = props;
+  const locale = i18n.language === 'en' ? 'en-GB' : 'id-ID';
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: info.timeZone }).format(now);
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: info.timeZone }).format(now);
+
+  return (
+    <main className="attract" onClick={props.onStart}>
+      <button
+        type="button"
+        className="language-toggle"
+        onClick={(event) => {
+          event.stopPropagation();
+          props.onToggleLanguage();
+        }}
+      >
+        {t('attract.switchLanguage')}
+      </button>
+      {info.village.logoDataUrl && <img className="village-logo" src={info.village.logoDataUrl} alt={t('attract.logoAlt')} />}
+      <p className="app-name">{t('app.name')}</p>
+      <h1 className="village-name">{info.village.name ?? t('attract.villageFallback')}</h1>
+      <p className="attract-date">{date}</p>
+      <p className="attract-time">{time}</p>
+      <button type="button" className="primary attract-start" onClick={props.onStart}>
+        {t('attract.touchToStart')}
+      </button>
+    </main>
+  );
+}

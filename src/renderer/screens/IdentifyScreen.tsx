@@ -1,0 +1,112 @@
+import { useTranslation } from 'react-i18next';
+import { NIK_LENGTH } from '../../shared/nik';
+import { PIN_LENGTH } from '../../shared/pin';
+import { NumericKeypad } from '../components/NumericKeypad';
+import { StepFrame } from '../components/StepFrame';
+import type { KioskAction, KioskState, Notice } from '../kiosk-state';
+
+type IdentifyState = Extract<KioskState, { screen: 'identify' }>;
+
+/**
+ * Step 1: the NIK on the keypad, shown in groups of four so it can be compared
+ * with the card. Step 2: the PIN, shown only as dots; its digits never reach
+ * the page.
+ */
+export function IdentifyScreen(props: {
+  state: IdentifyState;
+  dispatch(action: KioskAction): void;
+  onSubmitNik(): void;
+  onSubmitPin(): void;
+  onBack(): void;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation();
+  const { state, dispatch } = props;
+  const onNikStep = state.step === 'nik';
+  const blocking = state.notice?.kind === 'call' && state.notice.error.code === 'server-not-configured';
+
+  return (
+    <StepFrame
+      step={onNikStep ? 1 : 2}
+      totalSteps={2}
+      title={t(onNikStep ? 'identify.nikTitle' : 'identify.pinTitle')}
+      hint={t(onNikStep ? 'identify.nikHint' : 'identify.pinHint')}
+      primaryLabel={state.busy ? t('identify.checking') : t('nav.next')}
+      primaryDisabled={state.busy || blocking}
+      onPrimary={onNikStep ? props.onSubmitNik : props.onSubmitPin}
+      onBack={props.onBack}
+      onCancel={props.onCancel}
+    >
+      {onNikStep ? <NikDisplay nik={state.nik} /> : <PinDisplay length={state.pin.length} />}
+      <NoticeText notice={state.notice} />
+      {blocking && (
+        <button type="button" className="secondary wide" onClick={props.onCancel}>
+          {t('identify.toStart')}
+        </button>
+      )}
+      <NumericKeypad
+        disabled={state.busy}
+        onDigit={(digit) => dispatch({ type: 'digit', digit })}
+        onDelete={() => dispatch({ type: 'delete-digit' })}
+        onClear={() => dispatch({ type: 'clear' })}
+      />
+    </StepFrame>
+  );
+}
+
+function NikDisplay(props: { nik: string }) {
+  const { t } = useTranslation();
+  const groups = [0, 4, 8, 12].map((start) =>
+    Array.from({ length: 4 }, (_, i) => props.nik[start + i] ?? '_').join(''),
+  );
+  return (
+    <div className="entry">
+      <output className="entry-value nik-value" aria-label={t('identify.nikLabel')}>
+        {groups.join(' ')}
+      </output>
+      <p className="entry-count">{t('identify.nikCount', { count: props.nik.length, max: NIK_LENGTH })}</p>
+    </div>
+  );
+}
+
+function PinDisplay(props: { length: number }) {
+  const { t } = useTranslation();
+  return (
+    <div className="entry">
+      <output className="entry-value pin-value" aria-label={t('identify.pinLabel')}>
+        {Array.from({ length: PIN_LENGTH }, (_, i) => (
+          <span key={i} className={i < props.length ? 'pin-dot filled' : 'pin-dot'} aria-hidden="true">
+            {i < props.length ? '\u25CF' : '\u25CB'}
+          </span>
+        ))}
+      </output>
+      <p className="entry-count">{t('identify.pinCount', { count: props.length })}</p>
+    </div>
+  );
+}
+
+function NoticeText(props: { notice: Notice | null }) {
+  const { t } = useTranslation();
+  const { notice } = props;
+  if (!notice) return <p className="notice notice-empty" aria-live="polite" />;
+  let text: string;
+  switch (notice.kind) {
+    case 'nik':
+      text = t(`nik.${notice.problem}`, notice.params);
+      break;
+    case 'pin-incomplete':
+      text = t('identify.pinIncomplete', { count: notice.count });
+      break;
+    case 'call':
+      text = t(`errors.${notice.error.code}`, { defaultValue: notice.error.message });
+      break;
+  }
+  return (
+    <p className="notice" role="alert">
+      <span className="notice-icon" aria-hidden="true">
+        !
+      </span>{' '}
+      {text}
+    </p>
+  );
+}

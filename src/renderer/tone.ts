@@ -1,0 +1,22 @@
+/**
+ * Short beeps through Web Audio (no sound files to ship). Used by the idle
+ * warning so a resident who looked away hears it. Chromium allows audio only
+ * after a user gesture; the warning always follows one.
+ */
+let context: AudioContext | null = null;
+
+export function playTone(frequencyHz = 880, durationMs = 180): boolean {
+  try {
+    context ??= new AudioContext();
+    const oscillator = context.createOscillator();
+    const gain = context.createGain();
+    oscillator.frequency.value = frequencyHz;
+    gain.gain.value = 0.2;
+    oscillator.connect(gain).connect(context.destination);
+    oscillator.start();
+    oscillator.stop(context.currentTime + durationMs / 1000);
+    return true;
+  } catch {
+    return false;
+  }
+}

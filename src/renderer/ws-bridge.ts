@@ -1,0 +1,103 @@
+/**
+ * The web host's side of the bridge: the same `KioskBridge` the Electron
+ * preload exposes, carried over one WebSocket to 127.0.0.1. The token comes
+ * from the page URL (and the cookie the host set), never typed by anyone.
+ * A dropped connection answers pending calls with `disconnected` and
+ * reconnects in the background.
+ */
+import {
+  callNames,
+  isEventName,
+  type CallName,
+  type EventName,
+  type KioskBridge,
+  type WsMessage,
+} from '../shared/contract';
+import { fail, type Result } from '../shared/result';
+
+type Listener = (payload: unknown) => void;
+
+const DISCONNECTED = 'Koneksi ke kios terputus. Silakan coba lagi sebentar lagi.';
+
+export function createWebSocketBridge(url: string, WebSocketImpl: typeof WebSocket = WebSocket): KioskBridge {
+  let socket: WebSocket | null = null;
+  let nextId = 1;
+  let retryMs = 250;
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const listeners = new Map<EventName, Set<Listener>>();
+  let opened: Promise<WebSocket> | null = null;
+
+  function connect(): Promise<WebSocket> {
+    if (opened) return opened;
+    opened = new Promise((resolve, reject) => {
+      const ws = new WebSocketImpl(url);
+      ws.addEventListener('open', () => {
+        socket = ws;
+        retryMs = 250;
+        resolve(ws);
+      });
+      ws.addEventListener('message', (event) => receive(String(event.data)));
+      ws.addEventListener('close', () => {
+        socket = null;
+        opened = null;
+        for (const settle of pending.values()) settle(fail('disconnected', DISCONNECTED));
+        pending.clear();
+        reject(new Error('closed'));
+        // Keep events flowing: reconnect while anyone listens.
+        if (listeners.size > 0) setTimeout(() => void connect().catch(() => {}), retryMs);
+        retryMs = Math.min(retryMs * 2, 5000);
+      });
+    });
+    return opened;
+  }
+
+  function receive(text: string): void {
+    let message: WsMessage;
+    try {
+      message = JSON.parse(text) as WsMessage;
+    } catch {
+      return;
+    }
+    if (message.kind === 'result') {
+      pending.get(message.id)?.(message.result);
+      pending.delete(message.id);
+    } else if (message.kind === 'event' && isEventName(message.name)) {
+      for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
+    }
+  }
+
+  async function invoke(name: CallName, input: unknown): Promise<Result<unknown>> {
+    let ws: WebSocket;
+    try {
+      ws = socket ?? (await connect());
+    } catch {
+      return fail('disconnected', DISCONNECTED);
+    }
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      ws.send(JSON.stringify({ id, call: name, input }));
+    });
+  }
+
+  const calls = Object.fromEntries(callNames.map((name) => [name, (input: unknown) => invoke(name, input)]));
+  return {
+    calls: calls as unknown as KioskBridge['calls'],
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set<Listener>();
+      set.add(listener as Listener);
+      listeners.set(name, set);
+      void connect().catch(() => {});
+      return () => {
+        set.delete(listener as Listener);
+        if (set.size === 0) listeners.delete(name);
+      };
+    },
+  };
+}
+
+export function webSocketUrl(location: Location): string {
+  const token = new URLSearchParams(location.search).get('token') ?? '';
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}`;
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/main/logging/logger';
+import { redactValue } from '../../../src/main/logging/redact';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const NIK = '3201011501900001';
+const PIN = '246810';
+
+describe('logging', () => {
+  it('writes JSON lines by subsystem, with NIKs masked and PINs never written', async () => {
+    const logger = createLogger({ dataDir: tempDir() });
+    const log = logger.forSubsystem('session');
+    log.info({ nik: NIK, pin: PIN, credential: NIK, password: PIN }, 'login attempt');
+    log.info(`free text mentioning ${NIK}`);
+    log.warn({ request: { form: { nik: NIK, note: `NIK ${NIK}` }, auth: { token: 'eyJhbGciOi.secret' } } }, 'nested');
+    log.error({ err: new Error(`bad NIK ${NIK}`) }, 'failure');
+    await logger.close();
+
+    const text = readFileSync(logger.file, 'utf8');
+    expect(text).not.toContain(NIK);
+    expect(text).not.toContain(PIN);
+    expect(text).not.toContain('eyJhbGciOi');
+    expect(text).toContain('320101******0001');
+
+    const records = text.trim().split('\n').map((line) => JSON.parse(line));
+    expect(records).toHaveLength(4);
+    expect(records.every((r) => r.subsystem === 'session')).toBe(true);
+    expect(records[0]).toMatchObject({ level: 'info', msg: 'login attempt', nik: '320101******0001' });
+    expect(records[1].msg).toBe('free text mentioning 320101******0001');
+    expect(records[2].request.form.note).toBe('NIK 320101******0001');
+    expect(records[3].err.message).toBe('bad NIK 320101******0001');
+  });
+
+  it('respects the level', async () => {
+    const logger = createLogger({ dataDir: tempDir(), level: 'warn' });
+    logger.forSubsystem('x').info('quiet');
+    logger.forSubsystem('x').warn('loud');
+    await logger.close();
+    const text = readFileSync(logger.file, 'utf8');
+    expect(text).not.toContain('quiet');
+    expect(text).toContain('loud');
+  });
+});
+
+describe('redactValue', () => {
+  it('drops every secret-looking key, at any depth', () => {
+    expect(redactValue({ a: { b: [{ pin: '1', newPin: '2', Authorization: 'Bearer x' }] } })).toEqual({
+      a: { b: [{ pin: '[disembunyikan]', newPin: '[disembunyikan]', Authorization: '[disembunyikan]' }] },
+    });
+  });
+});
