@@ -2,9 +2,10 @@
  * The kiosk UI: one reducer for the resident's session, the screens it
  * selects, and the idle timer around everything but the attract screen.
  */
-import { useCallback, useEffect, useReducer, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCallback, useContext, useEffect, useReducer, useState } from 'react';
+import { I18nContext, useTranslation } from 'react-i18next';
 import type { KioskBridge, KioskInfo } from '../shared/contract';
+import type { CallError } from '../shared/result';
 import { checkNik, NIK_LENGTH } from '../shared/nik';
 import { PIN_LENGTH } from '../shared/pin';
 import { IdleWarning } from './components/IdleWarning';
@@ -16,30 +17,36 @@ import { playTone } from './tone';
 
 export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const { api, beep = playTone } = props;
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  // The instance itself: useTranslation's `i18n` is a new wrapper per language,
+  // which would re-run the effects below and undo a resident's language choice.
+  const { i18n } = useContext(I18nContext);
   const [info, setInfo] = useState<KioskInfo | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<CallError | null>(null);
   const [state, dispatch] = useReducer(kioskReducer, initialState);
   const [tones, setTones] = useState(0);
 
+  // The kiosk's language applies when its info arrives or changes; a resident
+  // may switch for their own session, and the next one starts in it again.
   useEffect(() => {
     let alive = true;
+    const apply = (next: KioskInfo): void => {
+      setInfo(next);
+      void i18n.changeLanguage(next.locale);
+    };
     void api.calls['kiosk.getInfo']({}).then((result) => {
       if (!alive) return;
-      if (result.ok) setInfo(result.value);
-      else setLoadError(t(`errors.${result.error.code}`, { defaultValue: result.error.message }));
+      if (result.ok) apply(result.value);
+      else setLoadError(result.error);
     });
-    const stop = api.on('kiosk.infoChanged', setInfo);
+    const stop = api.on('kiosk.infoChanged', apply);
     return () => {
       alive = false;
       stop();
     };
-  }, [api, t]);
+  }, [api, i18n]);
 
   const defaultLocale = info?.locale ?? 'id';
-  useEffect(() => {
-    void i18n.changeLanguage(defaultLocale);
-  }, [defaultLocale, i18n]);
 
   // Back to the attract screen with nothing of the resident left, in the
   // kiosk's own language for the next person.
@@ -66,7 +73,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   if (!info) {
     return (
       <main className="loading" aria-busy={loadError === null}>
-        <p>{loadError ?? t('app.loading')}</p>
+        <p>{loadError ? t(`errors.${loadError.code}`, { defaultValue: loadError.message }) : t('app.loading')}</p>
       </main>
     );
   }

@@ -1,0 +1,51 @@
+// Proves the layer rules in eslint.config.js actually fire (ARCHITECTURE.md "Layers").
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImportErrors(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('layer boundaries', () => {
+  const electronImport = "import { app } from 'electron';\nexport const x = app;\n";
+
+  it.each(['src/main/core-thing.ts', 'src/devices/printer/x.ts', 'src/shared/x.ts', 'src/renderer/x.ts', 'src/main/web-host/x.ts'])(
+    'forbids importing electron in %s',
+    async (file) => {
+      const errors = await restrictedImportErrors(electronImport, file);
+      expect(errors.join('\n')).toMatch(/Only src\/main\/electron and src\/preload/);
+    },
+  );
+
+  it.each(['src/main/electron/x.ts', 'src/preload/x.ts'])('allows electron in %s', async (file) => {
+    expect(await restrictedImportErrors(electronImport, file)).toEqual([]);
+  });
+
+  it.each([
+    ["import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'src/shared/x.ts'],
+    ["import path from 'path';\nexport const p = path;\n", 'src/shared/x.ts'],
+    ["import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'src/renderer/x.ts'],
+  ])('forbids Node built-ins in shared and renderer code (%#)', async (code, file) => {
+    expect((await restrictedImportErrors(code, file)).length).toBe(1);
+  });
+
+  it('forbids the renderer from reaching into the core', async () => {
+    const errors = await restrictedImportErrors(
+      "import { createKioskCore } from '../main/core';\nexport const c = createKioskCore;\n",
+      'src/renderer/x.ts',
+    );
+    expect(errors.join('\n')).toMatch(/only through api\.ts/);
+  });
+
+  it('forbids React in the core', async () => {
+    const errors = await restrictedImportErrors("import { useState } from 'react';\nexport const u = useState;\n", 'src/main/x.ts');
+    expect(errors.join('\n')).toMatch(/no DOM/);
+  });
+
+  it('lets the core use Node built-ins', async () => {
+    expect(await restrictedImportErrors("import path from 'node:path';\nexport const p = path;\n", 'src/main/x.ts')).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createKioskCore, type KioskCore } from '../../src/main/core';
+import { configPath, saveConfig } from '../../src/main/config/store';
+import { defaultConfig } from '../../src/main/config/schema';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const cores: KioskCore[] = [];
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
+});
+
+function start(dataDir = tempDir()): KioskCore {
+  const core = createKioskCore({ dataDir });
+  cores.push(core);
+  return core;
+}
+
+describe('createKioskCore', () => {
+  it('takes its data directory from ADM_DATA_DIR when none is given', async () => {
+    const dir = tempDir();
+    const core = createKioskCore({ env: { ADM_DATA_DIR: dir } });
+    cores.push(core);
+    expect(core.dataDir).toBe(dir);
+    await core.close();
+    expect(readFileSync(path.join(dir, 'logs', 'adm.log'), 'utf8')).toContain('kiosk core starting');
+  });
+
+  it('answers kiosk.getInfo from the configuration', async () => {
+    const dir = tempDir();
+    const config = defaultConfig();
+    config.village.name = 'Desa Sukamaju';
+    config.kiosk.idleSeconds = 45;
+    await saveConfig(dir, config);
+    const result = await start(dir).invoke('kiosk.getInfo', {});
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        kioskName: 'ADM-01',
+        village: { name: 'Desa Sukamaju', logoDataUrl: null },
+        locale: 'id',
+        timeZone: 'Asia/Jakarta',
+        idle: { seconds: 45, warningSeconds: 20 },
+        serverConfigured: false,
+      },
+    });
+  });
+
+  it('refuses unknown calls and malformed input as values, never exceptions', async () => {
+    const core = start();
+    expect(await core.invoke('kiosk.format', {})).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+    expect(await core.invoke('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+    expect(await core.invoke(42, {})).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+    expect(await core.invoke('kiosk.getInfo', { extra: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await core.invoke('session.identify', null)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('says plainly that no village server is configured', async () => {
+    const core = start();
+    const result = await core.invoke('session.identify', { nik: '3201011501900001', pin: '123456' });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'server-not-configured', message: 'Server desa belum diatur, hubungi petugas.' },
+    });
+  });
+
+  it('re-checks the NIK rules in the core (the renderer is not trusted)', async () => {
+    const result = await start().invoke('session.identify', { nik: '9901011501900001', pin: '123456' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('kode provinsi') } });
+  });
+
+  it('never writes the PIN or the full NIK to the log', async () => {
+    const core = start();
+    await core.invoke('session.identify', { nik: '3201011501900001', pin: '975310' });
+    await core.close();
+    const text = readFileSync(path.join(core.dataDir, 'logs', 'adm.log'), 'utf8');
+    expect(text).toContain('320101******0001');
+    expect(text).not.toContain('3201011501900001');
+    expect(text).not.toContain('975310');
+  });
+
+  it('pushes kiosk.infoChanged and audits when a technician edits the configuration', async () => {
+    const core = start();
+    const seen = vi.fn();
+    core.onEvent(seen);
+    const config = defaultConfig();
+    config.village.name = 'Desa Mekarsari';
+    await saveConfig(core.dataDir, config);
+    await vi.waitFor(() => expect(seen).toHaveBeenCalled(), { timeout: 3000 });
+    expect(seen.mock.lastCall?.[0]).toBe('kiosk.infoChanged');
+    expect(seen.mock.lastCall?.[1]).toMatchObject({ village: { name: 'Desa Mekarsari' } });
+    const actions = core.db.prepare('SELECT action FROM audit_log').pluck().all();
+    expect(actions).toContain('config.changed');
+  });
+
+  it('starts with defaults when the configuration file is corrupt', async () => {
+    const dir = tempDir();
+    writeFileSync(configPath(dir), 'this is not json');
+    const core = start(dir);
+    const result = await core.invoke('kiosk.getInfo', {});
+    expect(result).toMatchObject({ ok: true, value: { kioskName: 'ADM-01' } });
+    await core.close();
+    expect(readFileSync(path.join(dir, 'logs', 'adm.log'), 'utf8')).toContain('"level":"warn"');
+  });
+});

@@ -1,0 +1,144 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/renderer/App';
+import { createI18n } from '../../src/renderer/i18n';
+import { createFakeBridge, testInfo } from './fake-bridge';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+function renderApp(fake = createFakeBridge(), beep = vi.fn(() => true)) {
+  render(
+    <I18nextProvider i18n={createI18n('id')}>
+      <App api={fake.bridge} beep={beep} />
+    </I18nextProvider>,
+  );
+  return { fake, beep };
+}
+
+function tap(name: string | RegExp): void {
+  fireEvent.click(screen.getByRole('button', { name }));
+}
+
+function typeDigits(digits: string): void {
+  for (const digit of digits) tap(new RegExp(`^${digit}$`));
+}
+
+describe('App', () => {
+  it('shows the village on the attract screen and starts on a touch', async () => {
+    renderApp();
+    expect(await screen.findByText('Desa Sukamaju')).toBeTruthy();
+    expect(screen.getByText('Sentuh layar untuk mulai')).toBeTruthy();
+    tap('Sentuh layar untuk mulai');
+    expect(screen.getByText('Ketik NIK Anda')).toBeTruthy();
+    expect(screen.getByText('Langkah 1 dari 2')).toBeTruthy();
+    for (const label of ['Kembali', 'Batal', 'Lanjut']) expect(screen.getByRole('button', { name: label })).toBeTruthy();
+  });
+
+  it('explains what is wrong with a NIK in plain Indonesian', async () => {
+    renderApp();
+    tap(await screen.findByText('Sentuh layar untuk mulai').then(() => 'Sentuh layar untuk mulai'));
+    typeDigits('320101');
+    tap('Lanjut');
+    expect(screen.getByRole('alert').textContent).toContain('Baru 6 angka yang diketik, kurang 10 angka lagi');
+    tap('Kosongkan');
+    typeDigits('9901011501900001');
+    tap('Lanjut');
+    expect(screen.getByRole('alert').textContent).toContain('(99) bukan kode provinsi');
+    tap('Kosongkan');
+    typeDigits('3201013201900001');
+    tap('Lanjut');
+    expect(screen.getByRole('alert').textContent).toContain('harus tanggal lahir yang benar');
+  });
+
+  it('masks the PIN and shows the real state of the server', async () => {
+    const { fake } = renderApp();
+    tap(await screen.findByText('Sentuh layar untuk mulai').then(() => 'Sentuh layar untuk mulai'));
+    typeDigits('3201011501900001');
+    tap('Lanjut');
+    expect(screen.getByText('Ketik PIN Anda')).toBeTruthy();
+    typeDigits('97531');
+    tap('Lanjut');
+    expect(screen.getByRole('alert').textContent).toContain('PIN harus 6 angka');
+    typeDigits('0');
+    expect(document.body.textContent).not.toContain('975310');
+    expect(document.querySelectorAll('.pin-dot.filled')).toHaveLength(6);
+    tap('Lanjut');
+    expect(await screen.findByText(/Server desa belum diatur, hubungi petugas/)).toBeTruthy();
+    expect(fake.identify).toHaveBeenCalledWith({ nik: '3201011501900001', pin: '975310' });
+  });
+
+  it('warns with a countdown and tones when idle, then resets and forgets the entry', async () => {
+    vi.useFakeTimers();
+    const { fake, beep } = renderApp();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10);
+    });
+    tap('Sentuh layar untuk mulai');
+    typeDigits('3201');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(59_000);
+    });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1_500);
+    });
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('Masih di sini?');
+    expect(dialog.textContent).toMatch(/dalam (20|19) detik/);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5_000);
+    });
+    expect(beep.mock.calls.length).toBeGreaterThanOrEqual(5);
+    expect(screen.getByRole('alertdialog').textContent).toMatch(/dalam 1[45] detik/);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(16_000);
+    });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByText('Sentuh layar untuk mulai')).toBeTruthy();
+    expect(fake.end).toHaveBeenCalledWith({ reason: 'idle' });
+    tap('Sentuh layar untuk mulai');
+    expect(screen.getByText('____ ____ ____ ____')).toBeTruthy();
+  });
+
+  it('continues the session with one tap on the warning', async () => {
+    vi.useFakeTimers();
+    renderApp();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10);
+    });
+    tap('Sentuh layar untuk mulai');
+    typeDigits('3201');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(61_000);
+    });
+    tap('Lanjutkan');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByText('3201 ____ ____ ____')).toBeTruthy();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(30_000);
+    });
+    expect(screen.queryByText('Sentuh layar untuk mulai')).toBeNull();
+  });
+
+  it('follows configuration changes pushed by the core', async () => {
+    const { fake } = renderApp();
+    await screen.findByText('Desa Sukamaju');
+    act(() => fake.push('kiosk.infoChanged', { ...testInfo, village: { name: 'Desa Mekarsari', logoDataUrl: null } }));
+    expect(screen.getByText('Desa Mekarsari')).toBeTruthy();
+  });
+
+  it('switches to English and back to the kiosk language for the next resident', async () => {
+    renderApp();
+    await screen.findByText('Sentuh layar untuk mulai');
+    tap('English');
+    expect(await screen.findByText('Touch the screen to start')).toBeTruthy();
+    tap('Touch the screen to start');
+    expect(screen.getByText('Enter your NIK')).toBeTruthy();
+    tap('Cancel');
+    expect(await screen.findByText('Sentuh layar untuk mulai')).toBeTruthy();
+  });
+});

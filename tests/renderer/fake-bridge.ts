@@ -1,0 +1,45 @@
+import { vi } from 'vitest';
+import type { EventName, KioskBridge, KioskInfo } from '../../src/shared/contract';
+import type { Result } from '../../src/shared/result';
+
+export const testInfo: KioskInfo = {
+  kioskName: 'ADM-01',
+  village: { name: 'Desa Sukamaju', logoDataUrl: null },
+  locale: 'id',
+  timeZone: 'Asia/Jakarta',
+  idle: { seconds: 60, warningSeconds: 20 },
+  serverConfigured: false,
+};
+
+/** An in-memory bridge for component tests; records calls, can push events. */
+export function createFakeBridge(info: KioskInfo = testInfo) {
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const identify = vi.fn(
+    async (): Promise<Result<never>> => ({
+      ok: false,
+      error: { code: 'server-not-configured', message: 'Server desa belum diatur, hubungi petugas.' },
+    }),
+  );
+  const end = vi.fn(async () => ({ ok: true as const, value: null }));
+  const bridge: KioskBridge = {
+    calls: {
+      'kiosk.getInfo': async () => ({ ok: true, value: info }),
+      'session.identify': identify,
+      'session.end': end,
+    },
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(name, set);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  };
+  return {
+    bridge,
+    identify,
+    end,
+    push(name: EventName, payload: unknown) {
+      listeners.get(name)?.forEach((listener) => listener(payload as never));
+    },
+  };
+}

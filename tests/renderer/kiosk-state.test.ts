@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { initialState, kioskReducer, type KioskAction, type KioskState } from '../../src/renderer/kiosk-state';
+
+function run(...actions: KioskAction[]): KioskState {
+  return actions.reduce(kioskReducer, initialState);
+}
+
+const digits = (text: string): KioskAction[] => [...text].map((digit) => ({ type: 'digit', digit }));
+
+describe('kiosk state', () => {
+  it('collects at most 16 NIK digits and 6 PIN digits', () => {
+    const state = run({ type: 'start' }, ...digits('32010115019000019999'));
+    expect(state).toMatchObject({ step: 'nik', nik: '3201011501900001' });
+    const pin = run({ type: 'start' }, ...digits('3201011501900001'), { type: 'nik-accepted' }, ...digits('12345678'));
+    expect(pin).toMatchObject({ step: 'pin', pin: '123456', nik: '3201011501900001' });
+  });
+
+  it('ignores anything that is not a single digit', () => {
+    expect(run({ type: 'start' }, { type: 'digit', digit: 'a' }, { type: 'digit', digit: '12' })).toMatchObject({ nik: '' });
+  });
+
+  it('deletes and clears the field of the current step only', () => {
+    const state = run({ type: 'start' }, ...digits('3201011501900001'), { type: 'nik-accepted' }, ...digits('123'), { type: 'delete-digit' });
+    expect(state).toMatchObject({ nik: '3201011501900001', pin: '12' });
+    expect(kioskReducer(state, { type: 'clear' })).toMatchObject({ nik: '3201011501900001', pin: '' });
+  });
+
+  it('goes back from PIN to NIK forgetting the PIN, and from NIK to the start', () => {
+    const onPin = run({ type: 'start' }, ...digits('3201011501900001'), { type: 'nik-accepted' }, ...digits('12'));
+    const back = kioskReducer(onPin, { type: 'back' });
+    expect(back).toMatchObject({ step: 'nik', nik: '3201011501900001', pin: '' });
+    expect(kioskReducer(back, { type: 'back' })).toEqual(initialState);
+  });
+
+  it('reset forgets everything the resident entered', () => {
+    const state = run({ type: 'start' }, ...digits('3201011501900001'), { type: 'nik-accepted' }, ...digits('123456'));
+    expect(kioskReducer(state, { type: 'reset' })).toEqual({ screen: 'attract' });
+  });
+
+  it('ignores keypad input while a call is in flight', () => {
+    const busy = run({ type: 'start' }, ...digits('12'), { type: 'busy', busy: true }, ...digits('3'));
+    expect(busy).toMatchObject({ nik: '12', busy: true });
+  });
+});
