@@ -1,0 +1,39 @@
+// Packaging cannot run on CI machines (no Electron runtime; native modules
+// built for Node), so the packaging configuration is validated instead:
+// electron-builder's own loader and schema check, plus the targets we ship.
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+  getConfig(dir: string, file: string, options: null): Promise<Record<string, unknown>>;
+  validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+};
+const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder schema validation', async () => {
+    const config = await getConfig(process.cwd(), 'electron-builder.yml', null);
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('builds AppImage and deb for Linux and NSIS for Windows, with the main bundle as entry', async () => {
+    const config = (await getConfig(process.cwd(), 'electron-builder.yml', null)) as {
+      linux: { target: string[] };
+      win: { target: string[] };
+      extraMetadata: { main: string };
+      files: Array<{ filter: string[] }>;
+      asarUnpack: string[];
+    };
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.win.target).toEqual(['nsis']);
+    expect(config.extraMetadata.main).toBe('dist/main/electron.cjs');
+    expect(config.files.flatMap((f) => f.filter)).toContain('dist/preload/**/*.cjs');
+    expect(config.asarUnpack.join()).toContain('better-sqlite3');
+  });
+
+  it('rejects a misspelt option (the check is real)', async () => {
+    const config = await getConfig(process.cwd(), 'electron-builder.yml', null);
+    await expect(validateConfiguration({ ...config, linnux: {} }, new DebugLogger(false))).rejects.toThrow(/linnux/);
+  });
+});

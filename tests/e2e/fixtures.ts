@@ -1,0 +1,74 @@
+/**
+ * A kiosk per test: a fresh data directory (optionally with a config.json),
+ * the built web host started on a free port, its printed URL, and a clean
+ * shutdown. Tests wait on the host's ready line, never on sleeps.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface KioskHost {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  dataDir: string;
+}
+
+const READY = 'ADM web host ready: ';
+
+export async function startKioskHost(config: unknown = {}): Promise<{ host: KioskHost; stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'adm-e2e-'));
+  writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config));
+  const child: ChildProcess = spawn(process.execPath, ['dist/main/web-host.cjs', '--port', '0'], {
+    env: { ...process.env, ADM_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}${err}`)), 15_000);
+    child.stdout?.on('data', (chunk) => {
+      out += String(chunk);
+      const line = out.split('\n').find((l) => l.startsWith(READY));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.slice(READY.length).trim());
+      }
+    });
+    child.stderr?.on('data', (chunk) => (err += String(chunk)));
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}: ${out}${err}`)));
+  });
+  const parsed = new URL(url);
+  const host: KioskHost = {
+    url,
+    origin: parsed.origin,
+    port: Number(parsed.port),
+    token: parsed.searchParams.get('token') ?? '',
+    dataDir,
+  };
+  return {
+    host,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<{ kioskConfig: unknown; kiosk: KioskHost }>({
+  kioskConfig: [{ village: { name: 'Desa Sukamaju' } }, { option: true }],
+  kiosk: async ({ kioskConfig }, use) => {
+    const { host, stop } = await startKioskHost(kioskConfig);
+    await use(host);
+    await stop();
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,63 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from './fixtures';
+
+test('a page without the token is refused', async ({ page, kiosk }) => {
+  const response = await page.goto(`${kiosk.origin}/`);
+  expect(response?.status()).toBe(403);
+  await expect(page.locator('body')).toHaveText('Akses ditolak.');
+  const wrong = await page.goto(`${kiosk.origin}/?token=not-the-token`);
+  expect(wrong?.status()).toBe(403);
+});
+
+test('a foreign Host header (DNS rebinding) is refused even with the token', async ({ page, kiosk }) => {
+  const response = await page.goto(`http://rebind.test:${kiosk.port}/?token=${kiosk.token}`);
+  expect(response?.status()).toBe(403);
+  // the same kiosk on its own name works
+  const own = await page.goto(`http://localhost:${kiosk.port}/?token=${kiosk.token}`);
+  expect(own?.status()).toBe(200);
+  await expect(page.getByText('Sentuh layar untuk mulai')).toBeVisible();
+});
+
+test('another origin cannot open the WebSocket or call the HTTP host, even knowing the token', async ({ page, kiosk }) => {
+  // A page on another local origin, as a malicious site would be.
+  const foreign: Server = createServer((_req, res) => {
+    res.setHeader('Content-Type', 'text/html');
+    res.end('<!doctype html><title>elsewhere</title>');
+  });
+  await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+  try {
+    const foreignPort = (foreign.address() as AddressInfo).port;
+    await page.goto(`http://127.0.0.1:${foreignPort}/`);
+    const socket = await page.evaluate(
+      ({ port, token }) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`);
+          ws.onopen = () => resolve('open');
+          ws.onerror = () => resolve('refused');
+        }),
+      { port: kiosk.port, token: kiosk.token },
+    );
+    expect(socket).toBe('refused');
+
+    const status = await page.request.get(`${kiosk.origin}/?token=${kiosk.token}`, {
+      headers: { Origin: `http://127.0.0.1:${foreignPort}` },
+    });
+    expect(status.status()).toBe(403);
+  } finally {
+    await new Promise((resolve) => foreign.close(resolve));
+  }
+
+  // Control: from the kiosk's own page the same WebSocket opens.
+  await page.goto(kiosk.url);
+  const own = await page.evaluate(
+    ({ port, token }) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`);
+        ws.onopen = () => resolve('open');
+        ws.onerror = () => resolve('refused');
+      }),
+    { port: kiosk.port, token: kiosk.token },
+  );
+  expect(own).toBe('open');
+});
