@@ -31,7 +31,6 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     platform: 'browser',
     target: 'chrome120',
-    minify: true,
     external: ['electron'],
   }),
 ]);

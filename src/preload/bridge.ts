@@ -3,13 +3,8 @@
  * one function per call and `on` for events. Only contract names are reachable;
  * `ipcRenderer` itself is never exposed.
  */
-import {
-  callNames,
-  ipcChannel,
-  isEventName,
-  type CallName,
-  type KioskBridge,
-} from '../shared/contract';
+import { callNames, ipcChannel, isEventName, type CallName } from '../shared/contract-names';
+import type { KioskBridge } from '../shared/contract';
 
 /** The two `ipcRenderer` methods the bridge needs (so tests can pass a fake). */
 export interface IpcRendererLike {

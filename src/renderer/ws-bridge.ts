@@ -5,14 +5,8 @@
  * A dropped connection answers pending calls with `disconnected` and
  * reconnects in the background.
  */
-import {
-  callNames,
-  isEventName,
-  type CallName,
-  type EventName,
-  type KioskBridge,
-  type WsMessage,
-} from '../shared/contract';
+import { callNames, isEventName, type CallName, type EventName } from '../shared/contract-names';
+import type { KioskBridge, WsMessage } from '../shared/contract';
 import { fail, type Result } from '../shared/result';
 
 type Listener = (payload: unknown) => void;

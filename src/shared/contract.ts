@@ -1,6 +1,10 @@
 /**
  * The one API contract between the UI and the kiosk core.
  *
+ * The names live in `contract-names.ts` (no zod, so the preload and the
+ * renderer stay small); `satisfies` below makes the compiler reject a name
+ * without a spec or a spec without a name.
+ *
  * Every call the renderer can make and every event the core pushes is listed
  * here, with a zod schema for its input. The Electron IPC bridge, the preload's
  * exposed object and the web host's WebSocket bridge are all generated from
@@ -11,6 +15,10 @@ import { z } from 'zod';
 import type { Result } from './result';
 import { NIK_LENGTH } from './nik';
 import { PIN_LENGTH } from './pin';
+import type { CallName, EventName } from './contract-names';
+
+export { callNames, eventNames, ipcChannel, isCallName, isEventName } from './contract-names';
+export type { CallName, EventName } from './contract-names';
 
 /** A call: its input schema, plus a phantom type for its result. */
 export interface CallSpec<Input extends z.ZodType, Output> {
@@ -66,35 +74,17 @@ export const calls = {
   ),
   /** The UI returned to the attract screen: drop everything held for the resident. */
   'session.end': call<null>()(z.object({ reason: z.enum(['idle', 'cancel', 'done']) }).strict()),
-} as const;
+} as const satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
 
 export const events = {
   /** The configuration changed (a technician edited it): redraw with the new info. */
   'kiosk.infoChanged': event<KioskInfo>(),
-} as const;
+} as const satisfies Record<EventName, EventSpec<unknown>>;
 
-export type CallName = keyof typeof calls;
-export type EventName = keyof typeof events;
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
 export type CallOutput<N extends CallName> = Exclude<(typeof calls)[N]['output'], undefined>;
 export type EventPayload<E extends EventName> = Exclude<(typeof events)[E]['payload'], undefined>;
 
-export const callNames = Object.keys(calls) as CallName[];
-export const eventNames = Object.keys(events) as EventName[];
-
-export function isCallName(name: unknown): name is CallName {
-  return typeof name === 'string' && Object.hasOwn(calls, name);
-}
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(events, name);
-}
-
-/** The only place channel strings are made. */
-export const ipcChannel = {
-  call: (name: CallName) => `adm:call:${name}`,
-  event: (name: EventName) => `adm:event:${name}`,
-} as const;
 
 /**
  * What the renderer sees, whichever host it runs in: one function per call and

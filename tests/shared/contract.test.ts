@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { callNames, calls, eventNames, ipcChannel, isCallName, isEventName } from '../../src/shared/contract';
+import { callNames, calls, eventNames, events, ipcChannel, isCallName, isEventName } from '../../src/shared/contract';
 
 describe('contract', () => {
   it('names every call and event once, as namespace.verb', () => {
     for (const name of [...callNames, ...eventNames]) expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
     expect(new Set(callNames).size).toBe(callNames.length);
+  });
+
+  it('has a spec for exactly the listed names', () => {
+    expect(Object.keys(calls).sort()).toEqual([...callNames].sort());
+    expect(Object.keys(events).sort()).toEqual([...eventNames].sort());
   });
 
   it('derives distinct IPC channels for calls and events', () => {

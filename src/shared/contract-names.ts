@@ -1,0 +1,27 @@
+/**
+ * The names in the contract and the channel strings derived from them. Kept
+ * free of zod so the sandboxed preload and the renderer bundle only this;
+ * `contract.ts` adds the schemas and types and must cover exactly these names.
+ */
+export const callNames = ['kiosk.getInfo', 'session.identify', 'session.end'] as const;
+export const eventNames = ['kiosk.infoChanged'] as const;
+
+export type CallName = (typeof callNames)[number];
+export type EventName = (typeof eventNames)[number];
+
+const callSet: ReadonlySet<string> = new Set(callNames);
+const eventSet: ReadonlySet<string> = new Set(eventNames);
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && callSet.has(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && eventSet.has(name);
+}
+
+/** The only place channel strings are made. */
+export const ipcChannel = {
+  call: (name: CallName) => `adm:call:${name}`,
+  event: (name: EventName) => `adm:event:${name}`,
+} as const;
