@@ -17,7 +17,7 @@ import {
 } from '../shared/contract';
 import { fail, type Result } from '../shared/result';
 import { ensureDataDir, resolveDataDir } from './data-dir';
-import { loadConfig, watchConfig } from './config/store';
+import { logConfigState, readConfigFile, watchConfig } from './config/store';
 import type { KioskConfig } from './config/schema';
 import { createLogger, type KioskLogger } from './logging/logger';
 import { databasePath, openDatabase, type Database } from './db/database';
@@ -55,12 +55,18 @@ export const INTERNAL_ERROR_MESSAGE = 'Terjadi kesalahan pada kios. Silakan coba
 export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   const dataDir = ensureDataDir(options.dataDir ?? resolveDataDir(options.env));
 
-  // The configuration decides the log level, but loading it wants to log
-  // (a corrupt file is a warning): load once with a provisional logger.
-  const bootLogger = createLogger({ dataDir, echo: options.echoLogs });
-  let config = loadConfig(dataDir, bootLogger.forSubsystem('config'));
-  bootLogger.root.level = config.logging.level;
-  const logger = bootLogger;
+  // The configuration sizes the log, so it is read first and its problems
+  // (a corrupt file, wrong fields) are logged once the logger exists.
+  const configState = readConfigFile(dataDir);
+  let config = configState.config;
+  const logger = createLogger({
+    dataDir,
+    echo: options.echoLogs,
+    level: config.logging.level,
+    maxFileSizeMb: config.logging.maxFileSizeMb,
+    keepFiles: config.logging.keepFiles,
+  });
+  logConfigState(configState, logger.forSubsystem('config'));
   const log = logger.forSubsystem('core');
   log.info({ dataDir, kiosk: config.kiosk.name }, 'kiosk core starting');
 

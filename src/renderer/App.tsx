@@ -8,6 +8,7 @@ import type { KioskBridge, KioskInfo } from '../shared/contract';
 import type { CallError } from '../shared/result';
 import { checkNik, NIK_LENGTH } from '../shared/nik';
 import { PIN_LENGTH } from '../shared/pin';
+import { minTouchTargetCssPx } from '../shared/touch-target';
 import { IdleWarning } from './components/IdleWarning';
 import { useIdleTimer } from './hooks/use-idle-timer';
 import { initialState, kioskReducer, type KioskAction } from './kiosk-state';
@@ -32,6 +33,10 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     let alive = true;
     const apply = (next: KioskInfo): void => {
       setInfo(next);
+      document.documentElement.style.setProperty(
+        '--touch-min',
+        `${minTouchTargetCssPx(next.screenPpi, window.devicePixelRatio)}px`,
+      );
       void i18n.changeLanguage(next.locale);
     };
     void api.calls['kiosk.getInfo']({}).then((result) => {

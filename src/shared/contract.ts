@@ -50,6 +50,7 @@ export interface KioskInfo {
   locale: Locale;
   timeZone: string;
   idle: { seconds: number; warningSeconds: number };
+  screenPpi: number;
   serverConfigured: boolean;
 }
 

@@ -14,6 +14,13 @@ test('attract screen shows the village, date and time, then a touch starts ident
   await page.locator('.attract').click({ position: { x: 200, y: 900 } });
   await expect(page.getByRole('heading', { name: 'Ketik NIK Anda' })).toBeVisible();
   await expect(page.getByText('Langkah 1 dari 2')).toBeVisible();
+  // UX.md: every target at least 12.7 mm (51 px at the default 102 PPI) with >= 2.54 mm gaps.
+  const boxes = [];
+  for (const button of await page.getByRole('button').all()) boxes.push((await button.boundingBox())!);
+  for (const box of boxes) expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(51);
+  const one = (await page.getByRole('button', { name: '1', exact: true }).boundingBox())!;
+  const two = (await page.getByRole('button', { name: '2', exact: true }).boundingBox())!;
+  expect(two.x - (one.x + one.width)).toBeGreaterThanOrEqual(10);
 });
 
 test('invalid NIKs are explained in plain Indonesian', async ({ page, kiosk }) => {

@@ -43,6 +43,7 @@ describe('createKioskCore', () => {
         locale: 'id',
         timeZone: 'Asia/Jakarta',
         idle: { seconds: 45, warningSeconds: 20 },
+        screenPpi: 102,
         serverConfigured: false,
       },
     });

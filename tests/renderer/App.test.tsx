@@ -32,6 +32,8 @@ describe('App', () => {
     renderApp();
     expect(await screen.findByText('Desa Sukamaju')).toBeTruthy();
     expect(screen.getByText('Sentuh layar untuk mulai')).toBeTruthy();
+    // touch targets sized for the configured panel (102 PPI -> 12.7 mm = 51 px)
+    expect(document.documentElement.style.getPropertyValue('--touch-min')).toBe('51px');
     tap('Sentuh layar untuk mulai');
     expect(screen.getByText('Ketik NIK Anda')).toBeTruthy();
     expect(screen.getByText('Langkah 1 dari 2')).toBeTruthy();

@@ -8,6 +8,7 @@ export const testInfo: KioskInfo = {
   locale: 'id',
   timeZone: 'Asia/Jakarta',
   idle: { seconds: 60, warningSeconds: 20 },
+  screenPpi: 102,
   serverConfigured: false,
 };
 

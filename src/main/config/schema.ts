@@ -16,6 +16,8 @@ export const configSchema = z.object({
       idleSeconds: z.number().int().min(1).max(3600).default(60),
       /** Length of the warning countdown (UX: at least 20 s in production). */
       idleWarningSeconds: z.number().int().min(1).max(300).default(20),
+      /** Pixel density of the touch panel; sizes touch targets to 12.7 mm. */
+      screenPpi: z.number().min(50).max(600).default(102),
     })
     .prefault({}),
   village: z

@@ -67,28 +67,49 @@ function deletePath(target: Record<string, unknown>, keys: readonly PropertyKey[
   }
 }
 
-export function loadConfig(dataDir: string, log: Logger): KioskConfig {
-  const file = configPath(dataDir);
-  if (!existsSync(file)) {
-    log.info({ file }, 'no configuration file yet; using defaults');
-    return defaultConfig();
-  }
-  const text = readFileSync(file, 'utf8');
-  const { config, warnings } = parseConfigText(text);
-  if (warnings.length > 0) {
-    log.warn({ file, warnings }, 'configuration file has problems; defaults used where it was wrong');
-    if (warnings.some((w) => w.includes('using defaults'))) keepCorruptCopy(file, log);
-  }
-  return config;
+export interface ConfigFileState extends LoadedConfig {
+  file: string;
+  /** Where an unreadable file was moved, if it was. */
+  movedAsideTo: string | null;
 }
 
-function keepCorruptCopy(file: string, log: Logger): void {
+/**
+ * Reads the configuration without logging, so the core can read it before the
+ * logger exists (the log's size and level come from it). Use `logConfigState`
+ * afterwards to report what happened.
+ */
+export function readConfigFile(dataDir: string): ConfigFileState {
+  const file = configPath(dataDir);
+  if (!existsSync(file)) return { file, config: defaultConfig(), warnings: [], movedAsideTo: null };
+  const { config, warnings } = parseConfigText(readFileSync(file, 'utf8'));
+  const unreadable = warnings.some((w) => w.endsWith('using defaults'));
+  return { file, config, warnings, movedAsideTo: unreadable ? moveAside(file) : null };
+}
+
+export function logConfigState(state: ConfigFileState, log: Logger): void {
+  if (state.warnings.length === 0) {
+    log.info({ file: state.file }, 'configuration loaded');
+    return;
+  }
+  log.warn(
+    { file: state.file, warnings: state.warnings, movedAsideTo: state.movedAsideTo },
+    'configuration file has problems; defaults used where it was wrong',
+  );
+}
+
+export function loadConfig(dataDir: string, log: Logger): KioskConfig {
+  const state = readConfigFile(dataDir);
+  logConfigState(state, log);
+  return state.config;
+}
+
+function moveAside(file: string): string | null {
   const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   try {
     renameSync(file, aside);
-    log.warn({ aside }, 'unreadable configuration moved aside');
-  } catch (error) {
-    log.error({ err: error }, 'could not move the unreadable configuration aside');
+    return aside;
+  } catch {
+    return null;
   }
 }
 
@@ -100,6 +121,9 @@ export async function saveConfig(dataDir: string, config: KioskConfig): Promise<
 /**
  * Calls `onChange` with the new configuration when the file changes on disk.
  * Watches the folder, not the file: atomic writes replace the file's inode.
+ * A file that cannot be read at all while the kiosk runs (an editor saving
+ * half a file, a typo) is ignored: the running configuration stays and a
+ * warning is logged. It is only moved aside at the next start if still broken.
  */
 export function watchConfig(
   dataDir: string,
@@ -107,19 +131,25 @@ export function watchConfig(
   onChange: (config: KioskConfig) => void,
   debounceMs = 150,
 ): () => void {
+  const file = configPath(dataDir);
   let timer: NodeJS.Timeout | undefined;
-  let last = existsSync(configPath(dataDir)) ? readFileSync(configPath(dataDir), 'utf8') : '';
+  let last = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const watcher: FSWatcher = watch(dataDir, (_event, name) => {
     if (name !== CONFIG_FILE_NAME) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const file = configPath(dataDir);
       if (!existsSync(file)) return;
       const text = readFileSync(file, 'utf8');
       if (text === last) return;
       last = text;
-      log.info('configuration file changed; reloading');
-      onChange(loadConfig(dataDir, log));
+      const { config, warnings } = parseConfigText(text);
+      if (warnings.some((w) => w.endsWith('using defaults'))) {
+        log.warn({ file, warnings }, 'edited configuration cannot be read; keeping the running configuration');
+        return;
+      }
+      if (warnings.length > 0) log.warn({ file, warnings }, 'edited configuration has problems; defaults used where it was wrong');
+      log.info('configuration file changed; reloaded');
+      onChange(config);
     }, debounceMs);
   });
   watcher.on('error', (error) => log.error({ err: error }, 'configuration watcher failed'));

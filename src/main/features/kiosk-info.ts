@@ -33,6 +33,7 @@ export function buildKioskInfo(config: KioskConfig, dataDir: string, log: Logger
     locale: config.kiosk.locale,
     timeZone: config.kiosk.timeZone,
     idle: { seconds: config.kiosk.idleSeconds, warningSeconds: config.kiosk.idleWarningSeconds },
+    screenPpi: config.kiosk.screenPpi,
     serverConfigured: config.server.url !== null,
   };
 }

@@ -5,8 +5,8 @@
  * trusted). Signing in against the village server arrives with the OpenSID
  * client; until a server is configured the kiosk says so plainly.
  */
-import { checkNik, maskNik } from '../../shared/nik';
-import { fail } from '../../shared/result';
+import { checkNik } from '../../shared/nik';
+import { fail, ok } from '../../shared/result';
 import type { Feature } from '../feature';
 
 export const MESSAGES = {
@@ -24,13 +24,13 @@ export const registerResidentSession: Feature = (ctx) => {
       log.info({ nik }, 'identification refused: no village server configured');
       return fail('server-not-configured', MESSAGES.serverNotConfigured);
     }
-    log.warn({ nik: maskNik(nik) }, 'identification refused: village server login is not built yet');
+    log.warn({ nik }, 'identification refused: village server login is not built yet');
     return fail('login-unavailable', MESSAGES.loginUnavailable);
   });
 
   ctx.handle('session.end', ({ reason }) => {
     log.info({ reason }, 'resident session ended');
-    return { ok: true, value: null };
+    return ok(null);
   });
 
   return () => {};

@@ -90,4 +90,22 @@ describe('configuration', () => {
       stop();
     }
   });
+
+  it('keeps the running configuration when the edited file cannot be read', async () => {
+    const dir = tempDir();
+    await saveConfig(dir, defaultConfig());
+    const seen = vi.fn();
+    const warn = vi.fn();
+    const watchLog = { ...log, warn, info: vi.fn(), error: vi.fn() } as unknown as typeof log;
+    const stop = watchConfig(dir, watchLog, seen, 20);
+    try {
+      writeFileSync(configPath(dir), '{ "server": { "url": "https://api.desa');
+      await vi.waitFor(() => expect(warn).toHaveBeenCalled(), { timeout: 3000 });
+      expect(seen).not.toHaveBeenCalled();
+      expect(JSON.stringify(warn.mock.calls)).toContain('keeping the running configuration');
+      expect(existsSync(configPath(dir))).toBe(true); // not moved aside while running
+    } finally {
+      stop();
+    }
+  });
 });
