@@ -1,6 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, type KioskHost } from './fixtures';
+
+/** Opens the kiosk's WebSocket from whatever page is loaded: 'open' or 'refused'. */
+function openWebSocketFrom(page: Page, kiosk: KioskHost): Promise<string> {
+  return page.evaluate(
+    ({ port, token }) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`);
+        ws.onopen = () => resolve('open');
+        ws.onerror = () => resolve('refused');
+      }),
+    { port: kiosk.port, token: kiosk.token },
+  );
+}
 
 test('a page without the token is refused', async ({ page, kiosk }) => {
   const response = await page.goto(`${kiosk.origin}/`);
@@ -29,15 +43,7 @@ test('another origin cannot open the WebSocket or call the HTTP host, even knowi
   try {
     const foreignPort = (foreign.address() as AddressInfo).port;
     await page.goto(`http://127.0.0.1:${foreignPort}/`);
-    const socket = await page.evaluate(
-      ({ port, token }) =>
-        new Promise<string>((resolve) => {
-          const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`);
-          ws.onopen = () => resolve('open');
-          ws.onerror = () => resolve('refused');
-        }),
-      { port: kiosk.port, token: kiosk.token },
-    );
+    const socket = await openWebSocketFrom(page, kiosk);
     expect(socket).toBe('refused');
 
     const status = await page.request.get(`${kiosk.origin}/?token=${kiosk.token}`, {
@@ -50,14 +56,6 @@ test('another origin cannot open the WebSocket or call the HTTP host, even knowi
 
   // Control: from the kiosk's own page the same WebSocket opens.
   await page.goto(kiosk.url);
-  const own = await page.evaluate(
-    ({ port, token }) =>
-      new Promise<string>((resolve) => {
-        const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`);
-        ws.onopen = () => resolve('open');
-        ws.onerror = () => resolve('refused');
-      }),
-    { port: kiosk.port, token: kiosk.token },
-  );
+  const own = await openWebSocketFrom(page, kiosk);
   expect(own).toBe('open');
 });
