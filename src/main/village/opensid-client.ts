@@ -1,0 +1,290 @@
+/**
+ * The OpenSID API client. Every answer is parsed with zod; every failure is a
+ * `VillageError` value. `Accept: application/json` is always sent: without it
+ * the server answers validation errors with a 302 and a missing token with 500.
+ */
+import { z } from 'zod';
+import { statusCodeFromLabel } from '../../shared/request-status';
+import { classifyHttpError, classifyThrown, type ErrorBody, type VillageError } from './errors';
+import {
+  appMessage,
+  articleAttributes,
+  itemBody,
+  letterAttributes,
+  loginAttributes,
+  pageBody,
+  profileAttributes,
+  requestAttributes,
+  requirementAttributes,
+  resource,
+  versionBody,
+  type RawFormField,
+} from './schemas';
+import type {
+  Article,
+  LetterType,
+  ServerRequest,
+  SubmitRequest,
+  VillageProfile,
+  VillageResult,
+  VillageServer,
+} from './types';
+
+export interface OpensidClientOptions {
+  baseUrl: string;
+  /** Reads and login (ms). */
+  readTimeoutMs?: number;
+  /** Submitting a request: the server sends notifications before answering (ms). */
+  submitTimeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** Keys OpenSID uses itself inside isian_form; answers never overwrite them. */
+export const RESERVED_FORM_KEYS = new Set([
+  'nomor', 'nik', 'id_surat', 'url_surat', 'url_remote', 'pilih_atas_nama', 'pamong', 'pamong_nip', 'jabatan', 'pamong_id',
+]);
+/** The kiosk reference rides inside the stored answers under this key. */
+export const REFERENCE_FORM_KEY = 'referensi_kios';
+const APPENDED_FIELDS = new Set(['keterangan', 'no_hp_aktif', 'syarat']);
+const API = '/api/v1';
+
+type Method = 'GET' | 'POST' | 'PUT';
+
+export function createOpensidClient(options: OpensidClientOptions): VillageServer {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const readTimeoutMs = options.readTimeoutMs ?? 10_000;
+  const submitTimeoutMs = options.submitTimeoutMs ?? 45_000;
+  const doFetch = options.fetch ?? fetch;
+
+  async function request<S extends z.ZodType>(
+    method: Method,
+    path: string,
+    schema: S,
+    init: { token?: string; body?: unknown; timeoutMs?: number; context?: 'login' | 'other' } = {},
+  ): Promise<VillageResult<z.output<S>>> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (init.token) headers.Authorization = `Bearer ${init.token}`;
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    let text: string;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(init.timeoutMs ?? readTimeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      return { ok: false, error: classifyThrown(error) };
+    }
+    const json = parseJson(text);
+    if (response.status >= 300) {
+      return { ok: false, error: classifyHttpError(response.status, json as ErrorBody | null, init.context ?? 'other') };
+    }
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    // A 200 with {code, messages} is an app message; anything else is not the API we know.
+    const message = appMessage.safeParse(json);
+    if (message.success && message.data.code >= 400) {
+      return { ok: false, error: classifyHttpError(message.data.code, json as ErrorBody, init.context ?? 'other') };
+    }
+    return { ok: false, error: unexpected(response.status, text) };
+  }
+
+  async function allPages<A extends z.ZodType>(token: string, path: string, type: string, attributes: A) {
+    const rows: Array<{ id: string; attributes: z.output<A> }> = [];
+    for (let page = 1; page <= 50; page++) {
+      const separator = path.includes('?') ? '&' : '?';
+      const result = await request('GET', `${path}${separator}page[size]=100&page[number]=${page}`, pageBody(type, attributes), { token });
+      if (!result.ok) return result;
+      // zod's generic output type does not narrow through pageBody<A>; the shape is checked at run time.
+      rows.push(...(result.value.data as Array<{ id: string; attributes: z.output<A> }>));
+      if (page >= result.value.meta.pagination.total_pages) break;
+    }
+    return { ok: true as const, value: rows };
+  }
+
+  return {
+    async version() {
+      const result = await request('GET', '/', versionBody);
+      return result.ok ? { ok: true, value: result.value.version } : result;
+    },
+
+    async villageProfile() {
+      const result = await request('GET', `${API}/profil-desa`, itemBody('desa', profileAttributes));
+      if (!result.ok) return result;
+      const a = result.value.data.attributes;
+      const profile: VillageProfile = {
+        villageName: a.alamat.nama_desa,
+        villageTerm: a.config?.sebutan_desa ?? 'Desa',
+        districtName: a.alamat.nama_kecamatan ?? null,
+        regencyName: a.alamat.nama_kabupaten ?? null,
+        officeAddress: a.alamat.alamat_kantor ?? null,
+        logoUrl: a.logo ?? null,
+        operatorPhone: a.operator,
+      };
+      return { ok: true, value: profile };
+    },
+
+    async login(nik, pin) {
+      const result = await request('POST', `${API}/auth/login`, itemBody('penduduk', loginAttributes), {
+        body: { credential: nik, password: pin },
+        context: 'login',
+      });
+      if (!result.ok) return result;
+      const { id, attributes: a } = result.value.data;
+      const gantiPin = a.ganti_pin;
+      return {
+        ok: true,
+        value: {
+          token: a.access_token.token,
+          expiresIn: a.access_token.expires_in,
+          residentId: id,
+          name: a.dasar.nama,
+          nik: a.dasar.nik,
+          phone: a.alamat?.no_telepon ?? null,
+          tagIdCard: a.dasar.status_kepemilikan_ktp?.tag_id_card ?? null,
+          pinSetByOperator: gantiPin === 1 || gantiPin === '1' || gantiPin === true,
+        },
+      };
+    },
+
+    async logout(token) {
+      const result = await request('POST', `${API}/auth/logout`, appMessage, { token });
+      return result.ok ? { ok: true, value: null } : result;
+    },
+
+    async letterTypes(token) {
+      const rows = await allPages(token, `${API}/layanan-mandiri/surat/jenis-permohonan?sort=nama`, 'jenis-surat', letterAttributes);
+      if (!rows.ok) return rows;
+      const letters: LetterType[] = [];
+      const unavailable: string[] = [];
+      for (const row of rows.value) {
+        // form_surat null: the server could not build the form; submitting it gives 500.
+        if (row.attributes.form_surat === null) unavailable.push(row.attributes.nama);
+        else letters.push(toLetterType(Number(row.id), row.attributes, row.attributes.form_surat));
+      }
+      return { ok: true, value: { letters, unavailable } };
+    },
+
+    async requirementTypes(token) {
+      const result = await request('GET', `${API}/layanan-mandiri/surat/syarat`, collectionBody('syarat', requirementAttributes), { token });
+      if (!result.ok) return result;
+      return { ok: true, value: result.value.data.map((r) => ({ id: Number(r.id), name: r.attributes.nama })) };
+    },
+
+    async submitRequest(token, submission) {
+      const result = await request(
+        'POST',
+        `${API}/layanan-mandiri/surat/${encodeURIComponent(submission.slug)}/permohonan`,
+        itemBody('permohonan', requestAttributes),
+        { token, body: submitBody(submission), timeoutMs: submitTimeoutMs },
+      );
+      return result.ok ? { ok: true, value: toServerRequest(result.value.data) } : result;
+    },
+
+    async listRequests(token, { pageSize = 20, page = 1 } = {}) {
+      const result = await request(
+        'GET',
+        `${API}/layanan-mandiri/surat/permohonan?sort=-id&page[size]=${pageSize}&page[number]=${page}`,
+        pageBody('permohonan', requestAttributes),
+        { token },
+      );
+      return result.ok ? { ok: true, value: result.value.data.map(toServerRequest) } : result;
+    },
+
+    async cancelRequest(token, serverId) {
+      const result = await request('PUT', `${API}/layanan-mandiri/surat/${serverId}/permohonan`, appMessage, { token });
+      if (!result.ok) return result;
+      if (result.value.code !== 200) {
+        return { ok: false, error: classifyHttpError(result.value.code, result.value, 'other') };
+      }
+      return { ok: true, value: result.value.messages };
+    },
+
+    async articles(token) {
+      const result = await request('GET', `${API}/artikel?sort=-tgl_upload&page[size]=10`, pageBody('artikel', articleAttributes), { token });
+      if (!result.ok) return result;
+      const articles: Article[] = result.value.data.map((a) => ({
+        id: Number(a.id),
+        title: a.attributes.title,
+        html: a.attributes.text ?? '',
+        createdAt: a.attributes.created_at ?? '',
+      }));
+      return { ok: true, value: articles };
+    },
+  };
+}
+
+/** Not paginated: `{data:[...]}` only. */
+function collectionBody<A extends z.ZodType>(type: string, attributes: A) {
+  return z.object({ data: z.array(resource(type, attributes)) });
+}
+
+export function submitBody(submission: SubmitRequest): Record<string, unknown> {
+  const answers = Object.fromEntries(
+    Object.entries(submission.answers).filter(([key]) => !RESERVED_FORM_KEYS.has(key) && !APPENDED_FIELDS.has(key)),
+  );
+  const reference = `Ref kios: ${submission.reference}`;
+  return {
+    // Top-level copies are what the server validates; isian_form is what it stores.
+    ...answers,
+    id_surat: submission.letterId,
+    isian_form: JSON.stringify({ ...answers, [REFERENCE_FORM_KEY]: submission.reference }),
+    syarat: JSON.stringify(submission.requirements),
+    no_hp_aktif: submission.phone,
+    keterangan: submission.note ? `${submission.note}\n${reference}` : reference,
+  };
+}
+
+function toLetterType(id: number, attributes: { kode: string | null; nama: string; slug: string }, form: RawFormField[]): LetterType {
+  const syarat = form.find((f) => f.name === 'syarat');
+  return {
+    id,
+    code: attributes.kode,
+    name: attributes.nama,
+    slug: attributes.slug,
+    fields: form
+      .filter((f) => !APPENDED_FIELDS.has(f.name))
+      .map((f) => ({
+        type: f.type,
+        name: f.name,
+        label: f.label,
+        required: f.required,
+        placeholder: f.placeholder ?? null,
+        options: (f.values ?? []).map(({ label, value }) => ({ label, value })),
+      })),
+    requirements: (syarat?.values ?? []).map((value) => ({
+      id: Number(value.value),
+      name: value.label,
+      documents: (value.form_surat?.find((f) => f.name === 'dokumen')?.values ?? []).map(({ label, value: v }) => ({ label, value: v })),
+    })),
+  };
+}
+
+function toServerRequest(row: { id: string; attributes: z.output<typeof requestAttributes> }): ServerRequest {
+  return {
+    id: Number(row.id),
+    letterName: row.attributes.jenis_surat,
+    statusLabel: row.attributes.status,
+    statusCode: statusCodeFromLabel(row.attributes.status),
+    submittedAt: row.attributes.tanggal_kirim,
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function unexpected(status: number, text: string): VillageError {
+  return {
+    kind: 'unavailable',
+    message: `unexpected answer from the village server (HTTP ${status}): ${text.slice(0, 120).replace(/\s+/g, ' ')}`,
+  };
+}

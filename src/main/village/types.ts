@@ -1,0 +1,105 @@
+/**
+ * The village server as the kiosk needs it. `opensid-client.ts` implements it
+ * for the OpenSID API service; another server flavour would implement the
+ * same interface.
+ */
+import type { RequestStatusCode } from '../../shared/request-status';
+import type { VillageError } from './errors';
+
+export type VillageResult<T> = { ok: true; value: T } | { ok: false; error: VillageError };
+
+export interface ResidentLogin {
+  token: string;
+  /** Seconds the token is valid for. */
+  expiresIn: number;
+  residentId: string;
+  name: string;
+  nik: string;
+  phone: string | null;
+  /** e-KTP chip id as OpenSID stores it, if registered. */
+  tagIdCard: string | null;
+  /** The operator set the PIN; the resident should change it (not enforced by the API). */
+  pinSetByOperator: boolean;
+}
+
+export interface FormFieldOption {
+  label: string;
+  value: string;
+}
+
+export interface LetterFormField {
+  type: string;
+  name: string;
+  label: string;
+  required: boolean;
+  placeholder: string | null;
+  options: FormFieldOption[];
+}
+
+export interface LetterRequirement {
+  id: number;
+  name: string;
+  /** The resident's own uploaded documents for this requirement. */
+  documents: FormFieldOption[];
+}
+
+export interface LetterType {
+  id: number;
+  code: string | null;
+  name: string;
+  slug: string;
+  /** The letter's own fields, without the appended keterangan/no_hp_aktif/syarat. */
+  fields: LetterFormField[];
+  requirements: LetterRequirement[];
+}
+
+export interface VillageProfile {
+  villageName: string;
+  villageTerm: string;
+  districtName: string | null;
+  regencyName: string | null;
+  officeAddress: string | null;
+  logoUrl: string | null;
+  operatorPhone: string | null;
+}
+
+export interface ServerRequest {
+  id: number;
+  letterName: string;
+  statusCode: RequestStatusCode | null;
+  statusLabel: string;
+  submittedAt: string;
+}
+
+export interface SubmitRequest {
+  slug: string;
+  letterId: number;
+  /** Answers keyed by form field name (all of them, required or not). */
+  answers: Record<string, string>;
+  /** Requirement id -> document id, or "-1" for "bring the original to the office". */
+  requirements: Record<string, string>;
+  phone: string;
+  note: string | null;
+  /** The kiosk's own reference, stored inside the answers and the note. */
+  reference: string;
+}
+
+export interface Article {
+  id: number;
+  title: string;
+  html: string;
+  createdAt: string;
+}
+
+export interface VillageServer {
+  version(): Promise<VillageResult<string>>;
+  villageProfile(): Promise<VillageResult<VillageProfile>>;
+  login(nik: string, pin: string): Promise<VillageResult<ResidentLogin>>;
+  logout(token: string): Promise<VillageResult<null>>;
+  letterTypes(token: string): Promise<VillageResult<{ letters: LetterType[]; unavailable: string[] }>>;
+  requirementTypes(token: string): Promise<VillageResult<Array<{ id: number; name: string }>>>;
+  submitRequest(token: string, request: SubmitRequest): Promise<VillageResult<ServerRequest>>;
+  listRequests(token: string, options?: { pageSize?: number; page?: number }): Promise<VillageResult<ServerRequest[]>>;
+  cancelRequest(token: string, serverId: number): Promise<VillageResult<string>>;
+  articles(token: string): Promise<VillageResult<Article[]>>;
+}

@@ -1,0 +1,198 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createOpensidClient } from '../../../src/main/village/opensid-client';
+import type { SubmitRequest, VillageServer } from '../../../src/main/village/types';
+import { startOpensidSim, type OpensidSim } from '../../../tools/opensid-sim/server';
+import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
+
+let sim: OpensidSim;
+let client: VillageServer;
+beforeEach(async () => {
+  sim = await startOpensidSim();
+  client = createOpensidClient({ baseUrl: sim.url, readTimeoutMs: 1000, submitTimeoutMs: 1500 });
+});
+afterEach(async () => {
+  await sim.close();
+});
+
+const budi = RESIDENTS[0]!;
+const penduduk = LETTERS.find((l) => l.kode === 'S-02')!;
+
+async function token(): Promise<string> {
+  const login = await client.login(budi.nik, budi.pin);
+  if (!login.ok) throw new Error(JSON.stringify(login.error));
+  return login.value.token;
+}
+
+function submission(reference = 'ADM01-TEST-0001'): SubmitRequest {
+  return {
+    slug: penduduk.slug,
+    letterId: penduduk.id,
+    answers: { keperluan: 'Melamar kerja' },
+    requirements: { 2: '-1', 3: '-1' },
+    phone: '081234567801',
+    note: null,
+    reference,
+  };
+}
+
+describe('OpenSID client against the demo server over HTTP', () => {
+  it('reads the version and the village profile', async () => {
+    expect(await client.version()).toEqual({ ok: true, value: 'v2608.0.0' });
+    const profile = await client.villageProfile();
+    expect(profile).toMatchObject({ ok: true, value: { villageName: 'Sukamaju', villageTerm: 'Desa', districtName: 'Cibinong' } });
+  });
+
+  it('logs in and keeps only what the screens need', async () => {
+    const login = await client.login(budi.nik, budi.pin);
+    expect(login.ok).toBe(true);
+    if (!login.ok) return;
+    expect(Object.keys(login.value).sort()).toEqual(
+      ['expiresIn', 'name', 'nik', 'phone', 'pinSetByOperator', 'residentId', 'tagIdCard', 'token'].sort(),
+    );
+    expect(login.value).toMatchObject({ name: 'Budi Santoso', nik: budi.nik, phone: '081234567801', tagIdCard: '1234567890', expiresIn: 604800 });
+  });
+
+  it('classifies a wrong PIN and the server lock (with its seconds)', async () => {
+    const wrong = await client.login(budi.nik, '000000');
+    expect(wrong).toEqual({ ok: false, error: { kind: 'wrong-credentials', message: 'Identitas tersebut tidak cocok dengan data kami.' } });
+    for (let i = 0; i < 4; i++) await client.login(budi.nik, '000000');
+    const locked = await client.login(budi.nik, budi.pin);
+    expect(locked.ok).toBe(false);
+    if (locked.ok) return;
+    expect(locked.error.kind).toBe('locked');
+    expect(locked.error.kind === 'locked' && locked.error.seconds).toBeGreaterThan(3500);
+  });
+
+  it('parses letter types into fields and requirements, hiding letters without a form', async () => {
+    sim.setLetterBroken(penduduk.id, true);
+    const result = await client.letterTypes(await token());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.letters).toHaveLength(14);
+    expect(result.value.unavailable).toEqual(['Keterangan Penduduk']);
+    const usaha = result.value.letters.find((l) => l.code === '500')!;
+    expect(usaha.fields.map((f) => f.name)).toEqual(['nama_usaha', 'jenis_usaha', 'lama_usaha_(tahun)', 'alamat_usaha', 'keperluan']);
+    expect(usaha.fields[1]).toMatchObject({ type: 'select', required: true, options: expect.arrayContaining([{ label: 'Jasa', value: 'Jasa' }]) });
+    expect(usaha.requirements).toEqual([
+      { id: 1, name: 'Surat Pengantar RT/RW', documents: [] },
+      { id: 2, name: 'Fotokopi KK', documents: [{ label: 'KK Budi Santoso', value: '500' }] },
+      { id: 3, name: 'Fotokopi KTP', documents: [{ label: 'KTP Budi Santoso', value: '501' }] },
+    ]);
+  });
+
+  it('reads every page of letter types', async () => {
+    const seen: string[] = [];
+    const paging = createOpensidClient({
+      baseUrl: sim.url,
+      fetch: (input, init) => {
+        seen.push(String(input));
+        return fetch(input, init);
+      },
+    });
+    const login = await paging.login(budi.nik, budi.pin);
+    if (!login.ok) throw new Error('login');
+    await paging.letterTypes(login.value.token);
+    expect(seen.filter((u) => u.includes('jenis-permohonan'))).toHaveLength(1); // 15 letters fit one page of 100
+  });
+
+  it('submits with the reference in isian_form and keterangan, then lists and cancels', async () => {
+    const t = await token();
+    const submitted = await client.submitRequest(t, submission());
+    expect(submitted).toMatchObject({ ok: true, value: { id: 1, letterName: 'Keterangan Penduduk', statusCode: 1, statusLabel: 'Sedang Diperiksa' } });
+    const stored = sim.requests()[0]!;
+    expect(JSON.parse(stored.isianForm!)).toEqual({ keperluan: 'Melamar kerja', referensi_kios: 'ADM01-TEST-0001' });
+    expect(JSON.parse(stored.syarat)).toEqual({ 2: '-1', 3: '-1' });
+    expect(stored.keterangan).toBe('Ref kios: ADM01-TEST-0001');
+
+    sim.setStatus(1, 0);
+    const list = await client.listRequests(t);
+    expect(list).toMatchObject({ ok: true, value: [{ id: 1, statusCode: 0, statusLabel: 'Belum Lengkap' }] });
+    expect(await client.cancelRequest(t, 1)).toEqual({ ok: true, value: 'Permohonan surat berhasil dibatalkan.' });
+    expect((await client.cancelRequest(t, 1)).ok).toBe(false);
+  });
+
+  it('returns per-field validation errors', async () => {
+    const result = await client.submitRequest(await token(), { ...submission(), answers: {}, requirements: {} });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'validation', fields: { keperluan: ['Keperluan wajib diisi.'] } } });
+  });
+
+  it('treats a missing phone number (400) as permanent with the server message', async () => {
+    const result = await client.submitRequest(await token(), { ...submission(), phone: '' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'permanent', status: 400, message: expect.stringContaining('no_hp_aktif') } });
+  });
+
+  it('reports an invalid token as unauthorised', async () => {
+    expect(await client.listRequests('expired.token.value')).toMatchObject({ ok: false, error: { kind: 'unauthorised' } });
+  });
+
+  it('drops article comments and keeps the text for sanitising', async () => {
+    const result = await client.articles(await token());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value[0]).toMatchObject({ title: 'Kerja Bakti Bersih Desa', createdAt: '2026-11-25 16:30:00' });
+    expect(JSON.stringify(result.value)).not.toContain('warga@contoh.invalid');
+  });
+});
+
+describe('OpenSID client: faults', () => {
+  it('not licensed (401 Token not provided) is unavailable', async () => {
+    sim.setFaults({ subscription: 'not-licensed' });
+    expect(await client.villageProfile()).toEqual({ ok: false, error: { kind: 'unavailable', message: 'Token not provided' } });
+  });
+
+  it('an unreachable subscription check (500) is transient', async () => {
+    sim.setFaults({ subscription: 'unreachable' });
+    expect(await client.villageProfile()).toMatchObject({ ok: false, error: { kind: 'transient', reason: 'server', status: 500 } });
+  });
+
+  it('500 after insert is transient (the row exists)', async () => {
+    const t = await token();
+    sim.setFaults({ failAfterInsertRate: 1 });
+    expect(await client.submitRequest(t, submission())).toMatchObject({ ok: false, error: { kind: 'transient', status: 500 } });
+    expect(sim.requests()).toHaveLength(1);
+  });
+
+  it('a connection reset is transient (network)', async () => {
+    const t = await token();
+    sim.setFaults({ resetAfterInsertRate: 1 });
+    expect(await client.submitRequest(t, submission())).toMatchObject({ ok: false, error: { kind: 'transient', reason: 'network' } });
+  });
+
+  it('a submit that never answers times out (45 s in production, 1.5 s here)', async () => {
+    const t = await token();
+    sim.setFaults({ hangAfterInsertRate: 1 });
+    expect(await client.submitRequest(t, submission())).toMatchObject({ ok: false, error: { kind: 'transient', reason: 'timeout' } });
+  });
+
+  it('a slow submit within the timeout succeeds', async () => {
+    const t = await token();
+    sim.setFaults({ submitDelayMs: 600 });
+    expect((await client.submitRequest(t, submission())).ok).toBe(true);
+  });
+
+  it('latency beyond the read timeout is a timeout', async () => {
+    sim.setFaults({ latencyMs: 1500 });
+    expect(await client.villageProfile()).toMatchObject({ ok: false, error: { kind: 'transient', reason: 'timeout' } });
+  });
+
+  it('a server that is down is transient (network)', async () => {
+    await sim.setDown(true);
+    expect(await client.version()).toMatchObject({ ok: false, error: { kind: 'transient', reason: 'network', message: 'ECONNREFUSED' } });
+  });
+
+  it('a body that is not the API (a proxy page) is unavailable', async () => {
+    const proxy = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<html>Maintenance</html>');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const other = createOpensidClient({ baseUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
+      expect(await other.villageProfile()).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+});
