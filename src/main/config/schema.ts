@@ -32,6 +32,27 @@ export const configSchema = z.object({
     .object({
       /** Base URL of the village's OpenSID API service, e.g. https://api.desa.example. */
       url: z.url({ protocol: /^https?$/ }).nullable().default(null),
+      /** Reads and login. */
+      readTimeoutSeconds: z.number().min(1).max(120).default(10),
+      /** Submitting a request: the server sends notifications before it answers. */
+      submitTimeoutSeconds: z.number().min(5).max(300).default(45),
+    })
+    .prefault({}),
+  sync: z
+    .object({
+      /** First retry delay; doubles per attempt up to maxDelaySeconds, with jitter. */
+      baseDelaySeconds: z.number().min(0.01).max(3600).default(5),
+      maxDelaySeconds: z.number().min(0.01).max(86400).default(600),
+      /** How often the worker looks for due requests when idle. */
+      pollSeconds: z.number().min(0.05).max(3600).default(15),
+      /** A PIN kept for an offline request is used for at most this long; then the request is parked. */
+      pinMaxAgeHours: z.number().min(1).max(24 * 30).default(72),
+      /** After an attempt with no answer, wait this long before deciding it never reached the server. */
+      doubtGraceSeconds: z.number().min(0).max(3600).default(60),
+      /** Allowed difference between the kiosk's and the server's clocks when adopting. */
+      clockSkewSeconds: z.number().min(0).max(86400).default(300),
+      /** Personal data of sent requests is removed after this many days. */
+      retentionDays: z.number().int().min(1).max(3650).default(30),
     })
     .prefault({}),
   logging: z

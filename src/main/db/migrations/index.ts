@@ -1,5 +1,6 @@
 import { auditLog } from './001-audit-log';
+import { letterRequests } from './002-letter-requests';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append new files here. */
-export const migrations: readonly Migration[] = [auditLog];
+export const migrations: readonly Migration[] = [auditLog, letterRequests];
