@@ -1,4 +1,4 @@
-// Bundles the Node side: the Electron shell, its preload, and the web host.
+// Bundles the Node side: the Electron shell, its preload, the web host and the `adm` CLI.
 // The preload must be ONE CommonJS file: with `sandbox: true` it cannot
 // require anything but a few Electron modules. Native modules stay external
 // (they are loaded from node_modules, rebuilt for Electron when packaging).
@@ -17,12 +17,25 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { electron: 'src/main/electron/main.ts', 'web-host': 'src/main/web-host/main.ts' },
+    entryPoints: {
+      electron: 'src/main/electron/main.ts',
+      'web-host': 'src/main/web-host/main.ts',
+    },
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
     platform: 'node',
     target: 'node20',
     external: ['electron', ...native],
+  }),
+  build({
+    ...common,
+    entryPoints: { cli: 'src/main/cli-main.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    platform: 'node',
+    target: 'node20',
+    external: ['electron', ...native],
+    banner: { js: '#!/usr/bin/env node' },
   }),
   build({
     ...common,

@@ -24,10 +24,23 @@ import { databasePath, openDatabase, type Database } from './db/database';
 import type { CallHandler, ConfigHolder, Dispose, Feature, FeatureContext } from './feature';
 import { registerKioskInfo } from './features/kiosk-info';
 import { registerResidentSession } from './features/resident-session';
+import { createOutboxStore, type OutboxStore } from './outbox/outbox-store';
+import { createSecretBox, keyFileProvider, type KeyProvider } from './outbox/secret-box';
+import { createSyncWorker, type SyncWorker } from './outbox/sync-worker';
+import { syncStatus } from './outbox/sync-status';
+import { createOpensidClient } from './village/opensid-client';
+import type { VillageServer } from './village/types';
 
 export interface KioskCoreOptions {
   /** Defaults to `ADM_DATA_DIR` or the platform's data folder. */
   dataDir?: string;
+  /** Protects sealed PINs and tokens; defaults to a 0600 key file in the data directory. */
+  keyProvider?: KeyProvider;
+  /**
+   * The village server to use instead of the configured one (demo mode: the
+   * embedded demo server). Never written to the configuration.
+   */
+  serverUrlOverride?: string;
   env?: NodeJS.ProcessEnv;
   /** Copy log records to stderr as well as the log file. */
   echoLogs?: boolean;
@@ -41,7 +54,15 @@ export interface KioskCore {
   readonly dataDir: string;
   readonly logger: KioskLogger;
   readonly db: Database;
+  readonly outbox: OutboxStore;
+  readonly sync: SyncWorker;
   config(): KioskConfig;
+  /** The village server client, or null when none is configured. */
+  village(): VillageServer | null;
+  /** Record a technician's action in the audit log. */
+  audit(actor: string, action: string, detail?: unknown): void;
+  /** Start the background work: the sync worker and retention purges (hosts do; the CLI decides). */
+  startBackground(): void;
   invoke(name: unknown, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: EventListener): () => void;
   close(): Promise<void>;
@@ -71,6 +92,33 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   log.info({ dataDir, kiosk: config.kiosk.name }, 'kiosk core starting');
 
   const db = openDatabase(databasePath(dataDir), logger.forSubsystem('db'));
+  const events = new EventEmitter();
+  const outbox = createOutboxStore(db, createSecretBox((options.keyProvider ?? keyFileProvider(dataDir))()));
+
+  // The client follows the configuration: a technician may set or change the URL.
+  let village: VillageServer | null = null;
+  let villageUrl: string | null = null;
+  function currentVillage(): VillageServer | null {
+    const url = options.serverUrlOverride ?? config.server.url;
+    if (url !== villageUrl) {
+      villageUrl = url;
+      village = url
+        ? createOpensidClient({
+            baseUrl: url,
+            readTimeoutMs: config.server.readTimeoutSeconds * 1000,
+            submitTimeoutMs: config.server.submitTimeoutSeconds * 1000,
+          })
+        : null;
+    }
+    return village;
+  }
+  const sync = createSyncWorker({
+    store: outbox,
+    server: currentVillage,
+    settings: () => ({ ...config.sync, submitTimeoutSeconds: config.server.submitTimeoutSeconds }),
+    log: logger.forSubsystem('sync'),
+    onPass: (summary) => events.emit('event', 'sync.status', syncStatus(summary.counts, summary.serverDown)),
+  });
 
   const configListeners = new Set<(config: KioskConfig) => void>();
   const configHolder: ConfigHolder = {
@@ -96,10 +144,13 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   }
 
   const handlers = new Map<CallName, CallHandler<CallName>>();
-  const events = new EventEmitter();
   const ctx: FeatureContext = {
     dataDir,
     db,
+    outbox,
+    sync,
+    village: currentVillage,
+    demoMode: options.serverUrlOverride !== undefined,
     config: configHolder,
     log: (subsystem) => logger.forSubsystem(subsystem),
     handle(name, handler) {
@@ -135,10 +186,27 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   }
 
   let closed = false;
+  let retentionTimer: NodeJS.Timeout | null = null;
+  function purgeExpired(): void {
+    const before = new Date(Date.now() - config.sync.retentionDays * 86_400_000);
+    const purged = outbox.purgePersonalData(before);
+    if (purged > 0) log.info({ purged, retentionDays: config.sync.retentionDays }, 'personal data of old requests removed');
+  }
+
   return {
     dataDir,
     logger,
     db,
+    outbox,
+    sync,
+    village: currentVillage,
+    audit,
+    startBackground() {
+      sync.start();
+      purgeExpired();
+      retentionTimer = setInterval(purgeExpired, 3_600_000);
+      retentionTimer.unref();
+    },
     config: () => config,
     invoke,
     onEvent(listener) {
@@ -149,6 +217,8 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       if (closed) return;
       closed = true;
       stopWatching();
+      if (retentionTimer) clearInterval(retentionTimer);
+      await sync.stop();
       for (const dispose of [...disposers].reverse()) await dispose();
       events.removeAllListeners();
       db.close();

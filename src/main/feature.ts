@@ -9,6 +9,9 @@ import type { CallName, CallOutput, EventName, EventPayload, calls } from '../sh
 import type { Result } from '../shared/result';
 import type { Database } from './db/database';
 import type { KioskConfig } from './config/schema';
+import type { OutboxStore } from './outbox/outbox-store';
+import type { SyncWorker } from './outbox/sync-worker';
+import type { VillageServer } from './village/types';
 
 export type CallHandler<N extends CallName> = (
   input: z.output<(typeof calls)[N]['input']>,
@@ -22,6 +25,12 @@ export interface ConfigHolder {
 export interface FeatureContext {
   dataDir: string;
   db: Database;
+  outbox: OutboxStore;
+  sync: SyncWorker;
+  /** The village server client, or null when none is configured. */
+  village(): VillageServer | null;
+  /** The kiosk runs against the embedded demo village server. */
+  demoMode: boolean;
   config: ConfigHolder;
   log(subsystem: string): Logger;
   handle<N extends CallName>(name: N, handler: CallHandler<N>): void;

@@ -4,7 +4,7 @@
  * `contract.ts` adds the schemas and types and must cover exactly these names.
  */
 export const callNames = ['kiosk.getInfo', 'session.identify', 'session.end'] as const;
-export const eventNames = ['kiosk.infoChanged'] as const;
+export const eventNames = ['kiosk.infoChanged', 'sync.status'] as const;
 
 export type CallName = (typeof callNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -54,6 +54,14 @@ export interface KioskInfo {
   serverConfigured: boolean;
 }
 
+/** The outbox as the UI may show it: counts only. */
+export interface SyncStatus {
+  pending: number;
+  parked: number;
+  /** False while the village server cannot be reached. */
+  online: boolean;
+}
+
 export interface IdentifiedResident {
   name: string;
   maskedNik: string;
@@ -80,6 +88,8 @@ export const calls = {
 export const events = {
   /** The configuration changed (a technician edited it): redraw with the new info. */
   'kiosk.infoChanged': event<KioskInfo>(),
+  /** After every sync pass. */
+  'sync.status': event<SyncStatus>(),
 } as const satisfies Record<EventName, EventSpec<unknown>>;
 
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;

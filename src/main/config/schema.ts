@@ -35,7 +35,7 @@ export const configSchema = z.object({
       /** Reads and login. */
       readTimeoutSeconds: z.number().min(1).max(120).default(10),
       /** Submitting a request: the server sends notifications before it answers. */
-      submitTimeoutSeconds: z.number().min(5).max(300).default(45),
+      submitTimeoutSeconds: z.number().min(1).max(300).default(45),
     })
     .prefault({}),
   sync: z

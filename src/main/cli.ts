@@ -1,0 +1,157 @@
+/**
+ * `adm`: the technician's command line, on the same data directory and
+ * configuration as the kiosk (set ADM_DATA_DIR to use another).
+ *
+ *   adm sync --once            one pass over the outbox, JSON summary
+ *   adm sync                   keep syncing until Ctrl+C (drains the request in flight)
+ *   adm outbox list [--json] [--state pending|synced|parked|rejected]
+ *   adm outbox retry <reference>
+ *   adm server check [--url U] version, village profile, licence/availability
+ *   adm demo-server [--port P] the demo village server (demo data only)
+ */
+import { parseArgs } from 'node:util';
+import { maskNik } from '../shared/nik';
+import { createKioskCore } from './core';
+import type { OutboxRequest, SyncState } from './outbox/outbox-store';
+import { createOpensidClient } from './village/opensid-client';
+import { startOpensidSim } from '../../tools/opensid-sim/server';
+
+const USAGE = `Usage:
+  adm sync [--once]
+  adm outbox list [--json] [--state pending|synced|parked|rejected]
+  adm outbox retry <reference>
+  adm server check [--url URL]
+  adm demo-server [--port PORT]
+`;
+
+type Out = (text: string) => void;
+
+export async function runCli(argv: string[], out: Out = (t) => process.stdout.write(t), env = process.env): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      once: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      state: { type: 'string' },
+      url: { type: 'string' },
+      port: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const [command, sub, arg] = positionals;
+  if (values.help || !command) {
+    out(USAGE);
+    return command ? 0 : 2;
+  }
+
+  if (command === 'demo-server') {
+    const sim = await startOpensidSim({ port: Number(values.port ?? 8080) });
+    out(`Demo village server (DEMO DATA ONLY) listening on ${sim.url}\n`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await sim.close();
+    return 0;
+  }
+
+  if (command === 'server' && sub === 'check') return serverCheck(values.url, out, env);
+
+  const core = createKioskCore({ env, watchConfig: false });
+  try {
+    if (command === 'sync') {
+      if (!core.village()) {
+        out('No village server is configured (server.url in config.json).\n');
+        return 1;
+      }
+      if (values.once) {
+        const summary = await core.sync.runOnce();
+        out(`${JSON.stringify(summary, null, 2)}\n`);
+        return 0;
+      }
+      core.sync.start();
+      out(`Syncing the outbox of ${core.dataDir}; Ctrl+C to stop.\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      return 0;
+    }
+    if (command === 'outbox' && sub === 'list') {
+      const state = values.state as SyncState | undefined;
+      if (state && !['pending', 'synced', 'parked', 'rejected'].includes(state)) {
+        out(`Unknown state ${state}.\n`);
+        return 2;
+      }
+      const rows = core.outbox.list({ state });
+      out(values.json ? `${JSON.stringify(rows.map(publicRow), null, 2)}\n` : table(rows));
+      return 0;
+    }
+    if (command === 'outbox' && sub === 'retry') {
+      if (!arg) {
+        out('Give the request reference: adm outbox retry <reference>\n');
+        return 2;
+      }
+      const ok = core.outbox.retry(arg);
+      if (ok) core.audit('technician', 'outbox.retry', { reference: arg });
+      out(ok ? `${arg} will be sent at the next sync.\n` : `${arg} is not waiting or parked (or does not exist).\n`);
+      return ok ? 0 : 1;
+    }
+    out(USAGE);
+    return 2;
+  } finally {
+    await core.close();
+  }
+}
+
+async function serverCheck(urlOption: string | undefined, out: Out, env: NodeJS.ProcessEnv): Promise<number> {
+  let url = urlOption;
+  if (!url) {
+    const core = createKioskCore({ env, watchConfig: false });
+    url = core.config().server.url ?? undefined;
+    await core.close();
+  }
+  if (!url) {
+    out('No village server configured; give one with --url.\n');
+    return 1;
+  }
+  const client = createOpensidClient({ baseUrl: url });
+  const version = await client.version();
+  const profile = await client.villageProfile();
+  const report = {
+    url,
+    reachable: version.ok || profile.ok,
+    version: version.ok ? version.value : null,
+    village: profile.ok ? profile.value.villageName : null,
+    // profil-desa passes the subscription check: its failure says "not licensed / unavailable".
+    licensed: profile.ok ? true : profile.error.kind === 'unavailable' ? false : null,
+    problem: profile.ok ? null : `${profile.error.kind}: ${profile.error.message}`,
+  };
+  out(`${JSON.stringify(report, null, 2)}\n`);
+  return profile.ok ? 0 : 1;
+}
+
+/** What a technician may see: no PIN ever, the NIK masked. */
+function publicRow(row: OutboxRequest) {
+  return {
+    reference: row.reference,
+    createdAt: row.createdAt,
+    letter: row.letterName,
+    resident: row.residentNik ? maskNik(row.residentNik) : null,
+    state: row.syncState,
+    verified: row.verified,
+    serverId: row.serverId,
+    attempts: row.attempts,
+    nextAttemptAt: row.syncState === 'pending' ? row.nextAttemptAt : null,
+    lastError: row.lastError,
+  };
+}
+
+function table(rows: OutboxRequest[]): string {
+  if (rows.length === 0) return 'The outbox is empty.\n';
+  const lines = rows.map(publicRow).map((r) =>
+    [r.reference, r.state, r.letter, r.resident ?? '-', String(r.attempts), r.serverId ?? '-', r.lastError ?? ''].join('  '),
+  );
+  return `reference  state  letter  resident  attempts  server-id  last-error\n${lines.join('\n')}\n`;
+}

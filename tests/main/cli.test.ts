@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli';
+import { createKioskCore } from '../../src/main/core';
+import { saveConfig } from '../../src/main/config/store';
+import { defaultConfig } from '../../src/main/config/schema';
+import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
+import { newRequest, pinOf } from '../helpers/outbox-rig';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+let sim: OpensidSim;
+beforeEach(async () => {
+  sim = await startOpensidSim();
+});
+afterEach(async () => {
+  await sim.close();
+});
+
+async function adm(dataDir: string, ...args: string[]): Promise<{ code: number; text: string }> {
+  let text = '';
+  const code = await runCli(args, (t) => (text += t), { ADM_DATA_DIR: dataDir });
+  return { code, text };
+}
+
+async function kioskWithServer(): Promise<string> {
+  const dir = tempDir();
+  const config = defaultConfig();
+  config.server.url = sim.url;
+  await saveConfig(dir, config);
+  return dir;
+}
+
+async function queue(dir: string, count: number, pin = pinOf()): Promise<string[]> {
+  const core = createKioskCore({ dataDir: dir, watchConfig: false });
+  const refs = Array.from({ length: count }, () => core.outbox.enqueue(newRequest(), pin).reference);
+  await core.close();
+  return refs;
+}
+
+describe('adm CLI', () => {
+  it('adm sync --once sends the outbox and prints a JSON summary', async () => {
+    const dir = await kioskWithServer();
+    await queue(dir, 3);
+    const { code, text } = await adm(dir, 'sync', '--once');
+    expect(code).toBe(0);
+    expect(JSON.parse(text)).toMatchObject({ attempted: 3, synced: 3, counts: { pending: 0, synced: 3 } });
+    expect(sim.requests()).toHaveLength(3);
+  });
+
+  it('adm sync refuses to run without a configured server', async () => {
+    const { code, text } = await adm(tempDir(), 'sync', '--once');
+    expect(code).toBe(1);
+    expect(text).toContain('No village server is configured');
+  });
+
+  it('adm outbox list shows requests with masked NIKs, never the PIN', async () => {
+    const dir = await kioskWithServer();
+    const [ref] = await queue(dir, 1);
+    const human = await adm(dir, 'outbox', 'list');
+    expect(human.text).toContain(ref);
+    expect(human.text).toContain('320101******0001');
+    const json = await adm(dir, 'outbox', 'list', '--json');
+    const rows = JSON.parse(json.text);
+    expect(rows[0]).toMatchObject({ reference: ref, state: 'pending', resident: '320101******0001', attempts: 0 });
+    expect(json.text).not.toContain('3201011501850001');
+    expect(json.text).not.toContain('123456');
+  });
+
+  it('adm outbox retry sends a parked request again', async () => {
+    const dir = await kioskWithServer();
+    const [ref] = await queue(dir, 1, { kind: 'pin', pin: '000000' });
+    await adm(dir, 'sync', '--once'); // rejected: wrong PIN, cannot be retried
+    expect((await adm(dir, 'outbox', 'retry', ref!)).code).toBe(1);
+    const core = createKioskCore({ dataDir: dir, watchConfig: false });
+    const parkedRef = core.outbox.enqueue(newRequest({ answers: {} }), pinOf()).reference;
+    await core.close();
+    await adm(dir, 'sync', '--once');
+    expect(JSON.parse((await adm(dir, 'outbox', 'list', '--json', '--state', 'parked')).text)).toHaveLength(1);
+    const retried = await adm(dir, 'outbox', 'retry', parkedRef);
+    expect(retried).toEqual({ code: 0, text: `${parkedRef} will be sent at the next sync.\n` });
+    expect(JSON.parse((await adm(dir, 'outbox', 'list', '--json', '--state', 'pending')).text)).toHaveLength(1);
+  });
+
+  it('adm server check reports version, village and licence', async () => {
+    const ok = await adm(tempDir(), 'server', 'check', '--url', sim.url);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.text)).toEqual({ url: sim.url, reachable: true, version: 'v2608.0.0', village: 'Sukamaju', licensed: true, problem: null });
+    sim.setFaults({ subscription: 'not-licensed' });
+    const unlicensed = await adm(tempDir(), 'server', 'check', '--url', sim.url);
+    expect(unlicensed.code).toBe(1);
+    expect(JSON.parse(unlicensed.text)).toMatchObject({ reachable: true, licensed: false, problem: 'unavailable: Token not provided' });
+    await sim.setDown(true);
+    const down = await adm(tempDir(), 'server', 'check', '--url', sim.url);
+    expect(JSON.parse(down.text)).toMatchObject({ reachable: false, licensed: null });
+  });
+
+  it('prints usage for unknown commands', async () => {
+    const { code, text } = await adm(tempDir(), 'frobnicate');
+    expect(code).toBe(2);
+    expect(text).toContain('Usage:');
+  });
+});
