@@ -65,6 +65,8 @@ export interface OpensidSim {
   readonly url: string;
   readonly port: number;
   requests(): StoredRequest[];
+  /** Submits received and not yet answered (tests kill clients mid-submit). */
+  submitsInFlight(): number;
   faults(): SimFaults;
   setFaults(patch: Partial<SimFaults>): void;
   setStatus(requestId: number, status: number): boolean;
@@ -98,6 +100,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
   let residents: SimResident[] = structuredClone(RESIDENTS);
   const sockets = new Set<Socket>();
   let port = options.port ?? 0;
+  let inFlight = 0;
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -169,7 +172,14 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     }
     if (method === 'GET' && path === '/api/v1/artikel') return articles(url.searchParams, baseUrl);
     const submitMatch = /^\/api\/v1\/layanan-mandiri\/surat\/([^/]+)\/permohonan$/.exec(path);
-    if (method === 'POST' && submitMatch) return submit(resident, decodeURIComponent(submitMatch[1]!), body, res);
+    if (method === 'POST' && submitMatch) {
+      inFlight += 1;
+      try {
+        return await submit(resident, decodeURIComponent(submitMatch[1]!), body, res);
+      } finally {
+        inFlight -= 1;
+      }
+    }
     if (method === 'PUT' && submitMatch) return cancel(resident, submitMatch[1]!);
     throw new HttpError(404, { message: 'Not Found' });
   }
@@ -522,6 +532,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
       return port;
     },
     requests: () => requests.map((r) => ({ ...r })),
+    submitsInFlight: () => inFlight,
     faults: () => ({ ...faults }),
     setFaults: (patch) => {
       faults = mergeFaults(faults, patch);

@@ -44,7 +44,7 @@ export const configSchema = z.object({
       baseDelaySeconds: z.number().min(0.01).max(3600).default(5),
       maxDelaySeconds: z.number().min(0.01).max(86400).default(600),
       /** How often the worker looks for due requests when idle. */
-      pollSeconds: z.number().min(0.05).max(3600).default(15),
+      pollSeconds: z.number().min(0.01).max(3600).default(15),
       /** A PIN kept for an offline request is used for at most this long; then the request is parked. */
       pinMaxAgeHours: z.number().min(1).max(24 * 30).default(72),
       /** After an attempt with no answer, wait this long before deciding it never reached the server. */
