@@ -24,6 +24,10 @@ import { databasePath, openDatabase, type Database } from './db/database';
 import type { CallHandler, ConfigHolder, Dispose, Feature, FeatureContext } from './feature';
 import { registerKioskInfo } from './features/kiosk-info';
 import { registerResidentSession } from './features/resident-session';
+import { registerLetters } from './features/letters';
+import { registerRequests } from './features/requests';
+import { createSessionHolder } from './session/session-holder';
+import { createReferenceCache } from './village/reference-cache';
 import { createOutboxStore, type OutboxStore } from './outbox/outbox-store';
 import { createSecretBox, keyFileProvider, type KeyProvider } from './outbox/secret-box';
 import { createSyncWorker, type SyncWorker } from './outbox/sync-worker';
@@ -69,7 +73,7 @@ export interface KioskCore {
 }
 
 /** Features in start order; they are disposed in reverse. */
-const FEATURES: readonly Feature[] = [registerKioskInfo, registerResidentSession];
+const FEATURES: readonly Feature[] = [registerKioskInfo, registerResidentSession, registerLetters, registerRequests];
 
 export const INTERNAL_ERROR_MESSAGE = 'Terjadi kesalahan pada kios. Silakan coba lagi atau hubungi petugas.';
 
@@ -94,6 +98,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   const db = openDatabase(databasePath(dataDir), logger.forSubsystem('db'));
   const events = new EventEmitter();
   const outbox = createOutboxStore(db, createSecretBox((options.keyProvider ?? keyFileProvider(dataDir))()));
+  const references = createReferenceCache(db);
 
   // The client follows the configuration: a technician may set or change the URL.
   let village: VillageServer | null = null;
@@ -149,6 +154,8 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     db,
     outbox,
     sync,
+    references,
+    session: createSessionHolder(),
     village: currentVillage,
     demoMode: options.serverUrlOverride !== undefined,
     config: configHolder,

@@ -12,6 +12,8 @@ import type { KioskConfig } from './config/schema';
 import type { OutboxStore } from './outbox/outbox-store';
 import type { SyncWorker } from './outbox/sync-worker';
 import type { VillageServer } from './village/types';
+import type { ReferenceCache } from './village/reference-cache';
+import type { SessionHolder } from './session/session-holder';
 
 export type CallHandler<N extends CallName> = (
   input: z.output<(typeof calls)[N]['input']>,
@@ -27,6 +29,9 @@ export interface FeatureContext {
   db: Database;
   outbox: OutboxStore;
   sync: SyncWorker;
+  references: ReferenceCache;
+  /** The resident's session, in memory only. */
+  session: SessionHolder;
   /** The village server client, or null when none is configured. */
   village(): VillageServer | null;
   /** The kiosk runs against the embedded demo village server. */

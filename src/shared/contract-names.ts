@@ -3,8 +3,16 @@
  * free of zod so the sandboxed preload and the renderer bundle only this;
  * `contract.ts` adds the schemas and types and must cover exactly these names.
  */
-export const callNames = ['kiosk.getInfo', 'session.identify', 'session.end'] as const;
-export const eventNames = ['kiosk.infoChanged', 'sync.status'] as const;
+export const callNames = [
+  'kiosk.getInfo',
+  'session.identify',
+  'session.end',
+  'letters.list',
+  'requests.submit',
+  'requests.mine',
+  'requests.cancel',
+] as const;
+export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired'] as const;
 
 export type CallName = (typeof callNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -63,8 +63,65 @@ export interface SyncStatus {
 }
 
 export interface IdentifiedResident {
-  name: string;
+  /** Null while offline: the server has not confirmed who this is yet. */
+  name: string | null;
   maskedNik: string;
+  /** False: the server is unreachable; requests wait for verification. */
+  online: boolean;
+  /** Prefills the phone number on the request form. */
+  phone: string | null;
+}
+
+export interface LetterField {
+  type: string;
+  name: string;
+  label: string;
+  required: boolean;
+  placeholder: string | null;
+  options: Array<{ label: string; value: string }>;
+}
+
+export interface LetterDefinition {
+  id: number;
+  code: string | null;
+  name: string;
+  fields: LetterField[];
+  requirements: Array<{ id: number; name: string; documents: Array<{ label: string; value: string }> }>;
+}
+
+export interface LetterList {
+  letters: LetterDefinition[];
+  /** When the list was fetched from the server (it may come from the cache). */
+  fetchedAt: string;
+  fromCache: boolean;
+}
+
+export interface SubmittedRequest {
+  reference: string;
+  letterName: string;
+  createdAt: string;
+  /** True when the resident signed in online; false: waiting for verification. */
+  verified: boolean;
+}
+
+export interface MyRequest {
+  /** Stable key for the list: the reference when known, else the server id. */
+  key: string;
+  letterName: string;
+  submittedAt: string;
+  reference: string | null;
+  serverId: number | null;
+  /** 0-5 on the server; null while only on this kiosk. */
+  statusCode: number | null;
+  /** Local state for requests the server does not have (yet). */
+  localState: 'waiting' | 'parked' | 'rejected' | null;
+  cancellable: boolean;
+}
+
+export interface MyRequests {
+  items: MyRequest[];
+  /** False when the server could not be asked: only this kiosk's requests are shown. */
+  fromServer: boolean;
 }
 
 const noInput = z.object({}).strict();
@@ -81,6 +138,23 @@ export const calls = {
       })
       .strict(),
   ),
+  /** The letters the resident can request (from the server, or the cache when offline). */
+  'letters.list': call<LetterList>()(noInput),
+  /** Commit a request to the outbox; answers only after it is stored. */
+  'requests.submit': call<SubmittedRequest>()(
+    z
+      .object({
+        letterId: z.number().int().positive(),
+        answers: z.record(z.string().max(100), z.string().max(2000)),
+        requirements: z.record(z.string().regex(/^\d+$/), z.string().regex(/^-?\d+$/)),
+        phone: z.string().trim().regex(/^\+?\d{8,15}$/),
+        note: z.string().max(1000).nullable(),
+      })
+      .strict(),
+  ),
+  /** The resident's requests: the server's, merged with this kiosk's not yet sent. */
+  'requests.mine': call<MyRequests>()(noInput),
+  'requests.cancel': call<{ message: string }>()(z.object({ serverId: z.number().int().positive() }).strict()),
   /** The UI returned to the attract screen: drop everything held for the resident. */
   'session.end': call<null>()(z.object({ reason: z.enum(['idle', 'cancel', 'done']) }).strict()),
 } as const satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
@@ -90,6 +164,8 @@ export const events = {
   'kiosk.infoChanged': event<KioskInfo>(),
   /** After every sync pass. */
   'sync.status': event<SyncStatus>(),
+  /** The signed-in session reached its time limit: back to the start. */
+  'session.expired': event<{ reason: 'time-limit' }>(),
 } as const satisfies Record<EventName, EventSpec<unknown>>;
 
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;

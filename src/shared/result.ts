@@ -10,12 +10,20 @@ export type ErrorCode =
   | 'forbidden'
   | 'internal'
   | 'server-not-configured'
-  | 'login-unavailable'
-  | 'disconnected';
+  | 'disconnected'
+  | 'wrong-pin'
+  | 'locked'
+  | 'session-required'
+  | 'letters-unavailable'
+  | 'validation'
+  | 'server-unavailable'
+  | 'not-cancellable';
 
 export interface CallError {
   code: ErrorCode;
   message: string;
+  /** Per-field messages for `validation`. */
+  fields?: Record<string, string>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError };

@@ -12,6 +12,8 @@ export const testInfo: KioskInfo = {
   serverConfigured: false,
 };
 
+const notSignedIn = { ok: false, error: { code: 'session-required', message: 'Silakan masuk.' } } as const;
+
 /** An in-memory bridge for component tests; records calls, can push events. */
 export function createFakeBridge(info: KioskInfo = testInfo) {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
@@ -27,6 +29,10 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
       'kiosk.getInfo': async () => ({ ok: true, value: info }),
       'session.identify': identify,
       'session.end': end,
+      'letters.list': async () => notSignedIn,
+      'requests.submit': async () => notSignedIn,
+      'requests.mine': async () => notSignedIn,
+      'requests.cancel': async () => notSignedIn,
     },
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();

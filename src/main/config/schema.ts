@@ -38,6 +38,15 @@ export const configSchema = z.object({
       submitTimeoutSeconds: z.number().min(1).max(300).default(45),
     })
     .prefault({}),
+  session: z
+    .object({
+      /** The kiosk's own lock, stricter than the server's (which all kiosks behind one NAT share). */
+      maxLoginFailures: z.number().int().min(1).max(20).default(3),
+      loginLockMinutes: z.number().min(1).max(24 * 60).default(15),
+      /** A signed-in session ends after this long, however active. */
+      maxMinutes: z.number().min(1).max(120).default(10),
+    })
+    .prefault({}),
   sync: z
     .object({
       /** First retry delay; doubles per attempt up to maxDelaySeconds, with jitter. */

@@ -147,6 +147,8 @@ export interface OutboxStore {
   /** Technician: send a parked or waiting request again now. */
   retry(reference: string): boolean;
   list(options?: { state?: SyncState; limit?: number }): OutboxRequest[];
+  /** One resident's requests, newest first (purged ones no longer carry the NIK). */
+  forResident(nik: string, limit: number): OutboxRequest[];
   /** Retention: personal data of resolved requests older than `before` is removed. */
   purgePersonalData(before: Date): number;
   counts(): OutboxCounts;
@@ -196,6 +198,7 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
   const purge = db.prepare(`
     UPDATE letter_request SET resident_nik = NULL, resident_name = NULL, answers_json = NULL, phone = NULL, note = NULL,
       purged_at = ? WHERE sync_state IN ('synced', 'rejected') AND purged_at IS NULL AND resolved_at < ?`);
+  const forResident = db.prepare('SELECT * FROM letter_request WHERE resident_nik = ? ORDER BY id DESC LIMIT ?');
   const countRows = db.prepare('SELECT sync_state AS state, count(*) AS n FROM letter_request GROUP BY sync_state');
 
   const enqueueTx = db.transaction((request: NewLetterRequest, secret: RequestSecret | null, extra?: (id: number) => void) => {
@@ -291,6 +294,9 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
         ? db.prepare('SELECT * FROM letter_request WHERE sync_state = ? ORDER BY id DESC LIMIT ?').all(options.state, limit)
         : db.prepare('SELECT * FROM letter_request ORDER BY id DESC LIMIT ?').all(limit);
       return rows.map(toRequest);
+    },
+    forResident(nik, limit) {
+      return forResident.all(nik, limit).map(toRequest);
     },
     purgePersonalData(before: Date): number {
       return purge.run(iso(), before.toISOString()).changes;

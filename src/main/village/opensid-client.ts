@@ -65,19 +65,26 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (init.token) headers.Authorization = `Bearer ${init.token}`;
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    // A pooled keep-alive connection may have died with a server restart or an
+    // idle NAT timeout; requests that are safe to repeat get one more try.
+    const mayRepeat = method === 'GET' || init.context === 'login';
     let response: Response;
     let text: string;
-    try {
-      response = await doFetch(`${baseUrl}${path}`, {
-        method,
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(init.timeoutMs ?? readTimeoutMs),
-      });
-      text = await response.text();
-    } catch (error) {
-      return { ok: false, error: classifyThrown(error) };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await doFetch(`${baseUrl}${path}`, {
+          method,
+          headers,
+          body: init.body === undefined ? undefined : JSON.stringify(init.body),
+          redirect: 'manual',
+          signal: AbortSignal.timeout(init.timeoutMs ?? readTimeoutMs),
+        });
+        text = await response.text();
+        break;
+      } catch (error) {
+        if (mayRepeat && attempt === 1 && isStaleConnection(error)) continue;
+        return { ok: false, error: classifyThrown(error) };
+      }
     }
     const json = parseJson(text);
     if (response.status >= 300) {
@@ -272,6 +279,11 @@ function toServerRequest(row: { id: string; attributes: z.output<typeof requestA
     statusCode: statusCodeFromLabel(row.attributes.status),
     submittedAt: row.attributes.tanggal_kirim,
   };
+}
+
+function isStaleConnection(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } } | null)?.cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE';
 }
 
 function parseJson(text: string): unknown {

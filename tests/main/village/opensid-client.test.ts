@@ -182,6 +182,14 @@ describe('OpenSID client: faults', () => {
     expect(await client.version()).toMatchObject({ ok: false, error: { kind: 'transient', reason: 'network', message: 'ECONNREFUSED' } });
   });
 
+  it('repeats a read once when a kept-alive connection died with a server restart', async () => {
+    const t = await token();
+    expect((await client.listRequests(t)).ok).toBe(true);
+    await sim.setDown(true);
+    await sim.setDown(false);
+    expect(await client.listRequests(t)).toEqual({ ok: true, value: [] });
+  });
+
   it('a body that is not the API (a proxy page) is unavailable', async () => {
     const proxy = createServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html' });

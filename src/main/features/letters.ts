@@ -1,0 +1,49 @@
+/**
+ * `letters.list`: the letters a resident can request. Fetched with the
+ * resident's token when online (their own uploaded documents come with it and
+ * stay in the session); otherwise, and whenever the server fails, from the
+ * cache in SQLite, so the kiosk works through a dead link.
+ */
+import type { LetterDefinition } from '../../shared/contract';
+import { fail, ok } from '../../shared/result';
+import type { Feature } from '../feature';
+import type { LetterType } from '../village/types';
+
+export const LETTER_MESSAGES = {
+  sessionRequired: 'Silakan masuk dengan NIK dan PIN terlebih dahulu.',
+  unavailable:
+    'Daftar surat belum tersedia di kios ini karena server desa belum pernah terhubung. Silakan hubungi petugas.',
+} as const;
+
+export const registerLetters: Feature = (ctx) => {
+  const log = ctx.log('letters');
+
+  ctx.handle('letters.list', async () => {
+    const session = ctx.session.current();
+    if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
+    const village = ctx.village();
+    if (session.online && session.token && village) {
+      const fetched = await village.letterTypes(session.token);
+      if (fetched.ok) {
+        ctx.references.saveLetters(fetched.value.letters);
+        session.documents = new Map(
+          fetched.value.letters.flatMap((l) => l.requirements.map((r) => [r.id, r.documents] as const)),
+        );
+        if (fetched.value.unavailable.length > 0) {
+          log.warn({ letters: fetched.value.unavailable }, 'the server could not build these letter forms; hidden');
+        }
+        return ok({ letters: fetched.value.letters.map(toDefinition), fetchedAt: new Date().toISOString(), fromCache: false });
+      }
+      log.warn({ error: fetched.error.kind }, 'letter types not fetched; using the cache');
+    }
+    const cached = ctx.references.letters();
+    if (!cached) return fail('letters-unavailable', LETTER_MESSAGES.unavailable);
+    return ok({ letters: cached.value.map(toDefinition), fetchedAt: cached.fetchedAt, fromCache: true });
+  });
+
+  return () => {};
+};
+
+function toDefinition(letter: LetterType): LetterDefinition {
+  return { id: letter.id, code: letter.code, name: letter.name, fields: letter.fields, requirements: letter.requirements };
+}

@@ -1,0 +1,161 @@
+/**
+ * The resident's requests: submit (committed to the outbox before the screen
+ * may say so), list (the server's merged with this kiosk's not yet sent) and
+ * cancel. Answers are checked again here with the shared form rules.
+ */
+import type { MyRequest } from '../../shared/contract';
+import { checkAnswers, FIELD_MESSAGES } from '../../shared/letter-form';
+import { isCancellable, type RequestStatusCode } from '../../shared/request-status';
+import { fail, ok } from '../../shared/result';
+import type { Feature } from '../feature';
+import { makeReference } from '../outbox/reference';
+import type { OutboxRequest, RequestSecret } from '../outbox/outbox-store';
+import { LETTER_MESSAGES } from './letters';
+
+export const REQUEST_MESSAGES = {
+  unknownLetter: 'Jenis surat ini tidak dikenal lagi. Silakan pilih surat dari daftar.',
+  checkFields: 'Ada isian yang perlu diperbaiki. Lihat tanda di setiap isian.',
+  badRequirement: 'Pilihan persyaratan tidak sesuai. Silakan pilih lagi.',
+  notCancellable: 'Permohonan ini tidak dapat dibatalkan lagi karena sudah diproses kantor desa.',
+  needsConnection: 'Pembatalan memerlukan sambungan ke server desa. Silakan coba lagi nanti atau hubungi petugas.',
+} as const;
+
+const BRING_ORIGINAL = '-1';
+
+export const registerRequests: Feature = (ctx) => {
+  const log = ctx.log('requests');
+
+  ctx.handle('requests.submit', ({ letterId, answers, requirements, phone, note }) => {
+    const session = ctx.session.current();
+    if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
+    const letter = ctx.references.letters()?.value.find((l) => l.id === letterId);
+    if (!letter) return fail('invalid-input', REQUEST_MESSAGES.unknownLetter);
+
+    const known = new Set(letter.fields.map((f) => f.name));
+    const cleanAnswers = Object.fromEntries(
+      Object.entries(answers)
+        .filter(([name]) => known.has(name))
+        .map(([name, value]) => [name, value.trim()]),
+    );
+    const problems = checkAnswers(letter.fields, cleanAnswers);
+    if (Object.keys(problems).length > 0) {
+      const fields = Object.fromEntries(Object.entries(problems).map(([name, problem]) => [name, FIELD_MESSAGES[problem]]));
+      return { ok: false, error: { code: 'validation', message: REQUEST_MESSAGES.checkFields, fields } };
+    }
+
+    // Every requirement gets an answer: an uploaded document of this resident, or "-1" (bring the original).
+    const chosen: Record<string, string> = {};
+    for (const requirement of letter.requirements) {
+      const value = requirements[String(requirement.id)] ?? BRING_ORIGINAL;
+      const ownDocuments = session.documents.get(requirement.id) ?? [];
+      if (value !== BRING_ORIGINAL && !ownDocuments.some((d) => d.value === value)) {
+        return fail('invalid-input', REQUEST_MESSAGES.badRequirement);
+      }
+      chosen[String(requirement.id)] = value;
+    }
+
+    const secret: RequestSecret | null =
+      session.online && session.token && session.tokenExpiresAt
+        ? { kind: 'token', token: session.token, expiresAt: new Date(session.tokenExpiresAt) }
+        : session.pin
+          ? { kind: 'pin', pin: session.pin }
+          : null;
+    const config = ctx.config.current();
+    const stored = enqueueWithFreshReference(() => ({
+      reference: makeReference(config.kiosk.name, new Date(), config.kiosk.timeZone),
+      kioskName: config.kiosk.name,
+      letterId: letter.id,
+      letterSlug: letter.slug,
+      letterName: letter.name,
+      residentNik: session.nik,
+      residentName: session.name,
+      answers: cleanAnswers,
+      requirements: chosen,
+      phone: phone.trim(),
+      note: note?.trim() || null,
+      verified: session.online,
+    }), secret);
+    log.info({ reference: stored.reference, nik: session.nik, letter: letter.slug, verified: session.online }, 'request stored');
+    ctx.sync.wake();
+    return ok({ reference: stored.reference, letterName: letter.name, createdAt: stored.createdAt, verified: stored.verified });
+  });
+
+  function enqueueWithFreshReference(
+    build: () => Parameters<typeof ctx.outbox.enqueue>[0],
+    secret: RequestSecret | null,
+  ): OutboxRequest {
+    // A reference collision (1 in 28 million per day and kiosk) just takes another.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return ctx.outbox.enqueue(build(), secret);
+      } catch (error) {
+        if (attempt < 3 && /UNIQUE constraint failed: letter_request.reference/.test(String(error))) continue;
+        throw error;
+      }
+    }
+  }
+
+  ctx.handle('requests.mine', async () => {
+    const session = ctx.session.current();
+    if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
+    const local = ctx.outbox.forResident(session.nik, 50);
+    const village = ctx.village();
+    if (session.online && session.token && village) {
+      const listed = await village.listRequests(session.token, { pageSize: 50 });
+      if (listed.ok) {
+        const referenceByServerId = new Map(local.filter((r) => r.serverId !== null).map((r) => [r.serverId!, r.reference]));
+        const fromServer: MyRequest[] = listed.value.map((row) => ({
+          key: `server-${row.id}`,
+          letterName: row.letterName,
+          submittedAt: row.submittedAt,
+          reference: referenceByServerId.get(row.id) ?? null,
+          serverId: row.id,
+          statusCode: row.statusCode,
+          localState: null,
+          cancellable: isCancellable(row.statusCode),
+        }));
+        for (const row of listed.value) {
+          const mine = local.find((r) => r.serverId === row.id);
+          if (mine) ctx.outbox.updateServerStatus(mine.id, row.statusCode);
+        }
+        const notOnServer = local.filter((r) => r.syncState !== 'synced').map(localItem);
+        return ok({ items: [...notOnServer, ...fromServer], fromServer: true });
+      }
+      log.warn({ error: listed.error.kind }, 'requests not listed by the server; showing this kiosk only');
+    }
+    return ok({ items: local.map(localItem), fromServer: false });
+  });
+
+  ctx.handle('requests.cancel', async ({ serverId }) => {
+    const session = ctx.session.current();
+    if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
+    const village = ctx.village();
+    if (!session.online || !session.token || !village) return fail('server-unavailable', REQUEST_MESSAGES.needsConnection);
+    const result = await village.cancelRequest(session.token, serverId);
+    if (result.ok) {
+      const mine = ctx.outbox.forResident(session.nik, 200).find((r) => r.serverId === serverId);
+      if (mine) ctx.outbox.updateServerStatus(mine.id, 5);
+      log.info({ serverId, nik: session.nik }, 'request cancelled by the resident');
+      return ok({ message: result.value });
+    }
+    if (result.error.kind === 'permanent') return fail('not-cancellable', REQUEST_MESSAGES.notCancellable);
+    return fail('server-unavailable', REQUEST_MESSAGES.needsConnection);
+  });
+
+  return () => {};
+};
+
+function localItem(request: OutboxRequest): MyRequest {
+  const localState = request.syncState === 'pending' ? 'waiting' : request.syncState === 'synced' ? null : request.syncState;
+  const statusCode = request.syncState === 'synced' ? (request.serverStatus as RequestStatusCode | null) : null;
+  return {
+    key: request.reference,
+    letterName: request.letterName,
+    submittedAt: request.createdAt,
+    reference: request.reference,
+    serverId: request.serverId,
+    statusCode,
+    localState,
+    cancellable: false,
+  };
+}

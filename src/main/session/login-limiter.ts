@@ -1,0 +1,48 @@
+/**
+ * The kiosk's own login lock: after `maxFailures` wrong PINs for one NIK
+ * within `windowMs`, that NIK is locked until the window ends. It is stricter
+ * than the server's (5 per NIK + IP per hour), which every kiosk behind one NAT
+ * shares, so one resident's mistakes here do not lock them out everywhere.
+ * Kept in memory: a restart forgets it, and the server's own lock remains.
+ */
+export interface LoginLimiter {
+  check(nik: string): { locked: false } | { locked: true; retryInSeconds: number };
+  /** Returns the attempts left before the lock (0 = now locked). */
+  recordFailure(nik: string): number;
+  reset(nik: string): void;
+}
+
+export function createLoginLimiter(options: {
+  maxFailures: () => number;
+  windowMs: () => number;
+  clock?: () => number;
+}): LoginLimiter {
+  const clock = options.clock ?? Date.now;
+  const failures = new Map<string, { count: number; since: number }>();
+
+  function current(nik: string) {
+    const entry = failures.get(nik);
+    if (entry && clock() - entry.since >= options.windowMs()) {
+      failures.delete(nik);
+      return undefined;
+    }
+    return entry;
+  }
+
+  return {
+    check(nik) {
+      const entry = current(nik);
+      if (!entry || entry.count < options.maxFailures()) return { locked: false };
+      return { locked: true, retryInSeconds: Math.ceil((entry.since + options.windowMs() - clock()) / 1000) };
+    },
+    recordFailure(nik) {
+      const entry = current(nik) ?? { count: 0, since: clock() };
+      entry.count += 1;
+      failures.set(nik, entry);
+      return Math.max(0, options.maxFailures() - entry.count);
+    },
+    reset(nik) {
+      failures.delete(nik);
+    },
+  };
+}

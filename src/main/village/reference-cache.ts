@@ -1,0 +1,80 @@
+/**
+ * Reference data from the village server, kept in SQLite so every screen
+ * works when the server is unreachable: the village profile and the letter
+ * types with their forms. Letter forms are cached WITHOUT the resident's own
+ * documents (those are per resident and only used within their session).
+ */
+import { z } from 'zod';
+import type { Database } from '../db/database';
+import type { LetterType, VillageProfile } from './types';
+
+const letterSchema = z.object({
+  id: z.number(),
+  code: z.string().nullable(),
+  name: z.string(),
+  slug: z.string(),
+  fields: z.array(
+    z.object({
+      type: z.string(),
+      name: z.string(),
+      label: z.string(),
+      required: z.boolean(),
+      placeholder: z.string().nullable(),
+      options: z.array(z.object({ label: z.string(), value: z.string() })),
+    }),
+  ),
+  requirements: z.array(z.object({ id: z.number(), name: z.string(), documents: z.array(z.object({ label: z.string(), value: z.string() })) })),
+});
+
+const profileSchema = z.object({
+  villageName: z.string(),
+  villageTerm: z.string(),
+  districtName: z.string().nullable(),
+  regencyName: z.string().nullable(),
+  officeAddress: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  operatorPhone: z.string().nullable(),
+});
+
+export interface Cached<T> {
+  value: T;
+  fetchedAt: string;
+}
+
+export interface ReferenceCache {
+  letters(): Cached<LetterType[]> | null;
+  saveLetters(letters: LetterType[]): void;
+  profile(): Cached<VillageProfile> | null;
+  saveProfile(profile: VillageProfile): void;
+}
+
+export function createReferenceCache(db: Database, clock: () => Date = () => new Date()): ReferenceCache {
+  const select = db.prepare('SELECT value_json, fetched_at FROM reference_cache WHERE key = ?');
+  const upsert = db.prepare(
+    `INSERT INTO reference_cache (key, value_json, fetched_at) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, fetched_at = excluded.fetched_at`,
+  );
+
+  function read<T>(key: string, schema: z.ZodType<T>): Cached<T> | null {
+    const row = select.get(key) as { value_json: string; fetched_at: string } | undefined;
+    if (!row) return null;
+    const parsed = schema.safeParse(JSON.parse(row.value_json));
+    // A cache written by another version that no longer fits is simply absent.
+    return parsed.success ? { value: parsed.data, fetchedAt: row.fetched_at } : null;
+  }
+
+  return {
+    letters: () => read('letters', z.array(letterSchema)),
+    saveLetters(letters) {
+      const shared = letters.map((letter) => ({
+        ...letter,
+        requirements: letter.requirements.map((r) => ({ ...r, documents: [] })),
+      }));
+      upsert.run('letters', JSON.stringify(shared), clock().toISOString());
+    },
+    profile: () => read('profile', profileSchema),
+    saveProfile(profile) {
+      upsert.run('profile', JSON.stringify(profile), clock().toISOString());
+    },
+  };
+}

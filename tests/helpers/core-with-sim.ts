@@ -1,0 +1,27 @@
+/** A kiosk core pointed at a demo village server over real HTTP. */
+import { createKioskCore, type KioskCore } from '../../src/main/core';
+import { saveConfig } from '../../src/main/config/store';
+import { defaultConfig, type KioskConfig } from '../../src/main/config/schema';
+import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
+
+export async function coreWithSim(
+  dataDir: string,
+  adjust: (config: KioskConfig) => void = () => {},
+): Promise<{ core: KioskCore; sim: OpensidSim; close(): Promise<void> }> {
+  const sim = await startOpensidSim();
+  const config = defaultConfig();
+  config.server.url = sim.url;
+  config.server.readTimeoutSeconds = 2;
+  config.server.submitTimeoutSeconds = 2;
+  adjust(config);
+  await saveConfig(dataDir, config);
+  const core = createKioskCore({ dataDir, watchConfig: false });
+  return {
+    core,
+    sim,
+    async close() {
+      await core.close();
+      await sim.close();
+    },
+  };
+}
