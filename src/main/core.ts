@@ -149,6 +149,8 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   }
 
   const handlers = new Map<CallName, CallHandler<CallName>>();
+  const backgroundStarters: Array<() => () => void> = [];
+  const backgroundStops: Array<() => void> = [];
   const ctx: FeatureContext = {
     dataDir,
     db,
@@ -168,6 +170,9 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       events.emit('event', name, payload);
     },
     audit,
+    background(start) {
+      backgroundStarters.push(start);
+    },
   };
   const disposers: Dispose[] = FEATURES.map((register) => register(ctx));
 
@@ -210,6 +215,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     audit,
     startBackground() {
       sync.start();
+      for (const start of backgroundStarters) backgroundStops.push(start());
       purgeExpired();
       retentionTimer = setInterval(purgeExpired, 3_600_000);
       retentionTimer.unref();
@@ -225,6 +231,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       closed = true;
       stopWatching();
       if (retentionTimer) clearInterval(retentionTimer);
+      for (const stop of backgroundStops.splice(0)) stop();
       await sync.stop();
       for (const dispose of [...disposers].reverse()) await dispose();
       events.removeAllListeners();

@@ -41,6 +41,8 @@ export interface FeatureContext {
   handle<N extends CallName>(name: N, handler: CallHandler<N>): void;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   audit(actor: string, action: string, detail?: unknown): void;
+  /** Work to start with the hosts' background tasks; returns its stop function. */
+  background(start: () => () => void): void;
 }
 
 export type Dispose = () => void | Promise<void>;

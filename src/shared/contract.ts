@@ -52,6 +52,8 @@ export interface KioskInfo {
   idle: { seconds: number; warningSeconds: number };
   screenPpi: number;
   serverConfigured: boolean;
+  /** Running against the embedded demo village server (a "MODE DEMO" badge shows). */
+  demoMode: boolean;
 }
 
 /** The outbox as the UI may show it: counts only. */

@@ -19,10 +19,14 @@ export interface KioskHost {
 
 const READY = 'ADM web host ready: ';
 
-export async function startKioskHost(config: unknown = {}): Promise<{ host: KioskHost; stop(): Promise<void> }> {
+export async function startKioskHost(
+  config: unknown = {},
+  options: { demo?: boolean } = {},
+): Promise<{ host: KioskHost; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'adm-e2e-'));
   writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config));
-  const child: ChildProcess = spawn(process.execPath, ['dist/main/web-host.cjs', '--port', '0'], {
+  const args = ['dist/main/web-host.cjs', '--port', '0', ...(options.demo ? [] : ['--no-demo'])];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, ADM_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -62,10 +66,12 @@ export async function startKioskHost(config: unknown = {}): Promise<{ host: Kios
   };
 }
 
-export const test = base.extend<{ kioskConfig: unknown; kiosk: KioskHost }>({
+export const test = base.extend<{ kioskConfig: unknown; kioskDemo: boolean; kiosk: KioskHost }>({
   kioskConfig: [{ village: { name: 'Desa Sukamaju' } }, { option: true }],
-  kiosk: async ({ kioskConfig }, use) => {
-    const { host, stop } = await startKioskHost(kioskConfig);
+  /** Without a configured server, start the embedded demo village server (as `npm start` does). */
+  kioskDemo: [false, { option: true }],
+  kiosk: async ({ kioskConfig, kioskDemo }, use) => {
+    const { host, stop } = await startKioskHost(kioskConfig, { demo: kioskDemo });
     await use(host);
     await stop();
   },

@@ -45,6 +45,7 @@ describe('createKioskCore', () => {
         idle: { seconds: 45, warningSeconds: 20 },
         screenPpi: 102,
         serverConfigured: false,
+        demoMode: false,
       },
     });
   });

@@ -10,6 +10,7 @@ export const testInfo: KioskInfo = {
   idle: { seconds: 60, warningSeconds: 20 },
   screenPpi: 102,
   serverConfigured: false,
+  demoMode: false,
 };
 
 const notSignedIn = { ok: false, error: { code: 'session-required', message: 'Silakan masuk.' } } as const;

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../csp';
-import { createKioskCore, type KioskCore } from '../core';
+import { resolveDataDir } from '../data-dir';
+import { startHostCore, type HostCore } from '../host-core';
+import { safeStorageKeyProvider } from './secret-key';
 import { registerIpc } from './ipc';
 import {
   APP_SCHEME,
@@ -39,7 +41,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let window: BrowserWindow | null = null;
-  let core: KioskCore | null = null;
+  let host: HostCore | null = null;
 
   app.on('second-instance', () => {
     if (!window) return;
@@ -61,7 +63,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(async () => {
-    core = createKioskCore({ echoLogs: flags.development });
+    host = await startHostCore({
+      demo: !process.argv.includes('--no-demo'),
+      echoLogs: flags.development,
+      keyProvider: safeStorageKeyProvider(resolveDataDir()),
+    });
+    const core = host.core;
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
       callback(isPermissionGranted(permission)),
     );
@@ -94,6 +101,6 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
-    void core?.close();
+    void host?.close();
   });
 }

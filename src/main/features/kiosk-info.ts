@@ -20,22 +20,65 @@ const LOGO_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/** The village profile is refreshed this often (it is also the reachability probe). */
+const PROFILE_REFRESH_MS = 60 * 60 * 1000;
+
 export const registerKioskInfo: Feature = (ctx) => {
   const log = ctx.log('kiosk-info');
-  ctx.handle('kiosk.getInfo', () => ok(buildKioskInfo(ctx.config.current(), ctx.dataDir, log)));
-  return ctx.config.onChange((config) => ctx.emit('kiosk.infoChanged', buildKioskInfo(config, ctx.dataDir, log)));
+  const info = (config: KioskConfig = ctx.config.current()): KioskInfo =>
+    buildKioskInfo(config, ctx.dataDir, log, {
+      cachedVillageName: villageTitle(ctx.references.profile()?.value ?? null),
+      demoMode: ctx.demoMode,
+    });
+
+  ctx.handle('kiosk.getInfo', () => ok(info()));
+
+  async function refreshProfile(): Promise<void> {
+    const village = ctx.village();
+    if (!village) return;
+    const profile = await village.villageProfile();
+    if (!profile.ok) {
+      log.info({ error: profile.error.kind }, 'village profile not refreshed; keeping the cached one');
+      return;
+    }
+    const changed = ctx.references.profile()?.value.villageName !== profile.value.villageName;
+    ctx.references.saveProfile(profile.value);
+    if (changed) ctx.emit('kiosk.infoChanged', info());
+  }
+
+  ctx.background(() => {
+    void refreshProfile();
+    const timer = setInterval(() => void refreshProfile(), PROFILE_REFRESH_MS);
+    timer.unref();
+    return () => clearInterval(timer);
+  });
+
+  return ctx.config.onChange((config) => ctx.emit('kiosk.infoChanged', info(config)));
 };
 
-export function buildKioskInfo(config: KioskConfig, dataDir: string, log: Logger): KioskInfo {
+export function buildKioskInfo(
+  config: KioskConfig,
+  dataDir: string,
+  log: Logger,
+  extra: { cachedVillageName?: string | null; demoMode?: boolean } = {},
+): KioskInfo {
+  // The configured name wins (a technician set it); then the server's profile.
+  const cachedName = extra.cachedVillageName ?? null;
   return {
     kioskName: config.kiosk.name,
-    village: { name: config.village.name, logoDataUrl: readLogo(config.village.logoFile, dataDir, log) },
+    village: { name: config.village.name ?? cachedName, logoDataUrl: readLogo(config.village.logoFile, dataDir, log) },
     locale: config.kiosk.locale,
     timeZone: config.kiosk.timeZone,
     idle: { seconds: config.kiosk.idleSeconds, warningSeconds: config.kiosk.idleWarningSeconds },
     screenPpi: config.kiosk.screenPpi,
-    serverConfigured: config.server.url !== null,
+    serverConfigured: config.server.url !== null || extra.demoMode === true,
+    demoMode: extra.demoMode === true,
   };
+}
+
+/** "Desa Sukamaju" (or "Kelurahan ...", "Nagari ...": the village's own term). */
+function villageTitle(profile: { villageTerm: string; villageName: string } | null): string | null {
+  return profile ? `${profile.villageTerm} ${profile.villageName}` : null;
 }
 
 /** The logo travels as a data URL: the renderer's CSP allows no other image origin. */

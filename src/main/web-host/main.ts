@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createKioskCore } from '../core';
+import { startHostCore } from '../host-core';
 import { startWebHost } from './server';
 import { findChromium, launchChromium } from './browser-launcher';
 
@@ -16,14 +16,20 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' },
       open: { type: 'boolean', default: false },
+      'no-demo': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('Usage: adm-web-host [--port N] [--open]\n  --port N  listen on 127.0.0.1:N (0 = any free port; default from config)\n  --open    show the kiosk in the system Chromium\n');
+    process.stdout.write(
+      'Usage: adm-web-host [--port N] [--open] [--no-demo]\n' +
+        '  --port N    listen on 127.0.0.1:N (0 = any free port; default from config)\n' +
+        '  --open      show the kiosk in the system Chromium\n' +
+        '  --no-demo   without a configured village server, do not start the demo server\n',
+    );
     return;
   }
-  const core = createKioskCore({ echoLogs: false });
+  const { core, demo, close } = await startHostCore({ demo: !values['no-demo'] });
   const port = values.port === undefined ? core.config().webHost.port : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a number from 0 to 65535, not ${values.port}`);
@@ -31,6 +37,7 @@ async function main(): Promise<void> {
   const host = await startWebHost({ core, port, rendererDir: path.join(__dirname, '..', 'renderer') });
   process.stdout.write(`${READY_LINE_PREFIX} ${host.url}\n`);
   process.stdout.write(`Data directory: ${core.dataDir}\n`);
+  if (demo) process.stdout.write(`DEMO MODE: demo village server at ${demo.url} (demo residents in the README)\n`);
 
   if (values.open) {
     const browser = findChromium();
@@ -40,7 +47,7 @@ async function main(): Promise<void> {
 
   const shutdown = async (): Promise<void> => {
     await host.close();
-    await core.close();
+    await close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

@@ -1,0 +1,45 @@
+/**
+ * What both hosts (Electron and the web host) run: the kiosk core with its
+ * background work, and, when no village server is configured, the embedded
+ * demo village server so a kiosk works out of the box (a "MODE DEMO" badge
+ * says so). A technician who sets server.url turns demo mode off.
+ */
+import { readConfigFile } from './config/store';
+import { createKioskCore, type KioskCore } from './core';
+import { ensureDataDir, resolveDataDir } from './data-dir';
+import type { KeyProvider } from './outbox/secret-box';
+import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
+
+export interface HostCore {
+  core: KioskCore;
+  /** The embedded demo server, when running in demo mode. */
+  demo: OpensidSim | null;
+  close(): Promise<void>;
+}
+
+export async function startHostCore(options: {
+  demo: boolean;
+  echoLogs?: boolean;
+  keyProvider?: KeyProvider;
+  env?: NodeJS.ProcessEnv;
+}): Promise<HostCore> {
+  const dataDir = ensureDataDir(resolveDataDir(options.env));
+  const configured = readConfigFile(dataDir).config.server.url !== null;
+  const demo = options.demo && !configured ? await startOpensidSim() : null;
+  const core = createKioskCore({
+    dataDir,
+    echoLogs: options.echoLogs,
+    keyProvider: options.keyProvider,
+    serverUrlOverride: demo?.url,
+  });
+  if (demo) core.logger.forSubsystem('core').warn({ url: demo.url }, 'no village server configured: DEMO MODE with the embedded demo server');
+  core.startBackground();
+  return {
+    core,
+    demo,
+    async close() {
+      await core.close();
+      await demo?.close();
+    },
+  };
+}
