@@ -14,7 +14,13 @@ import { useIdleTimer } from './hooks/use-idle-timer';
 import { initialState, kioskReducer, type KioskAction } from './kiosk-state';
 import { AttractScreen } from './screens/AttractScreen';
 import { IdentifyScreen } from './screens/IdentifyScreen';
+import { LetterFormScreen } from './screens/LetterFormScreen';
+import { LetterListScreen } from './screens/LetterListScreen';
+import { MenuScreen } from './screens/MenuScreen';
+import { MyRequestsScreen } from './screens/MyRequestsScreen';
+import { ResultScreen } from './screens/ResultScreen';
 import { playTone } from './tone';
+import { errorText } from './error-text';
 
 export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const { api, beep = playTone } = props;
@@ -51,12 +57,13 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     };
   }, [api, i18n]);
 
+
   const defaultLocale = info?.locale ?? 'id';
 
   // Back to the attract screen with nothing of the resident left, in the
   // kiosk's own language for the next person.
   const reset = useCallback(
-    (reason: 'idle' | 'cancel') => {
+    (reason: 'idle' | 'cancel' | 'done') => {
       dispatch({ type: 'reset' });
       setTones(0);
       void i18n.changeLanguage(defaultLocale);
@@ -64,6 +71,9 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     },
     [api, i18n, defaultLocale],
   );
+
+  // The core ended the signed-in session (time limit): back to the start.
+  useEffect(() => api.on('session.expired', () => reset('done')), [api, reset]);
 
   const idle = useIdleTimer({
     enabled: state.screen !== 'attract' && info !== null,
@@ -78,7 +88,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   if (!info) {
     return (
       <main className="loading" aria-busy={loadError === null}>
-        <p>{loadError ? t(`errors.${loadError.code}`, { defaultValue: loadError.message }) : t('app.loading')}</p>
+        <p>{loadError ? errorText(t, i18n.language, loadError) : t('app.loading')}</p>
       </main>
     );
   }
@@ -94,7 +104,8 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     send({ type: 'busy', busy: true });
     const result = await api.calls['session.identify']({ nik: state.nik, pin: state.pin });
     send({ type: 'busy', busy: false });
-    if (!result.ok) send({ type: 'notice', notice: { kind: 'call', error: result.error } });
+    if (result.ok) send({ type: 'identified', resident: result.value });
+    else send({ type: 'notice', notice: { kind: 'call', error: result.error } });
   }
 
   function submitNik(): void {
@@ -112,15 +123,19 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     send({ type: 'notice', notice: { kind: 'nik', problem: check.problem, params } });
   }
 
-  return (
-    <div className="kiosk">
-      {state.screen === 'attract' ? (
+  let screen;
+  switch (state.screen) {
+    case 'attract':
+      screen = (
         <AttractScreen
           info={info}
           onStart={() => send({ type: 'start' })}
           onToggleLanguage={() => void i18n.changeLanguage(i18n.language === 'en' ? 'id' : 'en')}
         />
-      ) : (
+      );
+      break;
+    case 'identify':
+      screen = (
         <IdentifyScreen
           state={state}
           dispatch={send}
@@ -129,6 +144,70 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
           onBack={() => (state.step === 'nik' ? reset('cancel') : send({ type: 'back' }))}
           onCancel={() => reset('cancel')}
         />
+      );
+      break;
+    case 'menu':
+      screen = (
+        <MenuScreen
+          resident={state.resident}
+          onRequestLetter={() => send({ type: 'go', screen: 'letters' })}
+          onMyRequests={() => send({ type: 'go', screen: 'mine' })}
+          onLogout={() => reset('done')}
+        />
+      );
+      break;
+    case 'letters':
+      screen = (
+        <LetterListScreen
+          api={api}
+          resident={state.resident}
+          onPick={(letter) => send({ type: 'open-letter', letter })}
+          onBack={() => send({ type: 'go', screen: 'menu' })}
+          onCancel={() => send({ type: 'go', screen: 'menu' })}
+        />
+      );
+      break;
+    case 'form':
+      screen = (
+        <LetterFormScreen
+          api={api}
+          resident={state.resident}
+          draft={state.draft}
+          dispatch={send}
+          onBackToList={() => send({ type: 'go', screen: 'letters' })}
+          onCancel={() => send({ type: 'go', screen: 'menu' })}
+        />
+      );
+      break;
+    case 'done':
+      screen = (
+        <ResultScreen
+          submitted={state.submitted}
+          onDone={() => reset('done')}
+          onMyRequests={() => send({ type: 'go', screen: 'mine' })}
+        />
+      );
+      break;
+    case 'mine':
+      screen = (
+        <MyRequestsScreen
+          api={api}
+          resident={state.resident}
+          timeZone={info.timeZone}
+          onBack={() => send({ type: 'go', screen: 'menu' })}
+          onLogout={() => reset('done')}
+        />
+      );
+      break;
+  }
+
+  return (
+    <div className="kiosk">
+      {screen}
+      {info.demoMode && state.screen !== 'attract' && (
+        <p className="demo-badge" aria-label={t('demo.label')}>
+          {t('demo.badge')}
+        </p>
       )}
       {idle.warning && <IdleWarning secondsLeft={idle.secondsLeft} tones={tones} onStay={idle.stay} />}
     </div>

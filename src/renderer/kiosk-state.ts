@@ -3,6 +3,7 @@
  * reset (idle timeout, Batal) clears it in one step: back to `initialState`.
  * Components keep no resident data of their own.
  */
+import type { IdentifiedResident, LetterDefinition, SubmittedRequest } from '../shared/contract';
 import { NIK_LENGTH } from '../shared/nik';
 import { PIN_LENGTH } from '../shared/pin';
 import type { CallError } from '../shared/result';
@@ -12,9 +13,27 @@ export type Notice =
   | { kind: 'pin-incomplete'; count: number }
   | { kind: 'call'; error: CallError };
 
+export type FormStep = 'fields' | 'requirements' | 'phone' | 'confirm';
+
+export interface LetterDraft {
+  letter: LetterDefinition;
+  step: FormStep;
+  answers: Record<string, string>;
+  /** Requirement id -> "-1" (bring the original) or one of the resident's document ids. */
+  requirements: Record<string, string>;
+  phone: string;
+  /** Per-field messages from the last check (ours or the core's). */
+  errors: Record<string, string>;
+}
+
 export type KioskState =
   | { screen: 'attract' }
-  | { screen: 'identify'; step: 'nik' | 'pin'; nik: string; pin: string; busy: boolean; notice: Notice | null };
+  | { screen: 'identify'; step: 'nik' | 'pin'; nik: string; pin: string; busy: boolean; notice: Notice | null }
+  | { screen: 'menu'; resident: IdentifiedResident }
+  | { screen: 'letters'; resident: IdentifiedResident }
+  | { screen: 'form'; resident: IdentifiedResident; draft: LetterDraft }
+  | { screen: 'done'; resident: IdentifiedResident; submitted: SubmittedRequest }
+  | { screen: 'mine'; resident: IdentifiedResident };
 
 export type KioskAction =
   | { type: 'start' }
@@ -25,17 +44,77 @@ export type KioskAction =
   | { type: 'back' }
   | { type: 'notice'; notice: Notice | null }
   | { type: 'busy'; busy: boolean }
+  | { type: 'identified'; resident: IdentifiedResident }
+  | { type: 'go'; screen: 'menu' | 'letters' | 'mine' }
+  | { type: 'open-letter'; letter: LetterDefinition }
+  | { type: 'answer'; name: string; value: string }
+  | { type: 'requirement'; id: number; value: string }
+  | { type: 'phone'; phone: string }
+  | { type: 'form-step'; step: FormStep }
+  | { type: 'form-errors'; errors: Record<string, string> }
+  | { type: 'submitted'; submitted: SubmittedRequest }
   | { type: 'reset' };
 
 export const initialState: KioskState = { screen: 'attract' };
 
 export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
   if (action.type === 'reset') return initialState;
-  if (state.screen === 'attract') {
-    return action.type === 'start'
-      ? { screen: 'identify', step: 'nik', nik: '', pin: '', busy: false, notice: null }
-      : state;
+  switch (state.screen) {
+    case 'attract':
+      return action.type === 'start'
+        ? { screen: 'identify', step: 'nik', nik: '', pin: '', busy: false, notice: null }
+        : state;
+    case 'identify':
+      return identifyReducer(state, action);
+    default:
+      return signedInReducer(state, action);
   }
+}
+
+type SignedIn = Exclude<KioskState, { screen: 'attract' } | { screen: 'identify' }>;
+
+function signedInReducer(state: SignedIn, action: KioskAction): KioskState {
+  const { resident } = state;
+  switch (action.type) {
+    case 'go':
+      return { screen: action.screen, resident };
+    case 'open-letter': {
+      const requirements = Object.fromEntries(action.letter.requirements.map((r) => [String(r.id), '-1']));
+      const answers = Object.fromEntries(action.letter.fields.map((f) => [f.name, '']));
+      const draft: LetterDraft = { letter: action.letter, step: 'fields', answers, requirements, phone: resident.phone ?? '', errors: {} };
+      return { screen: 'form', resident, draft };
+    }
+    case 'submitted':
+      return { screen: 'done', resident, submitted: action.submitted };
+    default:
+      break;
+  }
+  if (state.screen !== 'form') return state;
+  const draft = state.draft;
+  switch (action.type) {
+    case 'answer': {
+      const { [action.name]: _fixed, ...errors } = draft.errors;
+      return { ...state, draft: { ...draft, answers: { ...draft.answers, [action.name]: action.value }, errors } };
+    }
+    case 'requirement':
+      return { ...state, draft: { ...draft, requirements: { ...draft.requirements, [String(action.id)]: action.value } } };
+    case 'phone': {
+      const { phone: _fixed, ...errors } = draft.errors;
+      return { ...state, draft: { ...draft, phone: action.phone.replace(/\D/g, '').slice(0, 15), errors } };
+    }
+    case 'form-step':
+      return { ...state, draft: { ...draft, step: action.step } };
+    case 'form-errors':
+      return { ...state, draft: { ...draft, errors: action.errors } };
+    default:
+      return state;
+  }
+}
+
+type Identifying = Extract<KioskState, { screen: 'identify' }>;
+
+function identifyReducer(state: Identifying, action: KioskAction): KioskState {
+  if (action.type === 'identified') return { screen: 'menu', resident: action.resident };
   if (state.busy && action.type !== 'busy' && action.type !== 'notice') return state;
   const field = state.step === 'nik' ? 'nik' : 'pin';
   const max = state.step === 'nik' ? NIK_LENGTH : PIN_LENGTH;
@@ -58,5 +137,7 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, notice: action.notice };
     case 'busy':
       return { ...state, busy: action.busy };
+    default:
+      return state;
   }
 }

@@ -2,40 +2,48 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * One task per screen: progress ("Langkah 1 dari 2"), the title, the content,
- * and always a visible Kembali, Batal and one primary action.
+ * One task per screen: progress ("Langkah 1 dari 4") where the task has
+ * steps, the title, the content, and always a visible Kembali and Batal
+ * beside the one primary action.
  */
 export function StepFrame(props: {
-  step: number;
-  totalSteps: number;
+  step?: number;
+  totalSteps?: number;
   title: string;
-  hint: string;
+  hint?: string;
+  banner?: ReactNode;
   children: ReactNode;
-  primaryLabel: string;
+  primaryLabel?: string;
   primaryDisabled?: boolean;
-  onPrimary(): void;
+  onPrimary?(): void;
   onBack(): void;
   onCancel(): void;
+  cancelLabel?: string;
 }) {
   const { t } = useTranslation();
   return (
     <main className="step">
       <header className="step-header">
-        <p className="step-progress">{t('steps.progress', { step: props.step, total: props.totalSteps })}</p>
+        {props.banner}
+        {props.step !== undefined && props.totalSteps !== undefined && (
+          <p className="step-progress">{t('steps.progress', { step: props.step, total: props.totalSteps })}</p>
+        )}
         <h1>{props.title}</h1>
-        <p className="step-hint">{props.hint}</p>
+        {props.hint && <p className="step-hint">{props.hint}</p>}
       </header>
       <section className="step-body">{props.children}</section>
-      <footer className="step-actions">
+      <footer className={props.onPrimary ? 'step-actions' : 'step-actions step-actions-two'}>
         <button type="button" className="secondary" onClick={props.onBack}>
           {t('nav.back')}
         </button>
         <button type="button" className="secondary" onClick={props.onCancel}>
-          {t('nav.cancel')}
+          {props.cancelLabel ?? t('nav.cancel')}
         </button>
-        <button type="button" className="primary" disabled={props.primaryDisabled} onClick={props.onPrimary}>
-          {props.primaryLabel}
-        </button>
+        {props.onPrimary && (
+          <button type="button" className="primary" disabled={props.primaryDisabled} onClick={props.onPrimary}>
+            {props.primaryLabel}
+          </button>
+        )}
       </footer>
     </main>
   );

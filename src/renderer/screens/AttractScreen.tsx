@@ -26,6 +26,11 @@ export function AttractScreen(props: { info: KioskInfo; onStart(): void; onToggl
       >
         {t('attract.switchLanguage')}
       </button>
+      {info.demoMode && (
+        <p className="demo-badge" aria-label={t('demo.label')}>
+          {t('demo.badge')}
+        </p>
+      )}
       {info.village.logoDataUrl && <img className="village-logo" src={info.village.logoDataUrl} alt={t('attract.logoAlt')} />}
       <p className="app-name">{t('app.name')}</p>
       <h1 className="village-name">{info.village.name ?? t('attract.villageFallback')}</h1>

@@ -4,6 +4,7 @@ import { PIN_LENGTH } from '../../shared/pin';
 import { NumericKeypad } from '../components/NumericKeypad';
 import { StepFrame } from '../components/StepFrame';
 import type { KioskAction, KioskState, Notice } from '../kiosk-state';
+import { errorText } from '../error-text';
 
 type IdentifyState = Extract<KioskState, { screen: 'identify' }>;
 
@@ -86,7 +87,7 @@ function PinDisplay(props: { length: number }) {
 }
 
 function NoticeText(props: { notice: Notice | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { notice } = props;
   if (!notice) return <p className="notice notice-empty" aria-live="polite" />;
   let text: string;
@@ -98,7 +99,7 @@ function NoticeText(props: { notice: Notice | null }) {
       text = t('identify.pinIncomplete', { count: notice.count });
       break;
     case 'call':
-      text = t(`errors.${notice.error.code}`, { defaultValue: notice.error.message });
+      text = errorText(t, i18n.language, notice.error);
       break;
   }
   return (

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LetterField } from '../../shared/contract';
+import { checkField, dayAndDate } from '../../shared/letter-form';
+import { DatePicker, TimePicker, WeekdayPicker } from './DateTimePickers';
+import { OnScreenKeyboard, type KeyboardLayout } from './OnScreenKeyboard';
+
+const MAX_LENGTH: Record<string, number> = { textarea: 500 };
+
+function keyboardFor(type: string): KeyboardLayout {
+  if (type === 'number') return 'number';
+  if (type === 'email') return 'email';
+  if (type === 'url') return 'url';
+  return 'text';
+}
+
+/**
+ * One field at a time, full screen: the label, the value so far, and the
+ * input that suits the field's type (keyboard, date or time steppers, big
+ * choice buttons). "Simpan" keeps it, "Batal" leaves the field as it was.
+ */
+export function FieldEditor(props: { field: LetterField; value: string; onSave(value: string): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const { field } = props;
+  const [value, setValue] = useState(() => initialValue(field, props.value));
+  const problem = value === '' ? null : checkField(field, value);
+  const max = MAX_LENGTH[field.type] ?? 200;
+
+  let input;
+  switch (field.type) {
+    case 'date':
+      input = <DatePicker value={value} onChange={setValue} />;
+      break;
+    case 'hari-tanggal':
+      input = <DatePicker value={value.split(', ')[1] ?? ''} onChange={(date) => setValue(dayAndDate(date))} />;
+      break;
+    case 'time':
+      input = <TimePicker value={value} onChange={setValue} />;
+      break;
+    case 'hari':
+      input = <WeekdayPicker value={value} onChange={setValue} />;
+      break;
+    case 'select':
+      input = (
+        <div className="choices">
+          {field.options.map((option) => (
+            <button key={option.value} type="button" className="choice" aria-pressed={value === option.value} onClick={() => setValue(option.value)}>
+              {option.label}
+            </button>
+          ))}
+        </div>
+      );
+      break;
+    default:
+      input = (
+        <OnScreenKeyboard
+          layout={keyboardFor(field.type)}
+          onKey={(text) => setValue((v) => (v.length >= max ? v : v + text))}
+          onBackspace={() => setValue((v) => v.slice(0, -1))}
+        />
+      );
+  }
+
+  return (
+    <div className="editor" role="dialog" aria-modal="true" aria-labelledby="editor-title">
+      <h2 id="editor-title">{field.label}</h2>
+      {field.placeholder && <p className="editor-hint">{field.placeholder}</p>}
+      <output className={field.type === 'textarea' ? 'editor-value editor-value-long' : 'editor-value'} aria-label={field.label}>
+        {value || '\u00a0'}
+      </output>
+      {problem && (
+        <p className="notice" role="alert">
+          {t(`field.${problem}`)}
+        </p>
+      )}
+      <div className="editor-input">{input}</div>
+      <div className="editor-actions">
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          {t('nav.cancel')}
+        </button>
+        {value !== '' && (
+          <button type="button" className="secondary" onClick={() => setValue('')}>
+            {t('keypad.clear')}
+          </button>
+        )}
+        <button type="button" className="primary" disabled={problem !== null} onClick={() => props.onSave(value.trim())}>
+          {t('editor.save')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Pickers start from a sensible value so one tap on "Simpan" works. */
+function initialValue(field: LetterField, value: string): string {
+  if (value) return value;
+  const today = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${pad(today.getDate())}-${pad(today.getMonth() + 1)}-${today.getFullYear()}`;
+  if (field.type === 'date') return date;
+  if (field.type === 'hari-tanggal') return dayAndDate(date);
+  if (field.type === 'time') return '08:00';
+  return '';
+}

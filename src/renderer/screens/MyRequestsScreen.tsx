@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IdentifiedResident, KioskBridge, MyRequest, MyRequests } from '../../shared/contract';
+import type { CallError } from '../../shared/result';
+import { ResidentBanner } from '../components/ResidentBanner';
+import { StepFrame } from '../components/StepFrame';
+import { errorText } from '../error-text';
+
+/** The resident's requests and their status; cancel while the office has not started. */
+export function MyRequestsScreen(props: {
+  api: KioskBridge;
+  resident: IdentifiedResident;
+  timeZone: string;
+  onBack(): void;
+  onLogout(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [data, setData] = useState<MyRequests | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [confirming, setConfirming] = useState<MyRequest | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const { api } = props;
+
+  const load = useCallback(() => {
+    void api.calls['requests.mine']({}).then((result) => {
+      if (result.ok) setData(result.value);
+      else setError(result.error);
+    });
+  }, [api]);
+
+  useEffect(load, [load]);
+
+  async function cancel(item: MyRequest): Promise<void> {
+    setConfirming(null);
+    if (item.serverId === null) return;
+    const result = await api.calls['requests.cancel']({ serverId: item.serverId });
+    if (result.ok) setMessage(t('mine.cancelled'));
+    else setMessage(errorText(t, i18n.language, result.error));
+    load();
+  }
+
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone }).format(new Date(iso));
+  const status = (item: MyRequest) =>
+    item.localState ? t(`mine.local.${item.localState}`) : item.statusCode !== null ? t(`status.${item.statusCode}`) : t('mine.unknownStatus');
+
+  return (
+    <>
+      <StepFrame
+        title={t('mine.title')}
+        hint={data && !data.fromServer ? t('mine.kioskOnly') : t('mine.hint')}
+        banner={<ResidentBanner resident={props.resident} />}
+        onBack={props.onBack}
+        onCancel={props.onLogout}
+        cancelLabel={t('menu.logout')}
+      >
+        {message && (
+          <p className="notice notice-info" role="status">
+            {message}
+          </p>
+        )}
+        {error && (
+          <p className="notice" role="alert">
+            {errorText(t, i18n.language, error)}
+          </p>
+        )}
+        {!data && !error && <p aria-busy="true">{t('letters.loading')}</p>}
+        {data && data.items.length === 0 && <p className="step-hint">{t('mine.empty')}</p>}
+        {data && (
+          <ul className="request-list">
+            {data.items.map((item) => (
+              <li key={item.key} className="request-item">
+                <div>
+                  <p className="request-name">{item.letterName}</p>
+                  <p className="request-meta">
+                    {date(item.submittedAt)}
+                    {item.reference ? ` · ${item.reference}` : ''}
+                  </p>
+                </div>
+                <p className={`request-status status-${item.localState ?? item.statusCode ?? 'unknown'}`}>{status(item)}</p>
+                {item.cancellable && (
+                  <button type="button" className="secondary" onClick={() => setConfirming(item)}>
+                    {t('mine.cancel')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </StepFrame>
+      {confirming && (
+        <div className="idle-warning" role="alertdialog" aria-labelledby="cancel-title">
+          <div className="idle-card">
+            <h2 id="cancel-title">{t('mine.confirmTitle')}</h2>
+            <p>{t('mine.confirmBody', { name: confirming.letterName })}</p>
+            <div className="editor-actions">
+              <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                {t('mine.keep')}
+              </button>
+              <button type="button" className="primary danger" onClick={() => void cancel(confirming)}>
+                {t('mine.confirmCancel')}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
