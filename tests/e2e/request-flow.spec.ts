@@ -1,0 +1,150 @@
+/**
+ * The resident's whole errand against a demo village server run by the test
+ * (so the test can take it down): sign in, request a letter, see it under
+ * Permohonan Saya; the same while the server is down; wrong PIN; kiosk lock.
+ */
+import type { Page } from '@playwright/test';
+import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
+import { RESIDENTS } from '../../tools/opensid-sim/seed';
+import { expect, startKioskHost, test as base, type KioskHost } from './fixtures';
+
+const test = base.extend<{ village: OpensidSim; kiosk: KioskHost }>({
+  // Playwright reads the fixture's dependencies from this pattern: it must be an (empty) object pattern.
+  // eslint-disable-next-line no-empty-pattern
+  village: async ({}, use) => {
+    const sim = await startOpensidSim();
+    await use(sim);
+    await sim.close();
+  },
+  kiosk: async ({ village }, use) => {
+    const { host, stop } = await startKioskHost({
+      server: { url: village.url, readTimeoutSeconds: 2, submitTimeoutSeconds: 3 },
+      sync: { baseDelaySeconds: 0.2, maxDelaySeconds: 1, pollSeconds: 0.5, doubtGraceSeconds: 1 },
+    });
+    await use(host);
+    await stop();
+  },
+});
+
+const budi = RESIDENTS[0]!;
+
+async function tapDigits(page: Page, digits: string): Promise<void> {
+  for (const digit of digits) await page.getByRole('button', { name: digit, exact: true }).click();
+}
+
+async function signIn(page: Page, kiosk: KioskHost, nik = budi.nik, pin = budi.pin): Promise<void> {
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: 'Sentuh layar untuk mulai' }).click();
+  await tapDigits(page, nik);
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await tapDigits(page, pin);
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+}
+
+async function requestKeteranganPenduduk(page: Page, typePhone?: string): Promise<string> {
+  await page.getByRole('button', { name: /Ajukan Surat/ }).click();
+  await expect(page.getByText('Langkah 1 dari 5')).toBeVisible();
+  await page.getByRole('button', { name: /Surat Keterangan Penduduk/ }).click();
+  await expect(page.getByRole('heading', { name: 'Isi formulir' })).toBeVisible();
+  // A required field left empty is flagged before anything is sent.
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('Wajib diisi.');
+  await page.getByRole('button', { name: /Keperluan/ }).click();
+  for (const key of 'KERJA') await page.getByRole('button', { name: key, exact: true }).click();
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(page.getByRole('heading', { name: 'Persyaratan' })).toBeVisible();
+  // "Bring the original" is chosen for every requirement unless the resident picks a document.
+  await expect(page.getByRole('button', { name: 'Bawa bukti fisik ke Kantor Desa' }).first()).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(page.getByRole('heading', { name: 'Nomor HP aktif' })).toBeVisible();
+  if (typePhone) {
+    // Offline the server cannot prefill it: an empty number is refused, then typed.
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect(page.getByRole('alert')).toContainText('Nomor HP harus 8 sampai 15 angka.');
+    await tapDigits(page, typePhone);
+  } else {
+    await expect(page.getByLabel('Nomor HP aktif')).toHaveText(budi.noTelepon!);
+  }
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(page.getByRole('heading', { name: 'Periksa permohonan' })).toBeVisible();
+  await expect(page.locator('.summary')).toContainText('KERJA');
+  await page.getByRole('button', { name: 'Kirim Permohonan' }).click();
+  await expect(page.getByRole('heading', { name: 'Permohonan tersimpan' })).toBeVisible();
+  return (await page.locator('.result-reference').innerText()).trim();
+}
+
+test('sign in, request a letter, and see it under Permohonan Saya with its status', async ({ page, kiosk, village }) => {
+  await signIn(page, kiosk);
+  await expect(page.getByRole('heading', { name: 'Selamat datang, Budi Santoso' })).toBeVisible();
+  const reference = await requestKeteranganPenduduk(page);
+  expect(reference).toMatch(/^ADM01-\d{6}-[2-9A-Z]{5}$/);
+  await expect(page.getByRole('status')).toContainText('sedang dikirim ke kantor desa');
+  await expect.poll(() => village.requests().length, { timeout: 10_000 }).toBe(1);
+  expect(village.requests()[0]?.isianForm).toContain(reference);
+
+  village.setStatus(1, 3);
+  await page.getByRole('button', { name: 'Permohonan Saya' }).click();
+  const item = page.locator('.request-item').filter({ hasText: reference });
+  await expect(item).toContainText('Keterangan Penduduk');
+  await expect(item).toContainText('Siap Diambil');
+  await expect(item.getByRole('button', { name: 'Batalkan' })).toHaveCount(0);
+});
+
+test('cancel a request still being checked, after confirming', async ({ page, kiosk, village }) => {
+  await signIn(page, kiosk);
+  await requestKeteranganPenduduk(page);
+  await expect.poll(() => village.requests().length, { timeout: 10_000 }).toBe(1);
+  await page.getByRole('button', { name: 'Permohonan Saya' }).click();
+  await expect(page.locator('.request-item')).toContainText('Sedang Diperiksa');
+  await page.getByRole('button', { name: 'Batalkan' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Batalkan permohonan?');
+  await page.getByRole('button', { name: 'Ya, batalkan' }).click();
+  await expect(page.getByText('Permohonan dibatalkan.')).toBeVisible();
+  await expect(page.locator('.request-item')).toContainText('Dibatalkan');
+  expect(village.requests()[0]?.status).toBe(5);
+});
+
+test('while the server is down the request is kept and sent when it is back, without the resident', async ({ page, kiosk, village }) => {
+  // A first visit fills the kiosk's letter cache.
+  await signIn(page, kiosk);
+  await page.getByRole('button', { name: /Ajukan Surat/ }).click();
+  await expect(page.getByRole('button', { name: /Surat Keterangan Penduduk/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Kembali' }).click();
+  await page.getByRole('button', { name: 'Keluar' }).click();
+
+  await village.setDown(true);
+  await signIn(page, kiosk);
+  await expect(page.getByText('Menunggu verifikasi').first()).toBeVisible();
+  await expect(page.getByText('Server desa sedang tidak terhubung')).toBeVisible();
+  const reference = await requestKeteranganPenduduk(page, '081299998888');
+  await expect(page.getByRole('status')).toContainText('Menunggu verifikasi');
+  await page.getByRole('button', { name: 'Selesai' }).click();
+  await expect(page.getByText('Sentuh layar untuk mulai')).toBeVisible();
+  expect(village.requests()).toHaveLength(0);
+
+  await village.setDown(false);
+  await expect.poll(() => village.requests().length, { timeout: 15_000 }).toBe(1);
+  expect(village.requests()[0]?.isianForm).toContain(reference);
+  expect(village.requests()[0]?.noHpAktif).toBe('081299998888');
+});
+
+test('a wrong PIN says what to do and how many tries are left; then the kiosk locks the NIK', async ({ page, kiosk }) => {
+  await signIn(page, kiosk, budi.nik, '000000');
+  await expect(page.getByRole('alert')).toHaveText(/NIK atau PIN tidak cocok dengan data desa\. Periksa lagi; sisa 2 kali percobaan\./);
+  for (const left of ['1']) {
+    await page.getByRole('button', { name: 'Kosongkan' }).click();
+    await tapDigits(page, '000000');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect(page.getByRole('alert')).toContainText(`sisa ${left} kali`);
+  }
+  await page.getByRole('button', { name: 'Kosongkan' }).click();
+  await tapDigits(page, '000000');
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(page.getByRole('alert')).toContainText('Terlalu banyak PIN salah untuk NIK ini. Coba lagi dalam 15 menit');
+  // The right PIN is refused now too.
+  await page.getByRole('button', { name: 'Kosongkan' }).click();
+  await tapDigits(page, budi.pin);
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(page.getByRole('alert')).toContainText('Terlalu banyak PIN salah');
+});
