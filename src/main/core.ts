@@ -26,6 +26,7 @@ import { registerKioskInfo } from './features/kiosk-info';
 import { registerResidentSession } from './features/resident-session';
 import { registerLetters } from './features/letters';
 import { registerRequests } from './features/requests';
+import { registerVillageInfo } from './features/village-info';
 import { createSessionHolder } from './session/session-holder';
 import { createReferenceCache } from './village/reference-cache';
 import { createOutboxStore, type OutboxStore } from './outbox/outbox-store';
@@ -73,7 +74,13 @@ export interface KioskCore {
 }
 
 /** Features in start order; they are disposed in reverse. */
-const FEATURES: readonly Feature[] = [registerKioskInfo, registerResidentSession, registerLetters, registerRequests];
+const FEATURES: readonly Feature[] = [
+  registerKioskInfo,
+  registerResidentSession,
+  registerLetters,
+  registerRequests,
+  registerVillageInfo,
+];
 
 export const INTERNAL_ERROR_MESSAGE = 'Terjadi kesalahan pada kios. Silakan coba lagi atau hubungi petugas.';
 

@@ -19,6 +19,7 @@ import { LetterListScreen } from './screens/LetterListScreen';
 import { MenuScreen } from './screens/MenuScreen';
 import { MyRequestsScreen } from './screens/MyRequestsScreen';
 import { ResultScreen } from './screens/ResultScreen';
+import { VillageInfoScreen } from './screens/VillageInfoScreen';
 import { playTone } from './tone';
 import { errorText } from './error-text';
 
@@ -152,6 +153,17 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
           resident={state.resident}
           onRequestLetter={() => send({ type: 'go', screen: 'letters' })}
           onMyRequests={() => send({ type: 'go', screen: 'mine' })}
+          onVillageInfo={() => send({ type: 'go', screen: 'village' })}
+          onLogout={() => reset('done')}
+        />
+      );
+      break;
+    case 'village':
+      screen = (
+        <VillageInfoScreen
+          api={api}
+          resident={state.resident}
+          onBack={() => send({ type: 'go', screen: 'menu' })}
           onLogout={() => reset('done')}
         />
       );

@@ -33,7 +33,8 @@ export type KioskState =
   | { screen: 'letters'; resident: IdentifiedResident }
   | { screen: 'form'; resident: IdentifiedResident; draft: LetterDraft }
   | { screen: 'done'; resident: IdentifiedResident; submitted: SubmittedRequest }
-  | { screen: 'mine'; resident: IdentifiedResident };
+  | { screen: 'mine'; resident: IdentifiedResident }
+  | { screen: 'village'; resident: IdentifiedResident };
 
 export type KioskAction =
   | { type: 'start' }
@@ -45,7 +46,7 @@ export type KioskAction =
   | { type: 'notice'; notice: Notice | null }
   | { type: 'busy'; busy: boolean }
   | { type: 'identified'; resident: IdentifiedResident }
-  | { type: 'go'; screen: 'menu' | 'letters' | 'mine' }
+  | { type: 'go'; screen: 'menu' | 'letters' | 'mine' | 'village' }
   | { type: 'open-letter'; letter: LetterDefinition }
   | { type: 'answer'; name: string; value: string }
   | { type: 'requirement'; id: number; value: string }

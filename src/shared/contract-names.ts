@@ -11,6 +11,7 @@ export const callNames = [
   'requests.submit',
   'requests.mine',
   'requests.cancel',
+  'village.info',
 ] as const;
 export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired'] as const;
 

@@ -120,6 +120,20 @@ export interface MyRequest {
   cancellable: boolean;
 }
 
+export interface VillageInformation {
+  profile: {
+    title: string;
+    officeAddress: string | null;
+    district: string | null;
+    regency: string | null;
+    operatorPhone: string | null;
+  } | null;
+  /** News from the village website; `html` is sanitised (text formatting only). */
+  articles: Array<{ id: number; title: string; html: string; createdAt: string }>;
+  /** When the articles were fetched (they may come from the cache). */
+  articlesFetchedAt: string | null;
+}
+
 export interface MyRequests {
   items: MyRequest[];
   /** False when the server could not be asked: only this kiosk's requests are shown. */
@@ -156,6 +170,8 @@ export const calls = {
   ),
   /** The resident's requests: the server's, merged with this kiosk's not yet sent. */
   'requests.mine': call<MyRequests>()(noInput),
+  /** Village profile and news for "Informasi Desa" (from the server or the cache). */
+  'village.info': call<VillageInformation>()(noInput),
   'requests.cancel': call<{ message: string }>()(z.object({ serverId: z.number().int().positive() }).strict()),
   /** The UI returned to the attract screen: drop everything held for the resident. */
   'session.end': call<null>()(z.object({ reason: z.enum(['idle', 'cancel', 'done']) }).strict()),

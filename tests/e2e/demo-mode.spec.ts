@@ -16,4 +16,11 @@ test('without a configured server the kiosk runs against the embedded demo villa
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await expect(page.getByRole('heading', { name: `Selamat datang, ${resident.nama}` })).toBeVisible();
   await expect(page.getByText('MODE DEMO')).toBeVisible();
+
+  await page.getByRole('button', { name: /Informasi Desa/ }).click();
+  await expect(page.getByRole('heading', { name: 'Desa Sukamaju' })).toBeVisible();
+  await expect(page.getByText('Alamat kantor: Jl. Raya Sukamaju No. 1')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Jadwal Posyandu Bulan Ini' })).toBeVisible();
+  // Sanitised: the article's script never reached the page.
+  expect(await page.content()).not.toContain('alert(1)');
 });

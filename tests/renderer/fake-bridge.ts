@@ -34,6 +34,7 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
       'requests.submit': async () => notSignedIn,
       'requests.mine': async () => notSignedIn,
       'requests.cancel': async () => notSignedIn,
+      'village.info': async () => notSignedIn,
     },
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();

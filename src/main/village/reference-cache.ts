@@ -41,7 +41,13 @@ export interface Cached<T> {
   fetchedAt: string;
 }
 
+const articlesSchema = z.array(z.object({ id: z.number(), title: z.string(), html: z.string(), createdAt: z.string() }));
+export type CachedArticle = z.infer<typeof articlesSchema>[number];
+
 export interface ReferenceCache {
+  /** Already sanitised: only text formatting, never comments. */
+  articles(): Cached<CachedArticle[]> | null;
+  saveArticles(articles: CachedArticle[]): void;
   letters(): Cached<LetterType[]> | null;
   saveLetters(letters: LetterType[]): void;
   profile(): Cached<VillageProfile> | null;
@@ -64,6 +70,10 @@ export function createReferenceCache(db: Database, clock: () => Date = () => new
   }
 
   return {
+    articles: () => read('articles', articlesSchema),
+    saveArticles(articles) {
+      upsert.run('articles', JSON.stringify(articles), clock().toISOString());
+    },
     letters: () => read('letters', z.array(letterSchema)),
     saveLetters(letters) {
       const shared = letters.map((letter) => ({

@@ -6,6 +6,7 @@ export function MenuScreen(props: {
   resident: IdentifiedResident;
   onRequestLetter(): void;
   onMyRequests(): void;
+  onVillageInfo(): void;
   onLogout(): void;
 }) {
   const { t } = useTranslation();
@@ -25,6 +26,10 @@ export function MenuScreen(props: {
         <button type="button" className="menu-item secondary" onClick={props.onMyRequests}>
           <span className="menu-title">{t('menu.myRequests')}</span>
           <span className="menu-sub">{t('menu.myRequestsSub')}</span>
+        </button>
+        <button type="button" className="menu-item secondary" onClick={props.onVillageInfo}>
+          <span className="menu-title">{t('menu.villageInfo')}</span>
+          <span className="menu-sub">{t('menu.villageInfoSub')}</span>
         </button>
       </section>
       <footer className="step-actions step-actions-one">
