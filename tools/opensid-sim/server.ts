@@ -468,6 +468,15 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
       handleBroken(Number(brokenMatch[1]), body.broken !== false && body.broken !== 'false');
       return send(res, 200, { ok: true });
     }
+    if (method === 'POST' && url.pathname === '/_sim/down') {
+      // For demos: refuse connections for N seconds (1-600), then come back.
+      const seconds = Math.min(600, Math.max(1, Number(body.seconds) || 30));
+      send(res, 200, { ok: true, downForSeconds: seconds });
+      res.on('finish', () => {
+        void stopListening().then(() => setTimeout(() => void listen(), seconds * 1000).unref());
+      });
+      return;
+    }
     if (method === 'POST' && url.pathname === '/_sim/reset') {
       reset();
       return send(res, 200, { ok: true });

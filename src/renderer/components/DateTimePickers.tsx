@@ -34,10 +34,12 @@ function daysIn(month: number, year: number): number {
 export function DatePicker(props: { value: string; onChange(value: string): void }) {
   const { t } = useTranslation();
   const { day, month, year } = parseDate(props.value, new Date());
+  // Days wrap within the month (like a spinner); a month or year change keeps
+  // the day inside the new month (31 January + 1 month = 28/29 February).
   const set = (d: number, m: number, y: number) => {
     const month1 = ((m - 1 + 12) % 12) + 1;
     const max = daysIn(month1, y);
-    const day1 = d < 1 ? max : d > max ? 1 : d;
+    const day1 = d !== day ? (d < 1 ? max : d > max ? 1 : d) : Math.min(d, max);
     props.onChange(`${pad(day1)}-${pad(month1)}-${y}`);
   };
   const monthName = t(`picker.months.${month - 1}`);

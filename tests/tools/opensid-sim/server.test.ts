@@ -286,6 +286,13 @@ describe('fault injection', () => {
     expect(sim.requests()).toHaveLength(2);
   });
 
+  it('can be taken down for a few seconds over HTTP, for demos', async () => {
+    const res = await call('/_sim/down', { method: 'POST', body: JSON.stringify({ seconds: 1 }) });
+    expect(res.body).toEqual({ ok: true, downForSeconds: 1 });
+    await expect.poll(async () => fetch(`${sim.url}/`).then(() => 'up', () => 'down')).toBe('down');
+    await expect.poll(async () => fetch(`${sim.url}/`).then(() => 'up', () => 'down'), { timeout: 5000 }).toBe('up');
+  });
+
   it('goes down (connections refused) and comes back on the same port with its data', async () => {
     const token = await login();
     await call(`/api/v1/layanan-mandiri/surat/${LETTERS[3]!.slug}/permohonan`, { method: 'POST', token, body: JSON.stringify(submitBody()) });

@@ -1,0 +1,94 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LetterField } from '../../src/shared/contract';
+import { checkField } from '../../src/shared/letter-form';
+import { FieldEditor } from '../../src/renderer/components/FieldEditor';
+import { createI18n } from '../../src/renderer/i18n';
+
+afterEach(cleanup);
+
+function field(type: string, extra: Partial<LetterField> = {}): LetterField {
+  return { type, name: 'x', label: 'Isian', required: true, placeholder: null, options: [], ...extra };
+}
+
+function edit(f: LetterField, value = '') {
+  const onSave = vi.fn();
+  render(
+    <I18nextProvider i18n={createI18n('id')}>
+      <FieldEditor field={f} value={value} onSave={onSave} onCancel={() => {}} />
+    </I18nextProvider>,
+  );
+  return onSave;
+}
+
+const tap = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
+
+describe('FieldEditor', () => {
+  it('types text on the on-screen keyboard, with a shift toggle and a space', () => {
+    const onSave = edit(field('text'));
+    tap('W');
+    tap('Huruf kecil');
+    tap('a');
+    tap('Spasi');
+    tap('1');
+    tap('Simpan');
+    expect(onSave).toHaveBeenCalledWith('Wa 1');
+  });
+
+  it('offers @ for e-mail and refuses to save an invalid address', () => {
+    const onSave = edit(field('email'), 'nama');
+    expect((screen.getByRole('button', { name: 'Simpan' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('alert').textContent).toContain('Alamat email belum benar');
+    tap('@');
+    for (const k of 'desa.id') tap(k === '.' ? '.' : k);
+    tap('Simpan');
+    expect(onSave).toHaveBeenCalledWith('nama@desa.id');
+  });
+
+  it('takes digits only for numbers', () => {
+    const onSave = edit(field('number'));
+    expect(screen.queryByRole('button', { name: 'Q' })).toBeNull();
+    tap('4');
+    tap('2');
+    tap('Simpan');
+    expect(onSave).toHaveBeenCalledWith('42');
+  });
+
+  it('picks a date with steppers, as dd-mm-yyyy, rolling days within the month', () => {
+    const onSave = edit(field('date'), '31-01-2026');
+    tap('Naikkan Bulan'); // 31 February does not exist: the day is kept within February
+    tap('Naikkan Tanggal'); // and days wrap within the month: 28 -> 1
+    tap('Simpan');
+    const saved = onSave.mock.calls[0]![0] as string;
+    expect(saved).toBe('01-02-2026');
+    expect(checkField(field('date'), saved)).toBeNull();
+  });
+
+  it('writes hari-tanggal as "Weekday, dd-mm-yyyy"', () => {
+    const onSave = edit(field('hari-tanggal'), 'Senin, 30-11-2026');
+    tap('Naikkan Bulan');
+    tap('Simpan');
+    expect(onSave).toHaveBeenCalledWith('Rabu, 30-12-2026');
+  });
+
+  it('steps time in 5-minute steps and weekday by name', () => {
+    const onSave = edit(field('time'), '23:55');
+    tap('Naikkan Menit');
+    tap('Simpan');
+    expect(onSave).toHaveBeenCalledWith('23:00');
+    cleanup();
+    const onDay = edit(field('hari'));
+    tap('Jumat');
+    tap('Simpan');
+    expect(onDay).toHaveBeenCalledWith('Jumat');
+  });
+
+  it('chooses one of a select field\'s options', () => {
+    const onSave = edit(field('select', { options: [{ label: 'Jasa', value: 'Jasa' }, { label: 'Pertanian', value: 'Pertanian' }] }));
+    tap('Pertanian');
+    expect(screen.getByRole('button', { name: /Pertanian/ }).getAttribute('aria-pressed')).toBe('true');
+    tap('Simpan');
+    expect(onSave).toHaveBeenCalledWith('Pertanian');
+  });
+});
