@@ -141,6 +141,7 @@ function publicRow(row: OutboxRequest) {
     resident: row.residentNik ? maskNik(row.residentNik) : null,
     state: row.syncState,
     verified: row.verified,
+    status: describeState(row),
     serverId: row.serverId,
     attempts: row.attempts,
     nextAttemptAt: row.syncState === 'pending' ? row.nextAttemptAt : null,
@@ -148,10 +149,24 @@ function publicRow(row: OutboxRequest) {
   };
 }
 
+/** The state in the words the kiosk screen uses. */
+function describeState(row: OutboxRequest): string {
+  switch (row.syncState) {
+    case 'pending':
+      return row.verified ? 'menunggu dikirim' : 'menunggu verifikasi';
+    case 'synced':
+      return 'terkirim';
+    case 'parked':
+      return 'perlu dicek petugas';
+    case 'rejected':
+      return 'ditolak (PIN salah)';
+  }
+}
+
 function table(rows: OutboxRequest[]): string {
   if (rows.length === 0) return 'The outbox is empty.\n';
   const lines = rows.map(publicRow).map((r) =>
-    [r.reference, r.state, r.letter, r.resident ?? '-', String(r.attempts), r.serverId ?? '-', r.lastError ?? ''].join('  '),
+    [r.reference, r.status, r.letter, r.resident ?? '-', String(r.attempts), r.serverId ?? '-', r.lastError ?? ''].join('  '),
   );
-  return `reference  state  letter  resident  attempts  server-id  last-error\n${lines.join('\n')}\n`;
+  return `reference  status  letter  resident  attempts  server-id  last-error\n${lines.join('\n')}\n`;
 }

@@ -59,9 +59,10 @@ describe('adm CLI', () => {
     const human = await adm(dir, 'outbox', 'list');
     expect(human.text).toContain(ref);
     expect(human.text).toContain('320101******0001');
+    expect(human.text).toContain('menunggu verifikasi');
     const json = await adm(dir, 'outbox', 'list', '--json');
     const rows = JSON.parse(json.text);
-    expect(rows[0]).toMatchObject({ reference: ref, state: 'pending', resident: '320101******0001', attempts: 0 });
+    expect(rows[0]).toMatchObject({ reference: ref, state: 'pending', status: 'menunggu verifikasi', resident: '320101******0001', attempts: 0 });
     expect(json.text).not.toContain('3201011501850001');
     expect(json.text).not.toContain('123456');
   });
