@@ -1,0 +1,191 @@
+/**
+ * Receipt layouts as pure functions: data in, ESC/POS bytes out, through
+ * @point-of-sale/receipt-printer-encoder with the printer's profile. Every
+ * text passes `foldForPrinter`; nothing here touches a device.
+ */
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import ImageData from '@canvas/image-data';
+import QRCode from 'qrcode';
+import { foldForPrinter } from './fold-text';
+import type { PrinterProfile } from './profiles';
+
+export interface RequestReceipt {
+  villageName: string;
+  queueNumber: string;
+  letterName: string;
+  residentName: string | null;
+  maskedNik: string;
+  createdAt: Date;
+  timeZone: string;
+  requirements: string[];
+  /** "Terkirim" once the server has it, otherwise "Menunggu koneksi". */
+  synced: boolean;
+  reference: string;
+}
+
+export interface QueueTicket {
+  villageName: string;
+  queueNumber: string;
+  createdAt: Date;
+  timeZone: string;
+}
+
+export interface TestSlip {
+  kioskName: string;
+  createdAt: Date;
+  timeZone: string;
+}
+
+const QR_MODULE_SIZE = 6;
+
+function encoderFor(profile: PrinterProfile): ReceiptPrinterEncoder {
+  return new ReceiptPrinterEncoder({
+    columns: profile.columns,
+    feedBeforeCut: profile.feedBeforeCut,
+    errors: 'strict',
+    imageMode: 'raster',
+    ...(profile.encoderModel ? { printerModel: profile.encoderModel as never } : {}),
+  });
+}
+
+/** Dates on receipts: 29-11-2026 09:55 WIB (the zone's short name where known). */
+export function receiptTime(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const zone = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' }[timeZone] ?? timeZone;
+  return `${get('day')}-${get('month')}-${get('year')} ${get('hour')}:${get('minute')} ${zone}`;
+}
+
+/** A QR code the way the profile prints it: the printer's own, or a raster image. */
+function addQr(encoder: ReceiptPrinterEncoder, profile: PrinterProfile, payload: string): void {
+  if (profile.qr === 'native') {
+    encoder.qrcode(payload, { model: 2, size: QR_MODULE_SIZE, errorlevel: 'm' });
+    return;
+  }
+  const qr = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+  const modules = qr.modules.size + 8; // 4-module quiet zone each side
+  const scale = Math.max(1, Math.floor(Math.min(profile.widthDots, 320) / modules));
+  // Raster width must be a multiple of 8 dots.
+  const side = Math.ceil((modules * scale) / 8) * 8;
+  const data = new Uint8ClampedArray(side * side * 4).fill(255);
+  for (let y = 0; y < qr.modules.size; y++) {
+    for (let x = 0; x < qr.modules.size; x++) {
+      if (!qr.modules.get(x, y)) continue;
+      for (let dy = 0; dy < scale; dy++) {
+        for (let dx = 0; dx < scale; dx++) {
+          const px = (x + 4) * scale + dx;
+          const py = (y + 4) * scale + dy;
+          const i = (py * side + px) * 4;
+          data[i] = data[i + 1] = data[i + 2] = 0;
+        }
+      }
+    }
+  }
+  encoder.image(new ImageData(data, side, side), side, side, 'threshold');
+}
+
+function labelled(encoder: ReceiptPrinterEncoder, profile: PrinterProfile, rows: Array<[string, string]>): void {
+  const labelWidth = 7;
+  encoder.table(
+    [
+      { width: labelWidth, align: 'left' },
+      { width: profile.columns - labelWidth - 1, align: 'left', overflow: 'wrap' },
+    ],
+    rows.map(([label, value]) => [foldForPrinter(label), foldForPrinter(value)]),
+  );
+}
+
+export function encodeRequestReceipt(profile: PrinterProfile, receipt: RequestReceipt): Uint8Array {
+  const e = encoderFor(profile);
+  e.initialize()
+    .align('center')
+    .bold(true)
+    .line(foldForPrinter(receipt.villageName))
+    .line('BUKTI PERMOHONAN SURAT')
+    .bold(false)
+    .rule()
+    .line('Nomor antrean')
+    .size(3, 3)
+    .line(foldForPrinter(receipt.queueNumber))
+    .size(1, 1)
+    .rule()
+    .align('left');
+  labelled(e, profile, [
+    ['Surat', receipt.letterName],
+    ['Nama', receipt.residentName ?? '(menunggu verifikasi)'],
+    ['NIK', receipt.maskedNik],
+    ['Waktu', receiptTime(receipt.createdAt, receipt.timeZone)],
+    ['Status', receipt.synced ? 'Terkirim' : 'Menunggu koneksi'],
+  ]);
+  e.rule();
+  if (receipt.requirements.length > 0) {
+    e.line('Bawa ke Kantor Desa:');
+    for (const requirement of receipt.requirements) e.line(foldForPrinter(`- ${requirement}`));
+    e.rule();
+  }
+  e.align('center');
+  addQr(e, profile, receipt.reference);
+  e.line(foldForPrinter(receipt.reference))
+    .line('Tunjukkan bukti ini')
+    .line('kepada petugas Kantor Desa.')
+    .cut();
+  return e.encode();
+}
+
+export function encodeQueueTicket(profile: PrinterProfile, ticket: QueueTicket): Uint8Array {
+  const e = encoderFor(profile);
+  e.initialize()
+    .align('center')
+    .bold(true)
+    .line(foldForPrinter(ticket.villageName))
+    .bold(false)
+    .rule()
+    .line('NOMOR ANTREAN')
+    .size(3, 3)
+    .line(foldForPrinter(ticket.queueNumber))
+    .size(1, 1)
+    .line(receiptTime(ticket.createdAt, ticket.timeZone))
+    .rule()
+    .line('Silakan tunggu panggilan petugas.')
+    .cut();
+  return e.encode();
+}
+
+export function encodeTestSlip(profile: PrinterProfile, slip: TestSlip): Uint8Array {
+  const ruler = Array.from({ length: profile.columns }, (_, i) => String((i + 1) % 10)).join('');
+  const e = encoderFor(profile);
+  e.initialize()
+    .align('center')
+    .bold(true)
+    .line('TES PRINTER ADM')
+    .bold(false)
+    .align('left')
+    .line(foldForPrinter(`Kios   : ${slip.kioskName}`))
+    .line(foldForPrinter(`Profil : ${profile.name}`))
+    .line(`Lebar  : ${profile.widthDots} titik, ${profile.columns} kolom`)
+    .line(`QR     : ${profile.qr === 'native' ? 'bawaan printer' : 'gambar'}`)
+    .line(foldForPrinter(`Waktu  : ${receiptTime(slip.createdAt, slip.timeZone)}`))
+    .rule()
+    .line('Penggaris kolom:')
+    .line(ruler)
+    .line('Contoh huruf:')
+    .line('ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+    .line('abcdefghijklmnopqrstuvwxyz')
+    .line('0123456789 .,:;!?-/()@#%&*+=')
+    .line(foldForPrinter('Lipat: “a” – é …'))
+    .rule()
+    .align('center');
+  addQr(e, profile, `ADM TES ${slip.kioskName}`);
+  e.line('Bila QR terbaca dan garis penggaris')
+    .line('utuh, printer siap dipakai.')
+    .cut();
+  return e.encode();
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { GENERIC_58, GENERIC_80, findProfile, printerProfiles, type PrinterProfile } from '../../../src/devices/printer/profiles';
+import { encodeQueueTicket, encodeRequestReceipt, encodeTestSlip, receiptTime, type RequestReceipt } from '../../../src/devices/printer/templates';
+import { interpretEscPos, isCentred, lines, qrPayloads, texts } from './print-assertions';
+
+const RASTER_58: PrinterProfile = { ...GENERIC_58, id: 'raster-58', qr: 'raster' };
+const RASTER_80: PrinterProfile = { ...GENERIC_80, id: 'raster-80', qr: 'raster' };
+const PROFILES = [GENERIC_58, GENERIC_80, RASTER_58, RASTER_80];
+
+const receipt: RequestReceipt = {
+  villageName: 'Desa Sukamaju',
+  queueNumber: 'A-007',
+  letterName: 'Keterangan Penduduk',
+  residentName: 'Budi Santoso',
+  maskedNik: '320101******0001',
+  createdAt: new Date('2026-11-29T02:55:00Z'),
+  timeZone: 'Asia/Jakarta',
+  requirements: ['Surat Pengantar RT/RW', 'Fotokopi KK'],
+  synced: true,
+  reference: 'ADM01-261129-7KQ3M',
+};
+
+describe.each(PROFILES.map((p) => [p.id, p] as const))('request receipt on %s', (_id, profile) => {
+  const job = interpretEscPos(encodeRequestReceipt(profile, receipt));
+
+  it('starts with ESC @ and FS . and ends with a cut after feeding', () => {
+    const bytes = encodeRequestReceipt(profile, receipt);
+    expect([...bytes.subarray(0, 4)]).toEqual([0x1b, 0x40, 0x1c, 0x2e]);
+    const last = job.items.at(-1);
+    expect(last).toMatchObject({ kind: 'cut' });
+    expect(last?.kind === 'cut' && last.feedLines).toBeGreaterThanOrEqual(3);
+  });
+
+  it('prints the village, the title and the queue number in large print, centred', () => {
+    const all = lines(job);
+    const village = all[0]!;
+    const title = all.find((l) => l.text.includes('BUKTI PERMOHONAN SURAT'))!;
+    const queue = all.find((l) => l.text.trim() === 'A-007')!;
+    expect(village).toMatchObject({ text: expect.stringContaining('Desa Sukamaju'), bold: true });
+    expect(title.bold).toBe(true);
+    expect(queue).toMatchObject({ width: 3, height: 3 });
+    for (const line of [village, title, queue]) expect(isCentred(line, profile.columns), line.text).toBe(true);
+  });
+
+  it('prints the letter, the resident with a masked NIK, the time, the requirements and the sync state', () => {
+    const text = texts(job).join('\n');
+    expect(text).toContain('Keterangan Penduduk');
+    expect(text).toContain('Budi Santoso');
+    expect(text).toContain('320101******0001');
+    expect(text).not.toMatch(/\d{16}/);
+    expect(text).toContain('29-11-2026 09:55 WIB');
+    expect(text).toContain('- Surat Pengantar RT/RW');
+    expect(text).toContain('- Fotokopi KK');
+    expect(text).toContain('Terkirim');
+    expect(text).toContain('Tunjukkan bukti ini');
+  });
+
+  it(`carries the reference in a QR code that reads back (${profile.qr})`, () => {
+    expect(qrPayloads(job)).toEqual([receipt.reference]);
+    expect(job.items.some((i) => i.kind === (profile.qr === 'native' ? 'qr' : 'image'))).toBe(true);
+  });
+
+  it('never prints a line wider than the paper', () => {
+    for (const line of lines(job)) expect(line.columnsUsed, line.text).toBeLessThanOrEqual(profile.columns);
+  });
+
+  it('wraps long names onto more lines instead of cutting them', () => {
+    const long = interpretEscPos(
+      encodeRequestReceipt(profile, {
+        ...receipt,
+        letterName: 'Pengantar Penerbitan Buku Pas Lintas Batas untuk Keperluan Perjalanan Dinas',
+        residentName: 'Raden Ajeng Siti Nurhayati Kusumawardhani Prawirodirdjo',
+      }),
+    );
+    for (const line of lines(long)) expect(line.columnsUsed).toBeLessThanOrEqual(profile.columns);
+    const text = texts(long).join(' ');
+    for (const word of ['Pengantar', 'Perjalanan', 'Dinas', 'Kusumawardhani', 'Prawirodirdjo']) expect(text).toContain(word);
+  });
+});
+
+describe('request receipt details', () => {
+  it('folds text the code page lacks to ASCII', () => {
+    const job = interpretEscPos(
+      encodeRequestReceipt(GENERIC_58, { ...receipt, villageName: 'Désa Sukamaju – “Maju”', residentName: 'Ni Luh Putu Ayu Sukmawatî' }),
+    );
+    const text = texts(job).join('\n');
+    expect(text).toContain('Desa Sukamaju - "Maju"');
+    expect(text).toContain('Sukmawati');
+  });
+
+  it('says "Menunggu koneksi" while not sent, and marks an unverified resident', () => {
+    const job = interpretEscPos(encodeRequestReceipt(GENERIC_58, { ...receipt, synced: false, residentName: null }));
+    const text = texts(job).join('\n');
+    expect(text).toContain('Menunggu koneksi');
+    expect(text).toContain('(menunggu verifikasi)');
+  });
+
+  it('formats times in the kiosk zone with its short name', () => {
+    expect(receiptTime(new Date('2026-11-29T02:55:00Z'), 'Asia/Makassar')).toBe('29-11-2026 10:55 WITA');
+    expect(receiptTime(new Date('2026-11-29T02:55:00Z'), 'Asia/Jayapura')).toBe('29-11-2026 11:55 WIT');
+  });
+});
+
+describe.each([GENERIC_58, GENERIC_80, RASTER_58].map((p) => [p.id, p] as const))('other slips on %s', (_id, profile) => {
+  it('queue ticket: the number in large print, village, time, cut, no personal data', () => {
+    const job = interpretEscPos(encodeQueueTicket(profile, { villageName: 'Desa Sukamaju', queueNumber: 'A-012', createdAt: receipt.createdAt, timeZone: 'Asia/Jakarta' }));
+    expect(lines(job).find((l) => l.text.trim() === 'A-012')).toMatchObject({ width: 3, height: 3 });
+    expect(texts(job)).toContain('NOMOR ANTREAN');
+    expect(texts(job)).toContain('29-11-2026 09:55 WIB');
+    expect(job.items.at(-1)).toMatchObject({ kind: 'cut' });
+    expect(qrPayloads(job)).toEqual([]);
+  });
+
+  it('test slip: profile, a full-width column ruler, code-page sample, QR, cut', () => {
+    const job = interpretEscPos(encodeTestSlip(profile, { kioskName: 'ADM-01', createdAt: receipt.createdAt, timeZone: 'Asia/Jakarta' }));
+    const text = texts(job);
+    expect(text.join('\n')).toContain(profile.name.slice(0, 10));
+    const ruler = text.find((t) => /^1234567890/.test(t));
+    expect(ruler?.length).toBe(profile.columns);
+    expect(text).toContain('Lipat: "a" - e ...');
+    expect(qrPayloads(job)).toEqual(['ADM TES ADM-01']);
+    expect(job.items.at(-1)).toMatchObject({ kind: 'cut' });
+  });
+});
+
+describe('printer profiles', () => {
+  it('has generic 58 and 80 mm profiles and the encoder\'s ESC/POS models', () => {
+    expect(GENERIC_58).toMatchObject({ widthDots: 384, columns: 32 });
+    expect(GENERIC_80).toMatchObject({ widthDots: 576, columns: 48 });
+    expect(findProfile('pos-5890')).toMatchObject({ columns: 32, widthDots: 384 });
+    expect(printerProfiles().length).toBeGreaterThan(10);
+    expect(printerProfiles().every((p) => p.widthDots % 8 === 0)).toBe(true);
+  });
+
+  it('encodes a receipt on every known profile', () => {
+    for (const profile of printerProfiles()) {
+      const job = interpretEscPos(encodeRequestReceipt(profile, receipt));
+      expect(qrPayloads(job), profile.id).toEqual([receipt.reference]);
+    }
+  });
+});
