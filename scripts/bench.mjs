@@ -19,7 +19,7 @@ try {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['better-sqlite3'],
+      external: ['better-sqlite3', 'serialport', '@serialport/bindings-cpp'],
       nodePaths: [path.resolve('node_modules')],
       logLevel: 'warning',
     });

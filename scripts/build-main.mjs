@@ -4,7 +4,7 @@
 // (they are loaded from node_modules, rebuilt for Electron when packaging).
 import { build } from 'esbuild';
 
-const native = ['better-sqlite3', 'bufferutil', 'utf-8-validate'];
+const native = ['better-sqlite3', 'serialport', '@serialport/bindings-cpp', 'bufferutil', 'utf-8-validate'];
 
 const common = {
   bundle: true,

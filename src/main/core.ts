@@ -28,6 +28,8 @@ import { registerLetters } from './features/letters';
 import { registerRequests } from './features/requests';
 import { registerVillageInfo } from './features/village-info';
 import { createSessionHolder } from './session/session-holder';
+import { createPrintingService, type PrintingService } from './printing/printing-service';
+import { registerPrinting } from './features/printing';
 import { createReferenceCache } from './village/reference-cache';
 import { createOutboxStore, type OutboxStore } from './outbox/outbox-store';
 import { createSecretBox, keyFileProvider, type KeyProvider } from './outbox/secret-box';
@@ -61,6 +63,7 @@ export interface KioskCore {
   readonly db: Database;
   readonly outbox: OutboxStore;
   readonly sync: SyncWorker;
+  readonly printing: PrintingService;
   config(): KioskConfig;
   /** The village server client, or null when none is configured. */
   village(): VillageServer | null;
@@ -80,6 +83,7 @@ const FEATURES: readonly Feature[] = [
   registerLetters,
   registerRequests,
   registerVillageInfo,
+  registerPrinting,
 ];
 
 export const INTERNAL_ERROR_MESSAGE = 'Terjadi kesalahan pada kios. Silakan coba lagi atau hubungi petugas.';
@@ -106,6 +110,14 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   const events = new EventEmitter();
   const outbox = createOutboxStore(db, createSecretBox((options.keyProvider ?? keyFileProvider(dataDir))()));
   const references = createReferenceCache(db);
+  const printing = createPrintingService({
+    db,
+    dataDir,
+    outbox,
+    references,
+    config: () => config,
+    log: logger.forSubsystem('printing'),
+  });
 
   // The client follows the configuration: a technician may set or change the URL.
   let village: VillageServer | null = null;
@@ -165,6 +177,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     sync,
     references,
     session: createSessionHolder(),
+    printing,
     village: currentVillage,
     demoMode: options.serverUrlOverride !== undefined,
     config: configHolder,
@@ -218,6 +231,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     db,
     outbox,
     sync,
+    printing,
     village: currentVillage,
     audit,
     startBackground() {

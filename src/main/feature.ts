@@ -14,6 +14,7 @@ import type { SyncWorker } from './outbox/sync-worker';
 import type { VillageServer } from './village/types';
 import type { ReferenceCache } from './village/reference-cache';
 import type { SessionHolder } from './session/session-holder';
+import type { PrintingService } from './printing/printing-service';
 
 export type CallHandler<N extends CallName> = (
   input: z.output<(typeof calls)[N]['input']>,
@@ -32,6 +33,7 @@ export interface FeatureContext {
   references: ReferenceCache;
   /** The resident's session, in memory only. */
   session: SessionHolder;
+  printing: PrintingService;
   /** The village server client, or null when none is configured. */
   village(): VillageServer | null;
   /** The kiosk runs against the embedded demo village server. */

@@ -12,6 +12,7 @@
  * core parses every input as `unknown` with the call's schema before use.
  */
 import { z } from 'zod';
+import type { PrinterStatus } from './device-status';
 import type { Result } from './result';
 import { NIK_LENGTH } from './nik';
 import { PIN_LENGTH } from './pin';
@@ -100,6 +101,8 @@ export interface LetterList {
 
 export interface SubmittedRequest {
   reference: string;
+  /** Reserved with the request; shown on screen whether or not the receipt prints. */
+  queueNumber: string;
   letterName: string;
   createdAt: string;
   /** True when the resident signed in online; false: waiting for verification. */
@@ -132,6 +135,14 @@ export interface VillageInformation {
   articles: Array<{ id: number; title: string; html: string; createdAt: string }>;
   /** When the articles were fetched (they may come from the cache). */
   articlesFetchedAt: string | null;
+}
+
+export type PrintOutcomeKind = 'printed' | 'sent-unconfirmed' | 'not-printed' | 'interrupted';
+
+export interface PrintResult {
+  outcome: PrintOutcomeKind;
+  /** Why it did not print (paper-out, cover-open, offline, ...), when known. */
+  status: PrinterStatus | null;
 }
 
 export interface MyRequests {
@@ -170,6 +181,14 @@ export const calls = {
   ),
   /** The resident's requests: the server's, merged with this kiosk's not yet sent. */
   'requests.mine': call<MyRequests>()(noInput),
+  /** Print the receipt of a request just stored (the screen shows "Mencetak bukti..."). */
+  'printing.receipt': call<PrintResult>()(z.object({ reference: z.string().min(1).max(40) }).strict()),
+  /** Print a receipt again, for the signed-in resident's own request. */
+  'printing.reprint': call<PrintResult>()(z.object({ reference: z.string().min(1).max(40) }).strict()),
+  /** A queue ticket for residents who only need the counter: no sign-in. */
+  'printing.queueTicket': call<PrintResult & { queueNumber: string }>()(noInput),
+  /** The printer's last known status (the attract screen shows a notice when out of paper). */
+  'printing.status': call<{ status: PrinterStatus }>()(noInput),
   /** Village profile and news for "Informasi Desa" (from the server or the cache). */
   'village.info': call<VillageInformation>()(noInput),
   'requests.cancel': call<{ message: string }>()(z.object({ serverId: z.number().int().positive() }).strict()),
@@ -182,6 +201,8 @@ export const events = {
   'kiosk.infoChanged': event<KioskInfo>(),
   /** After every sync pass. */
   'sync.status': event<SyncStatus>(),
+  /** The printer's status changed (polled while idle). */
+  'printer.status': event<{ status: PrinterStatus }>(),
   /** The signed-in session reached its time limit: back to the start. */
   'session.expired': event<{ reason: 'time-limit' }>(),
 } as const satisfies Record<EventName, EventSpec<unknown>>;

@@ -35,6 +35,10 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
       'requests.mine': async () => notSignedIn,
       'requests.cancel': async () => notSignedIn,
       'village.info': async () => notSignedIn,
+      'printing.receipt': async () => notSignedIn,
+      'printing.reprint': async () => notSignedIn,
+      'printing.queueTicket': async () => ({ ok: true, value: { outcome: 'printed', status: 'ready', queueNumber: 'A-001' } }),
+      'printing.status': async () => ({ ok: true, value: { status: 'ready' } }),
     },
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();

@@ -64,6 +64,27 @@ export const configSchema = z.object({
       retentionDays: z.number().int().min(1).max(3650).default(30),
     })
     .prefault({}),
+  printer: z
+    .object({
+      /** virtual: jobs go to a folder (no printer needed); tcp: network 9100; usb: /dev/usb/lpN; serial: COM / tty. */
+      transport: z.enum(['virtual', 'tcp', 'usb', 'serial']).default('virtual'),
+      host: z.string().trim().min(1).nullable().default(null),
+      port: z.number().int().min(1).max(65535).default(9100),
+      /** usb: the udev symlink; serial: e.g. /dev/serial/by-id/... or COM3. */
+      devicePath: z.string().trim().min(1).default('/dev/adm-printer'),
+      baudRate: z.number().int().min(1200).max(921600).default(9600),
+      /** A profile id (see `adm printer profiles`), e.g. generic-58, generic-80, pos-5890. */
+      profile: z.string().trim().min(1).default('generic-58'),
+      /** Set at commissioning with the test slip: print QR codes natively or as an image. */
+      qr: z.enum(['profile', 'native', 'raster']).default('profile'),
+      /** Folder for the virtual printer, relative to the data directory. */
+      virtualFolder: z.string().trim().min(1).default('printer-output'),
+      /** How often the idle printer's status is checked. */
+      statusPollSeconds: z.number().min(1).max(3600).default(30),
+      /** Letter(s) before the queue number: A-007. */
+      queuePrefix: z.string().regex(/^[A-Z]{1,2}$/).default('A'),
+    })
+    .prefault({}),
   logging: z
     .object({
       level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

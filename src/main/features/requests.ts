@@ -61,6 +61,7 @@ export const registerRequests: Feature = (ctx) => {
           ? { kind: 'pin', pin: session.pin }
           : null;
     const config = ctx.config.current();
+    let queueNumber = '';
     const stored = enqueueWithFreshReference(() => ({
       reference: makeReference(config.kiosk.name, new Date(), config.kiosk.timeZone),
       kioskName: config.kiosk.name,
@@ -74,20 +75,24 @@ export const registerRequests: Feature = (ctx) => {
       phone: phone.trim(),
       note: note?.trim() || null,
       verified: session.online,
-    }), secret);
+    }), secret, (id) => {
+      // Same transaction: the queue number and the receipt job exist with the request.
+      queueNumber = ctx.printing.reserveReceipt(id);
+    });
     log.info({ reference: stored.reference, nik: session.nik, letter: letter.slug, verified: session.online }, 'request stored');
     ctx.sync.wake();
-    return ok({ reference: stored.reference, letterName: letter.name, createdAt: stored.createdAt, verified: stored.verified });
+    return ok({ reference: stored.reference, queueNumber, letterName: letter.name, createdAt: stored.createdAt, verified: stored.verified });
   });
 
   function enqueueWithFreshReference(
     build: () => Parameters<typeof ctx.outbox.enqueue>[0],
     secret: RequestSecret | null,
+    extra: (id: number) => void,
   ): OutboxRequest {
     // A reference collision (1 in 28 million per day and kiosk) just takes another.
     for (let attempt = 0; ; attempt++) {
       try {
-        return ctx.outbox.enqueue(build(), secret);
+        return ctx.outbox.enqueue(build(), secret, extra);
       } catch (error) {
         if (attempt < 3 && /UNIQUE constraint failed: letter_request.reference/.test(String(error))) continue;
         throw error;

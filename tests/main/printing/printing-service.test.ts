@@ -1,0 +1,98 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeVirtualState } from '../../../src/devices/printer/transports/virtual';
+import { createKioskCore } from '../../../src/main/core';
+import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
+import { coreWithSim } from '../../helpers/core-with-sim';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const budi = RESIDENTS[0]!;
+const penduduk = LETTERS.find((l) => l.kode === 'S-02')!;
+let close: () => Promise<void> = async () => {};
+afterEach(async () => close());
+
+async function signedInKiosk() {
+  const dir = tempDir();
+  const rig = await coreWithSim(dir);
+  close = rig.close;
+  await rig.core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+  await rig.core.invoke('letters.list', {});
+  return { ...rig, dir, folder: path.join(dir, 'printer-output') };
+}
+
+async function submit(core: Awaited<ReturnType<typeof signedInKiosk>>['core']) {
+  const result = await core.invoke('requests.submit', { letterId: penduduk.id, answers: { keperluan: 'Melamar kerja' }, requirements: {}, phone: '081234567801', note: null });
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value as { reference: string; queueNumber: string };
+}
+
+function printedTexts(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(folder, f), 'utf8'));
+}
+
+describe('printing', () => {
+  it('reserves the queue number and the receipt job with the request, then prints the receipt', async () => {
+    const { core, folder } = await signedInKiosk();
+    const submitted = await submit(core);
+    expect(submitted.queueNumber).toBe('A-001');
+    const job = core.db.prepare('SELECT kind, state, queue_number FROM print_job').get();
+    expect(job).toEqual({ kind: 'request-receipt', state: 'queued', queue_number: 'A-001' });
+
+    expect(await core.invoke('printing.receipt', { reference: submitted.reference })).toEqual({ ok: true, value: { outcome: 'printed', status: 'ready' } });
+    const [text] = printedTexts(folder);
+    expect(text).toContain('BUKTI PERMOHONAN SURAT');
+    expect(text).toMatch(/A +- +0 +0 +1/);
+    expect(text).toContain(`[QR: ${submitted.reference}]`);
+    expect(text).toContain('320101******0001');
+    expect(text).not.toContain(budi.nik);
+    expect(text).toContain('- Fotokopi KK');
+    expect(core.db.prepare('SELECT state FROM print_job').pluck().get()).toBe('printed');
+  });
+
+  it('paper out: the request is kept, the receipt is not printed later on its own, and reprints on demand', async () => {
+    const { core, folder } = await signedInKiosk();
+    writeVirtualState(folder, 'paper-out');
+    const submitted = await submit(core);
+    expect(await core.invoke('printing.receipt', { reference: submitted.reference })).toEqual({ ok: true, value: { outcome: 'not-printed', status: 'paper-out' } });
+    expect(core.outbox.byReference(submitted.reference)?.syncState).toBe('pending');
+    expect(core.db.prepare('SELECT state, failure FROM print_job').get()).toMatchObject({ state: 'failed', failure: 'printer reports paper-out' });
+
+    writeVirtualState(folder, 'ready');
+    await core.sync.runOnce();
+    expect(printedTexts(folder)).toHaveLength(0);
+    expect(await core.invoke('printing.reprint', { reference: submitted.reference })).toEqual({ ok: true, value: { outcome: 'printed', status: 'ready' } });
+    expect(printedTexts(folder)[0]).toContain('Terkirim');
+  });
+
+  it('prints queue tickets without sign-in, numbered after the receipts of the day', async () => {
+    const { core, folder } = await signedInKiosk();
+    await submit(core);
+    await core.invoke('session.end', { reason: 'done' });
+    expect(await core.invoke('printing.queueTicket', {})).toMatchObject({ ok: true, value: { queueNumber: 'A-002', outcome: 'printed' } });
+    expect(await core.invoke('printing.queueTicket', {})).toMatchObject({ ok: true, value: { queueNumber: 'A-003' } });
+    expect(printedTexts(folder).some((t) => t.includes('NOMOR ANTREAN'))).toBe(true);
+  });
+
+  it('only the resident who made the request can print or reprint its receipt', async () => {
+    const { core } = await signedInKiosk();
+    const submitted = await submit(core);
+    await core.invoke('session.identify', { nik: RESIDENTS[1]!.nik, pin: RESIDENTS[1]!.pin });
+    expect(await core.invoke('printing.receipt', { reference: submitted.reference })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await core.invoke('printing.reprint', { reference: submitted.reference })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('marks jobs a crash left unfinished as failed at the next start, never printing them on its own', async () => {
+    const { core, dir, folder } = await signedInKiosk();
+    const submitted = await submit(core);
+    core.db.prepare("UPDATE print_job SET state = 'printing'").run();
+    await close();
+    const restarted = createKioskCore({ dataDir: dir, watchConfig: false });
+    close = () => restarted.close();
+    expect(restarted.db.prepare('SELECT state, failure FROM print_job').get()).toEqual({ state: 'failed', failure: 'kios berhenti sebelum mencetak' });
+    expect(printedTexts(folder)).toHaveLength(0);
+    expect(restarted.outbox.byReference(submitted.reference)).not.toBeNull();
+  });
+});
