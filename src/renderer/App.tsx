@@ -4,12 +4,14 @@
  */
 import { useCallback, useContext, useEffect, useReducer, useState } from 'react';
 import { I18nContext, useTranslation } from 'react-i18next';
-import type { KioskBridge, KioskInfo } from '../shared/contract';
+import type { KioskBridge, KioskInfo, PrintResult } from '../shared/contract';
+import type { PrinterStatus } from '../shared/device-status';
 import type { CallError } from '../shared/result';
 import { checkNik, NIK_LENGTH } from '../shared/nik';
 import { PIN_LENGTH } from '../shared/pin';
 import { minTouchTargetCssPx } from '../shared/touch-target';
 import { IdleWarning } from './components/IdleWarning';
+import { QueueTicketDialog } from './components/QueueTicketDialog';
 import { useIdleTimer } from './hooks/use-idle-timer';
 import { initialState, kioskReducer, type KioskAction } from './kiosk-state';
 import { AttractScreen } from './screens/AttractScreen';
@@ -33,6 +35,22 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const [loadError, setLoadError] = useState<CallError | null>(null);
   const [state, dispatch] = useReducer(kioskReducer, initialState);
   const [tones, setTones] = useState(0);
+  const [printerStatus, setPrinterStatus] = useState<PrinterStatus>('unknown');
+  const [ticket, setTicket] = useState<(PrintResult & { queueNumber: string }) | 'printing' | null>(null);
+
+  // The printer's state for the attract screen's notice (polled by the core).
+  useEffect(() => {
+    void api.calls['printing.status']({}).then((result) => {
+      if (result.ok) setPrinterStatus(result.value.status);
+    });
+    return api.on('printer.status', ({ status }) => setPrinterStatus(status));
+  }, [api]);
+
+  async function takeQueueTicket(): Promise<void> {
+    setTicket('printing');
+    const result = await api.calls['printing.queueTicket']({});
+    setTicket(result.ok ? result.value : null);
+  }
 
   // The kiosk's language applies when its info arrives or changes; a resident
   // may switch for their own session, and the next one starts in it again.
@@ -130,6 +148,8 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       screen = (
         <AttractScreen
           info={info}
+          printerStatus={printerStatus}
+          onQueueTicket={() => void takeQueueTicket()}
           onStart={() => send({ type: 'start' })}
           onToggleLanguage={() => void i18n.changeLanguage(i18n.language === 'en' ? 'id' : 'en')}
         />
@@ -194,6 +214,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     case 'done':
       screen = (
         <ResultScreen
+          api={api}
           submitted={state.submitted}
           onDone={() => reset('done')}
           onMyRequests={() => send({ type: 'go', screen: 'mine' })}
@@ -221,6 +242,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
           {t('demo.badge')}
         </p>
       )}
+      {ticket && <QueueTicketDialog ticket={ticket} onClose={() => setTicket(null)} />}
       {idle.warning && <IdleWarning secondsLeft={idle.secondsLeft} tones={tones} onStay={idle.stay} />}
     </div>
   );

@@ -71,7 +71,7 @@ async function requestKeteranganPenduduk(page: Page, typePhone?: string): Promis
   await expect(page.locator('.summary')).toContainText('KERJA');
   await page.getByRole('button', { name: 'Kirim Permohonan' }).click();
   await expect(page.getByRole('heading', { name: 'Permohonan tersimpan' })).toBeVisible();
-  return (await page.locator('.result-reference').innerText()).trim();
+  return (await page.locator('.result-reference-inline').innerText()).trim();
 }
 
 test('sign in, request a letter, and see it under Permohonan Saya with its status', async ({ page, kiosk, village }) => {
@@ -79,7 +79,7 @@ test('sign in, request a letter, and see it under Permohonan Saya with its statu
   await expect(page.getByRole('heading', { name: 'Selamat datang, Budi Santoso' })).toBeVisible();
   const reference = await requestKeteranganPenduduk(page);
   expect(reference).toMatch(/^ADM01-\d{6}-[2-9A-Z]{5}$/);
-  await expect(page.getByRole('status')).toContainText('sedang dikirim ke kantor desa');
+  await expect(page.locator('.result-state')).toContainText('sedang dikirim ke kantor desa');
   await expect.poll(() => village.requests().length, { timeout: 10_000 }).toBe(1);
   expect(village.requests()[0]?.isianForm).toContain(reference);
 
@@ -118,7 +118,7 @@ test('while the server is down the request is kept and sent when it is back, wit
   await expect(page.getByText('Menunggu verifikasi').first()).toBeVisible();
   await expect(page.getByText('Server desa sedang tidak terhubung')).toBeVisible();
   const reference = await requestKeteranganPenduduk(page, '081299998888');
-  await expect(page.getByRole('status')).toContainText('Menunggu verifikasi');
+  await expect(page.locator('.result-state')).toContainText('Menunggu verifikasi');
   await page.getByRole('button', { name: 'Selesai' }).click();
   await expect(page.getByText('Sentuh layar untuk mulai')).toBeVisible();
   expect(village.requests()).toHaveLength(0);

@@ -1,12 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskInfo } from '../../shared/contract';
+import type { PrinterStatus } from '../../shared/device-status';
 import { useClock } from '../hooks/use-clock';
+
+/** Printer states worth a notice before anyone starts (requests remain possible). */
+const PRINTER_PROBLEMS: PrinterStatus[] = ['paper-out', 'cover-open', 'offline', 'error'];
 
 /**
  * What the kiosk shows while nobody uses it: village name and logo, date and
  * time, and the invitation to touch. Never any personal data.
  */
-export function AttractScreen(props: { info: KioskInfo; onStart(): void; onToggleLanguage(): void }) {
+export function AttractScreen(props: {
+  info: KioskInfo;
+  printerStatus: PrinterStatus;
+  onStart(): void;
+  onQueueTicket(): void;
+  onToggleLanguage(): void;
+}) {
   const { t, i18n } = useTranslation();
   const now = useClock();
   const { info } = props;
@@ -39,6 +49,21 @@ export function AttractScreen(props: { info: KioskInfo; onStart(): void; onToggl
       <button type="button" className="primary attract-start" onClick={props.onStart}>
         {t('attract.touchToStart')}
       </button>
+      <button
+        type="button"
+        className="secondary attract-ticket"
+        onClick={(event) => {
+          event.stopPropagation();
+          props.onQueueTicket();
+        }}
+      >
+        {t('attract.queueTicket')}
+      </button>
+      {PRINTER_PROBLEMS.includes(props.printerStatus) && (
+        <p className="attract-notice" role="status">
+          {t(`attract.printer.${props.printerStatus}`)}
+        </p>
+      )}
     </main>
   );
 }

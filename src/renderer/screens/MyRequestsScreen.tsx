@@ -5,6 +5,7 @@ import type { CallError } from '../../shared/result';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
+import { printMessage } from '../print-messages';
 
 /** The resident's requests and their status; cancel while the office has not started. */
 export function MyRequestsScreen(props: {
@@ -37,6 +38,12 @@ export function MyRequestsScreen(props: {
     if (result.ok) setMessage(t('mine.cancelled'));
     else setMessage(errorText(t, i18n.language, result.error));
     load();
+  }
+
+  async function reprint(reference: string): Promise<void> {
+    setMessage(t('print.printing'));
+    const result = await api.calls['printing.reprint']({ reference });
+    setMessage(result.ok ? printMessage(t, result.value).text : errorText(t, i18n.language, result.error));
   }
 
   const date = (iso: string) =>
@@ -78,6 +85,11 @@ export function MyRequestsScreen(props: {
                   </p>
                 </div>
                 <p className={`request-status status-${item.localState ?? item.statusCode ?? 'unknown'}`}>{status(item)}</p>
+                {item.reference && (
+                  <button type="button" className="secondary" onClick={() => void reprint(item.reference!)}>
+                    {t('mine.reprint')}
+                  </button>
+                )}
                 {item.cancellable && (
                   <button type="button" className="secondary" onClick={() => setConfirming(item)}>
                     {t('mine.cancel')}

@@ -1,10 +1,38 @@
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubmittedRequest } from '../../shared/contract';
+import type { KioskBridge, PrintResult, SubmittedRequest } from '../../shared/contract';
+import { printMessage } from '../print-messages';
 
-/** The request is stored: its reference, what happens next, and the way out. */
-export function ResultScreen(props: { submitted: SubmittedRequest; onDone(): void; onMyRequests(): void }) {
+/**
+ * The request is stored: the queue number in large print, the reference,
+ * the receipt being printed (or an honest word why not), and what happens next.
+ */
+export function ResultScreen(props: { api: KioskBridge; submitted: SubmittedRequest; onDone(): void; onMyRequests(): void }) {
   const { t } = useTranslation();
-  const { submitted } = props;
+  const { submitted, api } = props;
+  const [print, setPrint] = useState<PrintResult | null>(null);
+  const [printing, setPrinting] = useState(true);
+
+  const request = useCallback(
+    (call: 'printing.receipt' | 'printing.reprint') =>
+      api.calls[call]({ reference: submitted.reference }).then((result) => {
+        setPrinting(false);
+        setPrint(result.ok ? result.value : { outcome: 'not-printed', status: null });
+      }),
+    [api, submitted.reference],
+  );
+
+  // The receipt prints as soon as the request is stored.
+  useEffect(() => {
+    void request('printing.receipt');
+  }, [request]);
+
+  function retry(): void {
+    setPrinting(true);
+    void request('printing.reprint');
+  }
+  const message = print ? printMessage(t, print) : null;
+
   return (
     <main className="step result">
       <header className="step-header">
@@ -15,11 +43,29 @@ export function ResultScreen(props: { submitted: SubmittedRequest; onDone(): voi
         <p className="step-hint">{t('letters.letterName', { name: submitted.letterName })}</p>
       </header>
       <section className="step-body">
-        <p className="result-label">{t('result.reference')}</p>
-        <p className="result-reference">{submitted.reference}</p>
+        <p className="result-label">{t('result.queueNumber')}</p>
+        <p className="result-queue">{submitted.queueNumber}</p>
+        <p className="result-label">
+          {t('result.reference')}: <strong className="result-reference-inline">{submitted.reference}</strong>
+        </p>
         <p className={submitted.verified ? 'result-state' : 'result-state result-state-waiting'} role="status">
           {submitted.verified ? t('result.sending') : t('result.waiting')}
         </p>
+        {printing && (
+          <p className="print-state" role="status" aria-busy="true">
+            {t('print.printing')}
+          </p>
+        )}
+        {!printing && message && (
+          <div className={message.ok ? 'print-state' : 'print-state print-state-problem'} role={message.ok ? 'status' : 'alert'}>
+            <p>{message.text}</p>
+            {!message.ok && (
+              <button type="button" className="secondary" onClick={retry}>
+                {t('print.retry')}
+              </button>
+            )}
+          </div>
+        )}
         <ol className="result-next">
           <li>{t('result.next1')}</li>
           <li>{t('result.next2')}</li>
