@@ -22,6 +22,7 @@ try {
       external: ['better-sqlite3', 'serialport', '@serialport/bindings-cpp'],
       nodePaths: [path.resolve('node_modules')],
       logLevel: 'warning',
+      keepNames: true,
     });
     console.log(`=== ${file}`);
     const { status } = spawnSync(process.execPath, [outfile], { stdio: 'inherit', env: { ...process.env, NODE_PATH: path.resolve('node_modules') } });

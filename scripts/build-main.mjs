@@ -12,6 +12,8 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  // The receipt encoder recognises image inputs by their class names.
+  keepNames: true,
 };
 
 await Promise.all([

@@ -8,12 +8,17 @@
  *   adm outbox retry <reference>
  *   adm server check [--url U] version, village profile, licence/availability
  *   adm demo-server [--port P] the demo village server (demo data only)
+ *   adm printer status         what the configured printer says now
+ *   adm printer test           print the technician's test slip
+ *   adm printer reprint <ref>  print a request's receipt again
+ *   adm printer profiles       the printer models the kiosk knows
  */
 import { parseArgs } from 'node:util';
 import { maskNik } from '../shared/nik';
 import { createKioskCore } from './core';
 import type { OutboxRequest, SyncState } from './outbox/outbox-store';
 import { createOpensidClient } from './village/opensid-client';
+import { printerProfiles } from '../devices/printer/profiles';
 import { startOpensidSim } from '../../tools/opensid-sim/server';
 
 const USAGE = `Usage:
@@ -22,6 +27,7 @@ const USAGE = `Usage:
   adm outbox retry <reference>
   adm server check [--url URL]
   adm demo-server [--port PORT]
+  adm printer status | test | reprint <reference> | profiles
 `;
 
 type Out = (text: string) => void;
@@ -78,6 +84,7 @@ export async function runCli(argv: string[], out: Out = (t) => process.stdout.wr
       });
       return 0;
     }
+    if (command === 'printer') return await printerCommand(core, sub, arg, values.json, out);
     if (command === 'outbox' && sub === 'list') {
       const state = values.state as SyncState | undefined;
       if (state && !['pending', 'synced', 'parked', 'rejected'].includes(state)) {
@@ -102,6 +109,51 @@ export async function runCli(argv: string[], out: Out = (t) => process.stdout.wr
     return 2;
   } finally {
     await core.close();
+  }
+}
+
+async function printerCommand(
+  core: ReturnType<typeof createKioskCore>,
+  sub: string | undefined,
+  reference: string | undefined,
+  json: boolean | undefined,
+  out: Out,
+): Promise<number> {
+  const printer = core.printing.describe();
+  switch (sub) {
+    case 'status': {
+      const status = await core.printing.status();
+      out(`${JSON.stringify({ ...printer, status }, null, 2)}\n`);
+      return status === 'ready' || status === 'paper-near-end' ? 0 : 1;
+    }
+    case 'test': {
+      const result = await core.printing.printTestSlip();
+      core.audit('technician', 'printer.test', { ...printer, outcome: result.outcome });
+      out(`${JSON.stringify({ ...printer, ...result }, null, 2)}\n`);
+      return result.outcome === 'printed' ? 0 : 1;
+    }
+    case 'reprint': {
+      if (!reference) {
+        out('Give the request reference: adm printer reprint <reference>\n');
+        return 2;
+      }
+      const result = await core.printing.reprint(reference);
+      core.audit('technician', 'printer.reprint', { reference, outcome: result.outcome });
+      if (result.outcome === 'unavailable') {
+        out(`${reference}: no such request, or its personal data has been removed after the retention period.\n`);
+        return 1;
+      }
+      out(`${JSON.stringify({ reference, ...result }, null, 2)}\n`);
+      return result.outcome === 'printed' ? 0 : 1;
+    }
+    case 'profiles': {
+      const rows = printerProfiles().map((p) => ({ id: p.id, name: p.name, widthDots: p.widthDots, columns: p.columns, qr: p.qr }));
+      out(json ? `${JSON.stringify(rows, null, 2)}\n` : rows.map((r) => `${r.id.padEnd(22)} ${r.columns} col  ${r.qr.padEnd(6)}  ${r.name}`).join('\n') + '\n');
+      return 0;
+    }
+    default:
+      out(USAGE);
+      return 2;
   }
 }
 

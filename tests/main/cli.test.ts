@@ -101,3 +101,37 @@ describe('adm CLI', () => {
     expect(text).toContain('Usage:');
   });
 });
+
+describe('adm printer', () => {
+  it('reports the status of the configured (virtual) printer', async () => {
+    const dir = tempDir();
+    const { code, text } = await adm(dir, 'printer', 'status');
+    expect(code).toBe(0);
+    expect(JSON.parse(text)).toMatchObject({ status: 'ready', profile: 'generic-58', transport: expect.stringContaining('virtual') });
+  });
+
+  it('prints the test slip and audits it', async () => {
+    const dir = tempDir();
+    const { code, text } = await adm(dir, 'printer', 'test');
+    expect(code).toBe(0);
+    expect(JSON.parse(text)).toMatchObject({ outcome: 'printed' });
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const folder = `${dir}/printer-output`;
+    const slip = readFileSync(`${folder}/${readdirSync(folder).find((f) => f.endsWith('.txt'))}`, 'utf8');
+    expect(slip).toContain('TES PRINTER ADM');
+  });
+
+  it('reprints a receipt by reference, and says when it cannot', async () => {
+    const dir = await kioskWithServer();
+    const [ref] = await queue(dir, 1);
+    const { code, text } = await adm(dir, 'printer', 'reprint', ref!);
+    expect(code).toBe(0);
+    expect(JSON.parse(text)).toMatchObject({ reference: ref, outcome: 'printed' });
+    expect((await adm(dir, 'printer', 'reprint', 'NOPE-000000-XXXXX')).code).toBe(1);
+  });
+
+  it('lists the printer profiles', async () => {
+    const { text } = await adm(tempDir(), 'printer', 'profiles', '--json');
+    expect(JSON.parse(text).map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['generic-58', 'generic-80', 'pos-5890']));
+  });
+});
