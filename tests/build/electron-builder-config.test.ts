@@ -24,12 +24,15 @@ describe('electron-builder.yml', () => {
       extraMetadata: { main: string };
       files: Array<{ filter: string[] }>;
       asarUnpack: string[];
+      deb: { afterInstall: string };
     };
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toEqual(['nsis']);
     expect(config.extraMetadata.main).toBe('dist/main/electron.cjs');
     expect(config.files.flatMap((f) => f.filter)).toContain('dist/preload/**/*.cjs');
     expect(config.asarUnpack.join()).toContain('better-sqlite3');
+    expect(config.asarUnpack.join()).toContain('@serialport/bindings-cpp');
+    expect(config.deb.afterInstall).toBe('resources/linux/after-install.sh');
   });
 
   it('rejects a misspelt option (the check is real)', async () => {
