@@ -184,7 +184,7 @@ export function encodeTestSlip(profile: PrinterProfile, slip: TestSlip): Uint8Ar
     .rule()
     .align('center');
   addQr(e, profile, `ADM TES ${slip.kioskName}`);
-  e.line('Bila QR terbaca dan garis penggaris')
+  e.line('Bila QR terbaca dan penggaris')
     .line('utuh, printer siap dipakai.')
     .cut();
   return e.encode();

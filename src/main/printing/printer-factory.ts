@@ -37,7 +37,7 @@ export function createConfiguredPrinter(config: KioskConfig['printer'], dataDir:
       transport = serialTransport(config.devicePath, config.baudRate);
       break;
     case 'virtual':
-      transport = virtualTransport(virtualFolder, profile.columns);
+      transport = virtualTransport(virtualFolder, profile.columns, profile.widthDots);
       break;
   }
   return {

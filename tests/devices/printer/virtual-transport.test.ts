@@ -24,6 +24,11 @@ describe('virtual printer', () => {
     expect(text).toContain('NOMOR ANTREAN');
     expect(text).toMatch(/A +- +0 +0 +9/);
     expect(text).toContain('potong');
+    // A PNG preview at the paper's width (384 dots for 58 mm).
+    const png = readFileSync(path.join(folder, files.find((f) => f.endsWith('.png'))!));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(384);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(200);
   });
 
   it('answers status from state.json: paper out prints nothing', async () => {

@@ -1,7 +1,8 @@
 /**
  * The virtual printer: a folder instead of a device, for demo mode, e2e tests
  * and a technician without hardware. Each job lands as `<time>-<n>.bin` (the
- * exact bytes) and `.txt` (what would be printed, via the interpreter). The
+ * exact bytes), `.txt` (what would be printed, via the interpreter) and `.png`
+ * (a picture of the slip, when the bundled font is found). The
  * printer's state comes from `state.json` in the folder, e.g.
  * {"status":"paper-out"}, and is answered to status requests like a real
  * printer, so every honest message can be seen without hardware.
@@ -10,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PrinterStatus } from '../../../shared/device-status';
 import { interpretEscPos, renderJobText } from '../escpos-interpreter';
+import { findPreviewFont, writeJobPng } from '../preview-png';
 import type { PrinterConnection, PrinterTransport } from './connection';
 
 /** DLE EOT answers per state (fixed bits 0x12 plus the state's bits). */
@@ -41,7 +43,7 @@ export function writeVirtualState(folder: string, status: PrinterStatus): void {
 
 let jobCounter = 0;
 
-export function virtualTransport(folder: string, columns: number): PrinterTransport {
+export function virtualTransport(folder: string, columns: number, widthDots = columns <= 32 ? 384 : 576): PrinterTransport {
   return {
     description: `virtual ${folder}`,
     async open(): Promise<PrinterConnection> {
@@ -74,7 +76,10 @@ export function virtualTransport(folder: string, columns: number): PrinterTransp
           writeFileSync(path.join(folder, `${name}.bin`), bytes);
           let text: string;
           try {
-            text = renderJobText(interpretEscPos(bytes), columns);
+            const job = interpretEscPos(bytes);
+            text = renderJobText(job, columns);
+            const font = findPreviewFont();
+            if (font) await writeJobPng(job, widthDots, path.join(folder, `${name}.png`), font);
           } catch (error) {
             text = `(cannot render: ${(error as Error).message})\n`;
           }
