@@ -16,6 +16,7 @@ import { createOutboxStore, type NewLetterRequest } from '../src/main/outbox/out
 import { createSecretBox } from '../src/main/outbox/secret-box';
 import { createSyncWorker } from '../src/main/outbox/sync-worker';
 import { createOpensidClient } from '../src/main/village/opensid-client';
+import { fail, median, percentile, report } from './lib/report';
 import { startOpensidSim } from '../tools/opensid-sim/server';
 import { LETTERS, RESIDENTS } from '../tools/opensid-sim/seed';
 
@@ -44,15 +45,7 @@ function request(i: number): NewLetterRequest {
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function freshStore() {
   const dir = mkdtempSync(path.join(tmpdir(), 'adm-bench-'));
@@ -109,18 +102,12 @@ async function main(): Promise<void> {
     },
     drain: { runs: DRAIN_RUNS, requests: DRAIN_REQUESTS, requestsPerSecond: Number(median(drains).toFixed(1)) },
   };
-  const rows = [
+  const rows: Array<[string, string]> = [
     ['outbox commit p50 (ms, median of runs)', String(result.outboxCommit.p50Ms)],
     ['outbox commit p95 (ms, median of runs)', String(result.outboxCommit.p95Ms)],
     [`drain ${DRAIN_REQUESTS} requests (req/s, median of ${DRAIN_RUNS})`, String(result.drain.requestsPerSecond)],
   ];
-  const width = Math.max(...rows.map((r) => r[0]!.length));
-  process.stdout.write(`\n${'measure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----\n`);
-  for (const [name, value] of rows) process.stdout.write(`${name!.padEnd(width)}  ${value}\n`);
-  process.stdout.write(`\n${JSON.stringify(result)}\n`);
+  report(rows, result);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(fail);

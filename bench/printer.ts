@@ -14,6 +14,7 @@ import { encodeRequestReceipt, type RequestReceipt } from '../src/devices/printe
 import { saveConfig } from '../src/main/config/store';
 import { defaultConfig } from '../src/main/config/schema';
 import { createKioskCore } from '../src/main/core';
+import { fail, median, percentile, report } from './lib/report';
 import { startOpensidSim } from '../tools/opensid-sim/server';
 import { LETTERS, RESIDENTS } from '../tools/opensid-sim/seed';
 import { STATUS, startFakeTcpPrinter } from '../tests/helpers/fake-tcp-printer';
@@ -36,15 +37,6 @@ const receipt: RequestReceipt = {
   reference: 'ADM01-261129-7KQ3M',
 };
 
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const percentile = (values: number[], p: number) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
 function encodeRun(profile: typeof GENERIC_58): number {
@@ -103,19 +95,13 @@ async function main(): Promise<void> {
       p95Ms: Number(median(runs.map((r) => r.p95)).toFixed(2)),
     },
   };
-  const rows = [
+  const rows: Array<[string, string]> = [
     ['encode receipt, 58 mm native QR (ms/receipt)', String(result.encodeReceipt.native58Ms)],
     ['encode receipt, 80 mm raster QR (ms/receipt)', String(result.encodeReceipt.raster80Ms)],
     ['submit -> bytes at TCP printer p50 (ms)', String(result.submitToPrinterBytes.p50Ms)],
     ['submit -> bytes at TCP printer p95 (ms)', String(result.submitToPrinterBytes.p95Ms)],
   ];
-  const width = Math.max(...rows.map((r) => r[0]!.length));
-  process.stdout.write(`\n${'measure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----\n`);
-  for (const [name, value] of rows) process.stdout.write(`${name!.padEnd(width)}  ${value}\n`);
-  process.stdout.write(`\n${JSON.stringify(result)}\n`);
+  report(rows, result);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(fail);

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
 
 export interface KioskHost {
   url: string;
@@ -78,3 +79,24 @@ export const test = base.extend<{ kioskConfig: unknown; kioskDemo: boolean; kios
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * Tests with their own demo village server (so they can take it down or move
+ * requests through statuses) and a kiosk configured for it.
+ */
+export function testWithVillage(kioskConfig: (villageUrl: string) => Record<string, unknown>) {
+  return base.extend<{ village: OpensidSim; kiosk: KioskHost }>({
+    // Playwright reads the fixture's dependencies from this pattern: it must be an (empty) object pattern.
+    // eslint-disable-next-line no-empty-pattern
+    village: async ({}, use) => {
+      const sim = await startOpensidSim();
+      await use(sim);
+      await sim.close();
+    },
+    kiosk: async ({ village }, use) => {
+      const { host, stop } = await startKioskHost(kioskConfig(village.url));
+      await use(host);
+      await stop();
+    },
+  });
+}

@@ -6,28 +6,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeVirtualState } from '../../src/devices/printer/transports/virtual';
-import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
 import { RESIDENTS } from '../../tools/opensid-sim/seed';
-import { expect, startKioskHost, test as base, type KioskHost } from './fixtures';
+import { expect, testWithVillage, type KioskHost } from './fixtures';
 
-const test = base.extend<{ village: OpensidSim; kiosk: KioskHost }>({
-  // Playwright reads the fixture's dependencies from this pattern: it must be an (empty) object pattern.
-  // eslint-disable-next-line no-empty-pattern
-  village: async ({}, use) => {
-    const sim = await startOpensidSim();
-    await use(sim);
-    await sim.close();
-  },
-  kiosk: async ({ village }, use) => {
-    const { host, stop } = await startKioskHost({
-      village: { name: 'Desa Sukamaju' },
-      server: { url: village.url },
-      printer: { transport: 'virtual', statusPollSeconds: 1, queuePrefix: 'B' },
-    });
-    await use(host);
-    await stop();
-  },
-});
+const test = testWithVillage((url) => ({
+  village: { name: 'Desa Sukamaju' },
+  server: { url },
+  printer: { transport: 'virtual', statusPollSeconds: 1, queuePrefix: 'B' },
+}));
 
 const budi = RESIDENTS[0]!;
 const printerFolder = (kiosk: KioskHost) => path.join(kiosk.dataDir, 'printer-output');

@@ -4,27 +4,13 @@
  * Permohonan Saya; the same while the server is down; wrong PIN; kiosk lock.
  */
 import type { Page } from '@playwright/test';
-import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
 import { RESIDENTS } from '../../tools/opensid-sim/seed';
-import { expect, startKioskHost, test as base, type KioskHost } from './fixtures';
+import { expect, testWithVillage, type KioskHost } from './fixtures';
 
-const test = base.extend<{ village: OpensidSim; kiosk: KioskHost }>({
-  // Playwright reads the fixture's dependencies from this pattern: it must be an (empty) object pattern.
-  // eslint-disable-next-line no-empty-pattern
-  village: async ({}, use) => {
-    const sim = await startOpensidSim();
-    await use(sim);
-    await sim.close();
-  },
-  kiosk: async ({ village }, use) => {
-    const { host, stop } = await startKioskHost({
-      server: { url: village.url, readTimeoutSeconds: 2, submitTimeoutSeconds: 3 },
-      sync: { baseDelaySeconds: 0.2, maxDelaySeconds: 1, pollSeconds: 0.5, doubtGraceSeconds: 1 },
-    });
-    await use(host);
-    await stop();
-  },
-});
+const test = testWithVillage((url) => ({
+  server: { url, readTimeoutSeconds: 2, submitTimeoutSeconds: 3 },
+  sync: { baseDelaySeconds: 0.2, maxDelaySeconds: 1, pollSeconds: 0.5, doubtGraceSeconds: 1 },
+}));
 
 const budi = RESIDENTS[0]!;
 
