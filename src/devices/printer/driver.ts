@@ -33,6 +33,7 @@ export interface DriverTimeouts {
 }
 
 const COMPLETION_MARKER = Uint8Array.of(0x1d, 0x72, 0x01); // GS r 1
+const STRAY_REPLY_MS = 30;
 const PRINTABLE: ReadonlySet<PrinterStatus> = new Set(['ready', 'paper-near-end']);
 
 export function createPrinterDriver(
@@ -81,6 +82,11 @@ export function createPrinterDriver(
           jobStarted = true;
           await connection.write(job);
           if (!profile.answersStatus) return { kind: 'sent-unconfirmed' };
+          // Raster data can happen to contain DLE EOT n, which printers answer at
+          // once: drop such stray replies so they are not taken for the marker's.
+          while ((await connection.read(1, STRAY_REPLY_MS)) !== null) {
+            // discard
+          }
           await connection.write(COMPLETION_MARKER);
           const done = await connection.read(1, timeouts.completionMs);
           return done === null ? { kind: 'sent-unconfirmed' } : { kind: 'printed' };

@@ -94,3 +94,27 @@ describe('printer driver over TCP against a scripted fake printer', () => {
     expect(printer!.connections).toBe(2);
   });
 });
+
+describe('stray replies inside a job', () => {
+  it('are not taken for the completion reply', async () => {
+    // A printer that answers a DLE EOT hidden in raster data, then never confirms the job.
+    const { createServer: createTcpServer } = await import('node:net');
+    const server = createTcpServer((socket) => {
+      socket.on('data', (chunk) => {
+        for (let i = 0; i + 2 < chunk.length; i++) {
+          if (chunk[i] === 0x10 && chunk[i + 1] === 0x04) socket.write(Buffer.of(0x12));
+        }
+      });
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const driver = createPrinterDriver(tcpTransport('127.0.0.1', port), GENERIC_58, { statusMs: 300, completionMs: 300 });
+      const jobWithStatusBytes = Uint8Array.from([...job, 0x10, 0x04, 0x01]);
+      expect(await driver.print(jobWithStatusBytes)).toEqual({ kind: 'sent-unconfirmed' });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
