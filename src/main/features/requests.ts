@@ -109,6 +109,20 @@ export const registerRequests: Feature = (ctx) => {
       const listed = await village.listRequests(session.token, { pageSize: 50 });
       if (listed.ok) {
         const referenceByServerId = new Map(local.filter((r) => r.serverId !== null).map((r) => [r.serverId!, r.reference]));
+        // A request whose send is still in doubt may already be on the server
+        // (the worker adopts it on its next pass): show it once, as the server's.
+        const skewMs = ctx.config.current().sync.clockSkewSeconds * 1000;
+        const inDoubt = new Set<string>();
+        for (const request of local.filter((r) => r.syncState === 'pending' && r.attemptStartedAt !== null)) {
+          const since = Date.parse(request.attemptStartedAt!) - skewMs;
+          const match = listed.value
+            .filter((row) => row.letterName === request.letterName && Date.parse(row.submittedAt) >= since && !referenceByServerId.has(row.id))
+            .sort((a, b) => a.id - b.id)[0];
+          if (match) {
+            referenceByServerId.set(match.id, request.reference);
+            inDoubt.add(request.reference);
+          }
+        }
         const fromServer: MyRequest[] = listed.value.map((row) => ({
           key: `server-${row.id}`,
           letterName: row.letterName,
@@ -123,7 +137,7 @@ export const registerRequests: Feature = (ctx) => {
           const mine = local.find((r) => r.serverId === row.id);
           if (mine) ctx.outbox.updateServerStatus(mine.id, row.statusCode);
         }
-        const notOnServer = local.filter((r) => r.syncState !== 'synced').map(localItem);
+        const notOnServer = local.filter((r) => r.syncState !== 'synced' && !inDoubt.has(r.reference)).map(localItem);
         return ok({ items: [...notOnServer, ...fromServer], fromServer: true });
       }
       log.warn({ error: listed.error.kind }, 'requests not listed by the server; showing this kiosk only');

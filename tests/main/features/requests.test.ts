@@ -127,4 +127,22 @@ describe('letters and requests', () => {
     expect(await rig.core.invoke('requests.cancel', { serverId: 1 })).toEqual({ ok: true, value: { message: 'Permohonan surat berhasil dibatalkan.' } });
     expect(await rig.core.invoke('requests.cancel', { serverId: 1 })).toMatchObject({ ok: false, error: { code: 'not-cancellable' } });
   });
+
+  it('shows a request whose send is in doubt once, as the server\'s, before the worker adopts it', async () => {
+    const rig = await signedIn();
+    await rig.core.invoke('letters.list', {});
+    rig.sim.setFaults({ failAfterInsertRate: 1 });
+    const submitted = await rig.core.invoke('requests.submit', validRequest);
+    await rig.core.sync.runOnce(); // 500 after insert: on the server, still pending here
+    rig.sim.setFaults({ failAfterInsertRate: 0 });
+    if (!submitted.ok) throw new Error('submit');
+    const reference = (submitted.value as { reference: string }).reference;
+    expect(rig.core.outbox.byReference(reference)?.syncState).toBe('pending');
+    const mine = await rig.core.invoke('requests.mine', {});
+    expect(mine.ok).toBe(true);
+    if (!mine.ok) return;
+    const items = (mine.value as { items: Array<Record<string, unknown>> }).items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ serverId: 1, statusCode: 1, reference, localState: null });
+  });
 });
