@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdentifiedResident, KioskBridge, LetterDefinition, LetterList } from '../../shared/contract';
-import type { CallError } from '../../shared/result';
+import type { IdentifiedResident, KioskBridge, LetterDefinition } from '../../shared/contract';
+import { useLoaded } from '../hooks/use-loaded';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame } from '../components/StepFrame';
@@ -16,22 +16,10 @@ export function LetterListScreen(props: {
   onCancel(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const [list, setList] = useState<LetterList | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const { api } = props;
+  const { value: list, error } = useLoaded(useCallback(() => api.calls['letters.list']({}), [api]));
   const [search, setSearch] = useState('');
   const [typing, setTyping] = useState(false);
-
-  useEffect(() => {
-    let alive = true;
-    void props.api.calls['letters.list']({}).then((result) => {
-      if (!alive) return;
-      if (result.ok) setList(result.value);
-      else setError(result.error);
-    });
-    return () => {
-      alive = false;
-    };
-  }, [props.api]);
 
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = (list?.letters ?? []).filter((letter) => words.every((w) => `${letter.name} ${letter.code ?? ''}`.toLowerCase().includes(w)));

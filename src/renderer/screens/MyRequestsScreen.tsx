@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdentifiedResident, KioskBridge, MyRequest, MyRequests } from '../../shared/contract';
-import type { CallError } from '../../shared/result';
+import type { IdentifiedResident, KioskBridge, MyRequest } from '../../shared/contract';
+import { useLoaded } from '../hooks/use-loaded';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
@@ -16,20 +16,10 @@ export function MyRequestsScreen(props: {
   onLogout(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const [data, setData] = useState<MyRequests | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const { api } = props;
+  const { value: data, error, reload } = useLoaded(useCallback(() => api.calls['requests.mine']({}), [api]));
   const [confirming, setConfirming] = useState<MyRequest | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const { api } = props;
-
-  const load = useCallback(() => {
-    void api.calls['requests.mine']({}).then((result) => {
-      if (result.ok) setData(result.value);
-      else setError(result.error);
-    });
-  }, [api]);
-
-  useEffect(load, [load]);
 
   async function cancel(item: MyRequest): Promise<void> {
     setConfirming(null);
@@ -37,7 +27,7 @@ export function MyRequestsScreen(props: {
     const result = await api.calls['requests.cancel']({ serverId: item.serverId });
     if (result.ok) setMessage(t('mine.cancelled'));
     else setMessage(errorText(t, i18n.language, result.error));
-    load();
+    reload();
   }
 
   async function reprint(reference: string): Promise<void> {

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdentifiedResident, KioskBridge, VillageInformation } from '../../shared/contract';
-import type { CallError } from '../../shared/result';
+import type { IdentifiedResident, KioskBridge } from '../../shared/contract';
+import { useLoaded } from '../hooks/use-loaded';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
@@ -9,20 +9,8 @@ import { errorText } from '../error-text';
 /** The village office's address and phone, and the village's news. */
 export function VillageInfoScreen(props: { api: KioskBridge; resident: IdentifiedResident; onBack(): void; onLogout(): void }) {
   const { t, i18n } = useTranslation();
-  const [info, setInfo] = useState<VillageInformation | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    void props.api.calls['village.info']({}).then((result) => {
-      if (!alive) return;
-      if (result.ok) setInfo(result.value);
-      else setError(result.error);
-    });
-    return () => {
-      alive = false;
-    };
-  }, [props.api]);
+  const { api } = props;
+  const { value: info, error } = useLoaded(useCallback(() => api.calls['village.info']({}), [api]));
 
   const profile = info?.profile;
   return (
