@@ -15,6 +15,7 @@ import { createSilentLogger } from '../src/main/logging/logger';
 import { createOutboxStore, type NewLetterRequest } from '../src/main/outbox/outbox-store';
 import { createSecretBox } from '../src/main/outbox/secret-box';
 import { createSyncWorker } from '../src/main/outbox/sync-worker';
+import { DEMO_TARGET } from '../src/main/village/server-target';
 import { createOpensidClient } from '../src/main/village/opensid-client';
 import { fail, median, percentile, report } from './lib/report';
 import { startOpensidSim } from '../tools/opensid-sim/server';
@@ -42,6 +43,7 @@ function request(i: number): NewLetterRequest {
     phone: '081234567890',
     note: null,
     verified: false,
+    serverTarget: DEMO_TARGET,
   };
 }
 
@@ -72,10 +74,11 @@ async function drainRun(): Promise<number> {
   const sim = await startOpensidSim();
   const { dir, db, store } = freshStore();
   for (let i = 0; i < DRAIN_REQUESTS; i++) store.enqueue(request(i), { kind: 'pin', pin: RESIDENTS[i % 10]!.pin });
+  const client = createOpensidClient({ baseUrl: sim.url });
   const worker = createSyncWorker({
     store,
-    server: () => createOpensidClient({ baseUrl: sim.url }),
-    settings: () => ({ baseDelaySeconds: 0.01, maxDelaySeconds: 0.1, pollSeconds: 0.01, pinMaxAgeHours: 72, doubtGraceSeconds: 1, clockSkewSeconds: 5, submitTimeoutSeconds: 10 }),
+    server: () => ({ client, target: DEMO_TARGET }),
+    settings: () => ({ baseDelaySeconds: 0.01, maxDelaySeconds: 0.1, pollSeconds: 0.01, pinMaxAgeHours: 72, doubtGraceSeconds: 1, submitTimeoutSeconds: 10 }),
     log,
   });
   const started = process.hrtime.bigint();

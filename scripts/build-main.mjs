@@ -14,6 +14,8 @@ const common = {
   legalComments: 'none',
   // The receipt encoder recognises image inputs by their class names.
   keepNames: true,
+  // jsonc-parser's default UMD build requires its parts at run time, which a bundle cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 await Promise.all([

@@ -6,6 +6,7 @@
  *   adm sync                   keep syncing until Ctrl+C (drains the request in flight)
  *   adm outbox list [--json] [--state pending|synced|parked|rejected]
  *   adm outbox retry <reference>
+ *   adm outbox retarget <reference>  send a request held for another server to the configured one
  *   adm server check [--url U] version, village profile, licence/availability
  *   adm demo-server [--port P] the demo village server (demo data only)
  *   adm printer status         what the configured printer says now
@@ -25,6 +26,7 @@ const USAGE = `Usage:
   adm sync [--once]
   adm outbox list [--json] [--state pending|synced|parked|rejected]
   adm outbox retry <reference>
+  adm outbox retarget <reference>
   adm server check [--url URL]
   adm demo-server [--port PORT]
   adm printer status | test | reprint <reference> | profiles
@@ -64,9 +66,18 @@ export async function runCli(argv: string[], out: Out = (t) => process.stdout.wr
 
   if (command === 'server' && sub === 'check') return serverCheck(values.url, out, env);
 
-  const core = createKioskCore({ env, watchConfig: false });
+  let core: ReturnType<typeof createKioskCore>;
+  try {
+    core = createKioskCore({ env, watchConfig: false });
+  } catch (error) {
+    out(`PERLU PETUGAS: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const problem = core.needsTechnician();
+  if (problem) out(`PERLU PETUGAS: ${problem}. Kios tidak mengirim apa pun sampai berkas ini diperbaiki; permohonan tersimpan tetap aman.\n`);
   try {
     if (command === 'sync') {
+      if (problem) return 1;
       if (!core.village()) {
         out('No village server is configured (server.url in config.json).\n');
         return 1;
@@ -103,6 +114,17 @@ export async function runCli(argv: string[], out: Out = (t) => process.stdout.wr
       const ok = core.outbox.retry(arg);
       if (ok) core.audit('technician', 'outbox.retry', { reference: arg });
       out(ok ? `${arg} will be sent at the next sync.\n` : `${arg} is not waiting or parked (or does not exist).\n`);
+      return ok ? 0 : 1;
+    }
+    if (command === 'outbox' && sub === 'retarget') {
+      const target = core.serverTarget();
+      if (!arg || !target) {
+        out(arg ? 'No village server is configured to send it to.\n' : 'Give the request reference: adm outbox retarget <reference>\n');
+        return 2;
+      }
+      const ok = core.outbox.retarget(arg, target);
+      if (ok) core.audit('technician', 'outbox.retarget', { reference: arg, target });
+      out(ok ? `${arg} will be sent to ${target} at the next sync.\n` : `${arg} is not waiting or parked, or has already been sent.\n`);
       return ok ? 0 : 1;
     }
     out(USAGE);
@@ -161,8 +183,13 @@ async function serverCheck(urlOption: string | undefined, out: Out, env: NodeJS.
   let url = urlOption;
   if (!url) {
     const core = createKioskCore({ env, watchConfig: false });
+    const problem = core.needsTechnician();
     url = core.config().server.url ?? undefined;
     await core.close();
+    if (problem) {
+      out(`PERLU PETUGAS: ${problem}\n`);
+      return 1;
+    }
   }
   if (!url) {
     out('No village server configured; give one with --url.\n');

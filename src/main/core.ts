@@ -17,10 +17,10 @@ import {
 } from '../shared/contract';
 import { fail, type Result } from '../shared/result';
 import { ensureDataDir, resolveDataDir } from './data-dir';
-import { logConfigState, readConfigFile, watchConfig } from './config/store';
+import { describeConfigProblem, logConfigState, readConfigFile, watchConfig, type ConfigProblem } from './config/store';
 import type { KioskConfig } from './config/schema';
 import { createLogger, type KioskLogger } from './logging/logger';
-import { databasePath, openDatabase, type Database } from './db/database';
+import { assertDatabaseNotLost, databasePath, earlierInstallEvidence, isStorageFull, openDatabase, type Database } from './db/database';
 import type { CallHandler, ConfigHolder, Dispose, Feature, FeatureContext } from './feature';
 import { registerKioskInfo } from './features/kiosk-info';
 import { registerResidentSession } from './features/resident-session';
@@ -37,6 +37,7 @@ import { createSyncWorker, type SyncWorker } from './outbox/sync-worker';
 import { syncStatus } from './outbox/sync-status';
 import { createOpensidClient } from './village/opensid-client';
 import type { VillageServer } from './village/types';
+import { DEMO_TARGET, serverTarget } from './village/server-target';
 
 export interface KioskCoreOptions {
   /** Defaults to `ADM_DATA_DIR` or the platform's data folder. */
@@ -65,8 +66,14 @@ export interface KioskCore {
   readonly sync: SyncWorker;
   readonly printing: PrintingService;
   config(): KioskConfig;
-  /** The village server client, or null when none is configured. */
+  /** The village server client, or null when none is configured (or the configuration cannot be read). */
   village(): VillageServer | null;
+  /** Why the kiosk needs a technician (an unreadable configuration), or null. */
+  needsTechnician(): string | null;
+  /** The unreadable configuration's details, or null. */
+  configProblem(): ConfigProblem | null;
+  /** The identity of the server requests go to now (`village/server-target.ts`), or null. */
+  serverTarget(): string | null;
   /** Record a technician's action in the audit log. */
   audit(actor: string, action: string, detail?: unknown): void;
   /** Start the background work: the sync worker and retention purges (hosts do; the CLI decides). */
@@ -87,6 +94,8 @@ const FEATURES: readonly Feature[] = [
 ];
 
 export const INTERNAL_ERROR_MESSAGE = 'Terjadi kesalahan pada kios. Silakan coba lagi atau hubungi petugas.';
+export const STORAGE_FULL_MESSAGE =
+  'Penyimpanan kios penuh: permohonan tidak dapat disimpan dan belum diajukan. Silakan minta bantuan petugas.';
 
 export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   const dataDir = ensureDataDir(options.dataDir ?? resolveDataDir(options.env));
@@ -95,6 +104,9 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   // (a corrupt file, wrong fields) are logged once the logger exists.
   const configState = readConfigFile(dataDir);
   let config = configState.config;
+  let configProblem = configState.problem;
+  // Looked at before the logger creates its file: was this kiosk used before?
+  const earlierInstall = earlierInstallEvidence(dataDir);
   const logger = createLogger({
     dataDir,
     echo: options.echoLogs,
@@ -106,7 +118,15 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   const log = logger.forSubsystem('core');
   log.info({ dataDir, kiosk: config.kiosk.name }, 'kiosk core starting');
 
-  const db = openDatabase(databasePath(dataDir), logger.forSubsystem('db'));
+  let db: Database;
+  try {
+    assertDatabaseNotLost(dataDir, earlierInstall);
+    db = openDatabase(databasePath(dataDir), logger.forSubsystem('db'));
+  } catch (error) {
+    log.error({ err: error }, 'the database cannot be used; the kiosk does not start');
+    void logger.close();
+    throw error;
+  }
   const events = new EventEmitter();
   const outbox = createOutboxStore(db, createSecretBox((options.keyProvider ?? keyFileProvider(dataDir))()));
   const references = createReferenceCache(db);
@@ -123,6 +143,8 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   let village: VillageServer | null = null;
   let villageUrl: string | null = null;
   function currentVillage(): VillageServer | null {
+    // An unreadable configuration names no server we can trust: nothing is sent.
+    if (configProblem) return null;
     const url = options.serverUrlOverride ?? config.server.url;
     if (url !== villageUrl) {
       villageUrl = url;
@@ -136,9 +158,20 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     }
     return village;
   }
+  function currentTarget(): string | null {
+    if (configProblem) return null;
+    if (options.serverUrlOverride !== undefined) return DEMO_TARGET;
+    return config.server.url === null ? null : serverTarget(config.server.url);
+  }
+  const needsTechnician = (): string | null => (configProblem ? describeConfigProblem(configProblem) : null);
   const sync = createSyncWorker({
     store: outbox,
-    server: currentVillage,
+    server: () => {
+      const client = currentVillage();
+      const target = currentTarget();
+      return client && target ? { client, target } : null;
+    },
+    hold: needsTechnician,
     settings: () => ({ ...config.sync, submitTimeoutSeconds: config.server.submitTimeoutSeconds }),
     log: logger.forSubsystem('sync'),
     onPass: (summary) => events.emit('event', 'sync.status', syncStatus(summary.counts, summary.serverDown)),
@@ -156,6 +189,8 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     options.watchConfig === false
       ? () => {}
       : watchConfig(dataDir, logger.forSubsystem('config'), (next) => {
+          if (configProblem) log.info('configuration readable again; the kiosk serves and sends again');
+          configProblem = null;
           config = next;
           logger.root.level = next.logging.level;
           audit('technician', 'config.changed');
@@ -179,6 +214,8 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     session: createSessionHolder(),
     printing,
     village: currentVillage,
+    serverTarget: currentTarget,
+    needsTechnician,
     demoMode: options.serverUrlOverride !== undefined,
     config: configHolder,
     log: (subsystem) => logger.forSubsystem(subsystem),
@@ -212,6 +249,10 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     try {
       return await handlers.get(name)!(parsed.data as never);
     } catch (error) {
+      if (isStorageFull(error)) {
+        log.error({ call: name, err: error }, 'penyimpanan penuh: the disk is full; nothing was stored');
+        return fail('storage-full', STORAGE_FULL_MESSAGE);
+      }
       log.error({ call: name, err: error }, 'call failed');
       return fail('internal', INTERNAL_ERROR_MESSAGE);
     }
@@ -223,6 +264,9 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     const before = new Date(Date.now() - config.sync.retentionDays * 86_400_000);
     const purged = outbox.purgePersonalData(before);
     if (purged > 0) log.info({ purged, retentionDays: config.sync.retentionDays }, 'personal data of old requests removed');
+    // Slips of the virtual printer carry names too.
+    const slips = printing.purgeOutput(before);
+    if (slips > 0) log.info({ files: slips }, 'old virtual printer slips removed');
   }
 
   return {
@@ -233,6 +277,9 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     sync,
     printing,
     village: currentVillage,
+    needsTechnician,
+    configProblem: () => configProblem,
+    serverTarget: currentTarget,
     audit,
     startBackground() {
       sync.start();

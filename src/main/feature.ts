@@ -34,8 +34,12 @@ export interface FeatureContext {
   /** The resident's session, in memory only. */
   session: SessionHolder;
   printing: PrintingService;
-  /** The village server client, or null when none is configured. */
+  /** The village server client, or null when none is configured (or the configuration cannot be read). */
   village(): VillageServer | null;
+  /** Identity of that server, stored with every request (`village/server-target.ts`). */
+  serverTarget(): string | null;
+  /** Why the kiosk needs a technician before residents can use it (an unreadable configuration), or null. */
+  needsTechnician(): string | null;
   /** The kiosk runs against the embedded demo village server. */
   demoMode: boolean;
   config: ConfigHolder;

@@ -2,7 +2,7 @@
  * What both hosts (Electron and the web host) run: the kiosk core with its
  * background work, and, when no village server is configured, the embedded
  * demo village server so a kiosk works out of the box (a "MODE DEMO" badge
- * says so). A technician who sets server.url turns demo mode off.
+ * says so). Any config.json turns demo mode off.
  */
 import { readConfigFile } from './config/store';
 import { createKioskCore, type KioskCore } from './core';
@@ -24,8 +24,10 @@ export async function startHostCore(options: {
   env?: NodeJS.ProcessEnv;
 }): Promise<HostCore> {
   const dataDir = ensureDataDir(resolveDataDir(options.env));
-  const configured = readConfigFile(dataDir).config.server.url !== null;
-  const demo = options.demo && !configured ? await startOpensidSim() : null;
+  // Demo mode only when there is no configuration file at all: a file that is
+  // broken, or that lost its server, must never send requests to the demo server.
+  const hasConfigFile = readConfigFile(dataDir).exists;
+  const demo = options.demo && !hasConfigFile ? await startOpensidSim() : null;
   const core = createKioskCore({
     dataDir,
     echoLogs: options.echoLogs,

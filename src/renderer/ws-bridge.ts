@@ -1,7 +1,7 @@
 /**
  * The web host's side of the bridge: the same `KioskBridge` the Electron
- * preload exposes, carried over one WebSocket to 127.0.0.1. The token comes
- * from the page URL (and the cookie the host set), never typed by anyone.
+ * preload exposes, carried over one WebSocket to 127.0.0.1. It is authorised
+ * by the session cookie the host set when the page loaded, never typed by anyone.
  * A dropped connection answers pending calls with `disconnected` and
  * reconnects in the background.
  */
@@ -90,8 +90,8 @@ export function createWebSocketBridge(url: string, WebSocketImpl: typeof WebSock
   };
 }
 
+/** The session cookie the page load received authorises the socket; the launch token works only once. */
 export function webSocketUrl(location: Location): string {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}`;
+  return `${scheme}://${location.host}/ws`;
 }

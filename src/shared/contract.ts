@@ -55,6 +55,8 @@ export interface KioskInfo {
   serverConfigured: boolean;
   /** Running against the embedded demo village server (a "MODE DEMO" badge shows). */
   demoMode: boolean;
+  /** The kiosk cannot serve residents until a technician has fixed it (an unreadable configuration). */
+  needsTechnician: boolean;
 }
 
 /** The outbox as the UI may show it: counts only. */

@@ -17,7 +17,11 @@ export type ErrorCode =
   | 'letters-unavailable'
   | 'validation'
   | 'server-unavailable'
-  | 'not-cancellable';
+  | 'not-cancellable'
+  | 'needs-technician'
+  | 'busy'
+  | 'rate-limited'
+  | 'storage-full';
 
 export interface CallError {
   code: ErrorCode;

@@ -1,7 +1,7 @@
 import { RESIDENTS } from '../../tools/opensid-sim/seed';
 import { expect, test } from './fixtures';
 
-test.use({ kioskDemo: true, kioskConfig: {} });
+test.use({ kioskDemo: true, kioskConfig: null });
 
 test('without a configured server the kiosk runs against the embedded demo village and says so', async ({ page, kiosk }) => {
   await page.goto(kiosk.url);

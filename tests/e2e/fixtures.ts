@@ -20,12 +20,13 @@ export interface KioskHost {
 
 const READY = 'ADM web host ready: ';
 
+/** `config: null` starts with no config.json at all (the only case for demo mode). */
 export async function startKioskHost(
   config: unknown = {},
   options: { demo?: boolean } = {},
 ): Promise<{ host: KioskHost; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'adm-e2e-'));
-  writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config));
+  if (config !== null) writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config));
   const args = ['dist/main/web-host.cjs', '--port', '0', ...(options.demo ? [] : ['--no-demo'])];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, ADM_DATA_DIR: dataDir },

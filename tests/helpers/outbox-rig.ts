@@ -20,7 +20,6 @@ export const TEST_SYNC_SETTINGS: SyncSettings = {
   pollSeconds: 1,
   pinMaxAgeHours: 72,
   doubtGraceSeconds: 5,
-  clockSkewSeconds: 2,
   submitTimeoutSeconds: 1,
 };
 
@@ -43,7 +42,7 @@ export async function createOutboxRig(dataDir: string, faults: Partial<SimFaults
   const store = createOutboxStore(db, createSecretBox(randomBytes(32)), now);
   const settings = { ...TEST_SYNC_SETTINGS };
   const client = createOpensidClient({ baseUrl: sim.url, readTimeoutMs: 1000, submitTimeoutMs: settings.submitTimeoutSeconds * 1000 });
-  const worker = createSyncWorker({ store, server: () => client, settings: () => settings, log: createSilentLogger().root, clock: now, random: () => 1 });
+  const worker = createSyncWorker({ store, server: () => ({ client, target: RIG_TARGET }), settings: () => settings, log: createSilentLogger().root, clock: now, random: () => 1 });
   return {
     sim,
     db,
@@ -61,6 +60,9 @@ export async function createOutboxRig(dataDir: string, faults: Partial<SimFaults
     },
   };
 }
+
+/** The rig's requests are made for, and sent to, this server identity. */
+export const RIG_TARGET = 'http://rig.test';
 
 export const BUDI = RESIDENTS[0]!;
 export const SITI = RESIDENTS[1]!;
@@ -82,6 +84,7 @@ export function newRequest(overrides: Partial<NewLetterRequest> = {}, resident =
     phone: resident.noTelepon ?? '080000000000',
     note: null,
     verified: false,
+    serverTarget: RIG_TARGET,
     ...overrides,
   };
 }

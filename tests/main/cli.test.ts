@@ -1,9 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
 import { createKioskCore } from '../../src/main/core';
 import { saveConfig } from '../../src/main/config/store';
 import { defaultConfig } from '../../src/main/config/schema';
 import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
+import { serverTarget } from '../../src/main/village/server-target';
 import { newRequest, pinOf } from '../helpers/outbox-rig';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -32,7 +35,7 @@ async function kioskWithServer(): Promise<string> {
 
 async function queue(dir: string, count: number, pin = pinOf()): Promise<string[]> {
   const core = createKioskCore({ dataDir: dir, watchConfig: false });
-  const refs = Array.from({ length: count }, () => core.outbox.enqueue(newRequest(), pin).reference);
+  const refs = Array.from({ length: count }, () => core.outbox.enqueue(newRequest({ serverTarget: serverTarget(sim.url) }), pin).reference);
   await core.close();
   return refs;
 }
@@ -45,6 +48,31 @@ describe('adm CLI', () => {
     expect(code).toBe(0);
     expect(JSON.parse(text)).toMatchObject({ attempted: 3, synced: 3, counts: { pending: 0, synced: 3 } });
     expect(sim.requests()).toHaveLength(3);
+  });
+
+  it('says the configuration needs a technician, with line and column, and sends nothing', async () => {
+    const dir = await kioskWithServer();
+    await queue(dir, 2);
+    writeFileSync(path.join(dir, 'config.json'), `{\n  "server": { "url": "${sim.url}" }\n  "kiosk": {}\n}`);
+    const { code, text } = await adm(dir, 'sync', '--once');
+    expect(code).toBe(1);
+    expect(text).toContain('PERLU PETUGAS: config.json tidak dapat dibaca (baris 3, kolom 3)');
+    expect(sim.requests()).toHaveLength(0);
+    const list = await adm(dir, 'outbox', 'list');
+    expect(list.text).toContain('PERLU PETUGAS');
+    expect(list.text.match(/pending|menunggu/gi)?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('adm outbox retarget sends a request held for another server to the configured one', async () => {
+    const dir = await kioskWithServer();
+    const core = createKioskCore({ dataDir: dir, watchConfig: false });
+    const held = core.outbox.enqueue(newRequest({ serverTarget: 'demo' }), pinOf()).reference;
+    await core.close();
+    await adm(dir, 'sync', '--once');
+    expect(sim.requests()).toHaveLength(0);
+    expect((await adm(dir, 'outbox', 'retarget', held)).code).toBe(0);
+    await adm(dir, 'sync', '--once');
+    expect(sim.requests()).toHaveLength(1);
   });
 
   it('adm sync refuses to run without a configured server', async () => {
@@ -73,7 +101,7 @@ describe('adm CLI', () => {
     await adm(dir, 'sync', '--once'); // rejected: wrong PIN, cannot be retried
     expect((await adm(dir, 'outbox', 'retry', ref!)).code).toBe(1);
     const core = createKioskCore({ dataDir: dir, watchConfig: false });
-    const parkedRef = core.outbox.enqueue(newRequest({ answers: {} }), pinOf()).reference;
+    const parkedRef = core.outbox.enqueue(newRequest({ answers: {}, serverTarget: serverTarget(sim.url) }), pinOf()).reference;
     await core.close();
     await adm(dir, 'sync', '--once');
     expect(JSON.parse((await adm(dir, 'outbox', 'list', '--json', '--state', 'parked')).text)).toHaveLength(1);

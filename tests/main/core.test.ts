@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createKioskCore, type KioskCore } from '../../src/main/core';
@@ -46,6 +46,7 @@ describe('createKioskCore', () => {
         screenPpi: 102,
         serverConfigured: false,
         demoMode: false,
+        needsTechnician: false,
       },
     });
   });
@@ -100,13 +101,46 @@ describe('createKioskCore', () => {
     expect(actions).toContain('config.changed');
   });
 
-  it('starts with defaults when the configuration file is corrupt', async () => {
+  it('starts, but needs a technician and serves no resident, when the configuration file cannot be read', async () => {
     const dir = tempDir();
     writeFileSync(configPath(dir), 'this is not json');
     const core = start(dir);
     const result = await core.invoke('kiosk.getInfo', {});
-    expect(result).toMatchObject({ ok: true, value: { kioskName: 'ADM-01' } });
+    expect(result).toMatchObject({ ok: true, value: { kioskName: 'ADM-01', needsTechnician: true, demoMode: false } });
+    expect(core.needsTechnician()).toMatch(/^config.json tidak dapat dibaca \(baris 1, kolom 1\)/);
+    expect(core.village()).toBeNull();
+    const identify = await core.invoke('session.identify', { nik: '3201011501850001', pin: '123456' });
+    expect(identify).toMatchObject({ ok: false, error: { code: 'needs-technician' } });
     await core.close();
-    expect(readFileSync(path.join(dir, 'logs', 'adm.log'), 'utf8')).toContain('"level":"warn"');
+    expect(readFileSync(configPath(dir), 'utf8')).toBe('this is not json'); // left for the technician
+    expect(readFileSync(path.join(dir, 'logs', 'adm.log'), 'utf8')).toMatch(/"level":"error".*baris 1, kolom 1/);
+  });
+
+  it('refuses to start on an empty database where the data directory shows an earlier install', async () => {
+    const dir = tempDir();
+    await start(dir).close(); // keys/ and logs/ now exist
+    for (const wipe of [() => rmSync(path.join(dir, 'adm.sqlite')), () => writeFileSync(path.join(dir, 'adm.sqlite'), '')]) {
+      wipe();
+      for (const side of ['adm.sqlite-wal', 'adm.sqlite-shm']) rmSync(path.join(dir, side), { force: true });
+      expect(() => start(dir)).toThrow(/Basis data kios .* hilang atau kosong/);
+    }
+  });
+
+  it('keeps the data directory private, also for files an earlier version left open', async () => {
+    const dir = tempDir();
+    await start(dir).close();
+    chmodSync(path.join(dir, 'adm.sqlite'), 0o644);
+    chmodSync(dir, 0o755);
+    mkdirSync(path.join(dir, 'printer-output'), { mode: 0o755 });
+    writeFileSync(path.join(dir, 'printer-output', 'old-slip.txt'), 'Budi', { mode: 0o644 });
+    chmodSync(path.join(dir, 'printer-output', 'old-slip.txt'), 0o644);
+    await start(dir).close();
+    const mode = (file: string) => statSync(path.join(dir, file)).mode & 0o777;
+    expect(mode('.')).toBe(0o700);
+    expect(mode('adm.sqlite')).toBe(0o600);
+    expect(mode('printer-output')).toBe(0o700);
+    expect(mode('printer-output/old-slip.txt')).toBe(0o600);
+    expect(mode('keys/secret-box.key')).toBe(0o600);
+    expect(mode('logs/adm.log')).toBe(0o600);
   });
 });

@@ -11,6 +11,7 @@ export const testInfo: KioskInfo = {
   screenPpi: 102,
   serverConfigured: false,
   demoMode: false,
+  needsTechnician: false,
 };
 
 const notSignedIn = { ok: false, error: { code: 'session-required', message: 'Silakan masuk.' } } as const;

@@ -19,6 +19,8 @@ export interface SimFaults {
   hangAfterInsertRate: number;
   /** The subscription check that runs before every /api/v1 call. */
   subscription: 'ok' | 'not-licensed' | 'unreachable';
+  /** The server's clock is this far off (negative: behind), as real servers' clocks are. */
+  clockOffsetSeconds: number;
 }
 
 export const NO_FAULTS: SimFaults = {
@@ -29,6 +31,7 @@ export const NO_FAULTS: SimFaults = {
   resetBeforeInsertRate: 0,
   hangAfterInsertRate: 0,
   subscription: 'ok',
+  clockOffsetSeconds: 0,
 };
 
 export function mergeFaults(current: SimFaults, patch: unknown): SimFaults {
@@ -39,6 +42,8 @@ export function mergeFaults(current: SimFaults, patch: unknown): SimFaults {
     const k = key as keyof SimFaults;
     if (k === 'subscription') {
       if (value === 'ok' || value === 'not-licensed' || value === 'unreachable') next.subscription = value;
+    } else if (k === 'clockOffsetSeconds') {
+      if (typeof value === 'number' && Number.isFinite(value)) next.clockOffsetSeconds = value;
     } else if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
       next[k] = k.endsWith('Rate') ? Math.min(1, value) : value;
     }

@@ -67,6 +67,10 @@ export interface OpensidSim {
   requests(): StoredRequest[];
   /** Submits received and not yet answered (tests kill clients mid-submit). */
   submitsInFlight(): number;
+  /** Login requests received so far (each counts toward the server's lock). */
+  loginAttempts(): number;
+  /** Tokens ended with /auth/logout so far. */
+  logouts(): number;
   faults(): SimFaults;
   setFaults(patch: Partial<SimFaults>): void;
   setStatus(requestId: number, status: number): boolean;
@@ -88,7 +92,10 @@ const appError = (status: number, messages: string) => new HttpError(status, { c
 const serverError = () => new HttpError(500, { message: 'Server Error' });
 
 export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<OpensidSim> {
-  const now = options.now ?? (() => new Date());
+  const baseNow = options.now ?? (() => new Date());
+  const now = () => new Date(baseNow().getTime() + faults.clockOffsetSeconds * 1000);
+  let loginCount = 0;
+  const revoked = new Set<string>();
   const secret = randomBytes(32);
   const host = options.host ?? '127.0.0.1';
   let faults: SimFaults = mergeFaults(NO_FAULTS, options.faults ?? {});
@@ -157,7 +164,11 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     // Everything else needs the resident's token.
     const resident = await authenticate(req, wantsJson);
 
-    if (method === 'POST' && path === '/api/v1/auth/logout') return { code: 200, messages: 'Successfully logged out' };
+    if (method === 'POST' && path === '/api/v1/auth/logout') {
+      // jwt-auth blacklists the token: it is refused from now on.
+      revoked.add(bearerToken(req) ?? '');
+      return { code: 200, messages: 'Successfully logged out' };
+    }
     if (method === 'POST' && path === '/api/v1/auth/change-pin') return changePin(resident, body);
     if (method === 'GET' && path === '/api/v1/layanan-mandiri/surat/jenis-permohonan') {
       return letterTypes(resident, url.searchParams, baseUrl);
@@ -187,6 +198,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
   // --- auth ---------------------------------------------------------------
 
   async function login(req: IncomingMessage, body: Record<string, unknown>): Promise<unknown> {
+    loginCount += 1;
     const credential = trimmed(body.credential);
     const password = trimmed(body.password);
     const key = `${(credential ?? '').toLowerCase()}|${req.socket.remoteAddress ?? ''}`;
@@ -216,6 +228,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     lockCounters.delete(key);
     const token = await new SignJWT({ sub: String(resident.id) })
       .setProtectedHeader({ alg: 'HS256' })
+      .setJti(randomBytes(8).toString('hex')) // as jwt-auth: every token differs, so a logout revokes only its own
       .setIssuedAt()
       .setExpirationTime(`${TOKEN_TTL_SECONDS}s`)
       .sign(secret);
@@ -223,12 +236,11 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
   }
 
   async function authenticate(req: IncomingMessage, wantsJson: boolean): Promise<SimResident> {
-    const header = req.headers.authorization ?? '';
-    const token = /^Bearer (.+)$/i.exec(header)?.[1];
+    const token = bearerToken(req);
     const unauthenticated = (): HttpError =>
       // Without Accept: application/json the real server fails to redirect to a login route: 500.
       wantsJson ? new HttpError(401, { message: 'Unauthenticated.' }) : serverError();
-    if (!token) throw unauthenticated();
+    if (!token || revoked.has(token)) throw unauthenticated();
     try {
       const { payload } = await jwtVerify(token, secret);
       const resident = residents.find((r) => String(r.id) === payload.sub);
@@ -542,6 +554,8 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     },
     requests: () => requests.map((r) => ({ ...r })),
     submitsInFlight: () => inFlight,
+    loginAttempts: () => loginCount,
+    logouts: () => revoked.size,
     faults: () => ({ ...faults }),
     setFaults: (patch) => {
       faults = mergeFaults(faults, patch);
@@ -592,6 +606,10 @@ function validation(errors: Record<string, string[]>): HttpError {
 }
 
 /** The server trims strings and turns "" into null. */
+function bearerToken(req: IncomingMessage): string | undefined {
+  return /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+}
+
 function trimmed(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   const text = String(value).trim();

@@ -11,7 +11,12 @@ export const configSchema = z.object({
       /** Shown to staff and written on receipts and logs, never to identify a resident. */
       name: z.string().trim().min(1).max(40).default('ADM-01'),
       locale: z.enum(['id', 'en']).default('id'),
-      timeZone: z.string().min(1).default('Asia/Jakarta'),
+      /** An IANA zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura); "WIB" is not one and falls back with a warning. */
+      timeZone: z
+        .string()
+        .min(1)
+        .refine(isTimeZone, { message: 'not a time zone this system knows (use e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)' })
+        .default('Asia/Jakarta'),
       /** Seconds without a touch before the idle warning appears. */
       idleSeconds: z.number().int().min(1).max(3600).default(60),
       /** Length of the warning countdown (UX: at least 20 s in production). */
@@ -45,6 +50,8 @@ export const configSchema = z.object({
       loginLockMinutes: z.number().min(1).max(24 * 60).default(15),
       /** A signed-in session ends after this long, however active. */
       maxMinutes: z.number().min(1).max(120).default(10),
+      /** Sign-ins that reach the server, kiosk-wide, per minute (one person at a time uses a kiosk). */
+      signInsPerMinute: z.number().int().min(1).max(120).default(10),
     })
     .prefault({}),
   sync: z
@@ -58,8 +65,6 @@ export const configSchema = z.object({
       pinMaxAgeHours: z.number().min(1).max(24 * 30).default(72),
       /** After an attempt with no answer, wait this long before deciding it never reached the server. */
       doubtGraceSeconds: z.number().min(0).max(3600).default(60),
-      /** Allowed difference between the kiosk's and the server's clocks when adopting. */
-      clockSkewSeconds: z.number().min(0).max(86400).default(300),
       /** Personal data of sent requests is removed after this many days. */
       retentionDays: z.number().int().min(1).max(3650).default(30),
     })
@@ -83,6 +88,8 @@ export const configSchema = z.object({
       statusPollSeconds: z.number().min(1).max(3600).default(30),
       /** Letter(s) before the queue number: A-007. */
       queuePrefix: z.string().regex(/^[A-Z]{1,2}$/).default('A'),
+      /** Queue tickets need no sign-in: at most this many per minute, so a prank cannot empty the paper roll. */
+      queueTicketsPerMinute: z.number().int().min(1).max(60).default(4),
     })
     .prefault({}),
   logging: z
@@ -104,4 +111,13 @@ export type KioskConfig = z.infer<typeof configSchema>;
 
 export function defaultConfig(): KioskConfig {
   return configSchema.parse({});
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

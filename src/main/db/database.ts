@@ -3,6 +3,7 @@
  * `synchronous=FULL` so a committed request survives a power cut (the kiosk
  * tells the resident "tersimpan" only after the commit), foreign keys on.
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
@@ -29,6 +30,39 @@ export function databasePath(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE_NAME);
 }
 
+export class DatabaseMissingError extends Error {
+  constructor(file: string, evidence: string[]) {
+    super(
+      `Basis data kios ${file} hilang atau kosong, padahal kios ini sudah pernah dipakai (ada ${evidence.join(', ')}). ` +
+        'Kios tidak dimulai dengan basis data kosong, karena permohonan warga yang belum terkirim akan tersembunyi. ' +
+        'Pulihkan adm.sqlite dari cadangan. Bila kios memang sengaja dikosongkan: pindahkan folder keys/ dan logs/ dari folder data, lalu mulai lagi.',
+    );
+    this.name = 'DatabaseMissingError';
+  }
+}
+
+/** What shows the data directory was used before (looked at before the logger writes its file). */
+export function earlierInstallEvidence(dataDir: string): string[] {
+  return [path.join('keys', 'secret-box.key'), path.join('logs', 'adm.log')].filter((file) => existsSync(path.join(dataDir, file)));
+}
+
+/**
+ * A missing or 0-byte database where the data directory shows an earlier
+ * install is refused: SQLite would quietly create an empty one and every
+ * pending request would vanish from view.
+ */
+export function assertDatabaseNotLost(dataDir: string, evidence: string[]): void {
+  const file = databasePath(dataDir);
+  const size = existsSync(file) ? statSync(file).size : 0;
+  if (size === 0 && evidence.length > 0) throw new DatabaseMissingError(file, evidence);
+}
+
+/** SQLite (or the file system) said the disk is full. */
+export function isStorageFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+}
+
 export function openDatabase(
   file: string,
   log: Logger,
@@ -40,6 +74,8 @@ export function openDatabase(
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted rows (sealed PINs and tokens, purged personal data) are overwritten, not just unlinked.
+    db.pragma('secure_delete = ON');
     migrate(db, migrations, log);
     return db;
   } catch (error) {

@@ -8,6 +8,7 @@ import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { resolveDataDir } from '../data-dir';
 import { startHostCore, type HostCore } from '../host-core';
+import { installProcessGuards } from '../process-guard';
 import { safeStorageKeyProvider } from './secret-key';
 import { registerIpc } from './ipc';
 import {
@@ -69,6 +70,7 @@ if (!app.requestSingleInstanceLock()) {
       keyProvider: safeStorageKeyProvider(resolveDataDir()),
     });
     const core = host.core;
+    installProcessGuards(core.logger.forSubsystem('electron'));
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
       callback(isPermissionGranted(permission)),
     );

@@ -29,6 +29,7 @@ export const registerKioskInfo: Feature = (ctx) => {
     buildKioskInfo(config, ctx.dataDir, log, {
       cachedVillageName: villageTitle(ctx.references.profile()?.value ?? null),
       demoMode: ctx.demoMode,
+      needsTechnician: ctx.needsTechnician() !== null,
     });
 
   ctx.handle('kiosk.getInfo', () => ok(info()));
@@ -60,7 +61,7 @@ export function buildKioskInfo(
   config: KioskConfig,
   dataDir: string,
   log: Logger,
-  extra: { cachedVillageName?: string | null; demoMode?: boolean } = {},
+  extra: { cachedVillageName?: string | null; demoMode?: boolean; needsTechnician?: boolean } = {},
 ): KioskInfo {
   // The configured name wins (a technician set it); then the server's profile.
   const cachedName = extra.cachedVillageName ?? null;
@@ -73,6 +74,7 @@ export function buildKioskInfo(
     screenPpi: config.kiosk.screenPpi,
     serverConfigured: config.server.url !== null || extra.demoMode === true,
     demoMode: extra.demoMode === true,
+    needsTechnician: extra.needsTechnician === true,
   };
 }
 

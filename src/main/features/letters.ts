@@ -22,7 +22,7 @@ export const registerLetters: Feature = (ctx) => {
     const session = ctx.session.current();
     if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
     const village = ctx.village();
-    if (session.online && session.token && village) {
+    if (session.mode === 'online' && village) {
       const fetched = await village.letterTypes(session.token);
       if (fetched.ok) {
         ctx.references.saveLetters(fetched.value.letters);

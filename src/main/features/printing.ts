@@ -2,22 +2,36 @@
  * Printing calls for the screens: the receipt after a request, reprints from
  * Permohonan Saya, queue tickets without sign-in, and the printer's status
  * (polled in the background, pushed as `printer.status`).
+ *
+ * Who may print what: a receipt only for a request made in this session; a
+ * reprint for the signed-in resident's own requests, and in an offline session
+ * (PIN not checked) only for what that session made. Queue tickets need no
+ * sign-in, so they are rate-limited kiosk-wide.
  */
 import { fail, ok } from '../../shared/result';
 import type { Feature } from '../feature';
+import { createRateLimiter } from '../session/login-limiter';
+import type { ResidentSession } from '../session/session-holder';
 import { LETTER_MESSAGES } from './letters';
 
 export const PRINT_MESSAGES = {
   notYours: 'Bukti ini tidak dapat dicetak dari sesi ini.',
   purged: 'Data permohonan ini sudah dihapus sesuai masa simpan; bukti tidak dapat dicetak lagi. Silakan tanya petugas.',
+  tooManyTickets: (seconds: number) =>
+    `Nomor antrean baru saja dicetak beberapa kali. Silakan tunggu ${Math.max(1, seconds)} detik, atau tanya petugas.`,
 } as const;
+
+function mayReprint(session: ResidentSession, request: { id: number; residentNik: string | null }): boolean {
+  if (session.mode === 'offline') return session.requestIds.has(request.id);
+  return request.residentNik === session.nik;
+}
 
 export const registerPrinting: Feature = (ctx) => {
   ctx.handle('printing.receipt', async ({ reference }) => {
     const session = ctx.session.current();
     const request = ctx.outbox.byReference(reference);
-    // Only the resident who just made the request prints its receipt.
-    if (!session || !request || request.residentNik !== session.nik) return fail('forbidden', PRINT_MESSAGES.notYours);
+    // Only the resident who just made the request, in this session, prints its receipt.
+    if (!session || !request || !session.requestIds.has(request.id)) return fail('forbidden', PRINT_MESSAGES.notYours);
     const { outcome, status } = await ctx.printing.printReceipt(reference);
     return ok({ outcome, status });
   });
@@ -26,13 +40,21 @@ export const registerPrinting: Feature = (ctx) => {
     const session = ctx.session.current();
     if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
     const request = ctx.outbox.byReference(reference);
-    if (!request || request.residentNik !== session.nik) return fail('forbidden', PRINT_MESSAGES.notYours);
+    if (!request || !mayReprint(session, request)) return fail('forbidden', PRINT_MESSAGES.notYours);
     const result = await ctx.printing.reprint(reference);
     if (result.outcome === 'unavailable') return fail('invalid-input', PRINT_MESSAGES.purged);
     return ok(result);
   });
 
-  ctx.handle('printing.queueTicket', async () => ok(await ctx.printing.printQueueTicket()));
+  const tickets = createRateLimiter({ max: () => ctx.config.current().printer.queueTicketsPerMinute, windowMs: () => 60_000 });
+  ctx.handle('printing.queueTicket', async () => {
+    const allowed = tickets.take();
+    if (!allowed.allowed) {
+      ctx.log('printing').warn('queue ticket refused: too many in a minute');
+      return fail('rate-limited', PRINT_MESSAGES.tooManyTickets(allowed.retryInSeconds));
+    }
+    return ok(await ctx.printing.printQueueTicket());
+  });
 
   ctx.handle('printing.status', () => ok({ status: ctx.printing.lastStatus() }));
 

@@ -2,6 +2,8 @@
  * The resident's requests: submit (committed to the outbox before the screen
  * may say so), list (the server's merged with this kiosk's not yet sent) and
  * cancel. Answers are checked again here with the shared form rules.
+ * An offline session's PIN is not checked yet, so it sees only the requests
+ * it made itself, never the history stored for that NIK.
  */
 import type { MyRequest } from '../../shared/contract';
 import { checkAnswers, FIELD_MESSAGES } from '../../shared/letter-form';
@@ -18,6 +20,7 @@ export const REQUEST_MESSAGES = {
   badRequirement: 'Pilihan persyaratan tidak sesuai. Silakan pilih lagi.',
   notCancellable: 'Permohonan ini tidak dapat dibatalkan lagi karena sudah diproses kantor desa.',
   needsConnection: 'Pembatalan memerlukan sambungan ke server desa. Silakan coba lagi nanti atau hubungi petugas.',
+  noServer: 'Kios ini belum terhubung ke server desa mana pun dan tidak dapat menyimpan permohonan. Silakan hubungi petugas.',
 } as const;
 
 const BRING_ORIGINAL = '-1';
@@ -28,6 +31,8 @@ export const registerRequests: Feature = (ctx) => {
   ctx.handle('requests.submit', ({ letterId, answers, requirements, phone, note }) => {
     const session = ctx.session.current();
     if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
+    const serverTarget = ctx.serverTarget();
+    if (serverTarget === null) return fail('needs-technician', REQUEST_MESSAGES.noServer);
     const letter = ctx.references.letters()?.value.find((l) => l.id === letterId);
     if (!letter) return fail('invalid-input', REQUEST_MESSAGES.unknownLetter);
 
@@ -47,19 +52,19 @@ export const registerRequests: Feature = (ctx) => {
     const chosen: Record<string, string> = {};
     for (const requirement of letter.requirements) {
       const value = requirements[String(requirement.id)] ?? BRING_ORIGINAL;
-      const ownDocuments = session.documents.get(requirement.id) ?? [];
+      const ownDocuments = session.mode === 'online' ? (session.documents.get(requirement.id) ?? []) : [];
       if (value !== BRING_ORIGINAL && !ownDocuments.some((d) => d.value === value)) {
         return fail('invalid-input', REQUEST_MESSAGES.badRequirement);
       }
       chosen[String(requirement.id)] = value;
     }
 
-    const secret: RequestSecret | null =
-      session.online && session.token && session.tokenExpiresAt
-        ? { kind: 'token', token: session.token, expiresAt: new Date(session.tokenExpiresAt) }
-        : session.pin
-          ? { kind: 'pin', pin: session.pin }
-          : null;
+    // The request carries its own credentials: this session's token (and PIN, for when the token expires), or the unchecked PIN.
+    const secret: RequestSecret =
+      session.mode === 'online'
+        ? { kind: 'token', token: session.token, expiresAt: new Date(session.tokenExpiresAt), pin: session.pin }
+        : { kind: 'pin', pin: session.pin };
+    const online = session.mode === 'online';
     const config = ctx.config.current();
     let queueNumber = '';
     const stored = enqueueWithFreshReference(() => ({
@@ -69,24 +74,26 @@ export const registerRequests: Feature = (ctx) => {
       letterSlug: letter.slug,
       letterName: letter.name,
       residentNik: session.nik,
-      residentName: session.name,
+      residentName: online ? session.name : null,
       answers: cleanAnswers,
       requirements: chosen,
       phone: phone.trim(),
       note: note?.trim() || null,
-      verified: session.online,
+      verified: online,
+      serverTarget,
     }), secret, (id) => {
       // Same transaction: the queue number and the receipt job exist with the request.
       queueNumber = ctx.printing.reserveReceipt(id);
     });
-    log.info({ reference: stored.reference, nik: session.nik, letter: letter.slug, verified: session.online }, 'request stored');
+    session.requestIds.add(stored.id);
+    log.info({ reference: stored.reference, nik: session.nik, letter: letter.slug, verified: online }, 'request stored');
     ctx.sync.wake();
     return ok({ reference: stored.reference, queueNumber, letterName: letter.name, createdAt: stored.createdAt, verified: stored.verified });
   });
 
   function enqueueWithFreshReference(
     build: () => Parameters<typeof ctx.outbox.enqueue>[0],
-    secret: RequestSecret | null,
+    secret: RequestSecret,
     extra: (id: number) => void,
   ): OutboxRequest {
     // A reference collision (1 in 28 million per day and kiosk) just takes another.
@@ -103,23 +110,26 @@ export const registerRequests: Feature = (ctx) => {
   ctx.handle('requests.mine', async () => {
     const session = ctx.session.current();
     if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
+    if (session.mode === 'offline') {
+      const made = [...session.requestIds].flatMap((id) => ctx.outbox.get(id) ?? []).reverse();
+      return ok({ items: made.map(localItem), fromServer: false });
+    }
     const local = ctx.outbox.forResident(session.nik, 50);
     const village = ctx.village();
-    if (session.online && session.token && village) {
+    if (village) {
       const listed = await village.listRequests(session.token, { pageSize: 50 });
       if (listed.ok) {
         const referenceByServerId = new Map(local.filter((r) => r.serverId !== null).map((r) => [r.serverId!, r.reference]));
         // A request whose send is still in doubt may already be on the server
-        // (the worker adopts it on its next pass): show it once, as the server's.
-        const skewMs = ctx.config.current().sync.clockSkewSeconds * 1000;
+        // (the worker adopts it on its next pass): the one row of its letter
+        // above its mark is shown once, as the server's.
         const inDoubt = new Set<string>();
-        for (const request of local.filter((r) => r.syncState === 'pending' && r.attemptStartedAt !== null)) {
-          const since = Date.parse(request.attemptStartedAt!) - skewMs;
-          const match = listed.value
-            .filter((row) => row.letterName === request.letterName && Date.parse(row.submittedAt) >= since && !referenceByServerId.has(row.id))
-            .sort((a, b) => a.id - b.id)[0];
-          if (match) {
-            referenceByServerId.set(match.id, request.reference);
+        for (const request of local.filter((r) => r.syncState === 'pending' && r.attemptMark !== null)) {
+          const candidates = listed.value.filter(
+            (row) => row.id > request.attemptMark! && row.letterName === request.letterName && !referenceByServerId.has(row.id),
+          );
+          if (candidates.length === 1) {
+            referenceByServerId.set(candidates[0]!.id, request.reference);
             inDoubt.add(request.reference);
           }
         }
@@ -149,7 +159,7 @@ export const registerRequests: Feature = (ctx) => {
     const session = ctx.session.current();
     if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
     const village = ctx.village();
-    if (!session.online || !session.token || !village) return fail('server-unavailable', REQUEST_MESSAGES.needsConnection);
+    if (session.mode !== 'online' || !village) return fail('server-unavailable', REQUEST_MESSAGES.needsConnection);
     const result = await village.cancelRequest(session.token, serverId);
     if (result.ok) {
       const mine = ctx.outbox.forResident(session.nik, 200).find((r) => r.serverId === serverId);

@@ -1,18 +1,24 @@
 /**
  * The resident's session: NIK + PIN, checked at the village server when it
- * can be reached (the token stays in memory for this session only), or an
- * offline session when it cannot: the resident may still make requests, which
- * wait for verification with the PIN sealed in the outbox.
+ * can be reached (the token belongs to this session only), or an offline
+ * session when it cannot: the resident may still make requests, which wait
+ * for verification with the PIN sealed in the outbox. An offline session is
+ * not a sign-in: it knows no name and no history.
  *
- * The kiosk's own lock (a few failures per NIK) runs before the server's.
+ * Before the server is asked: the kiosk's own lock (a few failures per NIK,
+ * stricter than the server's), one identification per NIK at a time (parallel
+ * calls must not each reach the server), and a kiosk-wide limit on sign-ins
+ * per minute.
  */
 import { checkNik, maskNik } from '../../shared/nik';
 import { fail, ok } from '../../shared/result';
 import type { Feature } from '../feature';
-import { createLoginLimiter } from '../session/login-limiter';
+import { createLoginLimiter, createRateLimiter } from '../session/login-limiter';
+import type { ResidentSession } from '../session/session-holder';
 
 export const MESSAGES = {
   serverNotConfigured: 'Server desa belum diatur, hubungi petugas.',
+  needsTechnician: 'Kios ini perlu diperiksa petugas dan belum dapat melayani. Silakan hubungi petugas.',
   wrongPin: (left: number) =>
     left > 0
       ? `NIK atau PIN tidak cocok dengan data desa. Periksa lagi; sisa ${left} kali percobaan.`
@@ -22,6 +28,9 @@ export const MESSAGES = {
   serverLocked: (seconds: number) =>
     `Server desa mengunci NIK ini karena terlalu banyak percobaan. Coba lagi dalam ${minutes(seconds)} menit, atau minta bantuan petugas.`,
   serverRefused: 'Server desa menolak permintaan masuk. Silakan hubungi petugas.',
+  busy: 'NIK ini sedang diperiksa. Tunggu sebentar.',
+  kioskBusy: (seconds: number) =>
+    `Terlalu banyak percobaan masuk di kios ini. Silakan tunggu ${Math.max(1, seconds)} detik, lalu coba lagi.`,
 } as const;
 
 function minutes(seconds: number): number {
@@ -34,6 +43,11 @@ export const registerResidentSession: Feature = (ctx) => {
     maxFailures: () => ctx.config.current().session.maxLoginFailures,
     windowMs: () => ctx.config.current().session.loginLockMinutes * 60_000,
   });
+  const signIns = createRateLimiter({
+    max: () => ctx.config.current().session.signInsPerMinute,
+    windowMs: () => 60_000,
+  });
+  const inFlight = new Set<string>();
   let expiryTimer: NodeJS.Timeout | null = null;
 
   function endSession(reason: string): void {
@@ -41,44 +55,72 @@ export const registerResidentSession: Feature = (ctx) => {
     expiryTimer = null;
     const ended = ctx.session.clear();
     if (!ended) return;
-    log.info({ reason, online: ended.online }, 'resident session ended');
+    log.info({ reason, mode: ended.mode }, 'resident session ended');
+    if (ended.mode === 'online') logOut(ended);
+  }
+
+  /** Ends the token at the server, unless a request of this session still waits to be sent with it. */
+  function logOut(ended: Extract<ResidentSession, { mode: 'online' }>): void {
+    const stillNeeded = [...ended.requestIds].some((id) => ctx.outbox.get(id)?.syncState === 'pending');
     const village = ctx.village();
-    if (ended.online && ended.token && village) {
-      void village.logout(ended.token).then((result) => {
-        if (!result.ok) log.info({ error: result.error.kind }, 'server logout failed (the token expires on its own)');
-      });
+    if (stillNeeded || !village) {
+      if (stillNeeded) log.info('server logout left for later: a request of this session still uses the token');
+      return;
     }
+    void village.logout(ended.token).then((result) => {
+      if (!result.ok) log.info({ error: result.error.kind }, 'server logout failed (the token expires on its own)');
+    });
   }
 
   ctx.handle('session.identify', async ({ nik, pin }) => {
     const check = checkNik(nik);
     if (!check.valid) return fail('invalid-input', check.message);
+    const problem = ctx.needsTechnician();
+    if (problem !== null) {
+      log.warn({ nik, problem }, 'identification refused: the kiosk needs a technician');
+      return fail('needs-technician', MESSAGES.needsTechnician);
+    }
     const village = ctx.village();
     if (!village) {
       log.info({ nik }, 'identification refused: no village server configured');
       return fail('server-not-configured', MESSAGES.serverNotConfigured);
+    }
+    if (inFlight.has(nik)) {
+      log.warn({ nik }, 'identification refused: one already in progress for this NIK');
+      return fail('busy', MESSAGES.busy);
     }
     const lock = limiter.check(nik);
     if (lock.locked) {
       log.warn({ nik }, 'identification refused: kiosk lock');
       return fail('locked', MESSAGES.kioskLocked(lock.retryInSeconds));
     }
+    const rate = signIns.take();
+    if (!rate.allowed) {
+      log.warn({ nik }, 'identification refused: kiosk-wide sign-in limit');
+      return fail('rate-limited', MESSAGES.kioskBusy(rate.retryInSeconds));
+    }
     endSession('new identification');
 
-    const login = await village.login(nik, pin);
+    inFlight.add(nik);
+    let login;
+    try {
+      login = await village.login(nik, pin);
+    } finally {
+      inFlight.delete(nik);
+    }
     if (login.ok) {
       limiter.reset(nik);
-      ctx.sync.rememberToken(nik, login.value);
       ctx.session.start({
+        mode: 'online',
         nik,
         name: login.value.name,
         phone: login.value.phone,
-        online: true,
         token: login.value.token,
         tokenExpiresAt: Date.now() + login.value.expiresIn * 1000,
-        pin: null,
+        pin,
         documents: new Map(),
         startedAt: Date.now(),
+        requestIds: new Set(),
       });
       armExpiry();
       log.info({ nik }, 'resident signed in at the village server');
@@ -98,18 +140,8 @@ export const registerResidentSession: Feature = (ctx) => {
         return fail('locked', MESSAGES.serverLocked(error.seconds));
       case 'transient':
       case 'unavailable':
-        // Offline is a normal state: the request waits for verification.
-        ctx.session.start({
-          nik,
-          name: null,
-          phone: null,
-          online: false,
-          token: null,
-          tokenExpiresAt: null,
-          pin,
-          documents: new Map(),
-          startedAt: Date.now(),
-        });
+        // Offline is a normal state: the request waits for verification. The PIN is not checked, so nothing is shown from the cache.
+        ctx.session.start({ mode: 'offline', nik, pin, startedAt: Date.now(), requestIds: new Set() });
         armExpiry();
         log.warn({ nik, error: error.kind, detail: error.message }, 'village server unreachable: offline session');
         return ok({ name: null, maskedNik: maskNik(nik), online: false, phone: null });

@@ -14,7 +14,7 @@ export const registerVillageInfo: Feature = (ctx) => {
   ctx.handle('village.info', async () => {
     const session = ctx.session.current();
     const village = ctx.village();
-    if (session?.online && session.token && village) {
+    if (session?.mode === 'online' && village) {
       const fetched = await village.articles(session.token);
       if (fetched.ok) {
         ctx.references.saveArticles(

@@ -41,6 +41,14 @@ export function createLogger(options: LoggerOptions): KioskLogger {
     maxFiles: options.keepFiles ?? 5,
     mode: 0o600,
   });
+  // A full disk or a vanished folder must never end the kiosk: the log is
+  // written on a best-effort basis, and the trouble is said once on stderr.
+  let writeTrouble: string | null = null;
+  fileStream.on('error', (error: Error) => {
+    if (writeTrouble === error.message) return;
+    writeTrouble = error.message;
+    process.stderr.write(`ADM log file cannot be written (${error.message}); the kiosk keeps running\n`);
+  });
   const streams: pino.StreamEntry[] = [{ stream: fileStream }];
   if (options.echo) streams.push({ stream: process.stderr });
 

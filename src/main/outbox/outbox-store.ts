@@ -1,7 +1,9 @@
 /**
- * The outbox of letter requests in SQLite. Every state change is one
- * statement or one transaction, so a crash at any instruction leaves a state
- * the worker can resume from. Payloads are re-validated when loaded.
+ * The outbox of letter requests in SQLite, and the only module that touches
+ * `letter_request` and `request_secret`. Every state change is one statement
+ * or one transaction, so a crash at any instruction leaves a state the worker
+ * can resume from. Payloads are re-validated when loaded, one row at a time: a
+ * row that cannot be read is parked with its reason and never holds up the rest.
  */
 import { z } from 'zod';
 import type { Database } from '../db/database';
@@ -23,9 +25,20 @@ export interface NewLetterRequest {
   note: string | null;
   /** True when the resident signed in at the server; false while waiting for verification. */
   verified: boolean;
+  /** The server this request is for (`serverTarget()`); it is never sent anywhere else. */
+  serverTarget: string | null;
 }
 
-export type RequestSecret = { kind: 'pin'; pin: string } | { kind: 'token'; token: string; expiresAt: Date };
+/**
+ * What lets the sync worker act for the resident, and nothing else: each
+ * request carries its own. Offline: the PIN the resident typed (not yet
+ * checked). Online: the session's token, and the PIN (checked) for when the
+ * token has expired or is refused; `pin` is null only in rows made before
+ * migration 004.
+ */
+export type RequestSecret =
+  | { kind: 'pin'; pin: string }
+  | { kind: 'token'; token: string; expiresAt: Date; pin: string | null };
 
 export interface OutboxRequest {
   id: number;
@@ -48,10 +61,20 @@ export interface OutboxRequest {
   attempts: number;
   nextAttemptAt: string;
   attemptStartedAt: string | null;
+  /** The resident's newest server id just before the attempt in doubt (null: none in doubt, or made before 004). */
+  attemptMark: number | null;
   doubtUntil: string | null;
   lastError: string | null;
   resolvedAt: string | null;
   purgedAt: string | null;
+  serverTarget: string | null;
+}
+
+/** A row that could not be loaded; the store has parked it with `reason`. */
+export interface UnreadableRequest {
+  id: number;
+  reference: string | null;
+  reason: string;
 }
 
 const stringRecord = z.record(z.string(), z.string());
@@ -76,10 +99,12 @@ const row = z.object({
   attempts: z.number(),
   next_attempt_at: z.string(),
   attempt_started_at: z.string().nullable(),
+  attempt_mark: z.number().nullable(),
   doubt_until: z.string().nullable(),
   last_error: z.string().nullable(),
   resolved_at: z.string().nullable(),
   purged_at: z.string().nullable(),
+  server_target: z.string().nullable(),
 });
 
 function toRequest(raw: unknown): OutboxRequest {
@@ -105,10 +130,12 @@ function toRequest(raw: unknown): OutboxRequest {
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,
     attemptStartedAt: r.attempt_started_at,
+    attemptMark: r.attempt_mark,
     doubtUntil: r.doubt_until,
     lastError: r.last_error,
     resolvedAt: r.resolved_at,
     purgedAt: r.purged_at,
+    serverTarget: r.server_target,
   };
 }
 
@@ -127,13 +154,23 @@ export interface OutboxStore {
   enqueue(request: NewLetterRequest, secret: RequestSecret | null, extra?: (id: number) => void): OutboxRequest;
   get(id: number): OutboxRequest | null;
   byReference(reference: string): OutboxRequest | null;
-  due(now?: Date): OutboxRequest[];
+  /** Pending requests whose time has come, oldest first; rows that cannot be read are parked and listed apart. */
+  due(now?: Date): { requests: OutboxRequest[]; unreadable: UnreadableRequest[] };
   nextDueAt(): string | null;
   /** FIFO per resident and letter: adoption stays unambiguous. */
   hasEarlierPendingSibling(request: OutboxRequest): boolean;
+  /** Throws when the sealed secret cannot be opened (for example the key changed). */
   secret(id: number): StoredSecret | null;
   deleteSecret(id: number): void;
-  markAttemptStarted(id: number, doubtUntil: Date): void;
+  /** The session token was refused or expired: keep only the PIN (a no-op without one). */
+  forgetToken(id: number): boolean;
+  /**
+   * The server refused this NIK + PIN: reject every pending offline request of
+   * that NIK sealed with the same PIN, without asking the server again.
+   */
+  rejectOfflineWithPin(nik: string, pin: string, message: string): OutboxRequest[];
+  /** `mark`: the resident's newest server request id just before this attempt. */
+  markAttemptStarted(id: number, doubtUntil: Date, mark: number): void;
   /** The server answered (even with 5xx): nothing of this attempt is still in flight. */
   settleAttempt(id: number): void;
   /** The server answered that it stored nothing (a 4xx): the attempt is over. */
@@ -144,13 +181,20 @@ export interface OutboxStore {
   reschedule(id: number, at: Date, error: string | null): void;
   isServerIdTaken(serverId: number): boolean;
   updateServerStatus(id: number, status: number | null): void;
-  /** Technician: send a parked or waiting request again now. */
+  /** Technician: send a parked or waiting request again now (not once its personal data is purged). */
   retry(reference: string): boolean;
+  /** Technician: send a request held for another server to the current one instead. */
+  retarget(reference: string, serverTarget: string): boolean;
   list(options?: { state?: SyncState; limit?: number }): OutboxRequest[];
   /** One resident's requests, newest first (purged ones no longer carry the NIK). */
   forResident(nik: string, limit: number): OutboxRequest[];
-  /** Retention: personal data of resolved requests older than `before` is removed. */
+  /** Retention: personal data of sent, parked and rejected requests resolved before `before` is removed. */
   purgePersonalData(before: Date): number;
+  /**
+   * Deleted secrets stay readable in the WAL until a checkpoint overwrites it:
+   * after any were deleted, checkpoint and truncate the WAL.
+   */
+  scrubDeletedSecrets(): boolean;
   counts(): OutboxCounts;
 }
 
@@ -159,45 +203,57 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
 
   const insertRequest = db.prepare(`
     INSERT INTO letter_request (reference, created_at, kiosk_name, letter_id, letter_slug, letter_name,
-      resident_nik, resident_name, answers_json, requirements_json, phone, note, verified, next_attempt_at)
+      resident_nik, resident_name, answers_json, requirements_json, phone, note, verified, next_attempt_at, server_target)
     VALUES (@reference, @createdAt, @kioskName, @letterId, @letterSlug, @letterName,
-      @residentNik, @residentName, @answers, @requirements, @phone, @note, @verified, @createdAt)`);
+      @residentNik, @residentName, @answers, @requirements, @phone, @note, @verified, @createdAt, @serverTarget)`);
   const insertSecret = db.prepare(
-    'INSERT INTO request_secret (request_id, kind, sealed, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO request_secret (request_id, kind, sealed, created_at, expires_at, sealed_pin) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const byId = db.prepare('SELECT * FROM letter_request WHERE id = ?');
   const byReference = db.prepare('SELECT * FROM letter_request WHERE reference = ?');
-  const dueRows = db.prepare(
-    "SELECT * FROM letter_request WHERE sync_state = 'pending' AND next_attempt_at <= ? ORDER BY id",
-  );
   const nextDue = db.prepare("SELECT min(next_attempt_at) FROM letter_request WHERE sync_state = 'pending'").pluck();
   const earlierSibling = db
     .prepare(
       `SELECT 1 FROM letter_request WHERE sync_state = 'pending' AND id < ? AND resident_nik = ? AND letter_slug = ? LIMIT 1`,
     )
     .pluck();
-  const selectSecret = db.prepare('SELECT kind, sealed, created_at, expires_at FROM request_secret WHERE request_id = ?');
-  const deleteSecret = db.prepare('DELETE FROM request_secret WHERE request_id = ?');
-  const startAttempt = db.prepare(
-    'UPDATE letter_request SET attempts = attempts + 1, attempt_started_at = ?, doubt_until = ? WHERE id = ?',
+  const selectSecret = db.prepare('SELECT kind, sealed, created_at, expires_at, sealed_pin FROM request_secret WHERE request_id = ?');
+  const deleteSecretRow = db.prepare('DELETE FROM request_secret WHERE request_id = ?');
+  const tokenToPin = db.prepare(
+    "UPDATE request_secret SET kind = 'pin', sealed = sealed_pin, sealed_pin = NULL, expires_at = NULL WHERE request_id = ? AND kind = 'token' AND sealed_pin IS NOT NULL",
   );
+  const offlineOfResident = db.prepare(`
+    SELECT s.request_id AS id, s.sealed FROM request_secret s JOIN letter_request r ON r.id = s.request_id
+    WHERE r.sync_state = 'pending' AND r.resident_nik = ? AND s.kind = 'pin' ORDER BY s.request_id`);
+  const startAttempt = db.prepare(
+    'UPDATE letter_request SET attempts = attempts + 1, attempt_started_at = ?, doubt_until = ?, attempt_mark = ? WHERE id = ?',
+  );
+  const parkRaw = db.prepare(
+    "UPDATE letter_request SET sync_state = 'parked', last_error = ?, resolved_at = ? WHERE id = ? AND sync_state = 'pending'",
+  );
+  const dueIds = db.prepare("SELECT id, reference FROM letter_request WHERE sync_state = 'pending' AND next_attempt_at <= ? ORDER BY id");
   const settleAttempt = db.prepare('UPDATE letter_request SET doubt_until = ? WHERE id = ?');
-  const clearAttempt = db.prepare('UPDATE letter_request SET attempt_started_at = NULL, doubt_until = NULL WHERE id = ?');
+  const clearAttempt = db.prepare(
+    'UPDATE letter_request SET attempt_started_at = NULL, doubt_until = NULL, attempt_mark = NULL WHERE id = ?',
+  );
   const setSynced = db.prepare(`
     UPDATE letter_request SET sync_state = 'synced', server_id = ?, server_status = ?, resolved_at = ?,
-      attempt_started_at = NULL, doubt_until = NULL, last_error = NULL WHERE id = ? AND sync_state = 'pending'`);
+      attempt_started_at = NULL, doubt_until = NULL, attempt_mark = NULL, last_error = NULL WHERE id = ? AND sync_state = 'pending'`);
   const setFinal = db.prepare(`
-    UPDATE letter_request SET sync_state = ?, last_error = ?, resolved_at = ?, attempt_started_at = NULL, doubt_until = NULL
-    WHERE id = ?`);
+    UPDATE letter_request SET sync_state = ?, last_error = ?, resolved_at = ?, attempt_started_at = NULL, doubt_until = NULL,
+      attempt_mark = NULL WHERE id = ?`);
   const setSchedule = db.prepare('UPDATE letter_request SET next_attempt_at = ?, last_error = ? WHERE id = ?');
   const serverIdTaken = db.prepare('SELECT 1 FROM letter_request WHERE server_id = ?').pluck();
   const setRetry = db.prepare(`
     UPDATE letter_request SET sync_state = 'pending', next_attempt_at = ?, last_error = NULL, resolved_at = NULL
-    WHERE reference = ? AND sync_state IN ('pending', 'parked')`);
+    WHERE reference = ? AND sync_state IN ('pending', 'parked') AND purged_at IS NULL`);
+  const setTarget = db.prepare(`
+    UPDATE letter_request SET server_target = ?, sync_state = 'pending', next_attempt_at = ?, last_error = NULL, resolved_at = NULL
+    WHERE reference = ? AND sync_state IN ('pending', 'parked') AND purged_at IS NULL AND server_id IS NULL`);
   const setServerStatus = db.prepare('UPDATE letter_request SET server_status = ? WHERE id = ?');
   const purge = db.prepare(`
     UPDATE letter_request SET resident_nik = NULL, resident_name = NULL, answers_json = NULL, phone = NULL, note = NULL,
-      purged_at = ? WHERE sync_state IN ('synced', 'rejected') AND purged_at IS NULL AND resolved_at < ?`);
+      purged_at = ? WHERE sync_state IN ('synced', 'parked', 'rejected') AND purged_at IS NULL AND resolved_at < ?`);
   const forResident = db.prepare('SELECT * FROM letter_request WHERE resident_nik = ? ORDER BY id DESC LIMIT ?');
   const countRows = db.prepare('SELECT sync_state AS state, count(*) AS n FROM letter_request GROUP BY sync_state');
 
@@ -210,19 +266,32 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       verified: request.verified ? 1 : 0,
     });
     const id = Number(info.lastInsertRowid);
-    if (secret) {
-      const plaintext = secret.kind === 'pin' ? secret.pin : secret.token;
-      insertSecret.run(id, secret.kind, box.seal(plaintext), iso(), secret.kind === 'token' ? secret.expiresAt.toISOString() : null);
+    if (secret?.kind === 'pin') insertSecret.run(id, 'pin', box.seal(secret.pin), iso(), null, null);
+    if (secret?.kind === 'token') {
+      const pin = secret.pin === null ? null : box.seal(secret.pin);
+      insertSecret.run(id, 'token', box.seal(secret.token), iso(), secret.expiresAt.toISOString(), pin);
     }
     extra?.(id);
     return id;
   });
 
+  let secretsDeleted = false;
+  function deleteSecret(id: number): void {
+    if (deleteSecretRow.run(id).changes > 0) secretsDeleted = true;
+  }
+
   /** Final states drop the secret in the same transaction. */
   function finish(id: number, state: 'parked' | 'rejected', message: string): void {
     db.transaction(() => {
       setFinal.run(state, message, iso(), id);
-      deleteSecret.run(id);
+      deleteSecret(id);
+    })();
+  }
+
+  function parkUnreadable(id: number, reason: string): void {
+    db.transaction(() => {
+      parkRaw.run(reason, iso(), id);
+      deleteSecret(id);
     })();
   }
 
@@ -244,7 +313,20 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       const found = byReference.get(reference);
       return found ? toRequest(found) : null;
     },
-    due: (now: Date = clock()): OutboxRequest[] => dueRows.all(now.toISOString()).map(toRequest),
+    due(now: Date = clock()) {
+      const requests: OutboxRequest[] = [];
+      const unreadable: UnreadableRequest[] = [];
+      for (const { id, reference } of dueIds.all(now.toISOString()) as Array<{ id: number; reference: string | null }>) {
+        try {
+          requests.push(mustGet(id));
+        } catch (error) {
+          const reason = `Data permohonan di kios rusak dan tidak dapat dibaca: ${describe(error)}`;
+          parkUnreadable(id, reason);
+          unreadable.push({ id, reference, reason });
+        }
+      }
+      return { requests, unreadable };
+    },
     nextDueAt(): string | null {
       return (nextDue.get() as string | null) ?? null;
     },
@@ -252,26 +334,42 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       earlierSibling.get(request.id, request.residentNik, request.letterSlug) === 1,
     secret(id: number): StoredSecret | null {
       const found = selectSecret.get(id) as
-        | { kind: 'pin' | 'token'; sealed: Buffer; created_at: string; expires_at: string | null }
+        | { kind: 'pin' | 'token'; sealed: Buffer; created_at: string; expires_at: string | null; sealed_pin: Buffer | null }
         | undefined;
       if (!found) return null;
       const plaintext = box.open(found.sealed);
       const secret: RequestSecret =
         found.kind === 'pin'
           ? { kind: 'pin', pin: plaintext }
-          : { kind: 'token', token: plaintext, expiresAt: new Date(found.expires_at ?? 0) };
+          : {
+              kind: 'token',
+              token: plaintext,
+              expiresAt: new Date(found.expires_at ?? 0),
+              pin: found.sealed_pin === null ? null : box.open(found.sealed_pin),
+            };
       return { secret, createdAt: found.created_at };
     },
-    deleteSecret: (id: number): void => void deleteSecret.run(id),
-    markAttemptStarted(id: number, doubtUntil: Date): void {
-      startAttempt.run(iso(), doubtUntil.toISOString(), id);
+    deleteSecret,
+    forgetToken: (id: number): boolean => tokenToPin.run(id).changes === 1,
+    rejectOfflineWithPin(nik: string, pin: string, message: string): OutboxRequest[] {
+      const rejected: OutboxRequest[] = [];
+      for (const { id, sealed } of offlineOfResident.all(nik) as Array<{ id: number; sealed: Buffer }>) {
+        if (!sealedEquals(box, sealed, pin)) continue;
+        finish(id, 'rejected', message);
+        const after = byId.get(id);
+        if (after) rejected.push(toRequest(after));
+      }
+      return rejected;
+    },
+    markAttemptStarted(id: number, doubtUntil: Date, mark: number): void {
+      startAttempt.run(iso(), doubtUntil.toISOString(), mark, id);
     },
     settleAttempt: (id: number): void => void settleAttempt.run(iso(), id),
     clearAttempt: (id: number): void => void clearAttempt.run(id),
     markSynced(id, serverId, serverStatus) {
       db.transaction(() => {
         setSynced.run(serverId, serverStatus, iso(), id);
-        deleteSecret.run(id);
+        deleteSecret(id);
       })();
     },
     park(id, message) {
@@ -288,18 +386,27 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
     retry(reference: string): boolean {
       return setRetry.run(iso(), reference).changes === 1;
     },
+    retarget(reference: string, serverTarget: string): boolean {
+      return setTarget.run(serverTarget, iso(), reference).changes === 1;
+    },
     list(options: { state?: SyncState; limit?: number } = {}): OutboxRequest[] {
       const limit = options.limit ?? 200;
       const rows = options.state
         ? db.prepare('SELECT * FROM letter_request WHERE sync_state = ? ORDER BY id DESC LIMIT ?').all(options.state, limit)
         : db.prepare('SELECT * FROM letter_request ORDER BY id DESC LIMIT ?').all(limit);
-      return rows.map(toRequest);
+      return readable(rows);
     },
     forResident(nik, limit) {
-      return forResident.all(nik, limit).map(toRequest);
+      return readable(forResident.all(nik, limit));
     },
     purgePersonalData(before: Date): number {
       return purge.run(iso(), before.toISOString()).changes;
+    },
+    scrubDeletedSecrets(): boolean {
+      if (!secretsDeleted) return false;
+      secretsDeleted = false;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return true;
     },
     counts(): OutboxCounts {
       const counts: OutboxCounts = { pending: 0, synced: 0, parked: 0, rejected: 0 };
@@ -307,4 +414,29 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       return counts;
     },
   };
+}
+
+/** An unreadable secret is that request's own problem, met when it is due: not a match. */
+function sealedEquals(box: SecretBox, sealed: Buffer, plaintext: string): boolean {
+  try {
+    return box.open(sealed) === plaintext;
+  } catch {
+    return false;
+  }
+}
+
+/** Lists skip a row that cannot be read; `due` parks it with its reason, and `counts` still counts it. */
+function readable(rows: unknown[]): OutboxRequest[] {
+  return rows.flatMap((raw) => {
+    try {
+      return [toRequest(raw)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof z.ZodError) return error.issues.map((i) => `${i.path.join('.') || '(baris)'}: ${i.message}`).join('; ');
+  return error instanceof Error ? error.message : String(error);
 }

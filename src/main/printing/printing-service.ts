@@ -10,7 +10,9 @@
  *   data); it is reprinted on demand only.
  * - Jobs a crash left queued or printing are marked failed at start.
  */
+import path from 'node:path';
 import type { Logger } from 'pino';
+import { purgeVirtualOutput } from '../../devices/printer/transports/virtual';
 import type { PrinterStatus } from '../../shared/device-status';
 import { maskNik } from '../../shared/nik';
 import type { PrintOutcome } from '../../devices/printer/driver';
@@ -43,6 +45,8 @@ export interface PrintingService {
   /** Poll the idle printer; calls `onChange` when its status changes. */
   startPolling(onChange: (status: PrinterStatus) => void): () => void;
   describe(): { transport: string; profile: string; virtualFolder: string | null };
+  /** Retention: virtual printer slips older than `before` are deleted (they carry names). */
+  purgeOutput(before: Date): number;
 }
 
 export interface PrintingOptions {
@@ -226,6 +230,11 @@ export function createPrintingService(options: PrintingOptions): PrintingService
     describe() {
       const p = current();
       return { transport: p.transport.description, profile: p.profile.id, virtualFolder: p.virtualFolder };
+    },
+
+    purgeOutput(before) {
+      // Whatever the transport is now: slips from when it was virtual are still there.
+      return purgeVirtualOutput(path.resolve(options.dataDir, options.config().printer.virtualFolder), before);
     },
   };
 }

@@ -46,3 +46,28 @@ export function createLoginLimiter(options: {
     },
   };
 }
+
+/**
+ * A kiosk-wide limit: at most `max` events within any `windowMs` (a sliding
+ * window). One kiosk serves one resident at a time, so a burst of sign-ins or
+ * queue tickets is a script or a prank, not a queue of people.
+ */
+export interface RateLimiter {
+  take(): { allowed: true } | { allowed: false; retryInSeconds: number };
+}
+
+export function createRateLimiter(options: { max: () => number; windowMs: () => number; clock?: () => number }): RateLimiter {
+  const clock = options.clock ?? Date.now;
+  let times: number[] = [];
+  return {
+    take() {
+      const now = clock();
+      times = times.filter((t) => now - t < options.windowMs());
+      if (times.length >= options.max()) {
+        return { allowed: false, retryInSeconds: Math.ceil((times[0]! + options.windowMs() - now) / 1000) };
+      }
+      times.push(now);
+      return { allowed: true };
+    },
+  };
+}

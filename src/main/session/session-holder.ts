@@ -1,22 +1,39 @@
 /**
- * The one resident session a kiosk has at a time, held in memory only. The
- * token (online) or the PIN (offline, until a request seals it into the
- * outbox) never touches the disk from here, and `clear` drops both.
+ * The one resident session a kiosk has at a time, held in memory only.
+ *
+ * `online`: the server checked NIK + PIN; the token (and the PIN, sealed with
+ * each request in case the token expires before the request is sent) belong to
+ * this session and nothing else. `offline`: the server could not be reached,
+ * so the PIN is NOT checked yet: the session knows no name, no phone and no
+ * history, and may only see and reprint what it made itself. `clear` forgets
+ * the secrets.
  */
-export interface ResidentSession {
+export interface OnlineSession {
+  mode: 'online';
   nik: string;
-  /** From the server when online; unknown while offline. */
-  name: string | null;
+  name: string;
   phone: string | null;
-  online: boolean;
-  token: string | null;
-  tokenExpiresAt: number | null;
-  /** Offline only: sealed into the outbox with each request, then forgotten here. */
-  pin: string | null;
-  /** The resident's own uploaded documents per requirement id (online only). */
+  token: string;
+  /** Kiosk clock, from the login's `expires_in`. */
+  tokenExpiresAt: number;
+  pin: string;
+  /** The resident's own uploaded documents per requirement id. */
   documents: Map<number, Array<{ label: string; value: string }>>;
   startedAt: number;
+  /** Outbox ids of the requests made in this session. */
+  requestIds: Set<number>;
 }
+
+export interface OfflineSession {
+  mode: 'offline';
+  nik: string;
+  /** Not checked: sealed into the outbox with each request, checked at sync. */
+  pin: string;
+  startedAt: number;
+  requestIds: Set<number>;
+}
+
+export type ResidentSession = OnlineSession | OfflineSession;
 
 export interface SessionHolder {
   current(): ResidentSession | null;
@@ -33,10 +50,6 @@ export function createSessionHolder(): SessionHolder {
     },
     clear() {
       const ended = session;
-      if (session) {
-        session.pin = null;
-        session.token = null;
-      }
       session = null;
       return ended;
     },

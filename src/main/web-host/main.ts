@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHostCore } from '../host-core';
+import { installProcessGuards } from '../process-guard';
 import { startWebHost } from './server';
 import { findChromium, launchChromium } from './browser-launcher';
 
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
     return;
   }
   const { core, demo, close } = await startHostCore({ demo: !values['no-demo'] });
+  installProcessGuards(core.logger.forSubsystem('web-host'));
+  const problem = core.needsTechnician();
+  if (problem) process.stdout.write(`PERLU PETUGAS: ${problem}. Nothing is sent until it is fixed; stored requests are kept.\n`);
   const port = values.port === undefined ? core.config().webHost.port : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a number from 0 to 65535, not ${values.port}`);

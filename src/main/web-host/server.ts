@@ -1,21 +1,33 @@
 /**
  * The web host: the kiosk core in a plain Node process, serving the built
  * renderer over HTTP and the contract over a WebSocket, on 127.0.0.1 only.
- * Every request passes `checkRequest` (token, Host, Origin) first.
+ *
+ * It faces every local page and process, so it survives whatever bytes
+ * arrive: every request passes `checkRequest` (which never throws) first; a
+ * failure inside one request or one socket answers or closes that one only;
+ * headers and requests have time limits and open sockets a cap. Static files
+ * are served only from inside the renderer folder, never through a symlink
+ * that leads out of it.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { wsRequest, type WsMessage } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import type { KioskCore } from '../core';
-import { checkRequest, tokenCookieName } from './request-guard';
+import { checkRequest, tokenCookieName, type GuardSecrets } from './request-guard';
 
 export const WS_PATH = '/ws';
 const MAX_MESSAGE_BYTES = 256 * 1024;
+/** One kiosk page needs a handful; more is someone else. */
+const MAX_OPEN_SOCKETS = 64;
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface WebHostOptions {
   core: KioskCore;
@@ -25,47 +37,82 @@ export interface WebHostOptions {
   port: number;
   /** Fixed only in tests; otherwise random per launch. */
   token?: string;
+  /** Tests make these small to see them act. */
+  limits?: Partial<typeof DEFAULT_LIMITS>;
 }
+
+const DEFAULT_LIMITS = { headersTimeoutMs: HEADERS_TIMEOUT_MS, requestTimeoutMs: REQUEST_TIMEOUT_MS, maxOpenSockets: MAX_OPEN_SOCKETS };
 
 export interface WebHost {
   url: string;
   port: number;
+  /** The launch token in `url`: exchanged once for the session cookie. */
   token: string;
   close(): Promise<void>;
 }
 
+type Log = ReturnType<KioskCore['logger']['forSubsystem']>;
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const secrets: GuardSecrets = { launchToken: token, sessionSecret: randomBytes(32).toString('base64url') };
   const log = options.core.logger.forSubsystem('web-host');
-  const serveStatic = sirv(options.rendererDir, { dev: false, etag: false, setHeaders: noStore });
+  const rendererRoot = realpathSync(options.rendererDir);
+  const serveStatic = sirv(rendererRoot, { dev: false, etag: false, setHeaders: noStore });
   let port = options.port;
 
-  const server = createServer((request, response) => {
-    const verdict = checkRequest(request, { token, port, requireOrigin: false });
-    if (!verdict.allowed) return refuse(response, verdict.reason, request, log);
-    setSecurityHeaders(response);
-    if (verdict.tokenFrom === 'query') {
-      response.setHeader(
-        'Set-Cookie',
-        `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`,
-      );
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  // Timeouts are checked this often (Node's default is every 30 s).
+  const checkEveryMs = Math.min(1000, limits.headersTimeoutMs);
+  const server = createServer({ connectionsCheckingInterval: checkEveryMs }, (request, response) => {
+    try {
+      handleHttp(request, response);
+    } catch (error) {
+      log.error({ err: error }, 'HTTP request failed');
+      if (!response.headersSent) plain(response, 500, 'Terjadi kesalahan.');
+      else response.destroy();
     }
-    serveStatic(request, response, () => {
-      response.statusCode = 404;
-      response.end('Tidak ditemukan');
-    });
+  });
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.maxConnections = limits.maxOpenSockets;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // Bytes that are not HTTP, or headers that never finish: answer if the socket still listens, and forget it.
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    else socket.destroy();
+    log.debug({ code: error.code }, 'malformed or unfinished HTTP request');
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    const verdict = checkRequest(request, { token, port, requireOrigin: true });
-    if (path !== WS_PATH || !verdict.allowed) {
-      log.warn({ reason: verdict.allowed ? 'wrong path' : verdict.reason }, 'WebSocket refused');
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
+  function handleHttp(request: IncomingMessage, response: ServerResponse): void {
+    const verdict = checkRequest(request, secrets, { port, requireOrigin: false, acceptLaunchToken: true });
+    if (!verdict.allowed) return refuse(response, verdict.status, verdict.reason, log);
+    setSecurityHeaders(response);
+    if (verdict.via === 'launch-token') {
+      secrets.launchToken = null; // single use: from now on only the cookie opens the kiosk
+      response.setHeader('Set-Cookie', `${tokenCookieName(port)}=${secrets.sessionSecret}; Path=/; HttpOnly; SameSite=Strict`);
+      log.info('launch token exchanged for the session cookie');
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.core, log));
+    if (!staysInside(rendererRoot, verdict.url.pathname)) return plain(response, 404, 'Tidak ditemukan');
+    serveStatic(request, response, () => plain(response, 404, 'Tidak ditemukan'));
+  }
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  sockets.on('error', (error) => log.warn({ err: error }, 'WebSocket server error'));
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      const verdict = checkRequest(request, secrets, { port, requireOrigin: true, acceptLaunchToken: false });
+      if (!verdict.allowed || verdict.url.pathname !== WS_PATH) {
+        log.warn({ reason: verdict.allowed ? 'wrong path' : verdict.reason }, 'WebSocket refused');
+        socket.end(`HTTP/1.1 ${verdict.allowed ? 403 : verdict.status} Forbidden\r\nConnection: close\r\n\r\n`);
+        return;
+      }
+      sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.core, log));
+    } catch (error) {
+      log.error({ err: error }, 'WebSocket upgrade failed');
+      socket.destroy();
+    }
   });
 
   const stopEvents = options.core.onEvent((name, payload) => {
@@ -77,6 +124,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
+  server.on('error', (error) => log.error({ err: error }, 'web host server error'));
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/?token=${token}`;
   log.info({ port }, 'web host listening on 127.0.0.1');
@@ -95,8 +143,39 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function serveSocket(ws: WebSocket, core: KioskCore, log: ReturnType<KioskCore['logger']['forSubsystem']>): void {
-  ws.on('message', async (data, isBinary) => {
+/**
+ * The file a path names, once symlinks are resolved, must still be inside the
+ * renderer folder (sirv itself follows them). Paths that do not exist are
+ * left to sirv, which answers 404.
+ */
+function staysInside(root: string, pathname: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  const candidate = path.join(root, path.normalize(decoded), decoded.endsWith('/') ? 'index.html' : '');
+  if (!existsSync(candidate)) return true;
+  try {
+    const real = realpathSync(candidate);
+    return real === root || real.startsWith(`${root}${path.sep}`);
+  } catch {
+    return false;
+  }
+}
+
+function serveSocket(ws: WebSocket, core: KioskCore, log: Log): void {
+  // A malformed frame (bad opcode, bad UTF-8, too large) closes this socket only.
+  ws.on('error', (error) => {
+    log.warn({ code: (error as { code?: string }).code }, 'malformed WebSocket frame; socket closed');
+    ws.terminate();
+  });
+  ws.on('message', (data, isBinary) => {
+    void answer(data, isBinary).catch((error: unknown) => log.error({ err: error }, 'WebSocket message failed'));
+  });
+
+  async function answer(data: unknown, isBinary: boolean): Promise<void> {
     let raw: unknown;
     try {
       raw = isBinary ? undefined : JSON.parse(String(data));
@@ -112,7 +191,7 @@ function serveSocket(ws: WebSocket, core: KioskCore, log: ReturnType<KioskCore['
     if (ws.readyState === ws.OPEN) {
       ws.send(JSON.stringify({ kind: 'result', id: request.data.id, result } satisfies WsMessage));
     }
-  });
+  }
 }
 
 function setSecurityHeaders(response: ServerResponse): void {
@@ -126,13 +205,12 @@ function noStore(response: ServerResponse): void {
   response.setHeader('Cache-Control', 'no-store');
 }
 
-function refuse(
-  response: ServerResponse,
-  reason: string,
-  request: IncomingMessage,
-  log: ReturnType<KioskCore['logger']['forSubsystem']>,
-): void {
-  log.warn({ reason, path: new URL(request.url ?? '/', 'http://x').pathname }, 'HTTP request refused');
-  response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-  response.end('Akses ditolak.');
+function plain(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(text);
+}
+
+function refuse(response: ServerResponse, status: 400 | 403, reason: string, log: Log): void {
+  log.warn({ reason }, 'HTTP request refused');
+  plain(response, status, status === 400 ? 'Permintaan tidak dapat dibaca.' : 'Akses ditolak.');
 }

@@ -59,6 +59,11 @@ export function AttractScreen(props: {
       >
         {t('attract.queueTicket')}
       </button>
+      {info.needsTechnician && (
+        <p className="attract-notice" role="alert">
+          {t('attract.needsTechnician')}
+        </p>
+      )}
       {PRINTER_PROBLEMS.includes(props.printerStatus) && (
         <p className="attract-notice" role="status">
           {t(`attract.printer.${props.printerStatus}`)}

@@ -45,7 +45,7 @@ export function MyRequestsScreen(props: {
     <>
       <StepFrame
         title={t('mine.title')}
-        hint={data && !data.fromServer ? t('mine.kioskOnly') : t('mine.hint')}
+        hint={!props.resident.online ? t('mine.offlineOnly') : data && !data.fromServer ? t('mine.kioskOnly') : t('mine.hint')}
         banner={<ResidentBanner resident={props.resident} />}
         onBack={props.onBack}
         onCancel={props.onLogout}

@@ -1,17 +1,17 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../../src/main/config/schema';
-import { configPath, loadConfig, parseConfigText, saveConfig, watchConfig } from '../../../src/main/config/store';
+import { configPath, parseConfigText, readConfigFile, saveConfig, watchConfig } from '../../../src/main/config/store';
 import { createSilentLogger } from '../../../src/main/logging/logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const log = createSilentLogger().root;
+const loadConfig = (dir: string) => readConfigFile(dir).config;
 
 describe('configuration', () => {
   it('gives a working kiosk with no file at all', () => {
-    const config = loadConfig(tempDir(), log);
+    const config = loadConfig(tempDir());
     expect(config).toEqual(defaultConfig());
     expect(config.kiosk.idleSeconds).toBe(60);
     expect(config.kiosk.idleWarningSeconds).toBe(20);
@@ -25,7 +25,7 @@ describe('configuration', () => {
     config.village.name = 'Desa Sukamaju';
     config.server.url = 'https://api.sukamaju.desa.id';
     await saveConfig(dir, config);
-    expect(loadConfig(dir, log)).toEqual(config);
+    expect(loadConfig(dir)).toEqual(config);
     expect(statSync(configPath(dir)).mode & 0o777).toBe(0o600);
     // atomic write: no temporary files left behind
     expect(readdirSync(dir)).toEqual(['config.json']);
@@ -39,40 +39,62 @@ describe('configuration', () => {
     expect(existsSync(configPath(dir))).toBe(false);
   });
 
-  it('falls back to defaults for a corrupt file, warns, and keeps the file aside', () => {
+  it('reads a file as technicians write it: BOM, comments, trailing commas', () => {
+    const text = '\uFEFF{\n  // the village server\n  "server": { "url": "https://api.sukamaju.desa.id", },\n  "kiosk": { "name": "ADM-07" },\n}\n';
+    const { config, problem, warnings } = parseConfigText(text);
+    expect(problem).toBeNull();
+    expect(warnings).toEqual([]);
+    expect(config.server.url).toBe('https://api.sukamaju.desa.id');
+    expect(config.kiosk.name).toBe('ADM-07');
+  });
+
+  // Each of these must stop the kiosk from sending anywhere, never become "no server" (demo mode).
+  it.each([
+    ['half a file', '{ "server": { "url": "https://api.desa.id" }, "kiosk": { "name": "ADM-07", ', { line: 1, column: 76 }],
+    ['a stray word', '{\n  "server": { "url": "https://api.desa.id" }\n  oops\n}', { line: 3, column: 3 }],
+    ['a JSON array', '[1, 2]', { line: null, column: null }],
+    ['null', 'null', { line: null, column: null }],
+    ['an empty file', '', { line: 1, column: 1 }],
+    ['a server URL without a scheme', '{ "server": { "url": "api.sukamaju.desa.id" } }', { line: null, column: null }],
+    ['a server URL of another kind', '{ "server": { "url": "ftp://api.desa.id" } }', { line: null, column: null }],
+    ['a server that is not an object', '{ "server": "https://api.desa.id" }', { line: null, column: null }],
+  ])('is a problem for a technician, with where: %s', (_name, text, where) => {
+    const { problem } = parseConfigText(text);
+    expect(problem).not.toBeNull();
+    expect({ line: problem!.line, column: problem!.column }).toEqual(where);
+  });
+
+  it('leaves an unreadable file where it is and says it exists', () => {
     const dir = tempDir();
     writeFileSync(configPath(dir), '{ "kiosk": { "name": "ADM-07", ');
-    const warn = vi.fn();
-    const config = loadConfig(dir, { ...log, warn, info: vi.fn(), error: vi.fn() } as unknown as typeof log);
-    expect(config).toEqual(defaultConfig());
-    expect(warn).toHaveBeenCalled();
-    expect(JSON.stringify(warn.mock.calls)).toContain('not valid JSON');
-    const aside = readdirSync(dir).filter((name) => name.startsWith('config.json.corrupt-'));
-    expect(aside).toHaveLength(1);
-    expect(readFileSync(path.join(dir, aside[0]!), 'utf8')).toContain('ADM-07');
+    const state = readConfigFile(dir);
+    expect(state.exists).toBe(true);
+    expect(state.problem?.message).toMatch(/not valid JSON/);
+    expect(readdirSync(dir)).toEqual(['config.json']);
+  });
+
+  it('falls back loudly for a time zone that is not one', () => {
+    const { config, warnings, problem } = parseConfigText(JSON.stringify({ kiosk: { timeZone: 'WIB', name: 'ADM-07' } }));
+    expect(problem).toBeNull();
+    expect(config.kiosk.timeZone).toBe('Asia/Jakarta');
+    expect(config.kiosk.name).toBe('ADM-07');
+    expect(warnings.join('\n')).toMatch(/kiosk\.timeZone: not a time zone/);
+    expect(parseConfigText(JSON.stringify({ kiosk: { timeZone: 'Asia/Makassar' } })).config.kiosk.timeZone).toBe('Asia/Makassar');
   });
 
   it('keeps the good fields when only some are wrong', () => {
     const { config, warnings } = parseConfigText(
       JSON.stringify({
         kiosk: { name: 'ADM-07', idleSeconds: 'sixty', locale: 'fr' },
-        server: { url: 'ftp://nope' },
         village: 'not an object',
       }),
     );
     expect(config.kiosk.name).toBe('ADM-07');
     expect(config.kiosk.idleSeconds).toBe(60);
     expect(config.kiosk.locale).toBe('id');
-    expect(config.server.url).toBeNull();
     expect(config.village.name).toBeNull();
     expect(warnings.join('\n')).toMatch(/kiosk\.idleSeconds/);
     expect(warnings.join('\n')).toMatch(/kiosk\.locale/);
-    expect(warnings.join('\n')).toMatch(/server\.url/);
-  });
-
-  it('treats a JSON array or null as corrupt', () => {
-    expect(parseConfigText('[1,2]').config).toEqual(defaultConfig());
-    expect(parseConfigText('null').warnings).toHaveLength(1);
   });
 
   it('notices when the file changes on disk', async () => {
@@ -103,6 +125,7 @@ describe('configuration', () => {
       await vi.waitFor(() => expect(warn).toHaveBeenCalled(), { timeout: 3000 });
       expect(seen).not.toHaveBeenCalled();
       expect(JSON.stringify(warn.mock.calls)).toContain('keeping the running configuration');
+      expect(JSON.stringify(warn.mock.calls)).toContain('baris 1');
       expect(existsSync(configPath(dir))).toBe(true); // not moved aside while running
     } finally {
       stop();

@@ -74,7 +74,7 @@ describe('letters and requests', () => {
       ok: false,
       error: { code: 'validation', message: 'Ada isian yang perlu diperbaiki. Lihat tanda di setiap isian.', fields: { keperluan: 'Wajib diisi.' } },
     });
-    expect(rig.core.outbox.counts().pending).toBe(0);
+    expect(rig.core.outbox.counts().pending).toBe(0); // nothing half-stored
   });
 
   it('accepts only the resident\'s own documents or "bring the original"', async () => {
@@ -144,5 +144,33 @@ describe('letters and requests', () => {
     const items = (mine.value as { items: Array<Record<string, unknown>> }).items;
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ serverId: 1, statusCode: 1, reference, localState: null });
+  });
+
+  it('says "penyimpanan penuh" when the disk is full, confirms nothing, and works again once there is room', async () => {
+    const rig = await signedIn();
+    await rig.core.invoke('letters.list', {});
+    const pages = rig.core.db.pragma('page_count', { simple: true }) as number;
+    rig.core.db.pragma(`max_page_count = ${pages}`); // as good as a full disk for SQLite
+    // Fill every free byte, big rows first, then small ones, in the tables a submit writes.
+    const filler = rig.core.db.prepare(`INSERT INTO letter_request (reference, created_at, kiosk_name, letter_id, letter_slug, letter_name,
+      requirements_json, verified, next_attempt_at, sync_state, note) VALUES (?, '', '', 0, '', '', '{}', 0, '', 'synced', ?)`);
+    let n = 0;
+    for (const size of [2000, 200, 20, 0]) {
+      try {
+        for (;;) filler.run(`FILL-${n++}`, 'x'.repeat(size));
+      } catch (error) {
+        expect(String(error)).toMatch(/full/);
+      }
+    }
+    const full = await rig.core.invoke('requests.submit', validRequest);
+    expect(full).toEqual({
+      ok: false,
+      error: { code: 'storage-full', message: 'Penyimpanan kios penuh: permohonan tidak dapat disimpan dan belum diajukan. Silakan minta bantuan petugas.' },
+    });
+    expect(rig.core.outbox.counts().pending).toBe(0); // nothing half-stored
+    expect(rig.core.db.prepare('SELECT count(*) FROM print_job').pluck().get()).toBe(0);
+    rig.core.db.pragma('max_page_count = 1073741823');
+    rig.core.db.prepare("DELETE FROM letter_request WHERE reference LIKE 'FILL-%'").run();
+    expect((await rig.core.invoke('requests.submit', validRequest)).ok).toBe(true);
   });
 });

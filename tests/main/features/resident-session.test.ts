@@ -67,4 +67,75 @@ describe('resident session', () => {
       vi.useRealTimers();
     }
   });
+
+  it('lets one identification per NIK reach the server at a time: 20 parallel calls, one login', async () => {
+    const rig = await coreWithSim(tempDir());
+    close = rig.close;
+    rig.sim.setFaults({ latencyMs: 50 });
+    const before = rig.sim.loginAttempts();
+    const results = await Promise.all(Array.from({ length: 20 }, () => rig.core.invoke('session.identify', { nik: budi.nik, pin: '000000' })));
+    expect(rig.sim.loginAttempts() - before).toBe(1);
+    expect(results.filter((r) => !r.ok && r.error.code === 'busy')).toHaveLength(19);
+    expect(results.filter((r) => !r.ok && r.error.code === 'wrong-pin')).toHaveLength(1);
+  });
+
+  it('limits sign-ins kiosk-wide, with a clear message', async () => {
+    const rig = await coreWithSim(tempDir(), (c) => {
+      c.session.signInsPerMinute = 3;
+    });
+    close = rig.close;
+    for (const resident of RESIDENTS.slice(0, 3)) {
+      expect((await rig.core.invoke('session.identify', { nik: resident.nik, pin: resident.pin })).ok).toBe(true);
+    }
+    const fourth = await rig.core.invoke('session.identify', { nik: RESIDENTS[3]!.nik, pin: RESIDENTS[3]!.pin });
+    expect(fourth).toMatchObject({ ok: false, error: { code: 'rate-limited', message: expect.stringMatching(/^Terlalu banyak percobaan masuk di kios ini\. Silakan tunggu \d+ detik/) } });
+  });
+
+  it('logs out at the server when the session ends, unless a request of the session still needs the token', async () => {
+    const rig = await coreWithSim(tempDir());
+    close = rig.close;
+    await rig.core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+    await rig.core.invoke('session.end', { reason: 'done' });
+    await expect.poll(() => rig.sim.logouts()).toBe(1);
+
+    await rig.core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+    await rig.core.invoke('letters.list', {});
+    const letter = (await import('../../../tools/opensid-sim/seed')).LETTERS.find((l) => l.kode === 'S-02')!;
+    const submitted = await rig.core.invoke('requests.submit', { letterId: letter.id, answers: { keperluan: 'Melamar kerja' }, requirements: {}, phone: '081234567801', note: null });
+    expect(submitted.ok).toBe(true);
+    await rig.core.invoke('session.end', { reason: 'done' }); // the request is not sent yet
+    const logins = rig.sim.loginAttempts();
+    await rig.core.sync.runOnce();
+    expect(rig.sim.requests()).toHaveLength(1);
+    expect(rig.sim.loginAttempts()).toBe(logins); // sent with the session's own token, still valid
+    expect(rig.sim.logouts()).toBe(1);
+  });
+
+  it('an offline session sees only what it made, never the history stored for that NIK', async () => {
+    const rig = await coreWithSim(tempDir());
+    close = rig.close;
+    // Budi signed in online earlier and made a request (it carries his name).
+    await rig.core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+    await rig.core.invoke('letters.list', {});
+    const letter = (await import('../../../tools/opensid-sim/seed')).LETTERS.find((l) => l.kode === 'S-02')!;
+    const request = { letterId: letter.id, answers: { keperluan: 'Melamar kerja' }, requirements: {}, phone: '081234567801', note: null };
+    const earlier = await rig.core.invoke('requests.submit', request);
+    if (!earlier.ok) throw new Error('submit');
+    await rig.core.invoke('session.end', { reason: 'done' });
+    // Offline, someone types Budi's NIK with any PIN.
+    await rig.sim.setDown(true);
+    const offline = await rig.core.invoke('session.identify', { nik: budi.nik, pin: '999999' });
+    expect(offline).toEqual({ ok: true, value: { name: null, maskedNik: '320101******0001', online: false, phone: null } });
+    expect(await rig.core.invoke('requests.mine', {})).toEqual({ ok: true, value: { items: [], fromServer: false } });
+    const earlierReference = (earlier.value as { reference: string }).reference;
+    expect(await rig.core.invoke('printing.reprint', { reference: earlierReference })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // What this session makes, it sees and may reprint; without a name.
+    const made = await rig.core.invoke('requests.submit', request);
+    if (!made.ok) throw new Error('submit offline');
+    const madeReference = (made.value as { reference: string }).reference;
+    const mine = await rig.core.invoke('requests.mine', {});
+    expect(mine).toMatchObject({ ok: true, value: { items: [{ reference: madeReference, localState: 'waiting' }] } });
+    expect(rig.core.outbox.byReference(madeReference)?.residentName).toBeNull();
+    expect((await rig.core.invoke('printing.reprint', { reference: madeReference })).ok).toBe(true);
+  });
 });

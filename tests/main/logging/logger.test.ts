@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../../src/main/logging/logger';
 import { redactValue } from '../../../src/main/logging/redact';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -49,5 +50,20 @@ describe('redactValue', () => {
     expect(redactValue({ a: { b: [{ pin: '1', newPin: '2', Authorization: 'Bearer x' }] } })).toEqual({
       a: { b: [{ pin: '[disembunyikan]', newPin: '[disembunyikan]', Authorization: '[disembunyikan]' }] },
     });
+  });
+
+  it('keeps the process running when the log file cannot be written (disk full, folder gone)', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'logs', 'adm.log'), { recursive: true }); // the file cannot be opened
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const logger = createLogger({ dataDir: dir });
+      logger.forSubsystem('core').info('first line');
+      logger.forSubsystem('core').info('second line');
+      await vi.waitFor(() => expect(stderr.mock.calls.some((c) => String(c[0]).includes('log file cannot be written'))).toBe(true));
+      logger.forSubsystem('core').error('still no throw');
+    } finally {
+      stderr.mockRestore();
+    }
   });
 });

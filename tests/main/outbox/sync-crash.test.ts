@@ -2,32 +2,39 @@
  * Exactly-once under crashes: a child process (`adm sync`) works through the
  * outbox while it is SIGKILLed at random moments, over and over, against a
  * demo server that is slow, answers 500 after inserting, and drops
- * connections. In the end every kiosk request must be on the server exactly
- * once, adopted rows must be the right ones, and the outbox must say synced.
+ * connections, and whose clock is first 15 minutes ahead, then 15 minutes
+ * behind. Each resident has more requests than one page of the server's list,
+ * and just before the kiosk starts, each resident also sent requests of the
+ * same letters from another channel. In the end every kiosk request must be on
+ * the server exactly once, no other channel's request adopted, and the outbox
+ * must say synced.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskCore } from '../../../src/main/core';
 import { saveConfig } from '../../../src/main/config/store';
 import { defaultConfig } from '../../../src/main/config/schema';
-import { REFERENCE_FORM_KEY } from '../../../src/main/village/opensid-client';
+import { createOpensidClient, REFERENCE_FORM_KEY } from '../../../src/main/village/opensid-client';
+import { serverTarget } from '../../../src/main/village/server-target';
 import { startOpensidSim, type OpensidSim } from '../../../tools/opensid-sim/server';
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { newRequest } from '../../helpers/outbox-rig';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const REQUESTS = 60;
+/** 20 requests each: more than one page of the old 20-row look-up. */
+const RESIDENT_COUNT = 3;
 const KILLS = 220;
 const CLI = 'dist/main/cli.cjs';
+
+const FAULTS = { latencyMs: 3, submitDelayMs: 40, failAfterInsertRate: 0.2, resetAfterInsertRate: 0.05, resetBeforeInsertRate: 0.05 };
 
 const tempDir = useTempDirs();
 let sim: OpensidSim;
 
 beforeAll(async () => {
   execFileSync(process.execPath, ['scripts/build-main.mjs'], { stdio: 'inherit' });
-  sim = await startOpensidSim({
-    faults: { latencyMs: 3, submitDelayMs: 40, failAfterInsertRate: 0.2, resetAfterInsertRate: 0.05, resetBeforeInsertRate: 0.05 },
-  });
+  sim = await startOpensidSim({ faults: FAULTS });
 });
 afterAll(async () => {
   await sim.close();
@@ -65,26 +72,46 @@ describe('sync worker under SIGKILL', () => {
       maxDelaySeconds: 0.2,
       pollSeconds: 0.02,
       doubtGraceSeconds: 1,
-      clockSkewSeconds: 1,
     };
     await saveConfig(dataDir, config);
 
     const letters = [LETTERS[3]!, LETTERS[10]!, LETTERS[13]!]; // Keterangan Penduduk, Pengantar SKCK, Biodata
     const core = createKioskCore({ dataDir, watchConfig: false });
     for (let i = 0; i < REQUESTS; i++) {
-      const resident = RESIDENTS[i % 10]!;
+      const resident = RESIDENTS[i % RESIDENT_COUNT]!;
       const letter = letters[i % letters.length]!;
       core.outbox.enqueue(
-        newRequest({ letterId: letter.id, letterSlug: letter.slug, letterName: letter.nama, answers: { keperluan: `Keperluan ${i}` } }, resident),
+        newRequest(
+          { letterId: letter.id, letterSlug: letter.slug, letterName: letter.nama, answers: { keperluan: `Keperluan ${i}` }, serverTarget: serverTarget(sim.url) },
+          resident,
+        ),
         { kind: 'pin', pin: resident.pin },
       );
     }
     const references = core.outbox.list({ limit: REQUESTS }).map((r) => r.reference);
     await core.close();
 
+    // Just before the kiosk starts: the same residents, the same letters, from another channel.
+    const elsewhere = createOpensidClient({ baseUrl: sim.url });
+    for (const resident of RESIDENTS.slice(0, RESIDENT_COUNT)) {
+      const login = await elsewhere.login(resident.nik, resident.pin);
+      if (!login.ok) throw new Error('login failed');
+      for (const letter of letters) {
+        sim.setFaults({ failAfterInsertRate: 0, resetAfterInsertRate: 0, resetBeforeInsertRate: 0 });
+        const sent = await elsewhere.submitRequest(login.value.token, {
+          slug: letter.slug, letterId: letter.id, answers: { keperluan: 'Dari aplikasi' }, requirements: {}, phone: '081234567890', note: null, reference: 'ELSEWHERE',
+        });
+        if (!sent.ok) throw new Error(`submit elsewhere failed: ${sent.error.message}`);
+      }
+    }
+    const foreignIds = new Set(sim.requests().map((r) => r.id));
+    sim.setFaults(FAULTS);
+
     let kills = 0;
     let killsDuringSubmit = 0;
     for (let i = 0; i < KILLS; i++) {
+      // The server's clock: 15 minutes ahead for the first half, 15 minutes behind for the second.
+      sim.setFaults({ clockOffsetSeconds: i < KILLS / 2 ? 900 : -900 });
       // 20-450 ms: some kills land while Node starts, most while it syncs.
       const { killed, inFlightAtKill } = await runChild(dataDir, ['sync'], 20 + Math.floor(Math.random() * 430));
       if (killed) kills += 1;
@@ -107,7 +134,7 @@ describe('sync worker under SIGKILL', () => {
     const counts = after.outbox.counts();
     await after.close();
 
-    const serverRows = sim.requests();
+    const serverRows = sim.requests().filter((row) => !foreignIds.has(row.id));
     const byReference = new Map<string, number[]>();
     for (const row of serverRows) {
       const reference = JSON.parse(row.isianForm ?? '{}')[REFERENCE_FORM_KEY] as string;
@@ -122,6 +149,8 @@ describe('sync worker under SIGKILL', () => {
     expect(killsDuringSubmit).toBeGreaterThan(0);
     expect(counts).toEqual({ pending: 0, synced: REQUESTS, parked: 0, rejected: 0 });
     expect(serverRows).toHaveLength(REQUESTS);
+    // No other channel's request was taken for one of ours.
+    for (const request of local) expect(foreignIds.has(request.serverId!)).toBe(false);
     for (const reference of references) expect(byReference.get(reference), reference).toHaveLength(1);
     // Adoption picked the row of that very request.
     for (const request of local) expect(byReference.get(request.reference)).toEqual([request.serverId]);

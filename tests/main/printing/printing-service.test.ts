@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeVirtualState } from '../../../src/devices/printer/transports/virtual';
@@ -94,5 +94,32 @@ describe('printing', () => {
     expect(restarted.db.prepare('SELECT state, failure FROM print_job').get()).toEqual({ state: 'failed', failure: 'kios berhenti sebelum mencetak' });
     expect(printedTexts(folder)).toHaveLength(0);
     expect(restarted.outbox.byReference(submitted.reference)).not.toBeNull();
+  });
+
+  it('limits queue tickets, which need no sign-in, so a prank cannot empty the paper roll', async () => {
+    const rig = await coreWithSim(tempDir(), (c) => {
+      c.printer.queueTicketsPerMinute = 2;
+    });
+    close = rig.close;
+    expect((await rig.core.invoke('printing.queueTicket', {})).ok).toBe(true);
+    expect((await rig.core.invoke('printing.queueTicket', {})).ok).toBe(true);
+    expect(await rig.core.invoke('printing.queueTicket', {})).toMatchObject({
+      ok: false,
+      error: { code: 'rate-limited', message: expect.stringMatching(/^Nomor antrean baru saja dicetak beberapa kali/) },
+    });
+    expect(rig.core.db.prepare("SELECT count(*) FROM print_job WHERE kind = 'queue-ticket'").pluck().get()).toBe(2);
+  });
+
+  it('deletes virtual printer slips (they carry names) after the retention period', async () => {
+    const { core, folder } = await signedInKiosk();
+    const { reference } = await submit(core);
+    expect((await core.invoke('printing.receipt', { reference })).ok).toBe(true);
+    const slips = readdirSync(folder).filter((f) => /\.(bin|txt|png)$/.test(f));
+    expect(slips.length).toBeGreaterThan(0);
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    for (const slip of slips) utimesSync(path.join(folder, slip), old, old);
+    expect(core.printing.purgeOutput(new Date(Date.now() - 30 * 86_400_000))).toBe(slips.length);
+    expect(readdirSync(folder).filter((f) => /\.(bin|txt|png)$/.test(f))).toEqual([]);
+    expect(existsSync(path.join(folder, 'state.json'))).toBe(true);
   });
 });

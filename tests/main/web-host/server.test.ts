@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,10 +47,18 @@ function get(
   });
 }
 
-function openSocket(host: WebHost, options: { token?: string; origin?: string; hostHeader?: string }) {
+/** The first page load exchanges the launch token for the session cookie; returns the Cookie header to send. */
+async function sessionCookie(host: WebHost): Promise<string> {
+  const res = await get(host, `/?token=${host.token}`);
+  expect(res.status).toBe(200);
+  return String(res.headers['set-cookie']).split(';')[0]!;
+}
+
+function openSocket(host: WebHost, options: { cookie?: string; token?: string; origin?: string; hostHeader?: string }) {
   const query = options.token === undefined ? '' : `?token=${options.token}`;
   const headers: Record<string, string> = {};
   if (options.hostHeader) headers.Host = options.hostHeader;
+  if (options.cookie) headers.Cookie = options.cookie;
   return new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, { origin: options.origin, headers });
 }
 
@@ -61,6 +70,23 @@ function outcome(ws: WebSocket): Promise<'open' | number> {
   });
 }
 
+/** Raw bytes to the host over TCP, as any local process or page can send them; resolves with the answer's status line. */
+function raw(host: WebHost, bytes: string | Buffer): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(host.port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk) => (answer += String(chunk)));
+    socket.on('error', () => resolve(answer.split('\r\n')[0] ?? ''));
+    socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
+    socket.write(bytes);
+    socket.setTimeout(2000, () => socket.destroy());
+  });
+}
+
+async function stillAnswers(host: WebHost): Promise<void> {
+  expect((await get(host, '/')).status).toBe(403);
+}
+
 describe('web host', () => {
   it('binds 127.0.0.1 and prints a URL carrying a random token', async () => {
     const a = await start();
@@ -69,44 +95,51 @@ describe('web host', () => {
     expect(a.token).not.toBe(b.token);
   });
 
-  it('serves the page with the token, sets a token cookie and a CSP', async () => {
+  it('serves the page once for the launch token, exchanging it for a session cookie, with a CSP', async () => {
     const host = await start();
     const res = await get(host, `/?token=${host.token}`);
     expect(res.status).toBe(200);
     expect(res.body).toContain('<title>ADM</title>');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(String(res.headers['set-cookie'])).toContain(`adm_token_${host.port}=${host.token}`);
-    expect(String(res.headers['set-cookie'])).toContain('HttpOnly');
-    const again = await get(host, '/index.html', { Cookie: `adm_token_${host.port}=${host.token}` });
-    expect(again.status).toBe(200);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(new RegExp(`^adm_session_${host.port}=[\\w-]{43}; Path=/; HttpOnly; SameSite=Strict$`));
+    expect(cookie).not.toContain(host.token); // the cookie is a secret that was never printed
+    const session = cookie.split(';')[0]!;
+    expect((await get(host, '/index.html', { Cookie: session })).status).toBe(200);
+    // The launch token is spent: read from a command line later, it opens nothing.
+    expect((await get(host, `/?token=${host.token}`)).status).toBe(403);
+    expect((await get(host, '/index.html', { Cookie: `adm_session_${host.port}=${host.token}` })).status).toBe(403);
+    // A reload of the page (spent token, valid cookie) still works.
+    expect((await get(host, `/?token=${host.token}`, { Cookie: session })).status).toBe(200);
   });
 
   it('refuses HTTP without the token, with a wrong token, a foreign Host or a foreign Origin', async () => {
     const host = await start();
     expect((await get(host, '/')).status).toBe(403);
     expect((await get(host, '/?token=wrong')).status).toBe(403);
-    expect((await get(host, '/index.html', { Cookie: `adm_token_${host.port}=nope` })).status).toBe(403);
+    expect((await get(host, '/index.html', { Cookie: `adm_session_${host.port}=nope` })).status).toBe(403);
     expect((await get(host, `/?token=${host.token}`, { Host: `evil.example:${host.port}` })).status).toBe(403);
     expect((await get(host, `/?token=${host.token}`, { Host: '127.0.0.1:1' })).status).toBe(403);
     expect((await get(host, `/?token=${host.token}`, { Origin: 'http://evil.example' })).status).toBe(403);
     expect((await get(host, `/?token=${host.token}`, { Origin: `http://localhost:${host.port}` })).status).toBe(200);
   });
 
-  it('refuses WebSocket upgrades without the token, from another Origin, without an Origin or with a foreign Host', async () => {
+  it('refuses WebSocket upgrades without the cookie, with the launch token, from another Origin, without an Origin or with a foreign Host', async () => {
     const host = await start();
     const own = `http://127.0.0.1:${host.port}`;
+    expect(await outcome(openSocket(host, { origin: own, token: host.token }))).toBe(403);
+    const cookie = await sessionCookie(host);
     expect(await outcome(openSocket(host, { origin: own }))).toBe(403);
-    expect(await outcome(openSocket(host, { origin: own, token: 'wrong' }))).toBe(403);
-    expect(await outcome(openSocket(host, { origin: 'http://evil.example', token: host.token }))).toBe(403);
-    expect(await outcome(openSocket(host, { token: host.token }))).toBe(403);
-    expect(
-      await outcome(openSocket(host, { origin: own, token: host.token, hostHeader: `rebind.example:${host.port}` })),
-    ).toBe(403);
+    expect(await outcome(openSocket(host, { origin: own, cookie: `adm_session_${host.port}=wrong` }))).toBe(403);
+    expect(await outcome(openSocket(host, { origin: 'http://evil.example', cookie }))).toBe(403);
+    expect(await outcome(openSocket(host, { cookie }))).toBe(403);
+    expect(await outcome(openSocket(host, { origin: own, cookie, hostHeader: `rebind.example:${host.port}` }))).toBe(403);
+    expect(await outcome(openSocket(host, { origin: own, cookie }))).toBe('open');
   });
 
   it('carries contract calls and events over the WebSocket', async () => {
     const host = await start();
-    const ws = openSocket(host, { origin: `http://127.0.0.1:${host.port}`, token: host.token });
+    const ws = openSocket(host, { origin: `http://127.0.0.1:${host.port}`, cookie: await sessionCookie(host) });
     expect(await outcome(ws)).toBe('open');
     const messages: unknown[] = [];
     ws.on('message', (data) => messages.push(JSON.parse(String(data))));
@@ -136,5 +169,104 @@ describe('web host', () => {
       .poll(() => messages.find((m) => (m as { kind: string }).kind === 'event'), { timeout: 3000 })
       .toMatchObject({ kind: 'event', name: 'kiosk.infoChanged', payload: { village: { name: 'Desa Sukamaju' } } });
     ws.close();
+  });
+
+  // Each of these killed the host with one pre-auth request (also sent by an <img> on any local page).
+  it.each([
+    ['GET //%zz HTTP/1.1'],
+    ['GET //[ HTTP/1.1'],
+    ['GET //:99999/ HTTP/1.1'],
+    ['GET http://[ HTTP/1.1'],
+    ['GET %zz HTTP/1.1'],
+    ['GET /%E0%A4%A HTTP/1.1'],
+    ['GET /?token=%zz HTTP/1.1'],
+  ])('answers a request target that cannot be parsed with 400 and keeps running: %s', async (line) => {
+    const host = await start();
+    expect(await raw(host, `${line}\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 (400|403|404)/);
+    await stillAnswers(host);
+  });
+
+  it('survives a malformed session cookie', async () => {
+    const host = await start();
+    const status = await raw(host, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: adm_session_${host.port}=%E0%A4%A\r\nConnection: close\r\n\r\n`);
+    expect(status).toBe('HTTP/1.1 403 Forbidden');
+    await stillAnswers(host);
+  });
+
+  it('closes only the socket that sends a malformed WebSocket frame', async () => {
+    const host = await start();
+    const cookie = await sessionCookie(host);
+    const own = `http://127.0.0.1:${host.port}`;
+    const good = openSocket(host, { origin: own, cookie });
+    expect(await outcome(good)).toBe('open');
+    const bad = openSocket(host, { origin: own, cookie });
+    expect(await outcome(bad)).toBe('open');
+    const closed = new Promise((resolve) => bad.once('close', resolve));
+    // An unmasked frame with a reserved opcode: a protocol error on the server side.
+    (bad as unknown as { _socket: Socket })._socket.write(Buffer.from([0x83, 0x02, 0x7b, 0x7d]));
+    await closed;
+    const answered = new Promise((resolve) => good.once('message', (data) => resolve(JSON.parse(String(data)))));
+    good.send(JSON.stringify({ id: 1, call: 'kiosk.getInfo', input: {} }));
+    expect(await answered).toMatchObject({ kind: 'result', id: 1, result: { ok: true } });
+    good.close();
+  });
+
+  it('never serves a file through a symlink that leads out of the renderer folder', async () => {
+    const rendererDir = tempDir();
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>ADM</title>');
+    const outside = tempDir();
+    writeFileSync(path.join(outside, 'secret.txt'), 'not for the kiosk page');
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(rendererDir, 'leak.txt'));
+    mkdirSync(path.join(rendererDir, 'assets'));
+    symlinkSync(outside, path.join(rendererDir, 'assets', 'out'));
+    const core = createKioskCore({ dataDir: tempDir() });
+    const host = await startWebHost({ core, port: 0, rendererDir });
+    running.push({ host, core });
+    const cookie = await sessionCookie(host);
+    for (const target of ['/leak.txt', '/assets/out/secret.txt']) {
+      const res = await get(host, target, { Cookie: cookie });
+      expect(res.status, target).toBe(404);
+      expect(res.body).not.toContain('not for the kiosk page');
+    }
+    expect((await get(host, '/index.html', { Cookie: cookie })).status).toBe(200);
+  });
+
+  it('closes a connection whose headers never finish', async () => {
+    const core = createKioskCore({ dataDir: tempDir() });
+    const rendererDir = tempDir();
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
+    const host = await startWebHost({ core, port: 0, rendererDir, limits: { headersTimeoutMs: 300, requestTimeoutMs: 300 } });
+    running.push({ host, core });
+    const slow = connect(host.port, '127.0.0.1');
+    slow.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n`); // never finishes its headers
+    const answer = await new Promise<string>((resolve) => {
+      let text = '';
+      slow.on('data', (chunk) => (text += String(chunk)));
+      slow.on('close', () => resolve(text));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    await stillAnswers(host);
+  });
+
+  it('refuses sockets beyond the cap, and answers again once they are gone', async () => {
+    const core = createKioskCore({ dataDir: tempDir() });
+    const rendererDir = tempDir();
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
+    const host = await startWebHost({ core, port: 0, rendererDir, limits: { maxOpenSockets: 4 } });
+    running.push({ host, core });
+    const idle = await Promise.all(
+      Array.from({ length: 4 }, () => new Promise<Socket>((resolve) => {
+        const socket = connect(host.port, '127.0.0.1', () => resolve(socket));
+      })),
+    );
+    const extra = connect(host.port, '127.0.0.1');
+    const extraClosed = await new Promise<boolean>((resolve) => {
+      extra.on('close', () => resolve(true));
+      extra.on('error', () => undefined);
+      extra.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`);
+    });
+    expect(extraClosed).toBe(true);
+    await Promise.all(idle.map((socket) => new Promise<void>((resolve) => socket.end(() => resolve()))));
+    await expect.poll(async () => (await get(host, '/').catch(() => ({ status: 0 }))).status).toBe(403);
   });
 });

@@ -7,7 +7,7 @@
  * {"status":"paper-out"}, and is answered to status requests like a real
  * printer, so every honest message can be seen without hardware.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PrinterStatus } from '../../../shared/device-status';
 import { interpretEscPos, renderJobText } from '../escpos-interpreter';
@@ -42,12 +42,32 @@ export function writeVirtualState(folder: string, status: PrinterStatus): void {
 }
 
 let jobCounter = 0;
+const JOB_FILE = /\.(bin|txt|png)$/;
+
+/** Retention: slips carry residents' names, so slips older than `before` are deleted. Returns how many files went. */
+export function purgeVirtualOutput(folder: string, before: Date): number {
+  if (!existsSync(folder)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(folder)) {
+    if (!JOB_FILE.test(name)) continue;
+    const file = path.join(folder, name);
+    try {
+      if (statSync(file).mtime < before) {
+        unlinkSync(file);
+        removed += 1;
+      }
+    } catch {
+      // gone already, or not ours to delete: the next purge looks again
+    }
+  }
+  return removed;
+}
 
 export function virtualTransport(folder: string, columns: number, widthDots = columns <= 32 ? 384 : 576): PrinterTransport {
   return {
     description: `virtual ${folder}`,
     async open(): Promise<PrinterConnection> {
-      mkdirSync(folder, { recursive: true });
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
       if (!existsSync(path.join(folder, VIRTUAL_STATE_FILE))) writeVirtualState(folder, 'ready');
       const status = readVirtualState(folder);
       const pending: number[] = [];
@@ -73,7 +93,7 @@ export function virtualTransport(folder: string, columns: number, widthDots = co
           if (job.length === 0) return;
           const bytes = Uint8Array.from(job);
           const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(++jobCounter).padStart(4, '0')}`;
-          writeFileSync(path.join(folder, `${name}.bin`), bytes);
+          writeFileSync(path.join(folder, `${name}.bin`), bytes, { mode: 0o600 });
           let text: string;
           try {
             const job = interpretEscPos(bytes);
@@ -83,7 +103,7 @@ export function virtualTransport(folder: string, columns: number, widthDots = co
           } catch (error) {
             text = `(cannot render: ${(error as Error).message})\n`;
           }
-          writeFileSync(path.join(folder, `${name}.txt`), text);
+          writeFileSync(path.join(folder, `${name}.txt`), text, { mode: 0o600 });
         },
       };
     },

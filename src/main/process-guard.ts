@@ -1,0 +1,20 @@
+/**
+ * The kiosk process must outlive any one failure: an exception nobody caught
+ * or a promise nobody awaited is logged (with its stack, for a technician) and
+ * the kiosk goes on serving. Both hosts install this first thing.
+ */
+import type { Logger } from 'pino';
+
+interface ProcessEvents {
+  on(event: 'uncaughtException', listener: (error: Error) => void): unknown;
+  on(event: 'unhandledRejection', listener: (reason: unknown) => void): unknown;
+}
+
+export function installProcessGuards(log: Logger, target: ProcessEvents = process): void {
+  target.on('uncaughtException', (error) => {
+    log.error({ err: error }, 'uncaught exception; the kiosk keeps running');
+  });
+  target.on('unhandledRejection', (reason) => {
+    log.error({ err: reason }, 'unhandled promise rejection; the kiosk keeps running');
+  });
+}
