@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from './bundle-options.mjs';
 
 const out = mkdtempSync(path.join(tmpdir(), 'adm-bench-build-'));
 let failed = false;
@@ -22,7 +23,7 @@ try {
       external: ['better-sqlite3', 'serialport', '@serialport/bindings-cpp'],
       nodePaths: [path.resolve('node_modules')],
       logLevel: 'warning',
-      keepNames: true,
+      ...nodeBundleOptions,
     });
     console.log(`=== ${file}`);
     const { status } = spawnSync(process.execPath, [outfile], { stdio: 'inherit', env: { ...process.env, NODE_PATH: path.resolve('node_modules') } });

@@ -3,6 +3,7 @@
 // require anything but a few Electron modules. Native modules stay external
 // (they are loaded from node_modules, rebuilt for Electron when packaging).
 import { build } from 'esbuild';
+import { nodeBundleOptions } from './bundle-options.mjs';
 
 const native = ['better-sqlite3', 'serialport', '@serialport/bindings-cpp', 'bufferutil', 'utf-8-validate'];
 
@@ -12,10 +13,7 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
-  // The receipt encoder recognises image inputs by their class names.
-  keepNames: true,
-  // jsonc-parser's default UMD build requires its parts at run time, which a bundle cannot follow; its ESM build bundles.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  ...nodeBundleOptions,
 };
 
 await Promise.all([

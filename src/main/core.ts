@@ -263,6 +263,9 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   function purgeExpired(): void {
     const before = new Date(Date.now() - config.sync.retentionDays * 86_400_000);
     const purged = outbox.purgePersonalData(before);
+    // PINs kept with parked requests (for a technician's retry) last no longer than any other PIN.
+    outbox.dropStaleSecrets(new Date(Date.now() - config.sync.pinMaxAgeHours * 3_600_000));
+    outbox.scrubDeletedSecrets();
     if (purged > 0) log.info({ purged, retentionDays: config.sync.retentionDays }, 'personal data of old requests removed');
     // Slips of the virtual printer carry names too.
     const slips = printing.purgeOutput(before);

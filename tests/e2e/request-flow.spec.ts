@@ -103,6 +103,10 @@ test('while the server is down the request is kept and sent when it is back, wit
   await signIn(page, kiosk);
   await expect(page.getByText('Menunggu verifikasi').first()).toBeVisible();
   await expect(page.getByText('Server desa sedang tidak terhubung')).toBeVisible();
+  // Not a sign-in: the PIN is not checked yet, so no name is shown, and it says so.
+  await expect(page.getByRole('heading', { name: 'Selamat datang', exact: true })).toBeVisible();
+  await expect(page.getByText('PIN Anda belum diperiksa: PIN diperiksa saat server desa terhubung kembali.')).toBeVisible();
+  await expect(page.getByText(budi.nama)).toHaveCount(0);
   const reference = await requestKeteranganPenduduk(page, '081299998888');
   await expect(page.locator('.result-state')).toContainText('Menunggu verifikasi');
   await page.getByRole('button', { name: 'Selesai' }).click();

@@ -176,7 +176,13 @@ export interface OutboxStore {
   /** The server answered that it stored nothing (a 4xx): the attempt is over. */
   clearAttempt(id: number): void;
   markSynced(id: number, serverId: number, serverStatus: number | null): void;
-  park(id: number, message: string): void;
+  /**
+   * For a technician. The secret goes with it unless `keepSecret`: when the
+   * server has not decided (several rows could be this request), `adm outbox
+   * retry` must still be able to send it. Kept secrets expire with
+   * `dropStaleSecrets`.
+   */
+  park(id: number, message: string, options?: { keepSecret?: boolean }): void;
   reject(id: number, message: string): void;
   reschedule(id: number, at: Date, error: string | null): void;
   isServerIdTaken(serverId: number): boolean;
@@ -188,8 +194,10 @@ export interface OutboxStore {
   list(options?: { state?: SyncState; limit?: number }): OutboxRequest[];
   /** One resident's requests, newest first (purged ones no longer carry the NIK). */
   forResident(nik: string, limit: number): OutboxRequest[];
-  /** Retention: personal data of sent, parked and rejected requests resolved before `before` is removed. */
+  /** Retention: personal data (and any secret) of sent, parked and rejected requests resolved before `before` is removed. */
   purgePersonalData(before: Date): number;
+  /** Secrets of requests that are not pending, sealed before `before` (the PIN age limit), are deleted. */
+  dropStaleSecrets(before: Date): number;
   /**
    * Deleted secrets stay readable in the WAL until a checkpoint overwrites it:
    * after any were deleted, checkpoint and truncate the WAL.
@@ -254,6 +262,12 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
   const purge = db.prepare(`
     UPDATE letter_request SET resident_nik = NULL, resident_name = NULL, answers_json = NULL, phone = NULL, note = NULL,
       purged_at = ? WHERE sync_state IN ('synced', 'parked', 'rejected') AND purged_at IS NULL AND resolved_at < ?`);
+  const deleteSecretsOfPurged = db.prepare(
+    'DELETE FROM request_secret WHERE request_id IN (SELECT id FROM letter_request WHERE purged_at IS NOT NULL)',
+  );
+  const deleteStaleSecrets = db.prepare(`
+    DELETE FROM request_secret WHERE created_at < ?
+      AND request_id IN (SELECT id FROM letter_request WHERE sync_state != 'pending')`);
   const forResident = db.prepare('SELECT * FROM letter_request WHERE resident_nik = ? ORDER BY id DESC LIMIT ?');
   const countRows = db.prepare('SELECT sync_state AS state, count(*) AS n FROM letter_request GROUP BY sync_state');
 
@@ -372,8 +386,9 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
         deleteSecret(id);
       })();
     },
-    park(id, message) {
-      finish(id, 'parked', message);
+    park(id, message, options = {}) {
+      if (options.keepSecret) setFinal.run('parked', message, iso(), id);
+      else finish(id, 'parked', message);
     },
     reject(id, message) {
       finish(id, 'rejected', message);
@@ -400,7 +415,16 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       return readable(forResident.all(nik, limit));
     },
     purgePersonalData(before: Date): number {
-      return purge.run(iso(), before.toISOString()).changes;
+      return db.transaction(() => {
+        const purged = purge.run(iso(), before.toISOString()).changes;
+        if (deleteSecretsOfPurged.run().changes > 0) secretsDeleted = true;
+        return purged;
+      })();
+    },
+    dropStaleSecrets(before: Date): number {
+      const dropped = deleteStaleSecrets.run(before.toISOString()).changes;
+      if (dropped > 0) secretsDeleted = true;
+      return dropped;
     },
     scrubDeletedSecrets(): boolean {
       if (!secretsDeleted) return false;

@@ -211,7 +211,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       }
       log.error({ reference: request.reference, err: error }, 'request failed inside the kiosk; parked for a technician');
       try {
-        return park(request, MESSAGES.crashed(detail));
+        return park(request, MESSAGES.crashed(detail), { keepSecret: true });
       } catch (parkError) {
         log.error({ reference: request.reference, err: parkError }, 'request could not even be parked');
         return 'retry';
@@ -310,10 +310,11 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   /** After an attempt in doubt: the one row of this letter above the mark, if there is exactly one. */
   async function adopt(server: VillageServer, token: string, request: OutboxRequest): Promise<'adopted' | 'absent' | 'parked' | VillageError> {
     const mark = request.attemptMark;
-    if (mark === null) return park(request, MESSAGES.noMark);
+    // The server has not decided: the credentials stay, so `adm outbox retry` can still send it.
+    if (mark === null) return park(request, MESSAGES.noMark, { keepSecret: true });
     const above: ServerRequest[] = [];
     for (let page = 1; ; page++) {
-      if (page > ADOPTION_MAX_PAGES) return park(request, MESSAGES.tooManyAbove);
+      if (page > ADOPTION_MAX_PAGES) return park(request, MESSAGES.tooManyAbove, { keepSecret: true });
       const listed = await server.listRequests(token, { pageSize: ADOPTION_PAGE_SIZE, page });
       if (!listed.ok) return listed.error;
       above.push(...listed.value.filter((row) => row.id > mark));
@@ -329,7 +330,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     }
     if (candidates.length > 1) {
       log.warn({ reference: request.reference, mark, candidates: candidates.map((c) => c.id) }, 'several server rows could be this request');
-      return park(request, MESSAGES.ambiguous(candidates.map((c) => c.id)));
+      return park(request, MESSAGES.ambiguous(candidates.map((c) => c.id)), { keepSecret: true });
     }
     const match = candidates[0]!;
     store.markSynced(request.id, match.id, match.statusCode);
@@ -377,8 +378,8 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     }
   }
 
-  function park(request: OutboxRequest, message: string): 'parked' {
-    store.park(request.id, message);
+  function park(request: OutboxRequest, message: string, options?: { keepSecret?: boolean }): 'parked' {
+    store.park(request.id, message, options);
     log.warn({ reference: request.reference, reason: message }, 'request parked for a technician');
     return 'parked';
   }

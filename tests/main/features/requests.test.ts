@@ -173,4 +173,21 @@ describe('letters and requests', () => {
     rig.core.db.prepare("DELETE FROM letter_request WHERE reference LIKE 'FILL-%'").run();
     expect((await rig.core.invoke('requests.submit', validRequest)).ok).toBe(true);
   });
+
+  it('never lets a wrong PIN typed offline ride on the resident\'s earlier online sign-in', async () => {
+    const rig = await signedIn(); // Budi signs in online
+    await rig.core.invoke('letters.list', {});
+    await rig.core.invoke('session.end', { reason: 'done' });
+    await rig.sim.setDown(true);
+    // Someone else types Budi's NIK with a wrong PIN and makes a request.
+    expect(await rig.core.invoke('session.identify', { nik: budi.nik, pin: '000000' })).toMatchObject({ ok: true, value: { online: false } });
+    const submitted = await rig.core.invoke('requests.submit', validRequest);
+    if (!submitted.ok) throw new Error('submit');
+    await rig.core.invoke('session.end', { reason: 'done' });
+    await rig.sim.setDown(false);
+    await rig.core.sync.runOnce();
+    const reference = (submitted.value as { reference: string }).reference;
+    expect(rig.core.outbox.byReference(reference)).toMatchObject({ syncState: 'rejected' });
+    expect(rig.sim.requests()).toHaveLength(0);
+  });
 });

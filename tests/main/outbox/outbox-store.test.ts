@@ -71,7 +71,7 @@ describe('outbox store', () => {
     const old = store.enqueue(newRequest(), pinOf());
     store.markSynced(old.id, 1, 1);
     const parked = store.enqueue(newRequest(), pinOf());
-    store.park(parked.id, 'x');
+    store.park(parked.id, 'x', { keepSecret: true }); // waiting for a technician, PIN kept
     const rejected = store.enqueue(newRequest(), pinOf());
     store.reject(rejected.id, 'wrong PIN');
     const waiting = store.enqueue(newRequest(), pinOf());
@@ -82,6 +82,7 @@ describe('outbox store', () => {
     expect(store.purgePersonalData(new Date('2026-11-05T00:00:00Z'))).toBe(3);
     expect(store.get(old.id)).toMatchObject({ residentNik: null, residentName: null, answers: null, phone: null, reference: old.reference, syncState: 'synced' });
     expect(store.get(parked.id)).toMatchObject({ residentNik: null, answers: null, syncState: 'parked' });
+    expect(store.secret(parked.id)).toBeNull(); // its PIN goes with the personal data
     expect(store.get(rejected.id)).toMatchObject({ residentNik: null, answers: null, syncState: 'rejected' });
     expect(store.get(recent.id)?.residentNik).not.toBeNull();
     // Not yet sent: kept, whatever its age (it is still on its way).

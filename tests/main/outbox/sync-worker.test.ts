@@ -326,6 +326,11 @@ describe('sync worker', () => {
     const mine = serverRowsFor(request.reference)[0]!.id;
     expect(rig.store.get(request.id)).toMatchObject({ syncState: 'parked', lastError: MESSAGES.ambiguous([mine, elsewhere]) });
     expect(rig.sim.requests()).toHaveLength(2);
+    // The server never decided: a technician who found neither row to be it can still send it.
+    expect(rig.store.secret(request.id)?.secret).toEqual(pinOf());
+    expect(rig.store.dropStaleSecrets(new Date(rig.now().getTime() - 3_600_000))).toBe(0);
+    expect(rig.store.dropStaleSecrets(new Date(rig.now().getTime() + 1000))).toBe(1);
+    expect(rig.store.secret(request.id)).toBeNull();
   });
 
   it('parks a row that cannot be read and sends the ones behind it', async () => {
