@@ -8,7 +8,15 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 export type FakePrinterScript =
-  | { kind: 'answers'; status: { 1: number; 2: number; 4: number }; completion: boolean }
+  | {
+      kind: 'answers';
+      status: { 1: number; 2: number; 4: number };
+      completion: boolean;
+      /** The GS r 1 reply (paper sensor; bit 4 clear). Default 0x00: paper fine. */
+      completionReply?: number;
+      /** A status reply that arrives late, after the job, before (or instead of) the completion reply. */
+      lateStatusReply?: number;
+    }
   | { kind: 'silent' }
   | { kind: 'reset-mid-job'; status: { 1: number; 2: number; 4: number }; afterJobBytes: number };
 
@@ -58,8 +66,9 @@ export async function startFakeTcpPrinter(script: FakePrinterScript): Promise<Fa
         return;
       }
       // After the job: GS r 1 asks for the paper sensor once printing is done.
-      if (s.kind === 'answers' && s.completion && job.subarray(-3).equals(Buffer.of(0x1d, 0x72, 0x01))) {
-        socket.write(Buffer.of(0x00));
+      if (s.kind === 'answers' && job.subarray(-3).equals(Buffer.of(0x1d, 0x72, 0x01))) {
+        if (s.lateStatusReply !== undefined) socket.write(Buffer.of(s.lateStatusReply));
+        if (s.completion) socket.write(Buffer.of(s.completionReply ?? 0x00));
       }
     });
     socket.on('error', () => {});

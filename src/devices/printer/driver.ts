@@ -1,7 +1,8 @@
 /**
  * The printer driver: status before each job, the job, and a completion
  * marker after it, over any transport. Honest outcomes only:
- *  - `printed`: the printer answered the marker (GS r 1) after the job;
+ *  - `printed`: the printer answered the marker (GS r 1) after the job, with
+ *    what it said about the paper then (near end, or even out after this job);
  *  - `sent-unconfirmed`: the bytes went out but no answer came (some firmware
  *    never answers, or it jammed): never reported as printed;
  *  - `not-printed`: the printer said it cannot (paper out, cover open, ...),
@@ -10,11 +11,18 @@
  */
 import type { PrinterStatus } from '../../shared/device-status';
 import type { PrinterProfile } from './profiles';
-import { decodePrinterStatus, STATUS_QUERIES, statusRequest, type StatusReplies } from './status-bytes';
+import {
+  COMPLETION_REQUEST,
+  decodeCompletionReply,
+  decodePrinterStatus,
+  STATUS_QUERIES,
+  statusRequest,
+  type StatusReplies,
+} from './status-bytes';
 import type { PrinterConnection, PrinterTransport } from './transports/connection';
 
 export type PrintOutcome =
-  | { kind: 'printed' }
+  | { kind: 'printed'; status: Extract<PrinterStatus, 'ready' | 'paper-near-end' | 'paper-out'> }
   | { kind: 'sent-unconfirmed' }
   | { kind: 'not-printed'; status: PrinterStatus; reason: string }
   /** The connection failed while the job was being sent: it may be cut short. */
@@ -32,8 +40,6 @@ export interface DriverTimeouts {
   completionMs: number;
 }
 
-const COMPLETION_MARKER = Uint8Array.of(0x1d, 0x72, 0x01); // GS r 1
-const STRAY_REPLY_MS = 30;
 const PRINTABLE: ReadonlySet<PrinterStatus> = new Set(['ready', 'paper-near-end']);
 
 export function createPrinterDriver(
@@ -64,6 +70,24 @@ export function createPrinterDriver(
     }
   }
 
+  /**
+   * Waits for the GS r 1 reply. Anything with a DLE EOT reply's fixed bits is
+   * a stray (raster data can contain 10 04 n, which printers answer at once,
+   * and a slow printer's status reply can arrive late): skipped, whenever it
+   * comes. No reply before the deadline: null, never "printed".
+   */
+  async function completionReply(connection: PrinterConnection, timeoutMs: number) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) return null;
+      const reply = await connection.read(1, left);
+      if (reply === null) return null;
+      const paper = decodeCompletionReply(reply[0]!);
+      if (paper !== null) return paper;
+    }
+  }
+
   return {
     status() {
       if (!profile.answersStatus) return Promise.resolve('unknown');
@@ -82,14 +106,9 @@ export function createPrinterDriver(
           jobStarted = true;
           await connection.write(job);
           if (!profile.answersStatus) return { kind: 'sent-unconfirmed' };
-          // Raster data can happen to contain DLE EOT n, which printers answer at
-          // once: drop such stray replies so they are not taken for the marker's.
-          while ((await connection.read(1, STRAY_REPLY_MS)) !== null) {
-            // discard
-          }
-          await connection.write(COMPLETION_MARKER);
-          const done = await connection.read(1, timeouts.completionMs);
-          return done === null ? { kind: 'sent-unconfirmed' } : { kind: 'printed' };
+          await connection.write(COMPLETION_REQUEST);
+          const paper = await completionReply(connection, timeouts.completionMs);
+          return paper === null ? { kind: 'sent-unconfirmed' } : { kind: 'printed', status: paper };
         },
         (error) =>
           jobStarted

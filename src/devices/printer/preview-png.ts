@@ -78,7 +78,8 @@ export async function writeJobPng(job: InterpretedJob, widthDots: number, file: 
       const left = item.align === 'center' ? Math.floor((widthDots - side) / 2) : 0;
       for (let my = 0; my < modules.size; my++) {
         for (let mx = 0; mx < modules.size; mx++) {
-          if (modules.get(mx, my)) ctx.fillRect(left + mx * item.moduleSize, y + 8 + my * item.moduleSize, item.moduleSize, item.moduleSize);
+          // get(row, column): row is y.
+          if (modules.get(my, mx)) ctx.fillRect(left + mx * item.moduleSize, y + 8 + my * item.moduleSize, item.moduleSize, item.moduleSize);
         }
       }
       y += side + 16;

@@ -16,7 +16,10 @@ export interface PrinterProfile {
   columns: number;
   /** A model the encoder knows (its code pages and quirks), if any. */
   encoderModel?: string;
+  /** How QR codes print by default. */
   qr: 'native' | 'raster';
+  /** The printer has its own QR codes (GS ( k, model 2): `qr: "native"` may be chosen. */
+  nativeQr: boolean;
   /** Lines fed before cutting, or the last lines are cut off. */
   feedBeforeCut: number;
   /** Some cheap firmware never answers DLE EOT / GS r. */
@@ -29,6 +32,7 @@ export const GENERIC_58: PrinterProfile = {
   widthDots: 384,
   columns: 32,
   qr: 'native',
+  nativeQr: true,
   feedBeforeCut: 4,
   answersStatus: true,
 };
@@ -39,6 +43,7 @@ export const GENERIC_80: PrinterProfile = {
   widthDots: 576,
   columns: 48,
   qr: 'native',
+  nativeQr: true,
   feedBeforeCut: 4,
   answersStatus: true,
 };
@@ -55,20 +60,31 @@ function encoderProfiles(): PrinterProfile[] {
     if (encoder.language !== 'esc-pos') return [];
     const capabilities = encoder.printerCapabilities as EncoderCapabilities;
     const columns = capabilities.fonts?.A?.columns ?? 48;
+    // We print model 2 codes; a printer without them gets a raster image.
+    const nativeQr = capabilities.qrcode?.supported === true && capabilities.qrcode.models?.includes('2') === true;
     return [
       {
         id: model.id,
-        name: model.name,
-        widthDots: columns <= 32 ? 384 : 576,
+        name: model.name.trim(), // the encoder's list has " POS-5890", " MPT-II"
+        widthDots: rasterWidth(columns),
         columns,
         encoderModel: model.id,
-        // We print model 2 codes; a printer without them gets a raster image.
-        qr: capabilities.qrcode?.supported && capabilities.qrcode.models?.includes('2') ? 'native' : 'raster',
+        qr: nativeQr ? 'native' : 'raster',
+        nativeQr,
         feedBeforeCut: 4,
         answersStatus: true,
       } satisfies PrinterProfile,
     ];
   });
+}
+
+/**
+ * Printable dots for a font-A column count: 58 mm is 384 at 203 dpi; 180 dpi
+ * Epsons (TM-T88 family) print 42 columns on 512 dots; other 80 mm printers 576.
+ */
+function rasterWidth(columns: number): number {
+  if (columns <= 32) return 384;
+  return columns === 42 ? 512 : 576;
 }
 
 let all: PrinterProfile[] | null = null;

@@ -76,9 +76,10 @@ function addQr(encoder: ReceiptPrinterEncoder, profile: PrinterProfile, payload:
   // Raster width must be a multiple of 8 dots.
   const side = Math.ceil((modules * scale) / 8) * 8;
   const data = new Uint8ClampedArray(side * side * 4).fill(255);
+  // qrcode's matrix is read get(row, column): row is y. Swapped, every code prints mirrored.
   for (let y = 0; y < qr.modules.size; y++) {
     for (let x = 0; x < qr.modules.size; x++) {
-      if (!qr.modules.get(x, y)) continue;
+      if (!qr.modules.get(y, x)) continue;
       for (let dy = 0; dy < scale; dy++) {
         for (let dx = 0; dx < scale; dx++) {
           const px = (x + 4) * scale + dx;
@@ -183,7 +184,8 @@ export function encodeTestSlip(profile: PrinterProfile, slip: TestSlip): Uint8Ar
     .line(foldForPrinter('Lipat: “a” – é …'))
     .rule()
     .align('center');
-  addQr(e, profile, `ADM TES ${slip.kioskName}`);
+  // Folded like the printed name: a scanner must read what the slip says.
+  addQr(e, profile, foldForPrinter(`ADM TES ${slip.kioskName}`));
   e.line('Bila QR terbaca dan penggaris')
     .line('utuh, printer siap dipakai.')
     .cut();

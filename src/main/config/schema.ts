@@ -4,6 +4,7 @@
  * kiosk. Technicians may edit the file by hand; see README "Configuration".
  */
 import { z } from 'zod';
+import { findProfile } from '../../devices/printer/profiles';
 
 export const configSchema = z.object({
   kiosk: z
@@ -79,7 +80,12 @@ export const configSchema = z.object({
       devicePath: z.string().trim().min(1).default('/dev/adm-printer'),
       baudRate: z.number().int().min(1200).max(921600).default(9600),
       /** A profile id (see `adm printer profiles`), e.g. generic-58, generic-80, pos-5890. */
-      profile: z.string().trim().min(1).default('generic-58'),
+      profile: z
+        .string()
+        .trim()
+        .min(1)
+        .refine((id) => findProfile(id) !== null, { message: 'not a printer profile this kiosk knows (see adm printer profiles)' })
+        .default('generic-58'),
       /** Set at commissioning with the test slip: print QR codes natively or as an image. */
       qr: z.enum(['profile', 'native', 'raster']).default('profile'),
       /** Folder for the virtual printer, relative to the data directory. */
@@ -90,6 +96,17 @@ export const configSchema = z.object({
       queuePrefix: z.string().regex(/^[A-Z]{1,2}$/).default('A'),
       /** Queue tickets need no sign-in: at most this many per minute, so a prank cannot empty the paper roll. */
       queueTicketsPerMinute: z.number().int().min(1).max(60).default(4),
+    })
+    // A model without its own QR codes would fail every receipt: refused when read, so the profile's raster is used.
+    .superRefine((printer, context) => {
+      const profile = findProfile(printer.profile);
+      if (printer.qr === 'native' && profile && !profile.nativeQr) {
+        context.addIssue({
+          code: 'custom',
+          path: ['qr'],
+          message: `${profile.name} cannot print QR codes itself; "raster" (a QR image) is used instead`,
+        });
+      }
     })
     .prefault({}),
   logging: z

@@ -58,7 +58,8 @@ export const registerPrinting: Feature = (ctx) => {
 
   ctx.handle('printing.status', () => ok({ status: ctx.printing.lastStatus() }));
 
-  ctx.background(() => ctx.printing.startPolling((status) => ctx.emit('printer.status', { status })));
+  const stopPushing = ctx.printing.onStatusChange((status) => ctx.emit('printer.status', { status }));
+  ctx.background(() => ctx.printing.startPolling());
 
-  return () => {};
+  return stopPushing;
 };

@@ -42,8 +42,10 @@ export interface PrintingService {
   printTestSlip(): Promise<PrintResult>;
   status(): Promise<PrinterStatus>;
   lastStatus(): PrinterStatus;
-  /** Poll the idle printer; calls `onChange` when its status changes. */
-  startPolling(onChange: (status: PrinterStatus) => void): () => void;
+  /** Poll the idle printer (changes reach `onStatusChange` listeners). */
+  startPolling(): () => void;
+  /** Called whenever what the printer last said changes: after a job or a poll. */
+  onStatusChange(listener: (status: PrinterStatus) => void): () => void;
   describe(): { transport: string; profile: string; virtualFolder: string | null };
   /** Retention: virtual printer slips older than `before` are deleted (they carry names). */
   purgeOutput(before: Date): number;
@@ -66,6 +68,15 @@ export function createPrintingService(options: PrintingOptions): PrintingService
   let printerKey = '';
   let printer: ConfiguredPrinter | null = null;
   let lastStatus: PrinterStatus = 'unknown';
+  const statusListeners = new Set<(status: PrinterStatus) => void>();
+
+  /** Logged and pushed only when it changes, so the log shows when the paper ran out. */
+  function setStatus(next: PrinterStatus): void {
+    if (next === lastStatus) return;
+    log.info({ from: lastStatus, to: next }, 'printer status changed');
+    lastStatus = next;
+    for (const listener of statusListeners) listener(next);
+  }
   let queue: Promise<unknown> = Promise.resolve();
 
   // A technician may change the printer settings while the kiosk runs.
@@ -109,39 +120,57 @@ export function createPrintingService(options: PrintingOptions): PrintingService
     return run;
   }
 
-  async function runJob(jobId: number, bytes: Uint8Array): Promise<PrintResult> {
+  /**
+   * Renders and prints one job. A slip that cannot be encoded (a profile and a
+   * QR mode that do not fit, text the encoder refuses) is a failed job with its
+   * reason, never an exception that leaves the job queued.
+   */
+  async function runJob(jobId: number, render: () => Uint8Array): Promise<PrintResult> {
     startJob.run(iso(), jobId);
+    let bytes: Uint8Array;
+    try {
+      bytes = render();
+    } catch (error) {
+      const failure = `slip cannot be encoded: ${error instanceof Error ? error.message : String(error)}`;
+      finishJob.run('failed', failure, iso(), jobId);
+      log.error({ jobId, failure }, 'print job failed before printing');
+      return { outcome: 'not-printed', status: null };
+    }
     const outcome = await current().driver.print(bytes);
     const state: JobState = outcome.kind === 'printed' ? 'printed' : outcome.kind === 'sent-unconfirmed' ? 'sent-unconfirmed' : 'failed';
     const failure = outcome.kind === 'not-printed' || outcome.kind === 'interrupted' ? outcome.reason : null;
     finishJob.run(state, failure, iso(), jobId);
-    const status = outcome.kind === 'not-printed' ? outcome.status : outcome.kind === 'printed' ? 'ready' : null;
-    if (status) lastStatus = status;
+    // Only what the printer said: a job sent without an answer tells nothing new.
+    const status = outcome.kind === 'not-printed' || outcome.kind === 'printed' ? outcome.status : null;
+    if (status) setStatus(status);
     log.info({ jobId, outcome: outcome.kind, failure }, 'print job finished');
     return { outcome: outcome.kind, status };
   }
 
-  function receiptBytes(reference: string): { bytes: Uint8Array; requestId: number } | null {
+  /** The receipt of a request, rendered from its row when printed; null once its personal data is purged. */
+  function receiptContent(reference: string): { render: () => Uint8Array; requestId: number } | null {
     const request = options.outbox.byReference(reference);
     if (!request || request.residentNik === null) return null;
+    const residentNik = request.residentNik;
     const config = options.config();
     const letter = options.references.letters()?.value.find((l) => l.id === request.letterId);
     const toBring = (letter?.requirements ?? [])
       .filter((r) => (request.requirements[String(r.id)] ?? '-1') === '-1')
       .map((r) => r.name);
-    const bytes = encodeRequestReceipt(current().profile, {
-      villageName: villageName(),
-      queueNumber: (queueNumberOf.get(request.id) as string | null) ?? '-',
-      letterName: request.letterName,
-      residentName: request.residentName,
-      maskedNik: maskNik(request.residentNik),
-      createdAt: new Date(request.createdAt),
-      timeZone: config.kiosk.timeZone,
-      requirements: toBring,
-      synced: request.syncState === 'synced',
-      reference: request.reference,
-    });
-    return { bytes, requestId: request.id };
+    const render = () =>
+      encodeRequestReceipt(current().profile, {
+        villageName: villageName(),
+        queueNumber: (queueNumberOf.get(request.id) as string | null) ?? '-',
+        letterName: request.letterName,
+        residentName: request.residentName,
+        maskedNik: maskNik(residentNik),
+        createdAt: new Date(request.createdAt),
+        timeZone: config.kiosk.timeZone,
+        requirements: toBring,
+        synced: request.syncState === 'synced',
+        reference: request.reference,
+      });
+    return { render, requestId: request.id };
   }
 
   return {
@@ -160,21 +189,21 @@ export function createPrintingService(options: PrintingOptions): PrintingService
 
     printReceipt(reference) {
       return serial(async () => {
-        const content = receiptBytes(reference);
+        const content = receiptContent(reference);
         if (!content) return { outcome: 'not-printed' as const, status: null, queueNumber: null };
         const job = jobForRequest.get(content.requestId) as { id: number; queue_number: string } | undefined;
         const jobId = job?.id ?? Number(insertJob.run('request-receipt', content.requestId, null, iso()).lastInsertRowid);
-        const result = await runJob(jobId, content.bytes);
+        const result = await runJob(jobId, content.render);
         return { ...result, queueNumber: job?.queue_number ?? null };
       });
     },
 
     reprint(reference) {
       return serial(async () => {
-        const content = receiptBytes(reference);
+        const content = receiptContent(reference);
         if (!content) return { outcome: 'unavailable' as const };
         const jobId = Number(insertJob.run('request-receipt', content.requestId, queueNumberOf.get(content.requestId) as string | null, iso()).lastInsertRowid);
-        return runJob(jobId, content.bytes);
+        return runJob(jobId, content.render);
       });
     },
 
@@ -186,8 +215,9 @@ export function createPrintingService(options: PrintingOptions): PrintingService
           const id = Number(insertJob.run('queue-ticket', null, reserved, iso()).lastInsertRowid);
           return { jobId: id, number: reserved };
         })();
-        const bytes = encodeQueueTicket(current().profile, { villageName: villageName(), queueNumber: number, createdAt: clock(), timeZone: config.kiosk.timeZone });
-        return { ...(await runJob(jobId, bytes)), queueNumber: number };
+        const render = () =>
+          encodeQueueTicket(current().profile, { villageName: villageName(), queueNumber: number, createdAt: clock(), timeZone: config.kiosk.timeZone });
+        return { ...(await runJob(jobId, render)), queueNumber: number };
       });
     },
 
@@ -195,26 +225,31 @@ export function createPrintingService(options: PrintingOptions): PrintingService
       return serial(async () => {
         const config = options.config();
         const jobId = Number(insertJob.run('test-slip', null, null, iso()).lastInsertRowid);
-        return runJob(jobId, encodeTestSlip(current().profile, { kioskName: config.kiosk.name, createdAt: clock(), timeZone: config.kiosk.timeZone }));
+        return runJob(jobId, () => encodeTestSlip(current().profile, { kioskName: config.kiosk.name, createdAt: clock(), timeZone: config.kiosk.timeZone }));
       });
     },
 
     status() {
       return serial(async () => {
-        lastStatus = await current().driver.status();
+        setStatus(await current().driver.status());
         return lastStatus;
       });
     },
 
+    onStatusChange(listener) {
+      statusListeners.add(listener);
+      return () => {
+        statusListeners.delete(listener);
+      };
+    },
+
     lastStatus: () => lastStatus,
 
-    startPolling(onChange) {
+    startPolling() {
       let stopped = false;
       let timer: NodeJS.Timeout | null = null;
       const poll = async (): Promise<void> => {
-        const before = lastStatus;
-        const now = await this.status().catch(() => 'unknown' as const);
-        if (now !== before) onChange(now);
+        await this.status().catch((error: unknown) => log.warn({ err: error }, 'printer status poll failed'));
         if (!stopped) {
           timer = setTimeout(() => void poll(), options.config().printer.statusPollSeconds * 1000);
           timer.unref();

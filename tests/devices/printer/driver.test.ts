@@ -36,7 +36,7 @@ describe('printer driver over TCP against a scripted fake printer', () => {
   it('ready: prints, and the printer received exactly the job plus the completion marker', async () => {
     const driver = await driverFor({ kind: 'answers', status: STATUS.ready, completion: true });
     expect(await driver.status()).toBe('ready');
-    expect(await driver.print(job)).toEqual({ kind: 'printed' });
+    expect(await driver.print(job)).toEqual({ kind: 'printed', status: 'ready' });
     const received = printer!.jobs.at(-1)!;
     expect(received.subarray(0, job.length).equals(Buffer.from(job))).toBe(true);
     expect([...received.subarray(job.length)]).toEqual([0x1d, 0x72, 0x01]);
@@ -57,9 +57,26 @@ describe('printer driver over TCP against a scripted fake printer', () => {
   });
 
   it('paper near end: still prints, and says so in the status', async () => {
-    const driver = await driverFor({ kind: 'answers', status: STATUS.nearEnd, completion: true });
+    const driver = await driverFor({ kind: 'answers', status: STATUS.nearEnd, completion: true, completionReply: 0x03 });
     expect(await driver.status()).toBe('paper-near-end');
-    expect(await driver.print(job)).toEqual({ kind: 'printed' });
+    expect(await driver.print(job)).toEqual({ kind: 'printed', status: 'paper-near-end' });
+  });
+
+  it.each([
+    ['paper near end', 0x03, 'paper-near-end'],
+    ['paper end', 0x0c, 'paper-out'],
+    ['paper fine', 0x00, 'ready'],
+  ] as const)('reads the GS r 1 reply: %s reaches the status', async (_name, reply, status) => {
+    const driver = await driverFor({ kind: 'answers', status: STATUS.ready, completion: true, completionReply: reply });
+    expect(await driver.print(job)).toEqual({ kind: 'printed', status });
+  });
+
+  it('a status reply arriving late, after the job, is never taken for the completion reply', async () => {
+    const late = await driverFor({ kind: 'answers', status: STATUS.ready, completion: false, lateStatusReply: 0x12 });
+    expect(await late.print(job)).toEqual({ kind: 'sent-unconfirmed' });
+    await printer!.close();
+    const lateThenDone = await driverFor({ kind: 'answers', status: STATUS.ready, completion: true, lateStatusReply: 0x12, completionReply: 0x03 });
+    expect(await lateThenDone.print(job)).toEqual({ kind: 'printed', status: 'paper-near-end' });
   });
 
   it('silence: status unknown; the job is sent but never reported printed', async () => {

@@ -38,7 +38,7 @@ describe('serial transport (serialport mock binding)', () => {
   it('queries status, prints, and is confirmed', async () => {
     const mock = printerOnMockPort({ 1: 0x12, 2: 0x12, 4: 0x12 });
     const driver = createPrinterDriver(serialTransport(PATH, 9600, mock.factory), GENERIC_58, { statusMs: 300, completionMs: 300 });
-    expect(await driver.print(ticket)).toEqual({ kind: 'printed' });
+    expect(await driver.print(ticket)).toEqual({ kind: 'printed', status: 'ready' });
     const received = mock.received();
     const job = interpretEscPos(received);
     expect(job.statusRequests).toEqual([1, 2, 4]);

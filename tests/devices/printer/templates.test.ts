@@ -121,6 +121,13 @@ describe.each([GENERIC_58, GENERIC_80, RASTER_58].map((p) => [p.id, p] as const)
     expect(qrPayloads(job)).toEqual(['ADM TES ADM-01']);
     expect(job.items.at(-1)).toMatchObject({ kind: 'cut' });
   });
+
+  it('test slip: the QR code carries the kiosk name folded exactly as the slip prints it', () => {
+    const job = interpretEscPos(encodeTestSlip(profile, { kioskName: 'Kios “Balai” Désa', createdAt: receipt.createdAt, timeZone: 'Asia/Jakarta' }));
+    const printed = texts(job).find((t) => t.startsWith('Kios   :'))!;
+    expect(printed).toBe('Kios   : Kios "Balai" Desa');
+    expect(qrPayloads(job)).toEqual(['ADM TES Kios "Balai" Desa']);
+  });
 });
 
 describe('printer profiles', () => {
@@ -130,6 +137,26 @@ describe('printer profiles', () => {
     expect(findProfile('pos-5890')).toMatchObject({ columns: 32, widthDots: 384 });
     expect(printerProfiles().length).toBeGreaterThan(10);
     expect(printerProfiles().every((p) => p.widthDots % 8 === 0)).toBe(true);
+  });
+
+  it('names every profile without stray spaces, and gives 42-column models their real 512 dots', () => {
+    for (const profile of printerProfiles()) expect(profile.name, profile.id).toBe(profile.name.trim());
+    expect(findProfile('pos-5890')?.name).toBe('POS-5890');
+    expect(findProfile('epson-tm-t88v')).toMatchObject({ columns: 42, widthDots: 512 });
+    const slip = texts(interpretEscPos(encodeTestSlip(findProfile('epson-tm-t88v')!, { kioskName: 'ADM-01', createdAt: receipt.createdAt, timeZone: 'Asia/Jakarta' })));
+    expect(slip).toContain('Lebar  : 512 titik, 42 kolom');
+  });
+
+  it('prints raster QR codes on models without their own, readable in reading orientation', () => {
+    for (const id of ['bixolon-srp350', 'epson-tm-t88ii', 'epson-tm-t88iii', 'metapace-t1']) {
+      const profile = findProfile(id)!;
+      expect(profile, id).toMatchObject({ qr: 'raster', nativeQr: false });
+      const job = interpretEscPos(encodeRequestReceipt(profile, receipt));
+      const images = job.items.filter((item) => item.kind === 'image');
+      expect(images, id).toHaveLength(1);
+      expect(images[0]!.kind === 'image' && images[0]!.image.width <= profile.widthDots).toBe(true);
+      expect(qrPayloads(job), id).toEqual([receipt.reference]); // strict: module by module, not mirrored
+    }
   });
 
   it('encodes a receipt on every known profile', () => {

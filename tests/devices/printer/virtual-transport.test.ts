@@ -17,7 +17,7 @@ function driver(folder: string) {
 describe('virtual printer', () => {
   it('writes each job as raw bytes and a text rendering, and confirms it', async () => {
     const folder = tempDir();
-    expect(await driver(folder).print(ticket)).toEqual({ kind: 'printed' });
+    expect(await driver(folder).print(ticket)).toEqual({ kind: 'printed', status: 'ready' });
     const files = readdirSync(folder).sort();
     expect(files.filter((f) => f.endsWith('.bin'))).toHaveLength(1);
     const text = readFileSync(path.join(folder, files.find((f) => f.endsWith('.txt'))!), 'utf8');
@@ -38,7 +38,7 @@ describe('virtual printer', () => {
     expect(await driver(folder).print(ticket)).toMatchObject({ kind: 'not-printed', status: 'paper-out' });
     expect(readdirSync(folder).filter((f) => f.endsWith('.bin'))).toHaveLength(0);
     writeVirtualState(folder, 'ready');
-    expect(await driver(folder).print(ticket)).toEqual({ kind: 'printed' });
+    expect(await driver(folder).print(ticket)).toEqual({ kind: 'printed', status: 'ready' });
   });
 
   it('a printer that never answers prints, unconfirmed', async () => {

@@ -73,6 +73,19 @@ describe('configuration', () => {
     expect(readdirSync(dir)).toEqual(['config.json']);
   });
 
+  it('refuses native QR codes on a printer model that has none, and uses its raster instead', () => {
+    const { config, warnings } = parseConfigText(JSON.stringify({ printer: { profile: 'epson-tm-t88iii', qr: 'native' } }));
+    expect(config.printer).toMatchObject({ profile: 'epson-tm-t88iii', qr: 'profile' });
+    expect(warnings.join('\n')).toMatch(/printer\.qr: Epson TM-T88III cannot print QR codes itself; "raster" \(a QR image\) is used instead/);
+    expect(parseConfigText(JSON.stringify({ printer: { profile: 'epson-tm-t88v', qr: 'native' } })).config.printer.qr).toBe('native');
+  });
+
+  it('falls back loudly for a printer profile that does not exist', () => {
+    const { config, warnings } = parseConfigText(JSON.stringify({ printer: { profile: 'epson-tm-t99' } }));
+    expect(config.printer.profile).toBe('generic-58');
+    expect(warnings.join('\n')).toMatch(/printer\.profile: not a printer profile this kiosk knows/);
+  });
+
   it('falls back loudly for a time zone that is not one', () => {
     const { config, warnings, problem } = parseConfigText(JSON.stringify({ kiosk: { timeZone: 'WIB', name: 'ADM-07' } }));
     expect(problem).toBeNull();

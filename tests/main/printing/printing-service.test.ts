@@ -3,6 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeVirtualState } from '../../../src/devices/printer/transports/virtual';
 import { createKioskCore } from '../../../src/main/core';
+import { createSilentLogger } from '../../../src/main/logging/logger';
+import { createPrintingService } from '../../../src/main/printing/printing-service';
+import { createReferenceCache } from '../../../src/main/village/reference-cache';
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -121,5 +124,46 @@ describe('printing', () => {
     expect(core.printing.purgeOutput(new Date(Date.now() - 30 * 86_400_000))).toBe(slips.length);
     expect(readdirSync(folder).filter((f) => /\.(bin|txt|png)$/.test(f))).toEqual([]);
     expect(existsSync(path.join(folder, 'state.json'))).toBe(true);
+  });
+
+  it('keeps "paper near end" after a good job, pushes each change once, and logs only changes', async () => {
+    const { core, folder } = await signedInKiosk();
+    const events: unknown[] = [];
+    core.onEvent((name, payload) => name === 'printer.status' && events.push(payload));
+    writeVirtualState(folder, 'paper-near-end');
+    const { reference } = await submit(core);
+    expect(await core.invoke('printing.receipt', { reference })).toMatchObject({ ok: true, value: { outcome: 'printed', status: 'paper-near-end' } });
+    expect(await core.invoke('printing.status', {})).toEqual({ ok: true, value: { status: 'paper-near-end' } });
+    await core.invoke('printing.reprint', { reference });
+    writeVirtualState(folder, 'ready');
+    await core.invoke('printing.reprint', { reference });
+    expect(events).toEqual([{ status: 'paper-near-end' }, { status: 'ready' }]);
+    await core.close();
+    const changes = readFileSync(path.join(core.dataDir, 'logs', 'adm.log'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('printer status changed'))
+      .map((line) => JSON.parse(line) as { from: string; to: string });
+    expect(changes.map((c) => `${c.from}->${c.to}`)).toEqual(['unknown->paper-near-end', 'paper-near-end->ready']);
+  });
+
+  it('turns a slip that cannot be encoded into a failed job with its reason, never a job left queued', async () => {
+    const dir = tempDir();
+    const core = createKioskCore({ dataDir: dir, watchConfig: false });
+    close = () => core.close();
+    // A combination the configuration refuses when read (native QR on a model without it), forced here.
+    const forced = () => ({ ...core.config(), printer: { ...core.config().printer, profile: 'bixolon-srp350', qr: 'native' as const } });
+    const printing = createPrintingService({
+      db: core.db,
+      dataDir: dir,
+      outbox: core.outbox,
+      references: createReferenceCache(core.db),
+      config: forced,
+      log: createSilentLogger().root,
+    });
+    expect(await printing.printTestSlip()).toEqual({ outcome: 'not-printed', status: null });
+    expect(core.db.prepare('SELECT state, failure FROM print_job').get()).toEqual({
+      state: 'failed',
+      failure: expect.stringMatching(/^slip cannot be encoded: /),
+    });
   });
 });

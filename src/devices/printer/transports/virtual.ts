@@ -84,7 +84,8 @@ export function virtualTransport(folder: string, columns: number, widthDots = co
           if (!prints) return;
           job.push(...bytes);
           const marker = bytes.length >= 3 && bytes[bytes.length - 3] === 0x1d && bytes[bytes.length - 2] === 0x72;
-          if (marker && status !== 'unknown') pending.push(0x00);
+          // GS r 1 answers with the paper sensor: bits 0-1 near end.
+          if (marker && status !== 'unknown') pending.push(status === 'paper-near-end' ? 0x03 : 0x00);
         },
         async read(count) {
           return pending.length >= count ? Uint8Array.from(pending.splice(0, count)) : null;
