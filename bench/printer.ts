@@ -33,7 +33,7 @@ const receipt: RequestReceipt = {
   createdAt: new Date(),
   timeZone: 'Asia/Jakarta',
   requirements: ['Surat Pengantar RT/RW', 'Fotokopi KK', 'Fotokopi KTP'],
-  synced: false,
+  syncState: 'sending',
   reference: 'ADM01-261129-7KQ3M',
 };
 

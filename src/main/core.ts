@@ -130,6 +130,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   const events = new EventEmitter();
   const outbox = createOutboxStore(db, createSecretBox((options.keyProvider ?? keyFileProvider(dataDir))()));
   const references = createReferenceCache(db);
+  let lastPassServerDown = false;
   const printing = createPrintingService({
     db,
     dataDir,
@@ -137,6 +138,8 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     references,
     config: () => config,
     log: logger.forSubsystem('printing'),
+    serverReachable: () => !lastPassServerDown,
+    demoMode: options.serverUrlOverride !== undefined,
   });
 
   // The client follows the configuration: a technician may set or change the URL.
@@ -174,7 +177,10 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     hold: needsTechnician,
     settings: () => ({ ...config.sync, submitTimeoutSeconds: config.server.submitTimeoutSeconds }),
     log: logger.forSubsystem('sync'),
-    onPass: (summary) => events.emit('event', 'sync.status', syncStatus(summary.counts, summary.serverDown)),
+    onPass: (summary) => {
+      lastPassServerDown = summary.serverDown;
+      events.emit('event', 'sync.status', syncStatus(summary.counts, summary.serverDown));
+    },
   });
 
   const configListeners = new Set<(config: KioskConfig) => void>();
@@ -304,6 +310,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       if (retentionTimer) clearInterval(retentionTimer);
       for (const stop of backgroundStops.splice(0)) stop();
       await sync.stop();
+      await printing.whenIdle(); // a receipt still printing finishes before the database closes
       for (const dispose of [...disposers].reverse()) await dispose();
       events.removeAllListeners();
       db.close();

@@ -12,12 +12,12 @@ export const callNames = [
   'requests.mine',
   'requests.cancel',
   'village.info',
-  'printing.receipt',
+  'printing.receiptState',
   'printing.reprint',
   'printing.queueTicket',
   'printing.status',
 ] as const;
-export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status'] as const;
+export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status', 'printing.receipt'] as const;
 
 export type CallName = (typeof callNames)[number];
 export type EventName = (typeof eventNames)[number];

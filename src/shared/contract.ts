@@ -147,6 +147,8 @@ export interface PrintResult {
   status: PrinterStatus | null;
 }
 
+export type ReceiptState = { printing: true } | ({ printing: false } & PrintResult);
+
 export interface MyRequests {
   items: MyRequest[];
   /** False when the server could not be asked: only this kiosk's requests are shown. */
@@ -183,8 +185,12 @@ export const calls = {
   ),
   /** The resident's requests: the server's, merged with this kiosk's not yet sent. */
   'requests.mine': call<MyRequests>()(noInput),
-  /** Print the receipt of a request just stored (the screen shows "Mencetak bukti..."). */
-  'printing.receipt': call<PrintResult>()(z.object({ reference: z.string().min(1).max(40) }).strict()),
+  /**
+   * Where the receipt of a request made in this session stands. The core prints
+   * it as soon as the request is stored; the screen shows "Mencetak bukti..."
+   * until this (or the `printing.receipt` event) says how it went.
+   */
+  'printing.receiptState': call<ReceiptState>()(z.object({ reference: z.string().min(1).max(40) }).strict()),
   /** Print a receipt again, for the signed-in resident's own request. */
   'printing.reprint': call<PrintResult>()(z.object({ reference: z.string().min(1).max(40) }).strict()),
   /** A queue ticket for residents who only need the counter: no sign-in. */
@@ -205,6 +211,8 @@ export const events = {
   'sync.status': event<SyncStatus>(),
   /** The printer's status changed (polled while idle). */
   'printer.status': event<{ status: PrinterStatus }>(),
+  /** A request's receipt finished printing (or failed), whoever started it. */
+  'printing.receipt': event<{ reference: string; result: PrintResult }>(),
   /** The signed-in session reached its time limit: back to the start. */
   'session.expired': event<{ reason: 'time-limit' }>(),
 } as const satisfies Record<EventName, EventSpec<unknown>>;

@@ -55,12 +55,14 @@ export async function writeJobPng(job: InterpretedJob, widthDots: number, file: 
   let y = 8;
   job.items.forEach((item, index) => {
     if (item.kind === 'line') {
-      const { text, width, height: h } = item.line;
+      const { text, width, height: h, bold } = item.line;
       ctx.font = `${Math.round(CHAR_H * 0.9 * h)}px '${FAMILY}'`;
       const padding = text.length - text.trimStart().length;
       let x = padding * CHAR_W;
       for (const ch of text.trimStart()) {
         ctx.fillText(ch, x, y + CHAR_H * h - 5 * h);
+        // Emphasised print as a printer makes it: the same dots once more, one dot to the right.
+        if (bold) ctx.fillText(ch, x + 1, y + CHAR_H * h - 5 * h);
         x += CHAR_W * width;
       }
       y += CHAR_H * h + 4;

@@ -18,22 +18,50 @@ export interface RequestReceipt {
   createdAt: Date;
   timeZone: string;
   requirements: string[];
-  /** "Terkirim" once the server has it, otherwise "Menunggu koneksi". */
-  synced: boolean;
+  /** Only what is true when it prints: see `SYNC_LINES`. */
+  syncState: ReceiptSyncState;
   reference: string;
+  /** Printed against the demo village server: said on the slip, which is no official proof. */
+  demo?: boolean;
 }
+
+/**
+ * sent: the server accepted the request; sending: an online request on its
+ * way (seconds); waiting: the server cannot be reached now (or the resident's
+ * PIN is still to be checked there); staff: not on its way (refused or held
+ * for a technician), so the resident asks at the office.
+ */
+export type ReceiptSyncState = 'sent' | 'sending' | 'waiting' | 'staff';
+
+const SYNC_LINES: Record<ReceiptSyncState, string> = {
+  sent: 'Terkirim',
+  sending: 'Sedang dikirim',
+  waiting: 'Menunggu koneksi',
+  staff: 'Tanyakan ke petugas',
+};
 
 export interface QueueTicket {
   villageName: string;
   queueNumber: string;
   createdAt: Date;
   timeZone: string;
+  demo?: boolean;
 }
 
 export interface TestSlip {
   kioskName: string;
   createdAt: Date;
   timeZone: string;
+}
+
+const DEMO_LINES = ['*** CONTOH - MODE DEMO ***', 'Bukan bukti resmi.'];
+
+/** Demo slips say so at the top and the bottom, where a cut-off half still shows it. */
+function demoNotice(encoder: ReceiptPrinterEncoder, demo: boolean | undefined): void {
+  if (!demo) return;
+  encoder.align('center').bold(true);
+  for (const line of DEMO_LINES) encoder.line(line);
+  encoder.bold(false);
 }
 
 const QR_MODULE_SIZE = 6;
@@ -104,10 +132,43 @@ function labelled(encoder: ReceiptPrinterEncoder, profile: PrinterProfile, rows:
   );
 }
 
+/**
+ * A requirement as a bullet: "- " then the text, continuation lines indented
+ * under it. A continuation never starts with a dash (from a folded em dash),
+ * which would look like another requirement: the dash stays on the line before.
+ */
+export function bulletLines(text: string, columns: number): string[] {
+  const width = columns - 2;
+  const words = foldForPrinter(text).split(/\s+/).filter(Boolean);
+  const rows: string[] = [];
+  let row = '';
+  for (const word of words) {
+    const joined = row ? `${row} ${word}` : word;
+    if (joined.length <= width || row === '') {
+      row = joined;
+      continue;
+    }
+    const cut = row.lastIndexOf(' ');
+    if (/^-+$/.test(word) && cut > 0) {
+      // The dash goes down with the word before it.
+      rows.push(row.slice(0, cut));
+      row = `${row.slice(cut + 1)} ${word}`;
+      continue;
+    }
+    rows.push(row);
+    row = word;
+  }
+  if (row) rows.push(row);
+  // A word longer than the line is cut into pieces: nothing may run past the paper.
+  const pieces = rows.flatMap((r) => (r.length <= width ? [r] : (r.match(new RegExp(`.{1,${width}}`, 'g')) ?? [])));
+  return pieces.map((r, i) => `${i === 0 ? '- ' : '  '}${r}`);
+}
+
 export function encodeRequestReceipt(profile: PrinterProfile, receipt: RequestReceipt): Uint8Array {
   const e = encoderFor(profile);
-  e.initialize()
-    .align('center')
+  e.initialize();
+  demoNotice(e, receipt.demo);
+  e.align('center')
     .bold(true)
     .line(foldForPrinter(receipt.villageName))
     .line('BUKTI PERMOHONAN SURAT')
@@ -124,27 +185,31 @@ export function encodeRequestReceipt(profile: PrinterProfile, receipt: RequestRe
     ['Nama', receipt.residentName ?? '(menunggu verifikasi)'],
     ['NIK', receipt.maskedNik],
     ['Waktu', receiptTime(receipt.createdAt, receipt.timeZone)],
-    ['Status', receipt.synced ? 'Terkirim' : 'Menunggu koneksi'],
+    ['Status', SYNC_LINES[receipt.syncState]],
   ]);
   e.rule();
   if (receipt.requirements.length > 0) {
     e.line('Bawa ke Kantor Desa:');
-    for (const requirement of receipt.requirements) e.line(foldForPrinter(`- ${requirement}`));
+    for (const requirement of receipt.requirements) {
+      for (const line of bulletLines(requirement, profile.columns)) e.line(line);
+    }
     e.rule();
   }
   e.align('center');
   addQr(e, profile, receipt.reference);
   e.line(foldForPrinter(receipt.reference))
     .line('Tunjukkan bukti ini')
-    .line('kepada petugas Kantor Desa.')
-    .cut();
+    .line('kepada petugas Kantor Desa.');
+  demoNotice(e, receipt.demo);
+  e.cut();
   return e.encode();
 }
 
 export function encodeQueueTicket(profile: PrinterProfile, ticket: QueueTicket): Uint8Array {
   const e = encoderFor(profile);
-  e.initialize()
-    .align('center')
+  e.initialize();
+  demoNotice(e, ticket.demo);
+  e.align('center')
     .bold(true)
     .line(foldForPrinter(ticket.villageName))
     .bold(false)
@@ -155,8 +220,9 @@ export function encodeQueueTicket(profile: PrinterProfile, ticket: QueueTicket):
     .size(1, 1)
     .line(receiptTime(ticket.createdAt, ticket.timeZone))
     .rule()
-    .line('Silakan tunggu panggilan petugas.')
-    .cut();
+    .line('Silakan tunggu panggilan petugas.');
+  demoNotice(e, ticket.demo);
+  e.cut();
   return e.encode();
 }
 

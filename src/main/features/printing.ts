@@ -27,13 +27,15 @@ function mayReprint(session: ResidentSession, request: { id: number; residentNik
 }
 
 export const registerPrinting: Feature = (ctx) => {
-  ctx.handle('printing.receipt', async ({ reference }) => {
+  // The receipt itself is printed by `requests.submit` as soon as the request is stored.
+  ctx.handle('printing.receiptState', ({ reference }) => {
     const session = ctx.session.current();
     const request = ctx.outbox.byReference(reference);
-    // Only the resident who just made the request, in this session, prints its receipt.
+    // Only the resident who just made the request, in this session, hears about its receipt.
     if (!session || !request || !session.requestIds.has(request.id)) return fail('forbidden', PRINT_MESSAGES.notYours);
-    const { outcome, status } = await ctx.printing.printReceipt(reference);
-    return ok({ outcome, status });
+    const state = ctx.printing.receiptState(reference);
+    if (state === 'printing') return ok({ printing: true });
+    return ok({ printing: false, ...(state ?? { outcome: 'not-printed', status: null }) });
   });
 
   ctx.handle('printing.reprint', async ({ reference }) => {
@@ -58,8 +60,12 @@ export const registerPrinting: Feature = (ctx) => {
 
   ctx.handle('printing.status', () => ok({ status: ctx.printing.lastStatus() }));
 
-  const stopPushing = ctx.printing.onStatusChange((status) => ctx.emit('printer.status', { status }));
+  const stopStatus = ctx.printing.onStatusChange((status) => ctx.emit('printer.status', { status }));
+  const stopReceipts = ctx.printing.onReceiptPrinted((reference, result) => ctx.emit('printing.receipt', { reference, result }));
   ctx.background(() => ctx.printing.startPolling());
 
-  return stopPushing;
+  return () => {
+    stopStatus();
+    stopReceipts();
+  };
 };

@@ -87,6 +87,8 @@ export const registerRequests: Feature = (ctx) => {
     });
     session.requestIds.add(stored.id);
     log.info({ reference: stored.reference, nik: session.nik, letter: letter.slug, verified: online }, 'request stored');
+    // Committed: the receipt prints now, from the core; the screen follows `printing.receipt`.
+    void ctx.printing.printReceipt(stored.reference);
     ctx.sync.wake();
     return ok({ reference: stored.reference, queueNumber, letterName: letter.name, createdAt: stored.createdAt, verified: stored.verified });
   });

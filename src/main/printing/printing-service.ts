@@ -16,10 +16,10 @@ import { purgeVirtualOutput } from '../../devices/printer/transports/virtual';
 import type { PrinterStatus } from '../../shared/device-status';
 import { maskNik } from '../../shared/nik';
 import type { PrintOutcome } from '../../devices/printer/driver';
-import { encodeQueueTicket, encodeRequestReceipt, encodeTestSlip } from '../../devices/printer/templates';
+import { encodeQueueTicket, encodeRequestReceipt, encodeTestSlip, type ReceiptSyncState } from '../../devices/printer/templates';
 import type { KioskConfig } from '../config/schema';
 import type { Database } from '../db/database';
-import type { OutboxStore } from '../outbox/outbox-store';
+import type { OutboxRequest, OutboxStore } from '../outbox/outbox-store';
 import type { ReferenceCache } from '../village/reference-cache';
 import { createConfiguredPrinter, type ConfiguredPrinter } from './printer-factory';
 import { reserveQueueNumber } from './queue-numbers';
@@ -35,7 +35,11 @@ export interface PrintResult {
 export interface PrintingService {
   /** Inside the request's transaction: the queue number and the receipt job. */
   reserveReceipt(requestId: number): string;
+  /** Prints a request's receipt; its progress is kept for `receiptState` and told to `onReceiptPrinted`. */
   printReceipt(reference: string): Promise<PrintResult & { queueNumber: string | null }>;
+  /** 'printing' while the receipt job runs, its result after, null when this kiosk run printed none. */
+  receiptState(reference: string): PrintResult | 'printing' | null;
+  onReceiptPrinted(listener: (reference: string, result: PrintResult) => void): () => void;
   /** Reprint on demand; refused once the request's personal data is purged. */
   reprint(reference: string): Promise<PrintResult | { outcome: 'unavailable' }>;
   printQueueTicket(): Promise<PrintResult & { queueNumber: string }>;
@@ -49,6 +53,8 @@ export interface PrintingService {
   describe(): { transport: string; profile: string; virtualFolder: string | null };
   /** Retention: virtual printer slips older than `before` are deleted (they carry names). */
   purgeOutput(before: Date): number;
+  /** Resolves once every job started so far has finished (shutdown waits for it). */
+  whenIdle(): Promise<void>;
 }
 
 export interface PrintingOptions {
@@ -59,6 +65,18 @@ export interface PrintingOptions {
   config: () => KioskConfig;
   log: Logger;
   clock?: () => Date;
+  /** False after a sync pass found the village server unreachable (receipts then say "Menunggu koneksi"). */
+  serverReachable?: () => boolean;
+  /** Slips say they are demo slips, not official proof. */
+  demoMode?: boolean;
+}
+
+/** What the receipt may say about sending, true at the moment it prints. */
+export function receiptSyncState(request: Pick<OutboxRequest, 'syncState' | 'verified'>, serverReachable: boolean): ReceiptSyncState {
+  if (request.syncState === 'synced') return 'sent';
+  if (request.syncState !== 'pending') return 'staff'; // parked or rejected: not on its way
+  // An online request is sent within seconds; an offline one waits for the server (and its PIN check).
+  return request.verified && serverReachable ? 'sending' : 'waiting';
 }
 
 export function createPrintingService(options: PrintingOptions): PrintingService {
@@ -69,6 +87,15 @@ export function createPrintingService(options: PrintingOptions): PrintingService
   let printer: ConfiguredPrinter | null = null;
   let lastStatus: PrinterStatus = 'unknown';
   const statusListeners = new Set<(status: PrinterStatus) => void>();
+  const receiptListeners = new Set<(reference: string, result: PrintResult) => void>();
+  // Recent receipts only: the screen asks about the request it just made.
+  const receipts = new Map<string, PrintResult | 'printing'>();
+  const RECEIPTS_KEPT = 50;
+  function rememberReceipt(reference: string, state: PrintResult | 'printing'): void {
+    receipts.delete(reference);
+    receipts.set(reference, state);
+    if (receipts.size > RECEIPTS_KEPT) receipts.delete(receipts.keys().next().value!);
+  }
 
   /** Logged and pushed only when it changes, so the log shows when the paper ran out. */
   function setStatus(next: PrinterStatus): void {
@@ -167,8 +194,9 @@ export function createPrintingService(options: PrintingOptions): PrintingService
         createdAt: new Date(request.createdAt),
         timeZone: config.kiosk.timeZone,
         requirements: toBring,
-        synced: request.syncState === 'synced',
+        syncState: receiptSyncState(request, options.serverReachable?.() ?? true),
         reference: request.reference,
+        demo: options.demoMode === true,
       });
     return { render, requestId: request.id };
   }
@@ -188,7 +216,8 @@ export function createPrintingService(options: PrintingOptions): PrintingService
     },
 
     printReceipt(reference) {
-      return serial(async () => {
+      rememberReceipt(reference, 'printing'); // at once: the screen may ask before the job starts
+      const printed = serial(async () => {
         const content = receiptContent(reference);
         if (!content) return { outcome: 'not-printed' as const, status: null, queueNumber: null };
         const job = jobForRequest.get(content.requestId) as { id: number; queue_number: string } | undefined;
@@ -196,6 +225,30 @@ export function createPrintingService(options: PrintingOptions): PrintingService
         const result = await runJob(jobId, content.render);
         return { ...result, queueNumber: job?.queue_number ?? null };
       });
+      return printed.then(
+        (result) => {
+          const outcome: PrintResult = { outcome: result.outcome, status: result.status };
+          rememberReceipt(reference, outcome);
+          for (const listener of receiptListeners) listener(reference, outcome);
+          return result;
+        },
+        (error: unknown) => {
+          log.error({ err: error, reference }, 'receipt job failed');
+          const outcome: PrintResult = { outcome: 'not-printed', status: null };
+          rememberReceipt(reference, outcome);
+          for (const listener of receiptListeners) listener(reference, outcome);
+          return { ...outcome, queueNumber: null };
+        },
+      );
+    },
+
+    receiptState: (reference) => receipts.get(reference) ?? null,
+
+    onReceiptPrinted(listener) {
+      receiptListeners.add(listener);
+      return () => {
+        receiptListeners.delete(listener);
+      };
     },
 
     reprint(reference) {
@@ -216,7 +269,13 @@ export function createPrintingService(options: PrintingOptions): PrintingService
           return { jobId: id, number: reserved };
         })();
         const render = () =>
-          encodeQueueTicket(current().profile, { villageName: villageName(), queueNumber: number, createdAt: clock(), timeZone: config.kiosk.timeZone });
+          encodeQueueTicket(current().profile, {
+            villageName: villageName(),
+            queueNumber: number,
+            createdAt: clock(),
+            timeZone: config.kiosk.timeZone,
+            demo: options.demoMode === true,
+          });
         return { ...(await runJob(jobId, render)), queueNumber: number };
       });
     },
@@ -266,6 +325,8 @@ export function createPrintingService(options: PrintingOptions): PrintingService
       const p = current();
       return { transport: p.transport.description, profile: p.profile.id, virtualFolder: p.virtualFolder };
     },
+
+    whenIdle: () => queue.then(() => undefined),
 
     purgeOutput(before) {
       // Whatever the transport is now: slips from when it was virtual are still there.

@@ -5,7 +5,8 @@ import { printMessage } from '../print-messages';
 
 /**
  * The request is stored: the queue number in large print, the reference,
- * the receipt being printed (or an honest word why not), and what happens next.
+ * the receipt being printed by the core (or an honest word why not), and what
+ * happens next.
  */
 export function ResultScreen(props: { api: KioskBridge; submitted: SubmittedRequest; onDone(): void; onMyRequests(): void }) {
   const { t } = useTranslation();
@@ -13,23 +14,29 @@ export function ResultScreen(props: { api: KioskBridge; submitted: SubmittedRequ
   const [print, setPrint] = useState<PrintResult | null>(null);
   const [printing, setPrinting] = useState(true);
 
-  const request = useCallback(
-    (call: 'printing.receipt' | 'printing.reprint') =>
-      api.calls[call]({ reference: submitted.reference }).then((result) => {
-        setPrinting(false);
-        setPrint(result.ok ? result.value : { outcome: 'not-printed', status: null });
-      }),
-    [api, submitted.reference],
-  );
+  const settle = useCallback((result: PrintResult) => {
+    setPrinting(false);
+    setPrint(result);
+  }, []);
 
-  // The receipt prints as soon as the request is stored.
+  // The core prints the receipt as soon as the request is stored: follow that job.
   useEffect(() => {
-    void request('printing.receipt');
-  }, [request]);
+    const stop = api.on('printing.receipt', ({ reference, result }) => {
+      if (reference === submitted.reference) settle(result);
+    });
+    // It may have finished before this screen listened.
+    void api.calls['printing.receiptState']({ reference: submitted.reference }).then((state) => {
+      if (!state.ok) settle({ outcome: 'not-printed', status: null });
+      else if (!state.value.printing) settle({ outcome: state.value.outcome, status: state.value.status });
+    });
+    return stop;
+  }, [api, submitted.reference, settle]);
 
   function retry(): void {
     setPrinting(true);
-    void request('printing.reprint');
+    void api.calls['printing.reprint']({ reference: submitted.reference }).then((result) =>
+      settle(result.ok ? result.value : { outcome: 'not-printed', status: null }),
+    );
   }
   const message = print ? printMessage(t, print) : null;
 

@@ -17,7 +17,7 @@ const job = encodeRequestReceipt(GENERIC_58, {
   createdAt: new Date('2026-11-29T02:55:00Z'),
   timeZone: 'Asia/Jakarta',
   requirements: ['Fotokopi KK'],
-  synced: true,
+  syncState: 'sent',
   reference: 'ADM01-261129-7KQ3M',
 });
 

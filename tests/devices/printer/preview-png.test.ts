@@ -27,4 +27,20 @@ describe('slip preview (PNG)', () => {
     }
     expect(moduleMismatch({ width: bitmap.width, height: bitmap.height, dots }, payload)).toBeNull();
   });
+
+  it('draws bold lines bolder', async () => {
+    const font = findPreviewFont()!;
+    const blackDots = async (bold: boolean) => {
+      const file = path.join(tempDir(), `line-${bold}.png`);
+      const line = { text: 'BUKTI PERMOHONAN SURAT', align: 'left' as const, width: 1, height: 1, bold, columnsUsed: 22 };
+      await writeJobPng({ items: [{ kind: 'line', line }], initialised: true, statusRequests: [], completionMarker: false }, 384, file, font);
+      const bitmap = await PImage.decodePNGFromStream(createReadStream(file));
+      let black = 0;
+      for (let y = 0; y < bitmap.height; y++) for (let x = 0; x < bitmap.width; x++) if (((bitmap.getPixelRGBA(x, y) >>> 8) & 0xff) < 128) black += 1;
+      return black;
+    };
+    const regular = await blackDots(false);
+    expect(regular).toBeGreaterThan(0);
+    expect(await blackDots(true)).toBeGreaterThan(regular * 1.2);
+  });
 });

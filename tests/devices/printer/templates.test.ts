@@ -5,7 +5,8 @@ import { interpretEscPos, isCentred, lines, qrPayloads, texts } from './print-as
 
 const RASTER_58: PrinterProfile = { ...GENERIC_58, id: 'raster-58', qr: 'raster' };
 const RASTER_80: PrinterProfile = { ...GENERIC_80, id: 'raster-80', qr: 'raster' };
-const PROFILES = [GENERIC_58, GENERIC_80, RASTER_58, RASTER_80];
+const TM_T88V = findProfile('epson-tm-t88v')!; // 42 columns on 512 dots
+const PROFILES = [GENERIC_58, GENERIC_80, RASTER_58, RASTER_80, TM_T88V];
 
 const receipt: RequestReceipt = {
   villageName: 'Desa Sukamaju',
@@ -16,7 +17,7 @@ const receipt: RequestReceipt = {
   createdAt: new Date('2026-11-29T02:55:00Z'),
   timeZone: 'Asia/Jakarta',
   requirements: ['Surat Pengantar RT/RW', 'Fotokopi KK'],
-  synced: true,
+  syncState: 'sent',
   reference: 'ADM01-261129-7KQ3M',
 };
 
@@ -89,10 +90,36 @@ describe('request receipt details', () => {
   });
 
   it('says "Menunggu koneksi" while not sent, and marks an unverified resident', () => {
-    const job = interpretEscPos(encodeRequestReceipt(GENERIC_58, { ...receipt, synced: false, residentName: null }));
+    const job = interpretEscPos(encodeRequestReceipt(GENERIC_58, { ...receipt, syncState: 'waiting', residentName: null }));
     const text = texts(job).join('\n');
     expect(text).toContain('Menunggu koneksi');
     expect(text).toContain('(menunggu verifikasi)');
+  });
+
+  it.each([
+    ['sent', 'Terkirim'],
+    ['sending', 'Sedang dikirim'],
+    ['waiting', 'Menunggu koneksi'],
+    ['staff', 'Tanyakan ke petugas'],
+  ] as const)('says only what is true about sending: %s', (syncState, line) => {
+    const text = texts(interpretEscPos(encodeRequestReceipt(GENERIC_58, { ...receipt, syncState }))).join('\n');
+    expect(text).toMatch(new RegExp(`^Status\\s+${line}$`, 'm'));
+    for (const other of ['Terkirim', 'Sedang dikirim', 'Menunggu koneksi', 'Tanyakan ke petugas'].filter((o) => o !== line)) expect(text).not.toContain(other);
+  });
+
+  it('transliterates a name in another script, as printed; never "?"', () => {
+    const text = texts(interpretEscPos(encodeRequestReceipt(GENERIC_58, { ...receipt, residentName: 'Øystein Ñúñez محمد' }))).join('\n');
+    expect(text).toContain('Oystein Nunez mhmd');
+    expect(text).not.toContain('?');
+  });
+
+  it('says on demo slips, top and bottom, that they are no official proof', () => {
+    const demo = texts(interpretEscPos(encodeRequestReceipt(GENERIC_58, { ...receipt, demo: true })));
+    expect(demo[0]).toBe('*** CONTOH - MODE DEMO ***');
+    expect(demo.filter((t) => t === 'Bukan bukti resmi.')).toHaveLength(2);
+    const ticket = texts(interpretEscPos(encodeQueueTicket(GENERIC_58, { villageName: 'Desa Sukamaju', queueNumber: 'A-001', createdAt: receipt.createdAt, timeZone: 'Asia/Jakarta', demo: true })));
+    expect(ticket).toContain('*** CONTOH - MODE DEMO ***');
+    expect(texts(interpretEscPos(encodeRequestReceipt(GENERIC_58, receipt))).join('\n')).not.toContain('MODE DEMO');
   });
 
   it('formats times in the kiosk zone with its short name', () => {
@@ -101,7 +128,39 @@ describe('request receipt details', () => {
   });
 });
 
-describe.each([GENERIC_58, GENERIC_80, RASTER_58].map((p) => [p.id, p] as const))('other slips on %s', (_id, profile) => {
+describe.each(PROFILES.map((p) => [p.id, p] as const))('requirements on %s', (_id, profile) => {
+  const long = 'Surat Keterangan Kematian dari Rumah Sakit atau Puskesmas — asli dan fotokopi yang dilegalisir';
+  const job = interpretEscPos(encodeRequestReceipt(profile, { ...receipt, requirements: [long, 'Fotokopi KK'] }));
+  const printed = lines(job).map((l) => l.text);
+  const start = printed.indexOf('Bawa ke Kantor Desa:');
+
+  it('wraps a long requirement indented under its bullet, within the paper', () => {
+    const block = printed.slice(start + 1, printed.findIndex((t, i) => i > start && t.startsWith('-') && t.includes('Fotokopi KK')) + 1);
+    expect(block.length).toBeGreaterThan(2);
+    expect(block[0]!.startsWith('- Surat')).toBe(true);
+    for (const continuation of block.slice(1, -1)) expect(continuation, continuation).toMatch(/^ {2}\S/);
+    expect(block.at(-1)).toBe('- Fotokopi KK');
+    for (const line of block) expect(line.length).toBeLessThanOrEqual(profile.columns);
+    expect(block.join(' ').replace(/\s+/g, ' ')).toContain('Puskesmas - asli dan fotokopi yang dilegalisir');
+  });
+
+  it('never starts a line with the folded dash, which would look like another requirement', () => {
+    const end = printed.findIndex((t, i) => i > start && /^-+$/.test(t.trim())); // the rule under the list
+    const bullets = printed.slice(start + 1, end).filter((t) => t.startsWith('-'));
+    expect(bullets.map((b) => b.slice(2, 7))).toEqual(['Surat', 'Fotok']);
+    expect(printed.some((t) => /^\s*- asli/.test(t))).toBe(false);
+  });
+
+  it('keeps the dash with the word before it when the line is full right before it', () => {
+    const fullLine = `Surat ${'K'.repeat(profile.columns - 2 - 'Surat '.length)}`; // exactly one line
+    const tight = interpretEscPos(encodeRequestReceipt(profile, { ...receipt, requirements: [`${fullLine} — asli`] }));
+    const rows = lines(tight).map((l) => l.text);
+    const at = rows.indexOf('Bawa ke Kantor Desa:');
+    expect(rows.slice(at + 1, at + 5)).toEqual(['- Surat', `  ${'K'.repeat(profile.columns - 8)} -`, '  asli', '-'.repeat(profile.columns)]);
+  });
+});
+
+describe.each([GENERIC_58, GENERIC_80, RASTER_58, TM_T88V].map((p) => [p.id, p] as const))('other slips on %s', (_id, profile) => {
   it('queue ticket: the number in large print, village, time, cut, no personal data', () => {
     const job = interpretEscPos(encodeQueueTicket(profile, { villageName: 'Desa Sukamaju', queueNumber: 'A-012', createdAt: receipt.createdAt, timeZone: 'Asia/Jakarta' }));
     expect(lines(job).find((l) => l.text.trim() === 'A-012')).toMatchObject({ width: 3, height: 3 });

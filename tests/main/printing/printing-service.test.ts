@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeVirtualState } from '../../../src/devices/printer/transports/virtual';
 import { createKioskCore } from '../../../src/main/core';
 import { createSilentLogger } from '../../../src/main/logging/logger';
-import { createPrintingService } from '../../../src/main/printing/printing-service';
+import { createPrintingService, receiptSyncState } from '../../../src/main/printing/printing-service';
 import { createReferenceCache } from '../../../src/main/village/reference-cache';
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
@@ -31,6 +31,12 @@ async function submit(core: Awaited<ReturnType<typeof signedInKiosk>>['core']) {
   return result.value as { reference: string; queueNumber: string };
 }
 
+/** The core prints the receipt when the request is stored: wait for the job, then ask as the screen does. */
+async function receiptOf(core: Awaited<ReturnType<typeof signedInKiosk>>['core'], reference: string) {
+  await core.printing.whenIdle();
+  return core.invoke('printing.receiptState', { reference });
+}
+
 function printedTexts(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(folder, f), 'utf8'));
@@ -41,10 +47,12 @@ describe('printing', () => {
     const { core, folder } = await signedInKiosk();
     const submitted = await submit(core);
     expect(submitted.queueNumber).toBe('A-001');
-    const job = core.db.prepare('SELECT kind, state, queue_number FROM print_job').get();
-    expect(job).toEqual({ kind: 'request-receipt', state: 'queued', queue_number: 'A-001' });
+    // Stored with the request, and already on its way: nobody had to ask for it.
+    const job = core.db.prepare('SELECT kind, state, queue_number FROM print_job').get() as { state: string };
+    expect(job).toMatchObject({ kind: 'request-receipt', queue_number: 'A-001' });
+    expect(['queued', 'printing']).toContain(job.state);
 
-    expect(await core.invoke('printing.receipt', { reference: submitted.reference })).toEqual({ ok: true, value: { outcome: 'printed', status: 'ready' } });
+    expect(await receiptOf(core, submitted.reference)).toEqual({ ok: true, value: { printing: false, outcome: 'printed', status: 'ready' } });
     const [text] = printedTexts(folder);
     expect(text).toContain('BUKTI PERMOHONAN SURAT');
     expect(text).toMatch(/A +- +0 +0 +1/);
@@ -59,7 +67,7 @@ describe('printing', () => {
     const { core, folder } = await signedInKiosk();
     writeVirtualState(folder, 'paper-out');
     const submitted = await submit(core);
-    expect(await core.invoke('printing.receipt', { reference: submitted.reference })).toEqual({ ok: true, value: { outcome: 'not-printed', status: 'paper-out' } });
+    expect(await receiptOf(core, submitted.reference)).toEqual({ ok: true, value: { printing: false, outcome: 'not-printed', status: 'paper-out' } });
     expect(core.outbox.byReference(submitted.reference)?.syncState).toBe('pending');
     expect(core.db.prepare('SELECT state, failure FROM print_job').get()).toMatchObject({ state: 'failed', failure: 'printer reports paper-out' });
 
@@ -83,18 +91,23 @@ describe('printing', () => {
     const { core } = await signedInKiosk();
     const submitted = await submit(core);
     await core.invoke('session.identify', { nik: RESIDENTS[1]!.nik, pin: RESIDENTS[1]!.pin });
-    expect(await core.invoke('printing.receipt', { reference: submitted.reference })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await core.invoke('printing.receiptState', { reference: submitted.reference })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await core.invoke('printing.reprint', { reference: submitted.reference })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('marks jobs a crash left unfinished as failed at the next start, never printing them on its own', async () => {
     const { core, dir, folder } = await signedInKiosk();
+    writeVirtualState(folder, 'paper-out');
     const submitted = await submit(core);
-    core.db.prepare("UPDATE print_job SET state = 'printing'").run();
+    await core.printing.whenIdle();
+    core.db.prepare("UPDATE print_job SET state = 'printing'").run(); // as if the kiosk died mid-job
     await close();
+    writeVirtualState(folder, 'ready');
     const restarted = createKioskCore({ dataDir: dir, watchConfig: false });
     close = () => restarted.close();
+    restarted.startBackground();
     expect(restarted.db.prepare('SELECT state, failure FROM print_job').get()).toEqual({ state: 'failed', failure: 'kios berhenti sebelum mencetak' });
+    await restarted.printing.whenIdle();
     expect(printedTexts(folder)).toHaveLength(0);
     expect(restarted.outbox.byReference(submitted.reference)).not.toBeNull();
   });
@@ -116,7 +129,7 @@ describe('printing', () => {
   it('deletes virtual printer slips (they carry names) after the retention period', async () => {
     const { core, folder } = await signedInKiosk();
     const { reference } = await submit(core);
-    expect((await core.invoke('printing.receipt', { reference })).ok).toBe(true);
+    expect((await receiptOf(core, reference)).ok).toBe(true);
     const slips = readdirSync(folder).filter((f) => /\.(bin|txt|png)$/.test(f));
     expect(slips.length).toBeGreaterThan(0);
     const old = new Date(Date.now() - 40 * 86_400_000);
@@ -132,7 +145,7 @@ describe('printing', () => {
     core.onEvent((name, payload) => name === 'printer.status' && events.push(payload));
     writeVirtualState(folder, 'paper-near-end');
     const { reference } = await submit(core);
-    expect(await core.invoke('printing.receipt', { reference })).toMatchObject({ ok: true, value: { outcome: 'printed', status: 'paper-near-end' } });
+    expect(await receiptOf(core, reference)).toMatchObject({ ok: true, value: { outcome: 'printed', status: 'paper-near-end' } });
     expect(await core.invoke('printing.status', {})).toEqual({ ok: true, value: { status: 'paper-near-end' } });
     await core.invoke('printing.reprint', { reference });
     writeVirtualState(folder, 'ready');
@@ -165,5 +178,30 @@ describe('printing', () => {
       state: 'failed',
       failure: expect.stringMatching(/^slip cannot be encoded: /),
     });
+  });
+
+  it('prints the receipt from the core once the request is stored, says so while printing, and tells the screen by event', async () => {
+    const { core } = await signedInKiosk();
+    const events: unknown[] = [];
+    core.onEvent((name, payload) => name === 'printing.receipt' && events.push(payload));
+    const { reference } = await submit(core);
+    const during = await core.invoke('printing.receiptState', { reference });
+    expect([{ ok: true, value: { printing: true } }, { ok: true, value: { printing: false, outcome: 'printed', status: 'ready' } }]).toContainEqual(during);
+    await core.printing.whenIdle();
+    expect(events).toEqual([{ reference, result: { outcome: 'printed', status: 'ready' } }]);
+    // The receipt of a request made online and still on its way says "Sedang dikirim", not "Terkirim".
+    const [text] = printedTexts(path.join(core.dataDir, 'printer-output'));
+    expect(text).toMatch(/Status +Sedang dikirim/);
+  });
+
+  it.each([
+    [{ syncState: 'synced', verified: true }, true, 'sent'],
+    [{ syncState: 'pending', verified: true }, true, 'sending'],
+    [{ syncState: 'pending', verified: true }, false, 'waiting'],
+    [{ syncState: 'pending', verified: false }, true, 'waiting'],
+    [{ syncState: 'parked', verified: true }, true, 'staff'],
+    [{ syncState: 'rejected', verified: false }, true, 'staff'],
+  ] as const)('the receipt says only what is true: %o with the server reachable=%s -> %s', (request, reachable, state) => {
+    expect(receiptSyncState(request, reachable)).toBe(state);
   });
 });
