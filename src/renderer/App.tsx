@@ -208,6 +208,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
           dispatch={send}
           onBackToList={() => send({ type: 'go', screen: 'letters' })}
           onCancel={() => send({ type: 'go', screen: 'menu' })}
+          timeZone={info.timeZone}
         />
       );
       break;

@@ -5,6 +5,7 @@
  */
 import type { IdentifiedResident, LetterDefinition, SubmittedRequest } from '../shared/contract';
 import { NIK_LENGTH } from '../shared/nik';
+import { normalisePhone } from '../shared/phone';
 import { PIN_LENGTH } from '../shared/pin';
 import type { CallError } from '../shared/result';
 
@@ -80,9 +81,11 @@ function signedInReducer(state: SignedIn, action: KioskAction): KioskState {
     case 'go':
       return { screen: action.screen, resident };
     case 'open-letter': {
-      const requirements = Object.fromEntries(action.letter.requirements.map((r) => [String(r.id), '-1']));
+      // An uploaded document where the resident has one, else "bring the original paper".
+      const requirements = Object.fromEntries(action.letter.requirements.map((r) => [String(r.id), r.documents[0]?.value ?? '-1']));
       const answers = Object.fromEntries(action.letter.fields.map((f) => [f.name, '']));
-      const draft: LetterDraft = { letter: action.letter, step: 'fields', answers, requirements, phone: resident.phone ?? '', errors: {} };
+      const phone = normalisePhone(resident.phone).slice(0, 15);
+      const draft: LetterDraft = { letter: action.letter, step: 'fields', answers, requirements, phone, errors: {} };
       return { screen: 'form', resident, draft };
     }
     case 'submitted':

@@ -88,8 +88,11 @@ export interface LetterField {
 
 export interface LetterDefinition {
   id: number;
+  /** OpenSID's internal code (S-41, 471.1): for staff and logs, never shown to residents. */
   code: string | null;
   name: string;
+  /** How many requests for it this kiosk has taken: the usual letters come first. */
+  timesRequested: number;
   fields: LetterField[];
   requirements: Array<{ id: number; name: string; documents: Array<{ label: string; value: string }> }>;
 }

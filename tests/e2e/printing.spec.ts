@@ -35,7 +35,8 @@ async function requestLetter(page: Page, kiosk: KioskHost): Promise<void> {
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await page.getByRole('button', { name: /Ajukan Surat/ }).click();
   await page.getByRole('button', { name: /Surat Biodata Penduduk/ }).click();
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Lanjut' }).click();
+  // No required field: Lanjut, and the summary (requirements and phone already answered).
+  await page.getByRole('button', { name: 'Lanjut' }).click();
   await page.getByRole('button', { name: 'Kirim Permohonan' }).click();
   await expect(page.getByRole('heading', { name: 'Permohonan tersimpan' })).toBeVisible();
 }
@@ -44,6 +45,8 @@ test('a request prints its receipt, with the right queue number, on the virtual 
   await requestLetter(page, kiosk);
   await expect(page.locator('.result-queue')).toHaveText('B-001');
   await expect(page.getByText('Bukti sudah tercetak. Ambil kertasnya di printer.')).toBeVisible();
+  // The resident holds the paper: no need to copy the reference.
+  await expect(page.getByText('Catat atau foto nomor referensi di atas.')).toHaveCount(0);
   const [receipt] = receipts(kiosk);
   expect(receipt).toContain('BUKTI PERMOHONAN SURAT');
   expect(receipt).toMatch(/B +- +0 +0 +1/);
@@ -64,8 +67,14 @@ test('paper out: an honest message, the request is saved, and the receipt reprin
   expect(receipts(kiosk)).toHaveLength(0);
   await expect.poll(() => village.requests().length, { timeout: 10_000 }).toBe(1);
 
+  // A resident cannot fix the printer: no "print again" for them; the note to copy the reference stays.
+  await expect(page.getByRole('button', { name: /cetak/i })).toHaveCount(0);
+  await expect(page.getByText('Catat atau foto nomor referensi di atas.')).toBeVisible();
+
+  // Staff put paper in and reprint from Permohonan Saya.
   writeVirtualState(printerFolder(kiosk), 'ready');
-  await page.getByRole('button', { name: 'Coba cetak lagi' }).click();
+  await page.getByRole('button', { name: 'Permohonan Saya' }).click();
+  await page.getByRole('button', { name: 'Cetak ulang bukti' }).first().click();
   await expect(page.getByText('Bukti sudah tercetak. Ambil kertasnya di printer.')).toBeVisible();
   expect(receipts(kiosk)).toHaveLength(1);
   expect(receipts(kiosk)[0]).toContain('Terkirim');

@@ -3,7 +3,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LetterField } from '../../src/shared/contract';
 import { checkField } from '../../src/shared/letter-form';
-import { FieldEditor } from '../../src/renderer/components/FieldEditor';
+import { FieldEditor, todayIn } from '../../src/renderer/components/FieldEditor';
 import { createI18n } from '../../src/renderer/i18n';
 
 afterEach(cleanup);
@@ -12,11 +12,11 @@ function field(type: string, extra: Partial<LetterField> = {}): LetterField {
   return { type, name: 'x', label: 'Isian', required: true, placeholder: null, options: [], ...extra };
 }
 
-function edit(f: LetterField, value = '') {
+function edit(f: LetterField, value = '', timeZone = 'Asia/Jakarta') {
   const onSave = vi.fn();
   render(
     <I18nextProvider i18n={createI18n('id')}>
-      <FieldEditor field={f} value={value} onSave={onSave} onCancel={() => {}} />
+      <FieldEditor field={f} value={value} timeZone={timeZone} onSave={onSave} onCancel={() => {}} />
     </I18nextProvider>,
   );
   return onSave;
@@ -46,13 +46,30 @@ describe('FieldEditor', () => {
     expect(onSave).toHaveBeenCalledWith('nama@desa.id');
   });
 
-  it('takes digits only for numbers', () => {
+  it('takes numbers on the big numeric keypad, digits only', () => {
     const onSave = edit(field('number'));
     expect(screen.queryByRole('button', { name: 'Q' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Kosongkan' })).toBeTruthy(); // the NIK/PIN keypad
     tap('4');
     tap('2');
     tap('Simpan');
     expect(onSave).toHaveBeenCalledWith('42');
+  });
+
+  it('starts a date on today in the kiosk\'s zone, not the browser\'s', () => {
+    expect(todayIn('Asia/Jakarta', new Date('2026-12-01T17:30:00Z'))).toBe('02-12-2026'); // 00:30 WIB
+    expect(todayIn('UTC', new Date('2026-12-01T17:30:00Z'))).toBe('01-12-2026');
+    const onSave = edit(field('date'), '', 'Asia/Jayapura');
+    tap('Simpan');
+    expect(onSave).toHaveBeenCalledWith(todayIn('Asia/Jayapura'));
+  });
+
+  it('shows a placeholder that looks different from a value', () => {
+    edit(field('text', { placeholder: 'contoh: Melamar kerja' }));
+    const placeholder = screen.getByText('contoh: Melamar kerja');
+    expect(placeholder.className).toBe('placeholder');
+    tap('A');
+    expect(screen.queryByText('contoh: Melamar kerja')).toBeNull();
   });
 
   it('picks a date with steppers, as dd-mm-yyyy, rolling days within the month', () => {

@@ -5,6 +5,7 @@
  * cache in SQLite, so the kiosk works through a dead link.
  */
 import type { LetterDefinition } from '../../shared/contract';
+import { sortLetters } from '../../shared/letter-catalog';
 import { fail, ok } from '../../shared/result';
 import type { Feature } from '../feature';
 import type { LetterType } from '../village/types';
@@ -32,18 +33,29 @@ export const registerLetters: Feature = (ctx) => {
         if (fetched.value.unavailable.length > 0) {
           log.warn({ letters: fetched.value.unavailable }, 'the server could not build these letter forms; hidden');
         }
-        return ok({ letters: fetched.value.letters.map(toDefinition), fetchedAt: new Date().toISOString(), fromCache: false });
+        return ok({ letters: definitions(fetched.value.letters), fetchedAt: new Date().toISOString(), fromCache: false });
       }
       log.warn({ error: fetched.error.kind }, 'letter types not fetched; using the cache');
     }
     const cached = ctx.references.letters();
     if (!cached) return fail('letters-unavailable', LETTER_MESSAGES.unavailable);
-    return ok({ letters: cached.value.map(toDefinition), fetchedAt: cached.fetchedAt, fromCache: true });
+    return ok({ letters: definitions(cached.value), fetchedAt: cached.fetchedAt, fromCache: true });
   });
+
+  /** The usual letters first: this kiosk's own counts, then OpenSID's defaults by how often villages ask. */
+  function definitions(letters: LetterType[]): LetterDefinition[] {
+    const usage = ctx.outbox.letterUsage();
+    return sortLetters(
+      letters.map((letter) => ({
+        id: letter.id,
+        code: letter.code,
+        name: letter.name,
+        timesRequested: usage.get(letter.id) ?? 0,
+        fields: letter.fields,
+        requirements: letter.requirements,
+      })),
+    );
+  }
 
   return () => {};
 };
-
-function toDefinition(letter: LetterType): LetterDefinition {
-  return { id: letter.id, code: letter.code, name: letter.name, fields: letter.fields, requirements: letter.requirements };
-}

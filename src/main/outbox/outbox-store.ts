@@ -204,6 +204,8 @@ export interface OutboxStore {
    */
   scrubDeletedSecrets(): boolean;
   counts(): OutboxCounts;
+  /** Requests taken per letter id, ever (kept after the personal data is purged). */
+  letterUsage(): Map<number, number>;
 }
 
 export function createOutboxStore(db: Database, box: SecretBox, clock: () => Date = () => new Date()): OutboxStore {
@@ -270,6 +272,7 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       AND request_id IN (SELECT id FROM letter_request WHERE sync_state != 'pending')`);
   const forResident = db.prepare('SELECT * FROM letter_request WHERE resident_nik = ? ORDER BY id DESC LIMIT ?');
   const countRows = db.prepare('SELECT sync_state AS state, count(*) AS n FROM letter_request GROUP BY sync_state');
+  const usageRows = db.prepare('SELECT letter_id AS id, count(*) AS n FROM letter_request GROUP BY letter_id');
 
   const enqueueTx = db.transaction((request: NewLetterRequest, secret: RequestSecret | null, extra?: (id: number) => void) => {
     const info = insertRequest.run({
@@ -431,6 +434,9 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       secretsDeleted = false;
       db.pragma('wal_checkpoint(TRUNCATE)');
       return true;
+    },
+    letterUsage(): Map<number, number> {
+      return new Map((usageRows.all() as Array<{ id: number; n: number }>).map(({ id, n }) => [id, n]));
     },
     counts(): OutboxCounts {
       const counts: OutboxCounts = { pending: 0, synced: 0, parked: 0, rejected: 0 };

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { LetterField } from '../../shared/contract';
 import { checkField, dayAndDate } from '../../shared/letter-form';
 import { DatePicker, TimePicker, WeekdayPicker } from './DateTimePickers';
+import { NumericKeypad } from './NumericKeypad';
 import { OnScreenKeyboard, type KeyboardLayout } from './OnScreenKeyboard';
 
 const MAX_LENGTH: Record<string, number> = { textarea: 500 };
 
 function keyboardFor(type: string): KeyboardLayout {
-  if (type === 'number') return 'number';
   if (type === 'email') return 'email';
   if (type === 'url') return 'url';
   return 'text';
@@ -19,10 +19,10 @@ function keyboardFor(type: string): KeyboardLayout {
  * input that suits the field's type (keyboard, date or time steppers, big
  * choice buttons). "Simpan" keeps it, "Batal" leaves the field as it was.
  */
-export function FieldEditor(props: { field: LetterField; value: string; onSave(value: string): void; onCancel(): void }) {
+export function FieldEditor(props: { field: LetterField; value: string; timeZone: string; onSave(value: string): void; onCancel(): void }) {
   const { t } = useTranslation();
   const { field } = props;
-  const [value, setValue] = useState(() => initialValue(field, props.value));
+  const [value, setValue] = useState(() => initialValue(field, props.value, props.timeZone));
   const problem = value === '' ? null : checkField(field, value);
   const max = MAX_LENGTH[field.type] ?? 200;
 
@@ -51,6 +51,16 @@ export function FieldEditor(props: { field: LetterField; value: string; onSave(v
         </div>
       );
       break;
+    case 'number':
+      // Numbers on the same big keypad as NIK and PIN.
+      input = (
+        <NumericKeypad
+          onDigit={(digit) => setValue((v) => (v.length >= 20 ? v : v + digit))}
+          onDelete={() => setValue((v) => v.slice(0, -1))}
+          onClear={() => setValue('')}
+        />
+      );
+      break;
     default:
       input = (
         <OnScreenKeyboard
@@ -64,16 +74,15 @@ export function FieldEditor(props: { field: LetterField; value: string; onSave(v
   return (
     <div className="editor" role="dialog" aria-modal="true" aria-labelledby="editor-title">
       <h2 id="editor-title">{field.label}</h2>
-      {field.placeholder && <p className="editor-hint">{field.placeholder}</p>}
       <output className={field.type === 'textarea' ? 'editor-value editor-value-long' : 'editor-value'} aria-label={field.label}>
-        {value || '\u00a0'}
+        {value || <span className="placeholder">{field.placeholder || t('editor.empty')}</span>}
       </output>
       {problem && (
         <p className="notice" role="alert">
           {t(`field.${problem}`)}
         </p>
       )}
-      <div className="editor-input">{input}</div>
+      <div className={field.type === 'number' ? 'editor-input editor-input-keypad' : 'editor-input'}>{input}</div>
       <div className="editor-actions">
         <button type="button" className="secondary" onClick={props.onCancel}>
           {t('nav.cancel')}
@@ -91,14 +100,19 @@ export function FieldEditor(props: { field: LetterField; value: string; onSave(v
   );
 }
 
-/** Pickers start from a sensible value so one tap on "Simpan" works. */
-function initialValue(field: LetterField, value: string): string {
+/** Pickers start from a sensible value so one tap on "Simpan" works: today as the kiosk's clock says, in its zone. */
+function initialValue(field: LetterField, value: string, timeZone: string): string {
   if (value) return value;
-  const today = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const date = `${pad(today.getDate())}-${pad(today.getMonth() + 1)}-${today.getFullYear()}`;
+  const date = todayIn(timeZone);
   if (field.type === 'date') return date;
   if (field.type === 'hari-tanggal') return dayAndDate(date);
   if (field.type === 'time') return '08:00';
   return '';
+}
+
+/** dd-mm-yyyy of today in the kiosk's zone (the browser's own zone may differ). */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}-${get('month')}-${get('year')}`;
 }

@@ -19,6 +19,8 @@ export function StepFrame(props: {
   onBack(): void;
   onCancel(): void;
   cancelLabel?: string;
+  /** `keypad-body` for screens built around the numeric keypad (they never scroll). */
+  bodyClassName?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -31,12 +33,12 @@ export function StepFrame(props: {
         <h1>{props.title}</h1>
         {props.hint && <p className="step-hint">{props.hint}</p>}
       </header>
-      <section className="step-body">{props.children}</section>
+      <section className={props.bodyClassName ? `step-body ${props.bodyClassName}` : 'step-body'}>{props.children}</section>
       <footer className={props.onPrimary ? 'step-actions' : 'step-actions step-actions-two'}>
         <button type="button" className="secondary" onClick={props.onBack}>
           {t('nav.back')}
         </button>
-        <button type="button" className="secondary" onClick={props.onCancel}>
+        <button type="button" className="secondary step-cancel" onClick={props.onCancel}>
           {props.cancelLabel ?? t('nav.cancel')}
         </button>
         {props.onPrimary && (

@@ -37,14 +37,17 @@ export function IdentifyScreen(props: {
       onPrimary={onNikStep ? props.onSubmitNik : props.onSubmitPin}
       onBack={props.onBack}
       onCancel={props.onCancel}
+      bodyClassName="keypad-body"
     >
-      {onNikStep ? <NikDisplay nik={state.nik} /> : <PinDisplay length={state.pin.length} />}
-      <NoticeText notice={state.notice} />
-      {blocking && (
-        <button type="button" className="secondary wide" onClick={props.onCancel}>
-          {t('identify.toStart')}
-        </button>
-      )}
+      <div className="keypad-side">
+        {onNikStep ? <NikDisplay nik={state.nik} /> : <PinDisplay length={state.pin.length} />}
+        <NoticeText notice={state.notice} />
+        {blocking && (
+          <button type="button" className="secondary wide" onClick={props.onCancel}>
+            {t('identify.toStart')}
+          </button>
+        )}
+      </div>
       <NumericKeypad
         disabled={state.busy}
         onDigit={(digit) => dispatch({ type: 'digit', digit })}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdentifiedResident, KioskBridge } from '../../shared/contract';
+import type { IdentifiedResident, KioskBridge, LetterField } from '../../shared/contract';
 import { checkAnswers } from '../../shared/letter-form';
+import { isValidPhone } from '../../shared/phone';
 import type { CallError } from '../../shared/result';
 import { FieldEditor } from '../components/FieldEditor';
 import { NumericKeypad } from '../components/NumericKeypad';
@@ -11,13 +12,18 @@ import type { FormStep, KioskAction, LetterDraft } from '../kiosk-state';
 import { errorText } from '../error-text';
 
 const STEP_NUMBER: Record<FormStep, number> = { fields: 2, requirements: 3, phone: 4, confirm: 5 };
-const PREVIOUS: Record<FormStep, FormStep | null> = { fields: null, requirements: 'fields', phone: 'requirements', confirm: 'phone' };
 const BRING_ORIGINAL = '-1';
 
 /**
- * The request itself, in four steps generated from the server's form: the
- * letter's fields, the requirements (bring the original paper, or one of the
- * resident's uploaded documents), the phone number, and a summary to confirm.
+ * The request itself, generated from the server's form: the letter's fields,
+ * the requirements (bring the original paper, or one of the resident's
+ * uploaded documents), the phone number, and a summary to confirm.
+ *
+ * Few taps: picking a letter opens its first required field, and each
+ * "Simpan" opens the next one; after the last, a step that already has its
+ * answer (requirements always have one, a phone number from the server) is
+ * not shown again but listed on the summary, each row with "Ubah". "Lanjut"
+ * on an incomplete form opens the first field still missing.
  */
 export function LetterFormScreen(props: {
   api: KioskBridge;
@@ -26,38 +32,80 @@ export function LetterFormScreen(props: {
   dispatch(action: KioskAction): void;
   onBackToList(): void;
   onCancel(): void;
+  /** The kiosk's zone: "today" in the date picker is the kiosk's today. */
+  timeZone: string;
 }) {
   const { t, i18n } = useTranslation();
   const { draft, dispatch, resident } = props;
   const { letter } = draft;
-  const [editing, setEditing] = useState<string | null>(null);
+  // A fresh form starts in its first required field; "walking" goes on to the next one after each Simpan.
+  const [editing, setEditing] = useState<string | null>(() => (isUntouched(draft) ? firstMissing(letter.fields, draft.answers) : null));
+  const [walking, setWalking] = useState(editing !== null);
+  // A step opened with "Ubah" from the summary goes back to it.
+  const [fromSummary, setFromSummary] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [callError, setCallError] = useState<CallError | null>(null);
   const go = (step: FormStep) => dispatch({ type: 'form-step', step });
 
   function back(): void {
-    const previous = PREVIOUS[draft.step];
-    if (previous) go(previous);
-    else props.onBackToList();
+    if (fromSummary && draft.step !== 'confirm') {
+      setFromSummary(false);
+      go('confirm');
+      return;
+    }
+    if (draft.step === 'fields') props.onBackToList();
+    else go('fields');
+  }
+
+  /** After the fields: the phone if it still needs typing, else straight to the summary. */
+  function afterFields(answers: Record<string, string>): void {
+    const problems = checkAnswers(letter.fields, answers);
+    const missing = Object.keys(problems);
+    if (missing.length > 0) {
+      dispatch({ type: 'form-errors', errors: Object.fromEntries(Object.entries(problems).map(([k, p]) => [k, t(`field.${p}`)])) });
+      // Straight into the first field still missing, and on through the rest.
+      setEditing(letter.fields.find((f) => missing.includes(f.name))?.name ?? null);
+      setWalking(true);
+      return;
+    }
+    go(isValidPhone(draft.phone) ? 'confirm' : 'phone');
   }
 
   function next(): void {
     if (draft.step === 'fields') {
-      const problems = checkAnswers(letter.fields, draft.answers);
-      if (Object.keys(problems).length > 0) {
-        dispatch({ type: 'form-errors', errors: Object.fromEntries(Object.entries(problems).map(([k, p]) => [k, t(`field.${p}`)])) });
-        return;
-      }
-      go('requirements');
+      afterFields(draft.answers);
     } else if (draft.step === 'requirements') {
-      go('phone');
+      setFromSummary(false);
+      go(isValidPhone(draft.phone) ? 'confirm' : 'phone');
     } else if (draft.step === 'phone') {
-      if (!/^\d{8,15}$/.test(draft.phone)) {
+      if (!isValidPhone(draft.phone)) {
         dispatch({ type: 'form-errors', errors: { phone: t('form.phoneInvalid') } });
         return;
       }
+      setFromSummary(false);
       go('confirm');
     }
+  }
+
+  function saveField(name: string, value: string): void {
+    dispatch({ type: 'answer', name, value });
+    const answers = { ...draft.answers, [name]: value };
+    if (!walking) {
+      setEditing(null);
+      return;
+    }
+    const following = firstMissing(letter.fields, answers);
+    setEditing(following);
+    if (following === null) {
+      setWalking(false);
+      afterFields(answers);
+    }
+  }
+
+  function change(step: FormStep): void {
+    setFromSummary(true);
+    go(step);
   }
 
   async function submit(): Promise<void> {
@@ -107,7 +155,9 @@ export function LetterFormScreen(props: {
         primaryDisabled={busy}
         onPrimary={draft.step === 'confirm' ? () => void submit() : next}
         onBack={back}
-        onCancel={props.onCancel}
+        onCancel={() => (hasAnswers(draft) ? setConfirmDiscard(true) : props.onCancel())}
+        cancelLabel={t('form.discard')}
+        bodyClassName={draft.step === 'phone' ? 'keypad-body' : undefined}
       >
         {draft.step === 'fields' && (
           <div className="fields">
@@ -157,45 +207,58 @@ export function LetterFormScreen(props: {
         )}
 
         {draft.step === 'phone' && (
-          <div className="entry">
-            <p className="step-hint">{t('form.phoneHint')}</p>
-            <output className="entry-value" aria-label={t('form.phoneTitle')}>
-              {draft.phone || '\u00a0'}
-            </output>
-            {draft.errors.phone && (
-              <p className="notice" role="alert">
-                {draft.errors.phone}
-              </p>
-            )}
+          <>
+            <div className="keypad-side entry">
+              <p className="step-hint">{t('form.phoneHint')}</p>
+              <output className="entry-value" aria-label={t('form.phoneTitle')}>
+                {draft.phone || '\u00a0'}
+              </output>
+              {draft.errors.phone && (
+                <p className="notice" role="alert">
+                  {draft.errors.phone}
+                </p>
+              )}
+            </div>
             <NumericKeypad
               onDigit={(d) => dispatch({ type: 'phone', phone: draft.phone + d })}
               onDelete={() => dispatch({ type: 'phone', phone: draft.phone.slice(0, -1) })}
               onClear={() => dispatch({ type: 'phone', phone: '' })}
             />
-          </div>
+          </>
         )}
 
         {draft.step === 'confirm' && (
           <div className="summary">
             <dl>
-              <dt>{t('form.letter')}</dt>
-              <dd>{letter.name}</dd>
-              {Object.entries(draft.answers)
-                .filter(([, value]) => value !== '')
-                .map(([name, value]) => (
-                  <div key={name} className="summary-row">
-                    <dt>{fieldLabel(name)}</dt>
-                    <dd>{value}</dd>
-                  </div>
-                ))}
+              {letter.fields.map((field) => (
+                <div key={field.name} className="summary-row">
+                  <dt>{fieldLabel(field.name)}</dt>
+                  <dd>{draft.answers[field.name] || '-'}</dd>
+                  <button type="button" className="secondary summary-change" aria-label={t('form.changeWhat', { what: field.label })} onClick={() => setEditing(field.name)}>
+                    {t('form.change')}
+                  </button>
+                </div>
+              ))}
               {letter.requirements.map((requirement) => (
                 <div key={requirement.id} className="summary-row">
                   <dt>{requirement.name}</dt>
                   <dd>{requirementChoice(requirement.id, draft.requirements[String(requirement.id)] ?? BRING_ORIGINAL)}</dd>
+                  {requirement.documents.length > 0 ? (
+                    <button type="button" className="secondary summary-change" aria-label={t('form.changeWhat', { what: requirement.name })} onClick={() => change('requirements')}>
+                      {t('form.change')}
+                    </button>
+                  ) : (
+                    <span />
+                  )}
                 </div>
               ))}
-              <dt>{t('form.phoneTitle')}</dt>
-              <dd>{draft.phone}</dd>
+              <div className="summary-row">
+                <dt>{t('form.phoneTitle')}</dt>
+                <dd>{draft.phone}</dd>
+                <button type="button" className="secondary summary-change" aria-label={t('form.changeWhat', { what: t('form.phoneTitle') })} onClick={() => change('phone')}>
+                  {t('form.change')}
+                </button>
+              </div>
             </dl>
             <p className="step-hint">{resident.online ? t('form.willSend') : t('form.willSendLater')}</p>
             {callError && (
@@ -206,17 +269,49 @@ export function LetterFormScreen(props: {
           </div>
         )}
       </StepFrame>
+      {confirmDiscard && (
+        <div className="idle-warning" role="alertdialog" aria-modal="true" aria-labelledby="discard-title">
+          <div className="idle-card">
+            <h2 id="discard-title">{t('form.discardTitle')}</h2>
+            <p>{t('form.discardBody', { name: letter.name })}</p>
+            <div className="editor-actions">
+              <button type="button" className="primary" onClick={() => setConfirmDiscard(false)}>
+                {t('form.keepFilling')}
+              </button>
+              <button type="button" className="secondary step-cancel" onClick={props.onCancel}>
+                {t('form.discardYes')}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
       {editedField && (
         <FieldEditor
+          key={editedField.name}
           field={editedField}
           value={draft.answers[editedField.name] ?? ''}
-          onCancel={() => setEditing(null)}
-          onSave={(value) => {
-            dispatch({ type: 'answer', name: editedField.name, value });
+          timeZone={props.timeZone}
+          onCancel={() => {
+            setWalking(false);
             setEditing(null);
           }}
+          onSave={(value) => saveField(editedField.name, value)}
         />
       )}
     </>
   );
+}
+
+function isUntouched(draft: LetterDraft): boolean {
+  return draft.step === 'fields' && Object.values(draft.answers).every((v) => v === '');
+}
+
+/** The first required field without an answer, in the form's order. */
+function firstMissing(fields: LetterField[], answers: Record<string, string>): string | null {
+  return fields.find((f) => f.required && !(answers[f.name] ?? '').trim())?.name ?? null;
+}
+
+/** Anything the resident typed or chose that a one-tap cancel would throw away. */
+function hasAnswers(draft: LetterDraft): boolean {
+  return Object.values(draft.answers).some((v) => v.trim() !== '');
 }

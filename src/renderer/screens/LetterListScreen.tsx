@@ -1,13 +1,19 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentifiedResident, KioskBridge, LetterDefinition } from '../../shared/contract';
+import { letterPurposeKey } from '../../shared/letter-catalog';
 import { useLoaded } from '../hooks/use-loaded';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
 
-/** Which letter? A searchable list of big buttons, from the server or the kiosk's cache. */
+/**
+ * Which letter? The usual ones first, each with one plain line on what it is
+ * for (never OpenSID's internal code). Search on the on-screen keyboard
+ * (letters only) keeps the matches in view above it, and a list longer than
+ * the screen says so ("Lihat surat lainnya").
+ */
 export function LetterListScreen(props: {
   api: KioskBridge;
   resident: IdentifiedResident;
@@ -20,19 +26,37 @@ export function LetterListScreen(props: {
   const { value: list, error } = useLoaded(useCallback(() => api.calls['letters.list']({}), [api]));
   const [search, setSearch] = useState('');
   const [typing, setTyping] = useState(false);
+  const listRef = useRef<HTMLUListElement>(null);
+  const [more, setMore] = useState(false);
 
+  const purpose = (letter: LetterDefinition) => {
+    const key = letterPurposeKey(letter.name);
+    return key ? t(`letterPurpose.${key}`) : null;
+  };
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = (list?.letters ?? []).filter((letter) => words.every((w) => `${letter.name} ${letter.code ?? ''}`.toLowerCase().includes(w)));
+  const shown = (list?.letters ?? []).filter((letter) => words.every((w) => `${letter.name} ${purpose(letter) ?? ''}`.toLowerCase().includes(w)));
+
+  // The cue shows while part of the list is below the fold.
+  const measure = useCallback(() => {
+    const el = listRef.current;
+    setMore(el !== null && el.scrollTop + el.clientHeight < el.scrollHeight - 4);
+  }, []);
+  useLayoutEffect(measure, [measure, shown.length, typing]);
+  useEffect(() => {
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [measure]);
 
   return (
     <StepFrame
       step={1}
       totalSteps={5}
       title={t('letters.title')}
-      hint={t('letters.hint')}
+      hint={typing ? undefined : t('letters.hint')}
       banner={<ResidentBanner resident={props.resident} />}
       onBack={props.onBack}
       onCancel={props.onCancel}
+      bodyClassName={typing ? 'list-body list-body-typing' : 'list-body'}
     >
       {error && (
         <p className="notice" role="alert">
@@ -45,7 +69,7 @@ export function LetterListScreen(props: {
           <div className="search">
             <button type="button" className="search-box" onClick={() => setTyping(!typing)} aria-expanded={typing}>
               <span className="search-label">{t('letters.search')}</span>
-              <span className="search-value">{search || t('letters.searchPlaceholder')}</span>
+              {search ? <span className="search-value">{search}</span> : <span className="placeholder">{t('letters.searchPlaceholder')}</span>}
             </button>
             {search && (
               <button type="button" className="secondary" onClick={() => setSearch('')}>
@@ -53,19 +77,32 @@ export function LetterListScreen(props: {
               </button>
             )}
           </div>
-          {typing && <OnScreenKeyboard layout="text" onKey={(k) => setSearch((s) => s + k)} onBackspace={() => setSearch((s) => s.slice(0, -1))} />}
-          {list.fromCache && <p className="step-hint">{t('letters.fromCache')}</p>}
-          <ul className="letter-list">
+          {list.fromCache && !typing && <p className="step-hint">{t('letters.fromCache')}</p>}
+          <ul className="letter-list" ref={listRef} onScroll={measure}>
             {shown.map((letter) => (
               <li key={letter.id}>
                 <button type="button" className="letter-item" onClick={() => props.onPick(letter)}>
                   <span className="letter-name">{t('letters.letterName', { name: letter.name })}</span>
-                  {letter.code && <span className="letter-code">{letter.code}</span>}
+                  {purpose(letter) && <span className="letter-purpose">{purpose(letter)}</span>}
                 </button>
               </li>
             ))}
+            {shown.length === 0 && (
+              <li className="notice" role="status">
+                {t('letters.noMatch')}
+              </li>
+            )}
           </ul>
-          {shown.length === 0 && <p className="notice" role="status">{t('letters.noMatch')}</p>}
+          {more && !typing && (
+            <button
+              type="button"
+              className="secondary scroll-cue"
+              onClick={() => listRef.current?.scrollBy({ top: listRef.current.clientHeight * 0.8, behavior: 'smooth' })}
+            >
+              {t('letters.more')} ▼
+            </button>
+          )}
+          {typing && <OnScreenKeyboard layout="search" onKey={(k) => setSearch((s) => s + k)} onBackspace={() => setSearch((s) => s.slice(0, -1))} />}
         </>
       )}
     </StepFrame>

@@ -1,11 +1,21 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isReprintable, statusTone, type RequestStatusCode, type StatusTone } from '../../shared/request-status';
 import type { IdentifiedResident, KioskBridge, MyRequest } from '../../shared/contract';
 import { useLoaded } from '../hooks/use-loaded';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
 import { printMessage } from '../print-messages';
+
+const STATUS_ICONS: Record<StatusTone, string> = {
+  progress: '\u23F3', // hourglass: the office is on it
+  action: '!',
+  ready: '\u2714', // check mark: come and collect it
+  done: '\u2714',
+  stopped: '\u2716', // cross
+  waiting: '\u21BB', // circle arrow: not sent yet
+};
 
 /** The resident's requests and their status; cancel while the office has not started. */
 export function MyRequestsScreen(props: {
@@ -74,8 +84,10 @@ export function MyRequestsScreen(props: {
                     {item.reference ? ` · ${item.reference}` : ''}
                   </p>
                 </div>
-                <p className={`request-status status-${item.localState ?? item.statusCode ?? 'unknown'}`}>{status(item)}</p>
-                {item.reference && (
+                <p className={`status-chip status-${statusTone(item.statusCode as RequestStatusCode | null, item.localState)}`}>
+                  <span aria-hidden="true">{STATUS_ICONS[statusTone(item.statusCode as RequestStatusCode | null, item.localState)]}</span> {status(item)}
+                </p>
+                {item.reference && isReprintable(item.statusCode as RequestStatusCode | null) && item.localState !== 'rejected' && (
                   <button type="button" className="secondary" onClick={() => void reprint(item.reference!)}>
                     {t('mine.reprint')}
                   </button>

@@ -6,7 +6,8 @@ import { printMessage } from '../print-messages';
 /**
  * The request is stored: the queue number in large print, the reference,
  * the receipt being printed by the core (or an honest word why not), and what
- * happens next.
+ * happens next. A resident cannot fix a printer, so there is no "print again"
+ * here: the message sends them to the staff, who reprint from Permohonan Saya.
  */
 export function ResultScreen(props: { api: KioskBridge; submitted: SubmittedRequest; onDone(): void; onMyRequests(): void }) {
   const { t } = useTranslation();
@@ -32,12 +33,6 @@ export function ResultScreen(props: { api: KioskBridge; submitted: SubmittedRequ
     return stop;
   }, [api, submitted.reference, settle]);
 
-  function retry(): void {
-    setPrinting(true);
-    void api.calls['printing.reprint']({ reference: submitted.reference }).then((result) =>
-      settle(result.ok ? result.value : { outcome: 'not-printed', status: null }),
-    );
-  }
   const message = print ? printMessage(t, print) : null;
 
   return (
@@ -66,15 +61,11 @@ export function ResultScreen(props: { api: KioskBridge; submitted: SubmittedRequ
         {!printing && message && (
           <div className={message.ok ? 'print-state' : 'print-state print-state-problem'} role={message.ok ? 'status' : 'alert'}>
             <p>{message.text}</p>
-            {!message.ok && (
-              <button type="button" className="secondary" onClick={retry}>
-                {t('print.retry')}
-              </button>
-            )}
           </div>
         )}
         <ol className="result-next">
-          <li>{t('result.next1')}</li>
+          {/* Someone holding the printed receipt need not copy the reference. */}
+          {!printing && print?.outcome !== 'printed' && <li>{t('result.next1')}</li>}
           <li>{t('result.next2')}</li>
           <li>{t('result.next3')}</li>
         </ol>
