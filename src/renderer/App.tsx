@@ -12,6 +12,7 @@ import { PIN_LENGTH } from '../shared/pin';
 import { minTouchTargetCssPx } from '../shared/touch-target';
 import { IdleWarning } from './components/IdleWarning';
 import { QueueTicketDialog } from './components/QueueTicketDialog';
+import { SessionLimitWarning } from './components/SessionLimitWarning';
 import { useIdleTimer } from './hooks/use-idle-timer';
 import { initialState, kioskReducer, type KioskAction } from './kiosk-state';
 import { AttractScreen } from './screens/AttractScreen';
@@ -37,6 +38,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const [tones, setTones] = useState(0);
   const [printerStatus, setPrinterStatus] = useState<PrinterStatus>('unknown');
   const [ticket, setTicket] = useState<(PrintResult & { queueNumber: string }) | 'printing' | null>(null);
+  const [limitWarning, setLimitWarning] = useState<number | null>(null);
 
   // The printer's state for the attract screen's notice (polled by the core).
   useEffect(() => {
@@ -46,11 +48,24 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     return api.on('printer.status', ({ status }) => setPrinterStatus(status));
   }, [api]);
 
+  const [ticketRefused, setTicketRefused] = useState<CallError | null>(null);
   async function takeQueueTicket(): Promise<void> {
     setTicket('printing');
     const result = await api.calls['printing.queueTicket']({});
     setTicket(result.ok ? result.value : null);
+    setTicketRefused(result.ok ? null : result.error);
   }
+  const closeTicket = useCallback(() => setTicket(null), []);
+
+  // <html lang> follows the language on screen (screen readers, hyphenation).
+  useEffect(() => {
+    const apply = (language: string) => {
+      document.documentElement.lang = language;
+    };
+    apply(i18n.language);
+    i18n.on('languageChanged', apply);
+    return () => i18n.off('languageChanged', apply);
+  }, [i18n]);
 
   // The kiosk's language applies when its info arrives or changes; a resident
   // may switch for their own session, and the next one starts in it again.
@@ -85,6 +100,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     (reason: 'idle' | 'cancel' | 'done') => {
       dispatch({ type: 'reset' });
       setTones(0);
+      setLimitWarning(null);
       void i18n.changeLanguage(defaultLocale);
       void api.calls['session.end']({ reason });
     },
@@ -93,6 +109,13 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
 
   // The core ended the signed-in session (time limit): back to the start.
   useEffect(() => api.on('session.expired', () => reset('done')), [api, reset]);
+
+  // A minute (configurable) before the limit: warn, and offer more time.
+  useEffect(() => api.on('session.expiring', ({ secondsLeft }) => setLimitWarning(secondsLeft)), [api]);
+  async function extendSession(): Promise<void> {
+    setLimitWarning(null);
+    await api.calls['session.extend']({});
+  }
 
   const idle = useIdleTimer({
     enabled: state.screen !== 'attract' && info !== null,
@@ -209,6 +232,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
           onBackToList={() => send({ type: 'go', screen: 'letters' })}
           onCancel={() => send({ type: 'go', screen: 'menu' })}
           timeZone={info.timeZone}
+          officePhone={info.officePhone}
         />
       );
       break;
@@ -243,7 +267,13 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
           {t('demo.badge')}
         </p>
       )}
-      {ticket && <QueueTicketDialog ticket={ticket} onClose={() => setTicket(null)} />}
+      {ticket && <QueueTicketDialog ticket={ticket} onClose={closeTicket} />}
+      {ticketRefused && state.screen === 'attract' && (
+        <p className="attract-notice attract-notice-float" role="alert">
+          {errorText(t, i18n.language, ticketRefused)}
+        </p>
+      )}
+      {limitWarning !== null && state.screen !== 'attract' && state.screen !== 'identify' && <SessionLimitWarning secondsLeft={limitWarning} onExtend={() => void extendSession()} />}
       {idle.warning && <IdleWarning secondsLeft={idle.secondsLeft} tones={tones} onStay={idle.stay} />}
     </div>
   );

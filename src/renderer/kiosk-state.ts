@@ -23,6 +23,8 @@ export interface LetterDraft {
   /** Requirement id -> "-1" (bring the original) or one of the resident's document ids. */
   requirements: Record<string, string>;
   phone: string;
+  /** "Tidak punya nomor HP": the village office's number goes instead, and news comes through the office. */
+  noPhone: boolean;
   /** Per-field messages from the last check (ours or the core's). */
   errors: Record<string, string>;
 }
@@ -52,6 +54,7 @@ export type KioskAction =
   | { type: 'answer'; name: string; value: string }
   | { type: 'requirement'; id: number; value: string }
   | { type: 'phone'; phone: string }
+  | { type: 'no-phone' }
   | { type: 'form-step'; step: FormStep }
   | { type: 'form-errors'; errors: Record<string, string> }
   | { type: 'submitted'; submitted: SubmittedRequest }
@@ -85,7 +88,7 @@ function signedInReducer(state: SignedIn, action: KioskAction): KioskState {
       const requirements = Object.fromEntries(action.letter.requirements.map((r) => [String(r.id), r.documents[0]?.value ?? '-1']));
       const answers = Object.fromEntries(action.letter.fields.map((f) => [f.name, '']));
       const phone = normalisePhone(resident.phone).slice(0, 15);
-      const draft: LetterDraft = { letter: action.letter, step: 'fields', answers, requirements, phone, errors: {} };
+      const draft: LetterDraft = { letter: action.letter, step: 'fields', answers, requirements, phone, noPhone: false, errors: {} };
       return { screen: 'form', resident, draft };
     }
     case 'submitted':
@@ -104,7 +107,11 @@ function signedInReducer(state: SignedIn, action: KioskAction): KioskState {
       return { ...state, draft: { ...draft, requirements: { ...draft.requirements, [String(action.id)]: action.value } } };
     case 'phone': {
       const { phone: _fixed, ...errors } = draft.errors;
-      return { ...state, draft: { ...draft, phone: action.phone.replace(/\D/g, '').slice(0, 15), errors } };
+      return { ...state, draft: { ...draft, phone: action.phone.replace(/\D/g, '').slice(0, 15), noPhone: false, errors } };
+    }
+    case 'no-phone': {
+      const { phone: _fixed, ...errors } = draft.errors;
+      return { ...state, draft: { ...draft, phone: '', noPhone: true, errors, step: 'confirm' } };
     }
     case 'form-step':
       return { ...state, draft: { ...draft, step: action.step } };

@@ -20,3 +20,8 @@ export function playTone(frequencyHz = 880, durationMs = 180): boolean {
     return false;
   }
 }
+
+/** The short click of a key press: every key says it was pressed (with the pressed look in styles.css). */
+export function keyTone(): void {
+  playTone(1320, 35);
+}

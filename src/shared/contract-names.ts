@@ -7,6 +7,7 @@ export const callNames = [
   'kiosk.getInfo',
   'session.identify',
   'session.end',
+  'session.extend',
   'letters.list',
   'requests.submit',
   'requests.mine',
@@ -17,7 +18,7 @@ export const callNames = [
   'printing.queueTicket',
   'printing.status',
 ] as const;
-export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status', 'printing.receipt'] as const;
+export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status', 'printing.receipt', 'session.expiring'] as const;
 
 export type CallName = (typeof callNames)[number];
 export type EventName = (typeof eventNames)[number];

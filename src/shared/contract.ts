@@ -57,6 +57,8 @@ export interface KioskInfo {
   demoMode: boolean;
   /** The kiosk cannot serve residents until a technician has fixed it (an unreadable configuration). */
   needsTechnician: boolean;
+  /** The village office's number, for residents without a phone (null: none known, the choice is not offered). */
+  officePhone: string | null;
 }
 
 /** The outbox as the UI may show it: counts only. */
@@ -181,7 +183,10 @@ export const calls = {
         letterId: z.number().int().positive(),
         answers: z.record(z.string().max(100), z.string().max(2000)),
         requirements: z.record(z.string().regex(/^\d+$/), z.string().regex(/^-?\d+$/)),
-        phone: z.string().trim().regex(/^\+?\d{8,15}$/),
+        /** As typed or prefilled; the core normalises it (digits, +62 -> 0). Ignored with `noPhone`. */
+        phone: z.string().trim().max(24),
+        /** "Tidak punya nomor HP": the core uses the village office's number instead. */
+        noPhone: z.boolean().default(false),
         note: z.string().max(1000).nullable(),
       })
       .strict(),
@@ -203,6 +208,8 @@ export const calls = {
   /** Village profile and news for "Informasi Desa" (from the server or the cache). */
   'village.info': call<VillageInformation>()(noInput),
   'requests.cancel': call<{ message: string }>()(z.object({ serverId: z.number().int().positive() }).strict()),
+  /** "Tambah waktu": the signed-in session's time limit starts again from now. */
+  'session.extend': call<{ secondsLeft: number }>()(noInput),
   /** The UI returned to the attract screen: drop everything held for the resident. */
   'session.end': call<null>()(z.object({ reason: z.enum(['idle', 'cancel', 'done']) }).strict()),
 } as const satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
@@ -218,6 +225,8 @@ export const events = {
   'printing.receipt': event<{ reference: string; result: PrintResult }>(),
   /** The signed-in session reached its time limit: back to the start. */
   'session.expired': event<{ reason: 'time-limit' }>(),
+  /** The session's time limit is near: the screen warns and offers "Tambah waktu". */
+  'session.expiring': event<{ secondsLeft: number }>(),
 } as const satisfies Record<EventName, EventSpec<unknown>>;
 
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;

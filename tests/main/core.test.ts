@@ -47,6 +47,7 @@ describe('createKioskCore', () => {
         serverConfigured: false,
         demoMode: false,
         needsTechnician: false,
+        officePhone: null,
       },
     });
   });

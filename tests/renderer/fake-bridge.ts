@@ -12,6 +12,7 @@ export const testInfo: KioskInfo = {
   serverConfigured: false,
   demoMode: false,
   needsTechnician: false,
+  officePhone: null,
 };
 
 const notSignedIn = { ok: false, error: { code: 'session-required', message: 'Silakan masuk.' } } as const;
@@ -30,6 +31,7 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
     calls: {
       'kiosk.getInfo': async () => ({ ok: true, value: info }),
       'session.identify': identify,
+      'session.extend': async () => ({ ok: true as const, value: { secondsLeft: 600 } }),
       'session.end': end,
       'letters.list': async () => notSignedIn,
       'requests.submit': async () => notSignedIn,

@@ -23,6 +23,8 @@ export interface RequestReceipt {
   reference: string;
   /** Printed against the demo village server: said on the slip, which is no official proof. */
   demo?: boolean;
+  /** The resident has no phone: the office's number was given, so news comes through the office. */
+  newsViaOffice?: boolean;
 }
 
 /**
@@ -138,7 +140,11 @@ function labelled(encoder: ReceiptPrinterEncoder, profile: PrinterProfile, rows:
  * which would look like another requirement: the dash stays on the line before.
  */
 export function bulletLines(text: string, columns: number): string[] {
-  const width = columns - 2;
+  return wrapWords(text, columns - 2).map((r, i) => `${i === 0 ? '- ' : '  '}${r}`);
+}
+
+/** Folded text in lines of at most `width` columns, broken between words (a dash keeps to the word before it). */
+export function wrapWords(text: string, width: number): string[] {
   const words = foldForPrinter(text).split(/\s+/).filter(Boolean);
   const rows: string[] = [];
   let row = '';
@@ -160,8 +166,7 @@ export function bulletLines(text: string, columns: number): string[] {
   }
   if (row) rows.push(row);
   // A word longer than the line is cut into pieces: nothing may run past the paper.
-  const pieces = rows.flatMap((r) => (r.length <= width ? [r] : (r.match(new RegExp(`.{1,${width}}`, 'g')) ?? [])));
-  return pieces.map((r, i) => `${i === 0 ? '- ' : '  '}${r}`);
+  return rows.flatMap((r) => (r.length <= width ? [r] : (r.match(new RegExp(`.{1,${width}}`, 'g')) ?? [])));
 }
 
 export function encodeRequestReceipt(profile: PrinterProfile, receipt: RequestReceipt): Uint8Array {
@@ -187,6 +192,9 @@ export function encodeRequestReceipt(profile: PrinterProfile, receipt: RequestRe
     ['Waktu', receiptTime(receipt.createdAt, receipt.timeZone)],
     ['Status', SYNC_LINES[receipt.syncState]],
   ]);
+  if (receipt.newsViaOffice) {
+    for (const line of wrapWords('Tanpa nomor HP: kabar permohonan lewat Kantor Desa.', profile.columns)) e.line(line);
+  }
   e.rule();
   if (receipt.requirements.length > 0) {
     e.line('Bawa ke Kantor Desa:');

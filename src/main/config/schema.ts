@@ -32,6 +32,11 @@ export const configSchema = z.object({
       name: z.string().trim().max(80).nullable().default(null),
       /** PNG/JPEG/SVG file, absolute or relative to the data directory. */
       logoFile: z.string().trim().min(1).nullable().default(null),
+      /**
+       * Given for residents without a phone ("Tidak punya nomor HP"): news then comes
+       * through the office. Without it, the village profile's operator phone is used.
+       */
+      officePhone: z.string().trim().regex(/^[+\d][\d\s().-]{6,24}$/).nullable().default(null),
     })
     .prefault({}),
   server: z
@@ -51,6 +56,8 @@ export const configSchema = z.object({
       loginLockMinutes: z.number().min(1).max(24 * 60).default(15),
       /** A signed-in session ends after this long, however active. */
       maxMinutes: z.number().min(1).max(120).default(10),
+      /** This long before the limit the screen warns, with "Tambah waktu" (which starts the limit again). */
+      warningSeconds: z.number().int().min(5).max(600).default(60),
       /** Sign-ins that reach the server, kiosk-wide, per minute (one person at a time uses a kiosk). */
       signInsPerMinute: z.number().int().min(1).max(120).default(10),
     })

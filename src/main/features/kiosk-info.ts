@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { KioskInfo } from '../../shared/contract';
+import { isValidPhone, normalisePhone } from '../../shared/phone';
 import { ok } from '../../shared/result';
 import type { KioskConfig } from '../config/schema';
 import type { Feature } from '../feature';
@@ -30,6 +31,7 @@ export const registerKioskInfo: Feature = (ctx) => {
       cachedVillageName: villageTitle(ctx.references.profile()?.value ?? null),
       demoMode: ctx.demoMode,
       needsTechnician: ctx.needsTechnician() !== null,
+      officePhone: officePhoneOf(config, ctx.references.profile()?.value ?? null),
     });
 
   ctx.handle('kiosk.getInfo', () => ok(info()));
@@ -61,7 +63,7 @@ export function buildKioskInfo(
   config: KioskConfig,
   dataDir: string,
   log: Logger,
-  extra: { cachedVillageName?: string | null; demoMode?: boolean; needsTechnician?: boolean } = {},
+  extra: { cachedVillageName?: string | null; demoMode?: boolean; needsTechnician?: boolean; officePhone?: string | null } = {},
 ): KioskInfo {
   // The configured name wins (a technician set it); then the server's profile.
   const cachedName = extra.cachedVillageName ?? null;
@@ -75,7 +77,14 @@ export function buildKioskInfo(
     serverConfigured: config.server.url !== null || extra.demoMode === true,
     demoMode: extra.demoMode === true,
     needsTechnician: extra.needsTechnician === true,
+    officePhone: extra.officePhone ?? null,
   };
+}
+
+/** The technician's office number, else the village profile's operator phone; normalised, or null when neither is a number. */
+export function officePhoneOf(config: KioskConfig, profile: { operatorPhone: string | null } | null): string | null {
+  const phone = normalisePhone(config.village.officePhone ?? profile?.operatorPhone ?? null);
+  return isValidPhone(phone) ? phone : null;
 }
 
 /** "Desa Sukamaju" (or "Kelurahan ...", "Nagari ...": the village's own term). */

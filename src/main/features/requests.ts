@@ -13,6 +13,8 @@ import type { Feature } from '../feature';
 import { makeReference } from '../outbox/reference';
 import type { OutboxRequest, RequestSecret } from '../outbox/outbox-store';
 import { LETTER_MESSAGES } from './letters';
+import { officePhoneOf } from './kiosk-info';
+import { isValidPhone, normalisePhone } from '../../shared/phone';
 
 export const REQUEST_MESSAGES = {
   unknownLetter: 'Jenis surat ini tidak dikenal lagi. Silakan pilih surat dari daftar.',
@@ -21,6 +23,8 @@ export const REQUEST_MESSAGES = {
   notCancellable: 'Permohonan ini tidak dapat dibatalkan lagi karena sudah diproses kantor desa.',
   needsConnection: 'Pembatalan memerlukan sambungan ke server desa. Silakan coba lagi nanti atau hubungi petugas.',
   noServer: 'Kios ini belum terhubung ke server desa mana pun dan tidak dapat menyimpan permohonan. Silakan hubungi petugas.',
+  noOfficePhone: 'Nomor kantor desa belum diatur di kios ini. Silakan isi nomor HP, atau minta bantuan petugas.',
+  badPhone: 'Nomor HP harus 8 sampai 15 angka.',
 } as const;
 
 const BRING_ORIGINAL = '-1';
@@ -28,7 +32,7 @@ const BRING_ORIGINAL = '-1';
 export const registerRequests: Feature = (ctx) => {
   const log = ctx.log('requests');
 
-  ctx.handle('requests.submit', ({ letterId, answers, requirements, phone, note }) => {
+  ctx.handle('requests.submit', ({ letterId, answers, requirements, phone, noPhone, note }) => {
     const session = ctx.session.current();
     if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
     const serverTarget = ctx.serverTarget();
@@ -46,6 +50,19 @@ export const registerRequests: Feature = (ctx) => {
     if (Object.keys(problems).length > 0) {
       const fields = Object.fromEntries(Object.entries(problems).map(([name, problem]) => [name, FIELD_MESSAGES[problem]]));
       return { ok: false, error: { code: 'validation', message: REQUEST_MESSAGES.checkFields, fields } };
+    }
+
+    // The server needs a number: the resident's own (normalised), or the office's for one who has none.
+    let phoneToSend: string;
+    if (noPhone) {
+      const office = officePhoneOf(ctx.config.current(), ctx.references.profile()?.value ?? null);
+      if (!office) return fail('invalid-input', REQUEST_MESSAGES.noOfficePhone);
+      phoneToSend = office;
+    } else {
+      phoneToSend = normalisePhone(phone);
+      if (!isValidPhone(phoneToSend)) {
+        return { ok: false, error: { code: 'validation', message: REQUEST_MESSAGES.checkFields, fields: { phone: REQUEST_MESSAGES.badPhone } } };
+      }
     }
 
     // Every requirement gets an answer: an uploaded document of this resident, or "-1" (bring the original).
@@ -77,7 +94,8 @@ export const registerRequests: Feature = (ctx) => {
       residentName: online ? session.name : null,
       answers: cleanAnswers,
       requirements: chosen,
-      phone: phone.trim(),
+      phone: phoneToSend,
+      phoneFromOffice: noPhone,
       note: note?.trim() || null,
       verified: online,
       serverTarget,

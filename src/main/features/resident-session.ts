@@ -29,6 +29,7 @@ export const MESSAGES = {
     `Server desa mengunci NIK ini karena terlalu banyak percobaan. Coba lagi dalam ${minutes(seconds)} menit, atau minta bantuan petugas.`,
   serverRefused: 'Server desa menolak permintaan masuk. Silakan hubungi petugas.',
   busy: 'NIK ini sedang diperiksa. Tunggu sebentar.',
+  sessionEnded: 'Sesi sudah berakhir. Silakan masuk lagi dengan NIK dan PIN.',
   kioskBusy: (seconds: number) =>
     `Terlalu banyak percobaan masuk di kios ini. Silakan tunggu ${Math.max(1, seconds)} detik, lalu coba lagi.`,
 } as const;
@@ -49,10 +50,17 @@ export const registerResidentSession: Feature = (ctx) => {
   });
   const inFlight = new Set<string>();
   let expiryTimer: NodeJS.Timeout | null = null;
+  let warningTimer: NodeJS.Timeout | null = null;
+
+  function disarm(): void {
+    if (expiryTimer) clearTimeout(expiryTimer);
+    if (warningTimer) clearTimeout(warningTimer);
+    expiryTimer = null;
+    warningTimer = null;
+  }
 
   function endSession(reason: string): void {
-    if (expiryTimer) clearTimeout(expiryTimer);
-    expiryTimer = null;
+    disarm();
     const ended = ctx.session.clear();
     if (!ended) return;
     log.info({ reason, mode: ended.mode }, 'resident session ended');
@@ -151,14 +159,32 @@ export const registerResidentSession: Feature = (ctx) => {
     }
   });
 
-  function armExpiry(): void {
-    if (expiryTimer) clearTimeout(expiryTimer);
+  /**
+   * The session ends `maxMinutes` after it started or was last extended; a
+   * warning comes `warningSeconds` before, so nobody loses a half-typed form
+   * without being asked.
+   */
+  function armExpiry(): number {
+    disarm();
+    const { maxMinutes, warningSeconds } = ctx.config.current().session;
+    const limitMs = maxMinutes * 60_000;
+    const warnInMs = Math.max(0, limitMs - warningSeconds * 1000);
+    warningTimer = setTimeout(() => ctx.emit('session.expiring', { secondsLeft: Math.round((limitMs - warnInMs) / 1000) }), warnInMs);
+    warningTimer.unref();
     expiryTimer = setTimeout(() => {
       endSession('time limit');
       ctx.emit('session.expired', { reason: 'time-limit' });
-    }, ctx.config.current().session.maxMinutes * 60_000);
+    }, limitMs);
     expiryTimer.unref();
+    return Math.round(limitMs / 1000);
   }
+
+  ctx.handle('session.extend', () => {
+    if (!ctx.session.current()) return fail('session-required', MESSAGES.sessionEnded);
+    const secondsLeft = armExpiry();
+    log.info('session time extended by the resident');
+    return ok({ secondsLeft });
+  });
 
   ctx.handle('session.end', ({ reason }) => {
     endSession(reason);

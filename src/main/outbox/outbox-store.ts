@@ -27,6 +27,8 @@ export interface NewLetterRequest {
   verified: boolean;
   /** The server this request is for (`serverTarget()`); it is never sent anywhere else. */
   serverTarget: string | null;
+  /** `phone` is the village office's: the resident has none (news comes through the office). */
+  phoneFromOffice?: boolean;
 }
 
 /**
@@ -68,6 +70,7 @@ export interface OutboxRequest {
   resolvedAt: string | null;
   purgedAt: string | null;
   serverTarget: string | null;
+  phoneFromOffice: boolean;
 }
 
 /** A row that could not be loaded; the store has parked it with `reason`. */
@@ -105,6 +108,7 @@ const row = z.object({
   resolved_at: z.string().nullable(),
   purged_at: z.string().nullable(),
   server_target: z.string().nullable(),
+  phone_from_office: z.number(),
 });
 
 function toRequest(raw: unknown): OutboxRequest {
@@ -136,6 +140,7 @@ function toRequest(raw: unknown): OutboxRequest {
     resolvedAt: r.resolved_at,
     purgedAt: r.purged_at,
     serverTarget: r.server_target,
+    phoneFromOffice: r.phone_from_office === 1,
   };
 }
 
@@ -213,9 +218,10 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
 
   const insertRequest = db.prepare(`
     INSERT INTO letter_request (reference, created_at, kiosk_name, letter_id, letter_slug, letter_name,
-      resident_nik, resident_name, answers_json, requirements_json, phone, note, verified, next_attempt_at, server_target)
+      resident_nik, resident_name, answers_json, requirements_json, phone, note, verified, next_attempt_at, server_target,
+      phone_from_office)
     VALUES (@reference, @createdAt, @kioskName, @letterId, @letterSlug, @letterName,
-      @residentNik, @residentName, @answers, @requirements, @phone, @note, @verified, @createdAt, @serverTarget)`);
+      @residentNik, @residentName, @answers, @requirements, @phone, @note, @verified, @createdAt, @serverTarget, @phoneFromOffice)`);
   const insertSecret = db.prepare(
     'INSERT INTO request_secret (request_id, kind, sealed, created_at, expires_at, sealed_pin) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -281,6 +287,7 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       answers: JSON.stringify(request.answers),
       requirements: JSON.stringify(request.requirements),
       verified: request.verified ? 1 : 0,
+      phoneFromOffice: request.phoneFromOffice ? 1 : 0,
     });
     const id = Number(info.lastInsertRowid);
     if (secret?.kind === 'pin') insertSecret.run(id, 'pin', box.seal(secret.pin), iso(), null, null);

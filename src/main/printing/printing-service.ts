@@ -197,6 +197,7 @@ export function createPrintingService(options: PrintingOptions): PrintingService
         syncState: receiptSyncState(request, options.serverReachable?.() ?? true),
         reference: request.reference,
         demo: options.demoMode === true,
+        newsViaOffice: request.phoneFromOffice,
       });
     return { render, requestId: request.id };
   }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { keyTone } from '../tone';
 
 const ROWS = [
   ['1', '2', '3'],
@@ -16,7 +17,7 @@ export function NumericKeypad(props: {
   const { t } = useTranslation();
   const { onDigit, onDelete, onClear, disabled = false } = props;
   return (
-    <div className="keypad" role="group">
+    <div className="keypad" role="group" onPointerDown={keyTone}>
       {ROWS.flat().map((digit) => (
         <button key={digit} type="button" className="key" disabled={disabled} onClick={() => onDigit(digit)}>
           {digit}

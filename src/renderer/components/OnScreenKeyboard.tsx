@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keyTone } from '../tone';
 
 export type KeyboardLayout = 'text' | 'email' | 'url' | 'number' | 'search';
 
@@ -36,7 +37,7 @@ export function OnScreenKeyboard(props: {
   );
   if (props.layout === 'number') {
     return (
-      <div className="osk osk-number" role="group" aria-label={t('keyboard.label')}>
+      <div className="osk osk-number" role="group" aria-label={t('keyboard.label')} onPointerDown={keyTone}>
         {digits}
         <div className="osk-row">
           <button type="button" className="osk-key osk-wide osk-delete" onClick={props.onBackspace}>
@@ -59,7 +60,7 @@ export function OnScreenKeyboard(props: {
   );
   const extras = EXTRA_KEYS[props.layout];
   return (
-    <div className="osk" role="group" aria-label={t('keyboard.label')}>
+    <div className="osk" role="group" aria-label={t('keyboard.label')} onPointerDown={keyTone}>
       {props.layout !== 'search' && digits}
       <div className="osk-row">{LETTER_ROWS[0]!.split('').map(letterKey)}</div>
       <div className="osk-row">{LETTER_ROWS[1]!.split('').map(letterKey)}</div>

@@ -34,6 +34,8 @@ export function LetterFormScreen(props: {
   onCancel(): void;
   /** The kiosk's zone: "today" in the date picker is the kiosk's today. */
   timeZone: string;
+  /** The village office's number for residents without a phone, or null (then the choice is not offered). */
+  officePhone: string | null;
 }) {
   const { t, i18n } = useTranslation();
   const { draft, dispatch, resident } = props;
@@ -69,15 +71,17 @@ export function LetterFormScreen(props: {
       setWalking(true);
       return;
     }
-    go(isValidPhone(draft.phone) ? 'confirm' : 'phone');
+    go(phoneReady() ? 'confirm' : 'phone');
   }
+
+  const phoneReady = () => draft.noPhone || isValidPhone(draft.phone);
 
   function next(): void {
     if (draft.step === 'fields') {
       afterFields(draft.answers);
     } else if (draft.step === 'requirements') {
       setFromSummary(false);
-      go(isValidPhone(draft.phone) ? 'confirm' : 'phone');
+      go(phoneReady() ? 'confirm' : 'phone');
     } else if (draft.step === 'phone') {
       if (!isValidPhone(draft.phone)) {
         dispatch({ type: 'form-errors', errors: { phone: t('form.phoneInvalid') } });
@@ -116,6 +120,7 @@ export function LetterFormScreen(props: {
       answers: draft.answers,
       requirements: draft.requirements,
       phone: draft.phone,
+      noPhone: draft.noPhone,
       note: null,
     });
     setBusy(false);
@@ -218,6 +223,18 @@ export function LetterFormScreen(props: {
                   {draft.errors.phone}
                 </p>
               )}
+              {props.officePhone && (
+                <button
+                  type="button"
+                  className="secondary wide"
+                  onClick={() => {
+                    setFromSummary(false);
+                    dispatch({ type: 'no-phone' });
+                  }}
+                >
+                  {t('form.noPhone')}
+                </button>
+              )}
             </div>
             <NumericKeypad
               onDigit={(d) => dispatch({ type: 'phone', phone: draft.phone + d })}
@@ -254,7 +271,7 @@ export function LetterFormScreen(props: {
               ))}
               <div className="summary-row">
                 <dt>{t('form.phoneTitle')}</dt>
-                <dd>{draft.phone}</dd>
+                <dd>{draft.noPhone ? t('form.viaOffice', { phone: props.officePhone ?? '' }) : draft.phone}</dd>
                 <button type="button" className="secondary summary-change" aria-label={t('form.changeWhat', { what: t('form.phoneTitle') })} onClick={() => change('phone')}>
                   {t('form.change')}
                 </button>

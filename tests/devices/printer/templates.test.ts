@@ -122,6 +122,14 @@ describe('request receipt details', () => {
     expect(texts(interpretEscPos(encodeRequestReceipt(GENERIC_58, receipt))).join('\n')).not.toContain('MODE DEMO');
   });
 
+  it.each(PROFILES.map((p) => [p.id, p] as const))('says on %s when news comes through the office (no phone), within the paper', (_id, profile) => {
+    const job = interpretEscPos(encodeRequestReceipt(profile, { ...receipt, newsViaOffice: true }));
+    const text = texts(job).join(' ');
+    expect(text).toContain('Tanpa nomor HP: kabar permohonan lewat Kantor Desa.');
+    for (const line of lines(job)) expect(line.columnsUsed).toBeLessThanOrEqual(profile.columns);
+    expect(texts(interpretEscPos(encodeRequestReceipt(profile, receipt))).join(' ')).not.toContain('Tanpa nomor HP');
+  });
+
   it('formats times in the kiosk zone with its short name', () => {
     expect(receiptTime(new Date('2026-11-29T02:55:00Z'), 'Asia/Makassar')).toBe('29-11-2026 10:55 WITA');
     expect(receiptTime(new Date('2026-11-29T02:55:00Z'), 'Asia/Jayapura')).toBe('29-11-2026 11:55 WIT');

@@ -138,4 +138,32 @@ describe('resident session', () => {
     expect(rig.core.outbox.byReference(madeReference)?.residentName).toBeNull();
     expect((await rig.core.invoke('printing.reprint', { reference: madeReference })).ok).toBe(true);
   });
+
+  it('warns before the time limit, and "Tambah waktu" starts the limit again', async () => {
+    const rig = await coreWithSim(tempDir(), (c) => {
+      c.session.maxMinutes = 2;
+      c.session.warningSeconds = 60;
+    });
+    close = rig.close;
+    const { vi } = await import('vitest');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const events: Array<{ name: string; payload: unknown }> = [];
+      rig.core.onEvent((name, payload) => events.push({ name, payload }));
+      await rig.core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+      vi.advanceTimersByTime(59_000);
+      expect(events.map((e) => e.name)).not.toContain('session.expiring');
+      vi.advanceTimersByTime(2_000);
+      expect(events).toContainEqual({ name: 'session.expiring', payload: { secondsLeft: 60 } });
+      expect(await rig.core.invoke('session.extend', {})).toEqual({ ok: true, value: { secondsLeft: 120 } });
+      vi.advanceTimersByTime(100_000); // past the first limit: still signed in
+      expect(events.map((e) => e.name)).not.toContain('session.expired');
+      expect((await rig.core.invoke('letters.list', {})).ok).toBe(true);
+      vi.advanceTimersByTime(21_000);
+      expect(events.map((e) => e.name)).toContain('session.expired');
+      expect(await rig.core.invoke('session.extend', {})).toMatchObject({ ok: false, error: { code: 'session-required' } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

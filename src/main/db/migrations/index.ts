@@ -2,7 +2,8 @@ import { auditLog } from './001-audit-log';
 import { letterRequests } from './002-letter-requests';
 import { printing } from './003-printing';
 import { exactlyOnce } from './004-exactly-once';
+import { officePhone } from './005-office-phone';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append new files here. */
-export const migrations: readonly Migration[] = [auditLog, letterRequests, printing, exactlyOnce];
+export const migrations: readonly Migration[] = [auditLog, letterRequests, printing, exactlyOnce, officePhone];
