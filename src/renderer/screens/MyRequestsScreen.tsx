@@ -9,7 +9,7 @@ import { errorText } from '../error-text';
 import { printMessage } from '../print-messages';
 
 const STATUS_ICONS: Record<StatusTone, string> = {
-  progress: '\u23F3', // hourglass: the office is on it
+  progress: '\u25D4', // a quarter-filled circle: the office is on it (a glyph the kiosk's fonts have)
   action: '!',
   ready: '\u2714', // check mark: come and collect it
   done: '\u2714',
