@@ -30,6 +30,8 @@ import { registerVillageInfo } from './features/village-info';
 import { createSessionHolder } from './session/session-holder';
 import { createPrintingService, type PrintingService } from './printing/printing-service';
 import { registerPrinting } from './features/printing';
+import { registerReaderInput } from './features/reader-input';
+import { cardHintKey, createCardHints, createCardTaps } from './input/card-hints';
 import { createReferenceCache } from './village/reference-cache';
 import { createOutboxStore, type OutboxStore } from './outbox/outbox-store';
 import { createSecretBox, keyFileProvider, type KeyProvider } from './outbox/secret-box';
@@ -91,6 +93,7 @@ const FEATURES: readonly Feature[] = [
   registerRequests,
   registerVillageInfo,
   registerPrinting,
+  registerReaderInput,
 ];
 
 export const INTERNAL_ERROR_MESSAGE = 'Terjadi kesalahan pada kios. Silakan coba lagi atau hubungi petugas.';
@@ -219,6 +222,8 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     references,
     session: createSessionHolder(),
     printing,
+    cardHints: createCardHints(db, cardHintKey(dataDir)),
+    cardTaps: createCardTaps(),
     village: currentVillage,
     serverTarget: currentTarget,
     needsTechnician,

@@ -15,6 +15,7 @@ import type { VillageServer } from './village/types';
 import type { ReferenceCache } from './village/reference-cache';
 import type { SessionHolder } from './session/session-holder';
 import type { PrintingService } from './printing/printing-service';
+import type { CardHints, CardTaps } from './input/card-hints';
 
 export type CallHandler<N extends CallName> = (
   input: z.output<(typeof calls)[N]['input']>,
@@ -34,6 +35,9 @@ export interface FeatureContext {
   /** The resident's session, in memory only. */
   session: SessionHolder;
   printing: PrintingService;
+  /** Card UID -> NIK hints (keyed hashes) and the card tapped last. */
+  cardHints: CardHints;
+  cardTaps: CardTaps;
   /** The village server client, or null when none is configured (or the configuration cannot be read). */
   village(): VillageServer | null;
   /** Identity of that server, stored with every request (`village/server-target.ts`). */

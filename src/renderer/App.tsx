@@ -22,6 +22,7 @@ import { LetterListScreen } from './screens/LetterListScreen';
 import { MenuScreen } from './screens/MenuScreen';
 import { MyRequestsScreen } from './screens/MyRequestsScreen';
 import { ResultScreen } from './screens/ResultScreen';
+import { ReceiptStatusScreen } from './screens/ReceiptStatusScreen';
 import { VillageInfoScreen } from './screens/VillageInfoScreen';
 import { playTone } from './tone';
 import { errorText } from './error-text';
@@ -109,6 +110,10 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
 
   // The core ended the signed-in session (time limit): back to the start.
   useEffect(() => api.on('session.expired', () => reset('done')), [api, reset]);
+
+  // Card readers and scanners (bursts told apart in the core): a tap fills the NIK, a receipt opens its status.
+  useEffect(() => api.on('input.card', ({ nik }) => dispatch({ type: 'card', nik })), [api]);
+  useEffect(() => api.on('input.receipt', ({ reference }) => dispatch({ type: 'receipt-scanned', reference })), [api]);
 
   // A minute (configurable) before the limit: warn, and offer more time.
   useEffect(() => api.on('session.expiring', ({ secondsLeft }) => setLimitWarning(secondsLeft)), [api]);
@@ -243,6 +248,16 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
           submitted={state.submitted}
           onDone={() => reset('done')}
           onMyRequests={() => send({ type: 'go', screen: 'mine' })}
+        />
+      );
+      break;
+    case 'receipt':
+      screen = (
+        <ReceiptStatusScreen
+          api={api}
+          reference={state.reference}
+          timeZone={info.timeZone}
+          onClose={() => (state.resident ? send({ type: 'receipt-closed' }) : reset('done'))}
         />
       );
       break;

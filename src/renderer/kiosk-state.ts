@@ -11,6 +11,7 @@ import type { CallError } from '../shared/result';
 
 export type Notice =
   | { kind: 'nik'; problem: string; params: Record<string, string | number> }
+  | { kind: 'card-unknown' }
   | { kind: 'pin-incomplete'; count: number }
   | { kind: 'call'; error: CallError };
 
@@ -37,7 +38,9 @@ export type KioskState =
   | { screen: 'form'; resident: IdentifiedResident; draft: LetterDraft }
   | { screen: 'done'; resident: IdentifiedResident; submitted: SubmittedRequest }
   | { screen: 'mine'; resident: IdentifiedResident }
-  | { screen: 'village'; resident: IdentifiedResident };
+  | { screen: 'village'; resident: IdentifiedResident }
+  /** A scanned receipt's status; `resident` when someone was signed in (back to the menu), else null. */
+  | { screen: 'receipt'; reference: string; resident: IdentifiedResident | null };
 
 export type KioskAction =
   | { type: 'start' }
@@ -58,25 +61,46 @@ export type KioskAction =
   | { type: 'form-step'; step: FormStep }
   | { type: 'form-errors'; errors: Record<string, string> }
   | { type: 'submitted'; submitted: SubmittedRequest }
+  /** A card was tapped: the NIK it is known for, or null. */
+  | { type: 'card'; nik: string | null }
+  /** A receipt of this kiosk was scanned. */
+  | { type: 'receipt-scanned'; reference: string }
+  | { type: 'receipt-closed' }
   | { type: 'reset' };
 
 export const initialState: KioskState = { screen: 'attract' };
 
+/** Where a scanned receipt may open its status: never over a form, a keypad or a PIN. */
+const RECEIPT_FROM: ReadonlySet<KioskState['screen']> = new Set(['attract', 'menu', 'letters', 'mine', 'village', 'done']);
+
 export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
   if (action.type === 'reset') return initialState;
+  if (action.type === 'receipt-scanned') {
+    if (!RECEIPT_FROM.has(state.screen)) return state;
+    return { screen: 'receipt', reference: action.reference, resident: 'resident' in state ? state.resident : null };
+  }
   switch (state.screen) {
     case 'attract':
+      if (action.type === 'card') {
+        // A card fills in the NIK it is known for; the PIN is always asked.
+        return action.nik
+          ? { screen: 'identify', step: 'pin', nik: action.nik, pin: '', busy: false, notice: null }
+          : { screen: 'identify', step: 'nik', nik: '', pin: '', busy: false, notice: { kind: 'card-unknown' } };
+      }
       return action.type === 'start'
         ? { screen: 'identify', step: 'nik', nik: '', pin: '', busy: false, notice: null }
         : state;
     case 'identify':
       return identifyReducer(state, action);
+    case 'receipt':
+      if (action.type !== 'receipt-closed') return state;
+      return state.resident ? { screen: 'menu', resident: state.resident } : initialState;
     default:
       return signedInReducer(state, action);
   }
 }
 
-type SignedIn = Exclude<KioskState, { screen: 'attract' } | { screen: 'identify' }>;
+type SignedIn = Exclude<KioskState, { screen: 'attract' } | { screen: 'identify' } | { screen: 'receipt' }>;
 
 function signedInReducer(state: SignedIn, action: KioskAction): KioskState {
   const { resident } = state;
@@ -141,6 +165,10 @@ function identifyReducer(state: Identifying, action: KioskAction): KioskState {
       return { ...state, [field]: '', notice: null };
     case 'nik-accepted':
       return { ...state, step: 'pin', pin: '', notice: null };
+    case 'card':
+      // While the PIN is being typed a tap changes nothing (it never leaks into the PIN).
+      if (state.step !== 'nik') return state;
+      return action.nik ? { ...state, step: 'pin', nik: action.nik, pin: '', notice: null } : { ...state, notice: { kind: 'card-unknown' } };
     case 'back':
       // From the PIN step back to the NIK; from the NIK step back to the start.
       return state.step === 'pin' ? { ...state, step: 'nik', pin: '', notice: null } : initialState;

@@ -17,8 +17,10 @@ export const callNames = [
   'printing.reprint',
   'printing.queueTicket',
   'printing.status',
+  'input.key',
+  'requests.receiptStatus',
 ] as const;
-export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status', 'printing.receipt', 'session.expiring'] as const;
+export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status', 'printing.receipt', 'session.expiring', 'input.card', 'input.receipt'] as const;
 
 export type CallName = (typeof callNames)[number];
 export type EventName = (typeof eventNames)[number];

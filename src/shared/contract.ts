@@ -152,6 +152,18 @@ export interface PrintResult {
   status: PrinterStatus | null;
 }
 
+/** A scanned receipt's request, from this kiosk's record: no personal data. */
+export interface ReceiptStatus {
+  reference: string;
+  letterName: string;
+  createdAt: string;
+  queueNumber: string | null;
+  /** On this kiosk: not sent yet (waiting), held for staff (parked/rejected), or on the server (null). */
+  localState: 'waiting' | 'parked' | 'rejected' | null;
+  /** The server's status when last seen (0-5), or null. */
+  statusCode: number | null;
+}
+
 export type ReceiptState = { printing: true } | ({ printing: false } & PrintResult);
 
 export interface MyRequests {
@@ -205,6 +217,13 @@ export const calls = {
   'printing.queueTicket': call<PrintResult & { queueNumber: string }>()(noInput),
   /** The printer's last known status (the attract screen shows a notice when out of paper). */
   'printing.status': call<{ status: PrinterStatus }>()(noInput),
+  /**
+   * A physical key press, captured before the page could act on it (web host).
+   * Card readers and scanners type: the core tells their bursts from people.
+   */
+  'input.key': call<null>()(z.object({ key: z.string().min(1).max(32), atMs: z.number().finite().nonnegative() }).strict()),
+  /** A scanned receipt: where its request stands, from this kiosk's record. */
+  'requests.receiptStatus': call<ReceiptStatus>()(z.object({ reference: z.string().min(1).max(40) }).strict()),
   /** Village profile and news for "Informasi Desa" (from the server or the cache). */
   'village.info': call<VillageInformation>()(noInput),
   'requests.cancel': call<{ message: string }>()(z.object({ serverId: z.number().int().positive() }).strict()),
@@ -227,6 +246,10 @@ export const events = {
   'session.expired': event<{ reason: 'time-limit' }>(),
   /** The session's time limit is near: the screen warns and offers "Tambah waktu". */
   'session.expiring': event<{ secondsLeft: number }>(),
+  /** A card was tapped: the NIK it is known for on this kiosk, or null (unknown card). The PIN is still needed. */
+  'input.card': event<{ nik: string | null }>(),
+  /** A receipt of this kiosk was scanned. */
+  'input.receipt': event<{ reference: string }>(),
 } as const satisfies Record<EventName, EventSpec<unknown>>;
 
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;

@@ -42,6 +42,8 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
       'printing.reprint': async () => notSignedIn,
       'printing.queueTicket': async () => ({ ok: true, value: { outcome: 'printed', status: 'ready', queueNumber: 'A-001' } }),
       'printing.status': async () => ({ ok: true, value: { status: 'ready' } }),
+      'input.key': async () => ({ ok: true, value: null }),
+      'requests.receiptStatus': async () => notSignedIn,
     },
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();

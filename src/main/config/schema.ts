@@ -116,6 +116,22 @@ export const configSchema = z.object({
       }
     })
     .prefault({}),
+  input: z
+    .object({
+      /** Longest pause between two keys of one reader burst (fast scanners ~10 ms/key, slow ones ~90 ms). */
+      maxGapMs: z.number().int().min(20).max(500).default(150),
+      /** Shorter bursts are not scans. */
+      minLength: z.number().int().min(4).max(64).default(8),
+      /** What the keyboard-wedge reader sends after the data: Enter, Tab, or nothing (then a pause ends it). */
+      terminator: z.enum(['Enter', 'Tab', 'none']).default('Enter'),
+      prefix: z.string().max(8).default(''),
+      suffix: z.string().max(8).default(''),
+      /** The card reader prints UIDs least significant byte first. */
+      reversedUid: z.boolean().default(false),
+      /** Only bursts starting with this are cards (for readers set to add one). */
+      cardPrefix: z.string().max(8).default(''),
+    })
+    .prefault({}),
   logging: z
     .object({
       level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -98,6 +98,13 @@ if (!app.requestSingleInstanceLock()) {
 
     window = new BrowserWindow(kioskWindowOptions(path.join(__dirname, '..', 'preload', 'kiosk.cjs'), flags));
     window.once('ready-to-show', () => window?.show());
+    // Keyboard-wedge readers and scanners: keys go to the core's burst detector, never to the page.
+    const started = performance.now();
+    window.webContents.on('before-input-event', (event, input) => {
+      if (input.type !== 'keyDown' || flags.development) return;
+      event.preventDefault();
+      void core.invoke('input.key', { key: input.key, atMs: performance.now() - started });
+    });
     await window.loadURL(KIOSK_URL);
   });
 

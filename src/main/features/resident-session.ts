@@ -15,6 +15,7 @@ import { fail, ok } from '../../shared/result';
 import type { Feature } from '../feature';
 import { createLoginLimiter, createRateLimiter } from '../session/login-limiter';
 import type { ResidentSession } from '../session/session-holder';
+import { learnCards } from './reader-input';
 
 export const MESSAGES = {
   serverNotConfigured: 'Server desa belum diatur, hubungi petugas.',
@@ -118,6 +119,7 @@ export const registerResidentSession: Feature = (ctx) => {
     }
     if (login.ok) {
       limiter.reset(nik);
+      learnCards(ctx, nik, login.value.tagIdCard);
       ctx.session.start({
         mode: 'online',
         nik,

@@ -55,6 +55,8 @@ export interface PrintingService {
   purgeOutput(before: Date): number;
   /** Resolves once every job started so far has finished (shutdown waits for it). */
   whenIdle(): Promise<void>;
+  /** The queue number reserved with a request, if any. */
+  queueNumberOf(requestId: number): string | null;
 }
 
 export interface PrintingOptions {
@@ -328,6 +330,8 @@ export function createPrintingService(options: PrintingOptions): PrintingService
     },
 
     whenIdle: () => queue.then(() => undefined),
+
+    queueNumberOf: (requestId) => (queueNumberOf.get(requestId) as string | null | undefined) ?? null,
 
     purgeOutput(before) {
       // Whatever the transport is now: slips from when it was virtual are still there.

@@ -101,6 +101,9 @@ function NoticeText(props: { notice: Notice | null }) {
     case 'pin-incomplete':
       text = t('identify.pinIncomplete', { count: notice.count });
       break;
+    case 'card-unknown':
+      text = t('identify.cardUnknown');
+      break;
     case 'call':
       text = errorText(t, i18n.language, notice.error);
       break;

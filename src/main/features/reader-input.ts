@@ -1,0 +1,106 @@
+/**
+ * Keyboard-wedge card readers and scanners: every physical key press reaches
+ * the core (`input.key`; the Electron shell and the web host capture them
+ * before the page can act on them) and goes through the burst detector. A
+ * burst is classified by shape: a card UID fills in the NIK it is known for
+ * (`input.card`; the PIN is always still needed), a reference of this kiosk's
+ * receipt opens its status (`input.receipt`). Everything else is dropped.
+ *
+ * Card -> NIK hints are learned when a resident signs in at the server: from
+ * the server's `tag_id_card`, and from a card tapped just before.
+ */
+import { createBurstDetector, type BurstDetector } from '../../devices/input/burst-detector';
+import { classifyScan, parseUid } from '../../devices/input/scan-event';
+import { fail, ok } from '../../shared/result';
+import type { KioskConfig } from '../config/schema';
+import type { Feature } from '../feature';
+import { type RequestStatusCode } from '../../shared/request-status';
+
+/** A tap this long before a successful sign-in teaches the kiosk that card's NIK. */
+const TAP_LEARN_WINDOW_MS = 5 * 60_000;
+
+export const INPUT_MESSAGES = {
+  unknownReceipt: 'Bukti ini bukan dari kios ini atau datanya sudah dihapus. Silakan tanya petugas.',
+} as const;
+
+export const registerReaderInput: Feature = (ctx) => {
+  const log = ctx.log('input');
+  let detector: BurstDetector = createBurstDetector(burstSettings(ctx.config.current()));
+  let idleTimer: NodeJS.Timeout | null = null;
+  const stopWatching = ctx.config.onChange((config) => {
+    detector = createBurstDetector(burstSettings(config));
+  });
+
+  function handleBurst(text: string): void {
+    const config = ctx.config.current().input;
+    const event = classifyScan(text, { reversedUid: config.reversedUid, cardPrefix: config.cardPrefix });
+    if (event.kind === 'card') {
+      const nik = ctx.cardHints.nikFor(event.uid);
+      ctx.cardTaps.remember(event.uid);
+      log.info({ known: nik !== null }, 'card tapped');
+      ctx.emit('input.card', { nik });
+      return;
+    }
+    if (ctx.outbox.byReference(event.text)) {
+      log.info('receipt scanned');
+      ctx.emit('input.receipt', { reference: event.text });
+      return;
+    }
+    log.info({ length: event.text.length }, 'scanned code is not one of this kiosk\'s receipts; ignored');
+  }
+
+  ctx.handle('input.key', ({ key, atMs }) => {
+    const burst = detector.push({ key, atMs });
+    if (burst !== null) handleBurst(burst);
+    // A reader without a terminator: its burst ends with the pause after it.
+    if (ctx.config.current().input.terminator === 'none') {
+      if (idleTimer) clearTimeout(idleTimer);
+      const gap = ctx.config.current().input.maxGapMs;
+      const started = Date.now();
+      idleTimer = setTimeout(() => {
+        const tail = detector.idle(atMs + (Date.now() - started));
+        if (tail !== null) handleBurst(tail);
+      }, gap + 5);
+      idleTimer.unref();
+    }
+    return ok(null);
+  });
+
+  ctx.handle('requests.receiptStatus', ({ reference }) => {
+    const request = ctx.outbox.byReference(reference);
+    if (!request) return fail('invalid-input', INPUT_MESSAGES.unknownReceipt);
+    const localState = request.syncState === 'synced' ? null : request.syncState === 'pending' ? 'waiting' : request.syncState;
+    return ok({
+      reference: request.reference,
+      letterName: request.letterName,
+      createdAt: request.createdAt,
+      queueNumber: ctx.printing.queueNumberOf(request.id),
+      localState,
+      statusCode: request.serverStatus as RequestStatusCode | null,
+    });
+  });
+
+  return () => {
+    stopWatching();
+    if (idleTimer) clearTimeout(idleTimer);
+  };
+};
+
+function burstSettings(config: KioskConfig) {
+  const { maxGapMs, minLength, terminator, prefix, suffix } = config.input;
+  return { maxGapMs, minLength, terminator, prefix, suffix };
+}
+
+/** What a signed-in resident teaches the kiosk about cards (called by the session feature). */
+export function learnCards(
+  ctx: Parameters<Feature>[0],
+  nik: string,
+  tagIdCard: string | null,
+): void {
+  const fromServer = tagIdCard ? parseUid(tagIdCard) : null;
+  if (fromServer) ctx.cardHints.learn(fromServer, nik, 'server');
+  const tapped = ctx.cardTaps.recent(TAP_LEARN_WINDOW_MS);
+  if (tapped) ctx.cardHints.learn(tapped, nik, 'tap');
+  ctx.cardTaps.forget();
+}
+

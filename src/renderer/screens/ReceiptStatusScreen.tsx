@@ -1,0 +1,60 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskBridge } from '../../shared/contract';
+import { statusTone, type RequestStatusCode } from '../../shared/request-status';
+import { useLoaded } from '../hooks/use-loaded';
+import { StepFrame } from '../components/StepFrame';
+import { errorText } from '../error-text';
+
+/**
+ * A receipt was scanned: where its request stands, from this kiosk's record.
+ * No personal data is shown (whoever holds the paper sees the letter, the
+ * date and the status); the latest word from the office needs the resident's
+ * NIK and PIN, under Permohonan Saya.
+ */
+export function ReceiptStatusScreen(props: { api: KioskBridge; reference: string; timeZone: string; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const { api, reference } = props;
+  const { value, error } = useLoaded(useCallback(() => api.calls['requests.receiptStatus']({ reference }), [api, reference]));
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone }).format(new Date(iso));
+  const status = value
+    ? value.localState
+      ? t(`mine.local.${value.localState}`)
+      : value.statusCode !== null
+        ? t(`status.${value.statusCode}`)
+        : t('mine.unknownStatus')
+    : '';
+  return (
+    <StepFrame title={t('receiptStatus.title')} hint={t('receiptStatus.hint')} onBack={props.onClose} onCancel={props.onClose}>
+      {error && (
+        <p className="notice" role="alert">
+          {errorText(t, i18n.language, error)}
+        </p>
+      )}
+      {value && (
+        <div className="summary">
+          <dl>
+            <dt>{t('result.reference')}</dt>
+            <dd>{value.reference}</dd>
+            <dt>{t('form.letter')}</dt>
+            <dd>{t('letters.letterName', { name: value.letterName })}</dd>
+            <dt>{t('receiptStatus.made')}</dt>
+            <dd>{date(value.createdAt)}</dd>
+            {value.queueNumber && (
+              <>
+                <dt>{t('result.queueNumber')}</dt>
+                <dd>{value.queueNumber}</dd>
+              </>
+            )}
+            <dt>{t('receiptStatus.status')}</dt>
+            <dd>
+              <span className={`status-chip status-${statusTone(value.statusCode as RequestStatusCode | null, value.localState)}`}>{status}</span>
+            </dd>
+          </dl>
+          <p className="step-hint">{t('receiptStatus.signInForLatest')}</p>
+        </div>
+      )}
+    </StepFrame>
+  );
+}

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseUid } from '../../../src/devices/input/scan-event';
+import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
+import { coreWithSim } from '../../helpers/core-with-sim';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const budi = RESIDENTS[0]!; // the village server knows his card: tag_id_card 1234567890
+const siti = RESIDENTS[1]!; // no card registered at the server
+let close: () => Promise<void> = async () => {};
+afterEach(async () => close());
+
+async function kiosk() {
+  const rig = await coreWithSim(tempDir());
+  close = rig.close;
+  const events: Array<{ name: string; payload: unknown }> = [];
+  rig.core.onEvent((name, payload) => events.push({ name, payload }));
+  let clock = 1000;
+  /** What a keyboard-wedge device types: each key `gapMs` after the last, then Enter. */
+  const burst = async (text: string, gapMs = 10, end = 'Enter') => {
+    for (const key of [...text, end]) {
+      clock += gapMs;
+      expect(await rig.core.invoke('input.key', { key, atMs: clock })).toEqual({ ok: true, value: null });
+    }
+    clock += 1000;
+  };
+  return { ...rig, events, burst };
+}
+
+describe('card readers and scanners (keyboard wedge)', () => {
+  it('a tapped card fills in the NIK the server registered it for, once that resident has signed in here', async () => {
+    const { core, events, burst } = await kiosk();
+    await burst(budi.tagIdCard!);
+    expect(events.filter((e) => e.name === 'input.card')).toEqual([{ name: 'input.card', payload: { nik: null } }]);
+    await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+    await core.invoke('session.end', { reason: 'done' });
+    events.length = 0;
+    await burst(budi.tagIdCard!, 90); // a slow reader
+    expect(events).toContainEqual({ name: 'input.card', payload: { nik: budi.nik } });
+  });
+
+  it('learns a card tapped just before a sign-in, stored only as a keyed hash', async () => {
+    const { core, events, burst } = await kiosk();
+    await burst('AABBCCDD');
+    await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin });
+    await core.invoke('session.end', { reason: 'done' });
+    events.length = 0;
+    await burst('2864434397'); // the same card, printed as a decimal by another reader
+    expect(events).toContainEqual({ name: 'input.card', payload: { nik: siti.nik } });
+    const rows = core.db.prepare('SELECT uid_hash, nik, source FROM card_hint').all() as Array<{ uid_hash: string; nik: string; source: string }>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ nik: siti.nik, source: 'tap' });
+    for (const row of rows) {
+      expect(row.uid_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.uid_hash).not.toContain('aabbccdd');
+      expect(row.uid_hash).not.toContain(parseUid('AABBCCDD')!.toLowerCase());
+    }
+  });
+
+  it('a scanned receipt of this kiosk opens its status, without personal data', async () => {
+    const { core, events, burst } = await kiosk();
+    await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+    await core.invoke('letters.list', {});
+    const letter = LETTERS.find((l) => l.kode === 'S-02')!;
+    const submitted = await core.invoke('requests.submit', { letterId: letter.id, answers: { keperluan: 'Kerja' }, requirements: {}, phone: budi.noTelepon!, note: null });
+    if (!submitted.ok) throw new Error('submit');
+    const { reference, queueNumber } = submitted.value as { reference: string; queueNumber: string };
+    await core.invoke('session.end', { reason: 'done' });
+    await burst(reference, 8);
+    expect(events).toContainEqual({ name: 'input.receipt', payload: { reference } });
+    const status = await core.invoke('requests.receiptStatus', { reference });
+    expect(status).toMatchObject({ ok: true, value: { reference, letterName: 'Keterangan Penduduk', queueNumber, localState: 'waiting' } });
+    expect(JSON.stringify(status)).not.toContain(budi.nama);
+    expect(JSON.stringify(status)).not.toContain(budi.nik);
+    await burst('ADM09-261201-ZZZZZ'); // not one of ours
+    expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(1);
+  });
+
+  it('typing at human speed is never a scan', async () => {
+    const { events, burst } = await kiosk();
+    await burst('2864434397', 250);
+    await burst('3201011501850001', 200);
+    expect(events.filter((e) => e.name.startsWith('input.'))).toEqual([]);
+  });
+});
