@@ -130,6 +130,8 @@ export const configSchema = z.object({
       reversedUid: z.boolean().default(false),
       /** Only bursts starting with this are cards (for readers set to add one). */
       cardPrefix: z.string().max(8).default(''),
+      /** Also read PC/SC contactless readers (ACR122U and the like) through pcscd. */
+      pcsc: z.boolean().default(false),
     })
     .prefault({}),
   logging: z

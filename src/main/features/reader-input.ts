@@ -10,6 +10,7 @@
  * the server's `tag_id_card`, and from a card tapped just before.
  */
 import { createBurstDetector, type BurstDetector } from '../../devices/input/burst-detector';
+import { startPcscSource } from '../../devices/input/pcsc-source';
 import { classifyScan, parseUid } from '../../devices/input/scan-event';
 import { fail, ok } from '../../shared/result';
 import type { KioskConfig } from '../config/schema';
@@ -31,14 +32,18 @@ export const registerReaderInput: Feature = (ctx) => {
     detector = createBurstDetector(burstSettings(config));
   });
 
+  function handleCard(uid: string, source: 'keyboard' | 'pcsc'): void {
+    const nik = ctx.cardHints.nikFor(uid);
+    ctx.cardTaps.remember(uid);
+    log.info({ known: nik !== null, source }, 'card tapped');
+    ctx.emit('input.card', { nik });
+  }
+
   function handleBurst(text: string): void {
     const config = ctx.config.current().input;
     const event = classifyScan(text, { reversedUid: config.reversedUid, cardPrefix: config.cardPrefix });
     if (event.kind === 'card') {
-      const nik = ctx.cardHints.nikFor(event.uid);
-      ctx.cardTaps.remember(event.uid);
-      log.info({ known: nik !== null }, 'card tapped');
-      ctx.emit('input.card', { nik });
+      handleCard(event.uid, 'keyboard');
       return;
     }
     if (ctx.outbox.byReference(event.text)) {
@@ -77,6 +82,19 @@ export const registerReaderInput: Feature = (ctx) => {
       queueNumber: ctx.printing.queueNumberOf(request.id),
       localState,
       statusCode: request.serverStatus as RequestStatusCode | null,
+    });
+  });
+
+  // PC/SC readers, when configured: their UIDs come straight from GET DATA, in the card's own byte order.
+  ctx.background(() => {
+    if (!ctx.config.current().input.pcsc) return () => {};
+    return startPcscSource({
+      card: (event) => handleCard(event.uid, 'pcsc'),
+      status: (status) => {
+        if (status.state === 'no-daemon') log.warn('pcscd tidak berjalan: PC/SC card readers cannot be read (install and start pcscd)');
+        else if (status.state === 'error') log.warn({ error: status.message }, 'PC/SC card readers cannot be read');
+        else log.info({ readers: status.state === 'ready' ? status.readers : [] }, 'PC/SC readers changed');
+      },
     });
   });
 
