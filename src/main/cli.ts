@@ -13,6 +13,8 @@
  *   adm printer test           print the technician's test slip
  *   adm printer reprint <ref>  print a request's receipt again
  *   adm printer profiles       the printer models the kiosk knows
+ *   adm input list [--json]    PC/SC readers and serial ports the system sees
+ *   adm input watch            card reads from PC/SC readers, live, until Ctrl+C
  */
 import { parseArgs } from 'node:util';
 import { maskNik } from '../shared/nik';
@@ -21,6 +23,8 @@ import type { OutboxRequest, SyncState } from './outbox/outbox-store';
 import { createOpensidClient } from './village/opensid-client';
 import { printerProfiles } from '../devices/printer/profiles';
 import { startOpensidSim } from '../../tools/opensid-sim/server';
+import { listInputDevices } from '../devices/input/device-list';
+import { startPcscSource } from '../devices/input/pcsc-source';
 
 const USAGE = `Usage:
   adm sync [--once]
@@ -30,6 +34,7 @@ const USAGE = `Usage:
   adm server check [--url URL]
   adm demo-server [--port PORT]
   adm printer status | test | reprint <reference> | profiles
+  adm input list [--json] | watch
 `;
 
 type Out = (text: string) => void;
@@ -65,6 +70,7 @@ export async function runCli(argv: string[], out: Out = (t) => process.stdout.wr
   }
 
   if (command === 'server' && sub === 'check') return serverCheck(values.url, out, env);
+  if (command === 'input') return inputCommand(sub, values.json, out);
 
   let core: ReturnType<typeof createKioskCore>;
   try {
@@ -248,4 +254,40 @@ function table(rows: OutboxRequest[]): string {
     [r.reference, r.status, r.letter, r.resident ?? '-', String(r.attempts), r.serverId ?? '-', r.lastError ?? ''].join('  '),
   );
   return `reference  status  letter  resident  attempts  server-id  last-error\n${lines.join('\n')}\n`;
+}
+
+async function inputCommand(sub: string | undefined, json: boolean | undefined, out: Out): Promise<number> {
+  if (sub === 'list') {
+    const devices = await listInputDevices();
+    if (json) {
+      out(`${JSON.stringify(devices, null, 2)}\n`);
+      return 0;
+    }
+    const pcsc = devices.pcsc;
+    out('PC/SC readers:\n');
+    if (pcsc.state === 'no-daemon') out('  pcscd tidak berjalan (install and start pcscd to use PC/SC readers)\n');
+    else if (pcsc.state === 'error') out(`  cannot be listed: ${pcsc.message}\n`);
+    else out(pcsc.readers.length === 0 ? '  none\n' : pcsc.readers.map((r) => `  ${r}\n`).join(''));
+    out('Serial ports:\n');
+    if ('error' in devices.serial) out(`  cannot be listed: ${devices.serial.error}\n`);
+    else if (devices.serial.length === 0) out('  none\n');
+    else for (const port of devices.serial) out(`  ${port.path}  ${port.manufacturer ?? ''} ${port.vendorId ? `${port.vendorId}:${port.productId}` : ''}\n`);
+    out('Keyboard-wedge readers and scanners act as keyboards: tap a card on the attract screen to test one.\n');
+    return 0;
+  }
+  if (sub === 'watch') {
+    out('Watching PC/SC readers; tap a card (Ctrl+C to stop).\n');
+    const stop = startPcscSource({
+      card: (event) => out(`${JSON.stringify(event)}\n`),
+      status: (status) => out(`${JSON.stringify({ status })}\n`),
+    });
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    stop();
+    return 0;
+  }
+  out(USAGE);
+  return 2;
 }

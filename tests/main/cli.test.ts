@@ -75,6 +75,16 @@ describe('adm CLI', () => {
     expect(sim.requests()).toHaveLength(1);
   });
 
+  it('adm input list names the PC/SC state and the serial ports, as JSON too', async () => {
+    const human = await adm(tempDir(), 'input', 'list');
+    expect(human.code).toBe(0);
+    expect(human.text).toMatch(/^PC\/SC readers:\n {2}(pcscd tidak berjalan|none|.+)\n/);
+    expect(human.text).toContain('Serial ports:');
+    const listed = JSON.parse((await adm(tempDir(), 'input', 'list', '--json')).text);
+    expect(['ready', 'no-daemon']).toContain(listed.pcsc.state);
+    expect(Array.isArray(listed.serial) || typeof listed.serial.error === 'string').toBe(true);
+  });
+
   it('adm sync refuses to run without a configured server', async () => {
     const { code, text } = await adm(tempDir(), 'sync', '--once');
     expect(code).toBe(1);
