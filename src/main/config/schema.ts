@@ -132,6 +132,15 @@ export const configSchema = z.object({
       cardPrefix: z.string().max(8).default(''),
       /** Also read PC/SC contactless readers (ACR122U and the like) through pcscd. */
       pcsc: z.boolean().default(false),
+      /** A serial (or USB-serial) scanner: each scan is a line ended by `delimiter`. */
+      serialScanner: z
+        .object({
+          path: z.string().trim().min(1),
+          baudRate: z.number().int().min(1200).max(921600).default(9600),
+          delimiter: z.enum(['\r', '\n', '\r\n']).default('\r'),
+        })
+        .nullable()
+        .default(null),
     })
     .prefault({}),
   logging: z

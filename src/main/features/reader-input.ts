@@ -11,6 +11,7 @@
  */
 import { createBurstDetector, type BurstDetector } from '../../devices/input/burst-detector';
 import { startPcscSource } from '../../devices/input/pcsc-source';
+import { startSerialScanner } from '../../devices/input/serial-scanner';
 import { classifyScan, parseUid } from '../../devices/input/scan-event';
 import { fail, ok } from '../../shared/result';
 import type { KioskConfig } from '../config/schema';
@@ -32,7 +33,7 @@ export const registerReaderInput: Feature = (ctx) => {
     detector = createBurstDetector(burstSettings(config));
   });
 
-  function handleCard(uid: string, source: 'keyboard' | 'pcsc'): void {
+  function handleCard(uid: string, source: 'keyboard' | 'pcsc' | 'serial'): void {
     const nik = ctx.cardHints.nikFor(uid);
     ctx.cardTaps.remember(uid);
     log.info({ known: nik !== null, source }, 'card tapped');
@@ -46,12 +47,16 @@ export const registerReaderInput: Feature = (ctx) => {
       handleCard(event.uid, 'keyboard');
       return;
     }
-    if (ctx.outbox.byReference(event.text)) {
+    handleCode(event.text);
+  }
+
+  function handleCode(text: string): void {
+    if (ctx.outbox.byReference(text)) {
       log.info('receipt scanned');
-      ctx.emit('input.receipt', { reference: event.text });
+      ctx.emit('input.receipt', { reference: text });
       return;
     }
-    log.info({ length: event.text.length }, 'scanned code is not one of this kiosk\'s receipts; ignored');
+    log.info({ length: text.length }, 'scanned code is not one of this kiosk\'s receipts; ignored');
   }
 
   ctx.handle('input.key', ({ key, atMs }) => {
@@ -96,6 +101,19 @@ export const registerReaderInput: Feature = (ctx) => {
         else log.info({ readers: status.state === 'ready' ? status.readers : [] }, 'PC/SC readers changed');
       },
     });
+  });
+
+  // A serial scanner, when configured: its lines are scans, no timing needed.
+  ctx.background(() => {
+    const input = ctx.config.current().input;
+    if (!input.serialScanner) return () => {};
+    return startSerialScanner(
+      { ...input.serialScanner, scan: { reversedUid: input.reversedUid, cardPrefix: input.cardPrefix } },
+      {
+        event: (event) => (event.kind === 'card' ? handleCard(event.uid, 'serial') : handleCode(event.text)),
+        status: (status) => log.info({ status }, 'serial scanner'),
+      },
+    );
   });
 
   return () => {

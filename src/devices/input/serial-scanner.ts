@@ -1,0 +1,71 @@
+/**
+ * Serial (and USB-serial, Windows COM) barcode scanners through `serialport`:
+ * each scan is one line ended by the scanner's delimiter (CR by default), so
+ * no timing heuristics are needed. A scanner that is unplugged closes the
+ * port: the source reports it and opens the port again until it is back.
+ */
+import { DelimiterParser, SerialPort } from 'serialport';
+import type { SerialPortStream } from '@serialport/stream';
+import { classifyScan, type ScanEvent, type ScanSettings } from './scan-event';
+
+export type SerialScannerStatus = { state: 'open'; path: string } | { state: 'closed'; path: string; reason: string };
+
+export interface SerialScannerOptions {
+  path: string;
+  baudRate: number;
+  /** What ends a scan: "\r" (most scanners), "\n" or "\r\n". */
+  delimiter: string;
+  scan: ScanSettings;
+  retryMs?: number;
+  /** Tests give serialport's mock port. */
+  createPort?: (options: { path: string; baudRate: number; autoOpen: false }) => SerialPortStream;
+}
+
+export function startSerialScanner(
+  options: SerialScannerOptions,
+  listener: { event(event: ScanEvent): void; status(status: SerialScannerStatus): void },
+): () => void {
+  const createPort = options.createPort ?? ((o) => new SerialPort(o));
+  const retryMs = options.retryMs ?? 3000;
+  let stopped = false;
+  let port: SerialPortStream | null = null;
+  let retry: NodeJS.Timeout | null = null;
+
+  function again(reason: string): void {
+    listener.status({ state: 'closed', path: options.path, reason });
+    port = null;
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      open();
+    }, retryMs);
+    retry.unref();
+  }
+
+  function open(): void {
+    if (stopped) return;
+    const current = createPort({ path: options.path, baudRate: options.baudRate, autoOpen: false });
+    port = current;
+    const lines = current.pipe(new DelimiterParser({ delimiter: options.delimiter, includeDelimiter: false }));
+    lines.on('data', (line: Buffer) => {
+      const text = line.toString('utf8').replace(/[\r\n]+/g, '').trim();
+      if (text) listener.event(classifyScan(text, options.scan));
+    });
+    current.on('close', () => again('the port closed (unplugged?)'));
+    current.on('error', (error: Error) => listener.status({ state: 'closed', path: options.path, reason: error.message }));
+    current.open((error) => {
+      if (error) {
+        again(error.message);
+        return;
+      }
+      listener.status({ state: 'open', path: options.path });
+    });
+  }
+
+  open();
+  return () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    if (port?.isOpen) port.close();
+  };
+}
