@@ -19,8 +19,7 @@ async function tapDigits(page: Page, digits: string): Promise<void> {
   for (const digit of digits) await page.getByRole('button', { name: digit, exact: true }).click();
 }
 
-/** Budi signs in once by typing (the kiosk learns his card from the server), then leaves. */
-async function firstVisit(page: Page, kiosk: KioskHost): Promise<void> {
+async function signIn(page: Page, kiosk: KioskHost): Promise<void> {
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: 'Sentuh layar untuk mulai' }).click();
   await tapDigits(page, budi.nik);
@@ -28,6 +27,11 @@ async function firstVisit(page: Page, kiosk: KioskHost): Promise<void> {
   await tapDigits(page, budi.pin);
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await expect(page.getByRole('heading', { name: 'Selamat datang, Budi Santoso' })).toBeVisible();
+}
+
+/** Budi signs in once by typing (the kiosk learns his card from the server), then leaves. */
+async function firstVisit(page: Page, kiosk: KioskHost): Promise<void> {
+  await signIn(page, kiosk);
   await page.getByRole('button', { name: 'Keluar' }).click();
   await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
 }
@@ -62,12 +66,7 @@ test('typing on a keyboard at human speed does nothing', async ({ page, kiosk })
 });
 
 test('a scanned receipt opens its status', async ({ page, kiosk }) => {
-  await page.goto(kiosk.url);
-  await page.getByRole('button', { name: 'Sentuh layar untuk mulai' }).click();
-  await tapDigits(page, budi.nik);
-  await page.getByRole('button', { name: 'Lanjut' }).click();
-  await tapDigits(page, budi.pin);
-  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await signIn(page, kiosk);
   await page.getByRole('button', { name: /Ajukan Surat/ }).click();
   await page.getByRole('button', { name: /Surat Pengantar SKCK/ }).click();
   for (const key of 'KERJA') await page.getByRole('button', { name: key, exact: true }).click();

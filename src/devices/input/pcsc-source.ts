@@ -6,6 +6,7 @@
  * going, and a daemon that is not running, are statuses, never a crash: the
  * source keeps trying to reach pcscd again.
  */
+import { createReopener } from './reopen';
 import type { ScanEvent } from './scan-event';
 
 export type PcscStatus =
@@ -41,11 +42,9 @@ function loadDevices(): new () => DevicesLike {
 }
 
 export function startPcscSource(listener: PcscListener, options: { retryMs?: number; Devices?: new () => DevicesLike } = {}): () => void {
-  const retryMs = options.retryMs ?? RETRY_MS;
+  const reopener = createReopener(options.retryMs ?? RETRY_MS);
   const readers = new Set<string>();
   let devices: DevicesLike | null = null;
-  let retry: NodeJS.Timeout | null = null;
-  let stopped = false;
   let last = '';
 
   const report = (status: PcscStatus) => {
@@ -70,16 +69,11 @@ export function startPcscSource(listener: PcscListener, options: { retryMs?: num
   function again(): void {
     teardown();
     readers.clear();
-    if (stopped || retry) return;
-    retry = setTimeout(() => {
-      retry = null;
-      open();
-    }, retryMs);
-    retry.unref();
+    reopener.schedule(open);
   }
 
   function open(): void {
-    if (stopped) return;
+    if (reopener.stopped) return;
     let Devices: new () => DevicesLike;
     try {
       Devices = options.Devices ?? loadDevices();
@@ -117,10 +111,16 @@ export function startPcscSource(listener: PcscListener, options: { retryMs?: num
         return;
       }
       report({ state: 'error', message: error.message });
+      // Before any reader was seen the monitor itself failed (a daemon still starting, say): start over.
+      // With readers attached it was one card that could not be connected: the monitor goes on.
+      if (readers.size === 0) again();
     });
     try {
       current.start();
       readersStatus();
+      // Readers a starting pcscd loads from its configuration (not hot-plugged) may never be
+      // announced to a monitor that started before them: while none is known, look again.
+      if (readers.size === 0) reopener.schedule(() => (readers.size === 0 ? again() : undefined));
     } catch (error) {
       report(/service/i.test(String(error)) ? { state: 'no-daemon' } : { state: 'error', message: String(error) });
       again();
@@ -129,8 +129,7 @@ export function startPcscSource(listener: PcscListener, options: { retryMs?: num
 
   open();
   return () => {
-    stopped = true;
-    if (retry) clearTimeout(retry);
+    reopener.stop();
     teardown();
   };
 }

@@ -6,6 +6,7 @@
  */
 import { DelimiterParser, SerialPort } from 'serialport';
 import type { SerialPortStream } from '@serialport/stream';
+import { createReopener } from './reopen';
 import { classifyScan, type ScanEvent, type ScanSettings } from './scan-event';
 
 export type SerialScannerStatus = { state: 'open'; path: string } | { state: 'closed'; path: string; reason: string };
@@ -26,24 +27,17 @@ export function startSerialScanner(
   listener: { event(event: ScanEvent): void; status(status: SerialScannerStatus): void },
 ): () => void {
   const createPort = options.createPort ?? ((o) => new SerialPort(o));
-  const retryMs = options.retryMs ?? 3000;
-  let stopped = false;
+  const reopener = createReopener(options.retryMs ?? 3000);
   let port: SerialPortStream | null = null;
-  let retry: NodeJS.Timeout | null = null;
 
   function again(reason: string): void {
     listener.status({ state: 'closed', path: options.path, reason });
     port = null;
-    if (stopped || retry) return;
-    retry = setTimeout(() => {
-      retry = null;
-      open();
-    }, retryMs);
-    retry.unref();
+    reopener.schedule(open);
   }
 
   function open(): void {
-    if (stopped) return;
+    if (reopener.stopped) return;
     const current = createPort({ path: options.path, baudRate: options.baudRate, autoOpen: false });
     port = current;
     const lines = current.pipe(new DelimiterParser({ delimiter: options.delimiter, includeDelimiter: false }));
@@ -64,8 +58,7 @@ export function startSerialScanner(
 
   open();
   return () => {
-    stopped = true;
-    if (retry) clearTimeout(retry);
+    reopener.stop();
     if (port?.isOpen) port.close();
   };
 }
