@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
 
 export interface KioskHost {
@@ -80,6 +80,21 @@ export const test = base.extend<{ kioskConfig: unknown; kioskDemo: boolean; kios
 });
 
 export { expect } from '@playwright/test';
+
+/** Digits on the kiosk's on-screen keypad, one tap each. */
+export async function tapDigits(page: Page, digits: string): Promise<void> {
+  for (const digit of digits) await page.getByRole('button', { name: digit, exact: true }).click();
+}
+
+/** From the attract screen: NIK and PIN on the keypad, each followed by Lanjut. */
+export async function signIn(page: Page, kiosk: KioskHost, resident: { nik: string; pin: string }): Promise<void> {
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: 'Sentuh layar untuk mulai' }).click();
+  await tapDigits(page, resident.nik);
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await tapDigits(page, resident.pin);
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+}
 
 /**
  * Tests with their own demo village server (so they can take it down or move

@@ -1,9 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-async function tapDigits(page: Page, digits: string): Promise<void> {
-  for (const digit of digits) await page.getByRole('button', { name: digit, exact: true }).click();
-}
+import { expect, tapDigits, test } from './fixtures';
 
 test('attract screen shows the village, date and time, then a touch starts identification', async ({ page, kiosk }) => {
   await page.goto(kiosk.url);

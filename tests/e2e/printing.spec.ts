@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeVirtualState } from '../../src/devices/printer/transports/virtual';
 import { RESIDENTS } from '../../tools/opensid-sim/seed';
-import { expect, testWithVillage, type KioskHost } from './fixtures';
+import { expect, signIn, testWithVillage, type KioskHost } from './fixtures';
 
 const test = testWithVillage((url) => ({
   village: { name: 'Desa Sukamaju' },
@@ -22,17 +22,9 @@ const receipts = (kiosk: KioskHost) =>
     ? readdirSync(printerFolder(kiosk)).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(printerFolder(kiosk), f), 'utf8'))
     : [];
 
-async function tap(page: Page, digits: string): Promise<void> {
-  for (const digit of digits) await page.getByRole('button', { name: digit, exact: true }).click();
-}
 
 async function requestLetter(page: Page, kiosk: KioskHost): Promise<void> {
-  await page.goto(kiosk.url);
-  await page.getByRole('button', { name: 'Sentuh layar untuk mulai' }).click();
-  await tap(page, budi.nik);
-  await page.getByRole('button', { name: 'Lanjut' }).click();
-  await tap(page, budi.pin);
-  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await signIn(page, kiosk, budi);
   await page.getByRole('button', { name: /Ajukan Surat/ }).click();
   await page.getByRole('button', { name: /Surat Biodata Penduduk/ }).click();
   // No required field: Lanjut, and the summary (requirements and phone already answered).

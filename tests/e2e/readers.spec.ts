@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { RESIDENTS } from '../../tools/opensid-sim/seed';
-import { expect, testWithVillage, type KioskHost } from './fixtures';
+import { expect, signIn, tapDigits, testWithVillage, type KioskHost } from './fixtures';
 
 // Key timings through the DevTools protocol jitter by a hundred milliseconds or so on a busy test
 // machine, so this spec allows 400 ms between a reader's keys; the default (150 ms) is
@@ -15,23 +15,15 @@ const MAX_GAP_MS = 400;
 const test = testWithVillage((url) => ({ server: { url }, input: { maxGapMs: MAX_GAP_MS } }));
 const budi = RESIDENTS[0]!;
 
-async function tapDigits(page: Page, digits: string): Promise<void> {
-  for (const digit of digits) await page.getByRole('button', { name: digit, exact: true }).click();
-}
 
-async function signIn(page: Page, kiosk: KioskHost): Promise<void> {
-  await page.goto(kiosk.url);
-  await page.getByRole('button', { name: 'Sentuh layar untuk mulai' }).click();
-  await tapDigits(page, budi.nik);
-  await page.getByRole('button', { name: 'Lanjut' }).click();
-  await tapDigits(page, budi.pin);
-  await page.getByRole('button', { name: 'Lanjut' }).click();
+async function signInAsBudi(page: Page, kiosk: KioskHost): Promise<void> {
+  await signIn(page, kiosk, budi);
   await expect(page.getByRole('heading', { name: 'Selamat datang, Budi Santoso' })).toBeVisible();
 }
 
 /** Budi signs in once by typing (the kiosk learns his card from the server), then leaves. */
 async function firstVisit(page: Page, kiosk: KioskHost): Promise<void> {
-  await signIn(page, kiosk);
+  await signInAsBudi(page, kiosk);
   await page.getByRole('button', { name: 'Keluar' }).click();
   await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
 }
@@ -66,7 +58,7 @@ test('typing on a keyboard at human speed does nothing', async ({ page, kiosk })
 });
 
 test('a scanned receipt opens its status', async ({ page, kiosk }) => {
-  await signIn(page, kiosk);
+  await signInAsBudi(page, kiosk);
   await page.getByRole('button', { name: /Ajukan Surat/ }).click();
   await page.getByRole('button', { name: /Surat Pengantar SKCK/ }).click();
   for (const key of 'KERJA') await page.getByRole('button', { name: key, exact: true }).click();

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { RESIDENTS } from '../../tools/opensid-sim/seed';
-import { expect, testWithVillage, type KioskHost } from './fixtures';
+import { expect, signIn, tapDigits, testWithVillage } from './fixtures';
 
 const test = testWithVillage((url) => ({
   server: { url, readTimeoutSeconds: 2, submitTimeoutSeconds: 3 },
@@ -14,18 +14,7 @@ const test = testWithVillage((url) => ({
 
 const budi = RESIDENTS[0]!;
 
-async function tapDigits(page: Page, digits: string): Promise<void> {
-  for (const digit of digits) await page.getByRole('button', { name: digit, exact: true }).click();
-}
 
-async function signIn(page: Page, kiosk: KioskHost, nik = budi.nik, pin = budi.pin): Promise<void> {
-  await page.goto(kiosk.url);
-  await page.getByRole('button', { name: 'Sentuh layar untuk mulai' }).click();
-  await tapDigits(page, nik);
-  await page.getByRole('button', { name: 'Lanjut' }).click();
-  await tapDigits(page, pin);
-  await page.getByRole('button', { name: 'Lanjut' }).click();
-}
 
 async function requestKeteranganPenduduk(page: Page, typePhone?: string): Promise<string> {
   await page.getByRole('button', { name: /Ajukan Surat/ }).click();
@@ -59,7 +48,7 @@ async function requestKeteranganPenduduk(page: Page, typePhone?: string): Promis
 }
 
 test('sign in, request a letter, and see it under Permohonan Saya with its status', async ({ page, kiosk, village }) => {
-  await signIn(page, kiosk);
+  await signIn(page, kiosk, budi);
   await expect(page.getByRole('heading', { name: 'Selamat datang, Budi Santoso' })).toBeVisible();
   const reference = await requestKeteranganPenduduk(page);
   expect(reference).toMatch(/^ADM01-\d{6}-[2-9A-Z]{5}$/);
@@ -76,7 +65,7 @@ test('sign in, request a letter, and see it under Permohonan Saya with its statu
 });
 
 test('cancel a request still being checked, after confirming', async ({ page, kiosk, village }) => {
-  await signIn(page, kiosk);
+  await signIn(page, kiosk, budi);
   await requestKeteranganPenduduk(page);
   await expect.poll(() => village.requests().length, { timeout: 10_000 }).toBe(1);
   await page.getByRole('button', { name: 'Permohonan Saya' }).click();
@@ -91,14 +80,14 @@ test('cancel a request still being checked, after confirming', async ({ page, ki
 
 test('while the server is down the request is kept and sent when it is back, without the resident', async ({ page, kiosk, village }) => {
   // A first visit fills the kiosk's letter cache.
-  await signIn(page, kiosk);
+  await signIn(page, kiosk, budi);
   await page.getByRole('button', { name: /Ajukan Surat/ }).click();
   await expect(page.getByRole('button', { name: /Surat Keterangan Penduduk/ })).toBeVisible();
   await page.getByRole('button', { name: 'Kembali' }).click();
   await page.getByRole('button', { name: 'Keluar' }).click();
 
   await village.setDown(true);
-  await signIn(page, kiosk);
+  await signIn(page, kiosk, budi);
   await expect(page.getByText('Menunggu verifikasi').first()).toBeVisible();
   await expect(page.getByText('Server desa sedang tidak terhubung')).toBeVisible();
   // Not a sign-in: the PIN is not checked yet, so no name is shown, and it says so.
@@ -118,7 +107,7 @@ test('while the server is down the request is kept and sent when it is back, wit
 });
 
 test('a wrong PIN says what to do and how many tries are left; then the kiosk locks the NIK', async ({ page, kiosk }) => {
-  await signIn(page, kiosk, budi.nik, '000000');
+  await signIn(page, kiosk, { nik: budi.nik, pin: '000000' });
   await expect(page.getByRole('alert')).toHaveText(/NIK atau PIN tidak cocok dengan data desa\. Periksa lagi; sisa 2 kali percobaan\./);
   for (const left of ['1']) {
     await page.getByRole('button', { name: 'Kosongkan' }).click();

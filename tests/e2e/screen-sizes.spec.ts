@@ -6,10 +6,9 @@
  * confirmation screens must not scroll. Each screen is kept as a screenshot
  * in the test's output folder (test-results/).
  */
-import type { Page, TestInfo } from '@playwright/test';
 import { minTouchTargetCssPx } from '../../src/shared/touch-target';
 import { RESIDENTS } from '../../tools/opensid-sim/seed';
-import { expect, testWithVillage } from './fixtures';
+import { expect, tapDigits, testWithVillage } from './fixtures';
 import { layoutProblems, scrollingParts, type LayoutProblem } from './layout-checks';
 
 const SIZES = [
@@ -23,9 +22,6 @@ const budi = RESIDENTS[0]!;
 
 const test = testWithVillage((url) => ({ server: { url }, kiosk: { screenPpi: 102 } }));
 
-async function tapDigits(page: Page, digits: string): Promise<void> {
-  for (const digit of digits) await page.getByRole('button', { name: digit, exact: true }).click();
-}
 
 for (const size of SIZES) {
   const label = `${size.width}x${size.height}`;
@@ -108,4 +104,3 @@ for (const size of SIZES) {
   });
 }
 
-export type { TestInfo };

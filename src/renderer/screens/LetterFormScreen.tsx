@@ -4,6 +4,7 @@ import type { IdentifiedResident, KioskBridge, LetterField } from '../../shared/
 import { checkAnswers } from '../../shared/letter-form';
 import { isValidPhone } from '../../shared/phone';
 import type { CallError } from '../../shared/result';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FieldEditor } from '../components/FieldEditor';
 import { NumericKeypad } from '../components/NumericKeypad';
 import { ResidentBanner } from '../components/ResidentBanner';
@@ -287,20 +288,15 @@ export function LetterFormScreen(props: {
         )}
       </StepFrame>
       {confirmDiscard && (
-        <div className="idle-warning" role="alertdialog" aria-modal="true" aria-labelledby="discard-title">
-          <div className="idle-card">
-            <h2 id="discard-title">{t('form.discardTitle')}</h2>
-            <p>{t('form.discardBody', { name: letter.name })}</p>
-            <div className="editor-actions">
-              <button type="button" className="primary" onClick={() => setConfirmDiscard(false)}>
-                {t('form.keepFilling')}
-              </button>
-              <button type="button" className="secondary step-cancel" onClick={props.onCancel}>
-                {t('form.discardYes')}
-              </button>
-            </div>
-          </div>
-        </div>
+        <ConfirmDialog
+          id="discard"
+          title={t('form.discardTitle')}
+          body={t('form.discardBody', { name: letter.name })}
+          keepLabel={t('form.keepFilling')}
+          confirmLabel={t('form.discardYes')}
+          onKeep={() => setConfirmDiscard(false)}
+          onConfirm={props.onCancel}
+        />
       )}
       {editedField && (
         <FieldEditor

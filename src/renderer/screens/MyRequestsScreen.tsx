@@ -4,6 +4,7 @@ import { isReprintable, statusTone, type RequestStatusCode, type StatusTone } fr
 import type { IdentifiedResident, KioskBridge, MyRequest } from '../../shared/contract';
 import { useLoaded } from '../hooks/use-loaded';
 import { ResidentBanner } from '../components/ResidentBanner';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
 import { printMessage } from '../print-messages';
@@ -103,20 +104,15 @@ export function MyRequestsScreen(props: {
         )}
       </StepFrame>
       {confirming && (
-        <div className="idle-warning" role="alertdialog" aria-labelledby="cancel-title">
-          <div className="idle-card">
-            <h2 id="cancel-title">{t('mine.confirmTitle')}</h2>
-            <p>{t('mine.confirmBody', { name: confirming.letterName })}</p>
-            <div className="editor-actions">
-              <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-                {t('mine.keep')}
-              </button>
-              <button type="button" className="primary danger" onClick={() => void cancel(confirming)}>
-                {t('mine.confirmCancel')}
-              </button>
-            </div>
-          </div>
-        </div>
+        <ConfirmDialog
+          id="cancel"
+          title={t('mine.confirmTitle')}
+          body={t('mine.confirmBody', { name: confirming.letterName })}
+          keepLabel={t('mine.keep')}
+          confirmLabel={t('mine.confirmCancel')}
+          onKeep={() => setConfirming(null)}
+          onConfirm={() => void cancel(confirming)}
+        />
       )}
     </>
   );
