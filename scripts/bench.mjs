@@ -20,7 +20,7 @@ try {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['better-sqlite3', 'serialport', '@serialport/bindings-cpp', 'smartcard'],
+      external: ['better-sqlite3', 'serialport', '@serialport/bindings-cpp', 'smartcard', 'node-hid'],
       nodePaths: [path.resolve('node_modules')],
       logLevel: 'warning',
       ...nodeBundleOptions,

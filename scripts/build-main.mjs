@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import { nodeBundleOptions } from './bundle-options.mjs';
 
-const native = ['better-sqlite3', 'serialport', '@serialport/bindings-cpp', 'smartcard', 'bufferutil', 'utf-8-validate'];
+const native = ['better-sqlite3', 'serialport', '@serialport/bindings-cpp', 'smartcard', 'node-hid', 'bufferutil', 'utf-8-validate'];
 
 const common = {
   bundle: true,

@@ -24,7 +24,9 @@ import { createOpensidClient } from './village/opensid-client';
 import { printerProfiles } from '../devices/printer/profiles';
 import { startOpensidSim } from '../../tools/opensid-sim/server';
 import { listInputDevices } from '../devices/input/device-list';
-import { startPcscSource } from '../devices/input/pcsc-source';
+import { realInputSources } from '../devices/input/input-sources';
+import { describeConfigProblem, readConfigFile } from './config/store';
+import { resolveDataDir } from './data-dir';
 
 const USAGE = `Usage:
   adm sync [--once]
@@ -70,7 +72,7 @@ export async function runCli(argv: string[], out: Out = (t) => process.stdout.wr
   }
 
   if (command === 'server' && sub === 'check') return serverCheck(values.url, out, env);
-  if (command === 'input') return inputCommand(sub, values.json, out);
+  if (command === 'input') return inputCommand(sub, values.json, out, env);
 
   let core: ReturnType<typeof createKioskCore>;
   try {
@@ -256,7 +258,7 @@ function table(rows: OutboxRequest[]): string {
   return `reference  status  letter  resident  attempts  server-id  last-error\n${lines.join('\n')}\n`;
 }
 
-async function inputCommand(sub: string | undefined, json: boolean | undefined, out: Out): Promise<number> {
+async function inputCommand(sub: string | undefined, json: boolean | undefined, out: Out, env: NodeJS.ProcessEnv): Promise<number> {
   if (sub === 'list') {
     const devices = await listInputDevices();
     if (json) {
@@ -272,14 +274,24 @@ async function inputCommand(sub: string | undefined, json: boolean | undefined, 
     if ('error' in devices.serial) out(`  cannot be listed: ${devices.serial.error}\n`);
     else if (devices.serial.length === 0) out('  none\n');
     else for (const port of devices.serial) out(`  ${port.path}  ${port.manufacturer ?? ''} ${port.vendorId ? `${port.vendorId}:${port.productId}` : ''}\n`);
+    out('USB HID devices:\n');
+    if ('error' in devices.hid) out(`  cannot be listed: ${devices.hid.error}\n`);
+    else if (devices.hid.length === 0) out('  none\n');
+    else for (const hid of devices.hid) out(`  ${hid.ids}  usage page 0x${hid.usagePage.toString(16).padStart(4, '0')}${hid.hidPos ? ' (HID-POS scanner)' : ''}  ${hid.name}  ${hid.path}\n`);
     out('Keyboard-wedge readers and scanners act as keyboards: tap a card on the attract screen to test one.\n');
     return 0;
   }
   if (sub === 'watch') {
-    out('Watching PC/SC readers; tap a card (Ctrl+C to stop).\n');
-    const stop = startPcscSource({
-      card: (event) => out(`${JSON.stringify(event)}\n`),
-      status: (status) => out(`${JSON.stringify({ status })}\n`),
+    // The configured readers, and PC/SC always (a reader just plugged in can be tried before it is configured).
+    const state = readConfigFile(resolveDataDir(env));
+    if (state.problem) out(`${describeConfigProblem(state.problem)}; watching PC/SC only\n`);
+    const input = state.config.input;
+    const sources = { reversedUid: input.reversedUid, cardPrefix: input.cardPrefix, pcsc: true, serialScanner: state.problem ? null : input.serialScanner, hid: state.problem ? null : input.hid };
+    const watched = ['PC/SC', sources.serialScanner ? `serial ${sources.serialScanner.path}` : null, sources.hid ? `HID (${sources.hid.mode})` : null].filter(Boolean);
+    out(`Watching ${watched.join(', ')}; tap a card or scan a code (Ctrl+C to stop). Keyboard-wedge readers type into this terminal.\n`);
+    const stop = realInputSources()(sources, {
+      event: (event, source) => out(`${JSON.stringify({ source, ...event })}\n`),
+      status: (status) => out(`${JSON.stringify(status)}\n`),
     });
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

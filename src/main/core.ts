@@ -40,6 +40,7 @@ import { syncStatus } from './outbox/sync-status';
 import { createOpensidClient } from './village/opensid-client';
 import type { VillageServer } from './village/types';
 import { DEMO_TARGET, serverTarget } from './village/server-target';
+import { realInputSources, type StartInputSources } from '../devices/input/input-sources';
 
 export interface KioskCoreOptions {
   /** Defaults to `ADM_DATA_DIR` or the platform's data folder. */
@@ -56,6 +57,8 @@ export interface KioskCoreOptions {
   echoLogs?: boolean;
   /** Reload the configuration when the file changes (hosts: yes; CLI: no). */
   watchConfig?: boolean;
+  /** The device readers (PC/SC, serial, HID); tests give `createFakeInputSources().start`. */
+  inputSources?: StartInputSources;
 }
 
 export type EventListener = (name: EventName, payload: unknown) => void;
@@ -224,6 +227,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     printing,
     cardHints: createCardHints(db, cardHintKey(dataDir)),
     cardTaps: createCardTaps(),
+    inputSources: options.inputSources ?? realInputSources(),
     village: currentVillage,
     serverTarget: currentTarget,
     needsTechnician,

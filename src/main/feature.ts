@@ -16,6 +16,7 @@ import type { ReferenceCache } from './village/reference-cache';
 import type { SessionHolder } from './session/session-holder';
 import type { PrintingService } from './printing/printing-service';
 import type { CardHints, CardTaps } from './input/card-hints';
+import type { StartInputSources } from '../devices/input/input-sources';
 
 export type CallHandler<N extends CallName> = (
   input: z.output<(typeof calls)[N]['input']>,
@@ -38,6 +39,8 @@ export interface FeatureContext {
   /** Card UID -> NIK hints (keyed hashes) and the card tapped last. */
   cardHints: CardHints;
   cardTaps: CardTaps;
+  /** Starts the device readers the configuration names (real ones, or the fake a test gave). */
+  inputSources: StartInputSources;
   /** The village server client, or null when none is configured (or the configuration cannot be read). */
   village(): VillageServer | null;
   /** Identity of that server, stored with every request (`village/server-target.ts`). */

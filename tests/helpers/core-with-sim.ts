@@ -1,5 +1,5 @@
 /** A kiosk core pointed at a demo village server over real HTTP. */
-import { createKioskCore, type KioskCore } from '../../src/main/core';
+import { createKioskCore, type KioskCore, type KioskCoreOptions } from '../../src/main/core';
 import { saveConfig } from '../../src/main/config/store';
 import { defaultConfig, type KioskConfig } from '../../src/main/config/schema';
 import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
@@ -7,6 +7,7 @@ import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server
 export async function coreWithSim(
   dataDir: string,
   adjust: (config: KioskConfig) => void = () => {},
+  options: Omit<KioskCoreOptions, 'dataDir'> = {},
 ): Promise<{ core: KioskCore; sim: OpensidSim; close(): Promise<void> }> {
   const sim = await startOpensidSim();
   const config = defaultConfig();
@@ -15,7 +16,7 @@ export async function coreWithSim(
   config.server.submitTimeoutSeconds = 2;
   adjust(config);
   await saveConfig(dataDir, config);
-  const core = createKioskCore({ dataDir, watchConfig: false });
+  const core = createKioskCore({ dataDir, watchConfig: false, ...options });
   return {
     core,
     sim,

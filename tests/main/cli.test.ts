@@ -75,14 +75,16 @@ describe('adm CLI', () => {
     expect(sim.requests()).toHaveLength(1);
   });
 
-  it('adm input list names the PC/SC state and the serial ports, as JSON too', async () => {
+  it('adm input list names the PC/SC state, the serial ports and the HID devices, as JSON too', async () => {
     const human = await adm(tempDir(), 'input', 'list');
     expect(human.code).toBe(0);
     expect(human.text).toMatch(/^PC\/SC readers:\n {2}(pcscd tidak berjalan|none|.+)\n/);
     expect(human.text).toContain('Serial ports:');
+    expect(human.text).toMatch(/\nUSB HID devices:\n {2}(none|cannot be listed: .+|[0-9a-f]{4}:[0-9a-f]{4} {2}usage page 0x[0-9a-f]{4}.*)\n/);
     const listed = JSON.parse((await adm(tempDir(), 'input', 'list', '--json')).text);
     expect(['ready', 'no-daemon']).toContain(listed.pcsc.state);
     expect(Array.isArray(listed.serial) || typeof listed.serial.error === 'string').toBe(true);
+    expect(Array.isArray(listed.hid)).toBe(true); // node-hid loads from its prebuilds here
   });
 
   it('adm sync refuses to run without a configured server', async () => {

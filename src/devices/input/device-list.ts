@@ -1,18 +1,38 @@
 /**
  * What a technician can plug in for input, as the system sees it now: PC/SC
- * readers (through pcscd) and serial ports (USB-serial scanners). Keyboard-
+ * readers (through pcscd), serial ports (USB-serial scanners) and USB HID
+ * devices with their ids and usage pages (0x8C: a HID-POS scanner). Keyboard-
  * wedge readers are keyboards to the system and are not listed: tap a card on
- * the attract screen to test one.
+ * the attract screen to test one (they may show up among the HID devices).
  */
 import { SerialPort } from 'serialport';
+import { HID_POS_USAGE_PAGE } from './hid-pos';
+import { nodeHidBackend, usbIds, type HidBackend } from './hid-source';
 
 export interface InputDeviceList {
   pcsc: { state: 'ready'; readers: string[] } | { state: 'no-daemon' } | { state: 'error'; message: string };
   serial: Array<{ path: string; manufacturer: string | null; vendorId: string | null; productId: string | null }> | { error: string };
+  hid: Array<{ ids: string; usagePage: number; usage: number; hidPos: boolean; name: string; path: string }> | { error: string };
 }
 
-export async function listInputDevices(): Promise<InputDeviceList> {
-  return { pcsc: listPcscReaders(), serial: await listSerialPorts() };
+export async function listInputDevices(options: { hidBackend?: HidBackend } = {}): Promise<InputDeviceList> {
+  return { pcsc: listPcscReaders(), serial: await listSerialPorts(), hid: await listHidDevices(options.hidBackend) };
+}
+
+async function listHidDevices(backend?: HidBackend): Promise<InputDeviceList['hid']> {
+  try {
+    const devices = await (backend ?? nodeHidBackend()).devices();
+    return devices.map((d) => ({
+      ids: usbIds(d),
+      usagePage: d.usagePage ?? 0,
+      usage: d.usage ?? 0,
+      hidPos: d.usagePage === HID_POS_USAGE_PAGE,
+      name: [d.manufacturer, d.product].filter(Boolean).join(' ') || '(no name)',
+      path: d.path ?? '',
+    }));
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 function listPcscReaders(): InputDeviceList['pcsc'] {

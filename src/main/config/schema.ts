@@ -6,6 +6,16 @@
 import { z } from 'zod';
 import { findProfile } from '../../devices/printer/profiles';
 
+/** A USB vendor or product id: 0-0xFFFF, written as a number or as hex ("0c2e", "0x0C2E"). */
+const usbId = z.union([
+  z.number().int().min(0).max(0xffff),
+  z
+    .string()
+    .trim()
+    .regex(/^(0x)?[0-9a-fA-F]{1,4}$/, 'a USB id is four hex digits, as lsusb prints it (e.g. "0c2e")')
+    .transform((hex) => Number.parseInt(hex.replace(/^0x/i, ''), 16)),
+]);
+
 export const configSchema = z.object({
   kiosk: z
     .object({
@@ -138,6 +148,24 @@ export const configSchema = z.object({
           path: z.string().trim().min(1),
           baudRate: z.number().int().min(1200).max(921600).default(9600),
           delimiter: z.enum(['\r', '\n', '\r\n']).default('\r'),
+        })
+        .nullable()
+        .default(null),
+      /** A USB HID reader read through node-hid: a HID-POS scanner (usage page 0x8C) or a raw-HID card reader. */
+      hid: z
+        .object({
+          mode: z.enum(['pos', 'card']),
+          /** USB ids as lsusb prints them ("0c2e") or numbers; a HID-POS scanner may leave them out. */
+          vendorId: usbId.nullable().default(null),
+          productId: usbId.nullable().default(null),
+          /** Raw-HID card readers: the UID's first byte in the report, and how many bytes it has. */
+          uidOffset: z.number().int().min(0).max(63).default(1),
+          uidLength: z.union([z.literal(4), z.literal(7), z.literal(10)]).default(4),
+        })
+        .superRefine((hid, context) => {
+          if (hid.mode === 'card' && (hid.vendorId === null || hid.productId === null)) {
+            context.addIssue({ code: 'custom', path: ['vendorId'], message: 'a raw-HID card reader needs vendorId and productId (see adm input list)' });
+          }
         })
         .nullable()
         .default(null),

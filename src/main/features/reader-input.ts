@@ -10,11 +10,11 @@
  * the server's `tag_id_card`, and from a card tapped just before.
  */
 import { createBurstDetector, type BurstDetector } from '../../devices/input/burst-detector';
-import { startPcscSource } from '../../devices/input/pcsc-source';
-import { startSerialScanner } from '../../devices/input/serial-scanner';
+import type { InputSourceName, InputSourcesConfig, InputSourcesListener, InputSourceStatus } from '../../devices/input/input-sources';
 import { classifyScan, parseUid } from '../../devices/input/scan-event';
 import { fail, ok } from '../../shared/result';
 import type { KioskConfig } from '../config/schema';
+import type { Logger } from 'pino';
 import type { Feature } from '../feature';
 import { type RequestStatusCode } from '../../shared/request-status';
 
@@ -33,7 +33,7 @@ export const registerReaderInput: Feature = (ctx) => {
     detector = createBurstDetector(burstSettings(config));
   });
 
-  function handleCard(uid: string, source: 'keyboard' | 'pcsc' | 'serial'): void {
+  function handleCard(uid: string, source: 'keyboard' | InputSourceName): void {
     const nik = ctx.cardHints.nikFor(uid);
     ctx.cardTaps.remember(uid);
     log.info({ known: nik !== null, source }, 'card tapped');
@@ -90,30 +90,36 @@ export const registerReaderInput: Feature = (ctx) => {
     });
   });
 
-  // PC/SC readers, when configured: their UIDs come straight from GET DATA, in the card's own byte order.
+  // Device readers (PC/SC, serial, USB HID), as configured; restarted when their settings change.
+  let lastStatus = new Map<string, string>();
+  const listener: InputSourcesListener = {
+    event: (event, source) => (event.kind === 'card' ? handleCard(event.uid, source) : handleCode(event.text)),
+    status: (change) => {
+      const key = JSON.stringify(change.status);
+      if (lastStatus.get(change.source) === key) return;
+      lastStatus.set(change.source, key);
+      logSourceStatus(log, change);
+    },
+  };
+  let stopSources: (() => void) | null = null;
+  let runningWith = '';
+  function startSources(config: KioskConfig): void {
+    const wanted = sourcesConfig(config);
+    const key = JSON.stringify(wanted);
+    if (stopSources && key === runningWith) return;
+    stopSources?.();
+    lastStatus = new Map();
+    runningWith = key;
+    stopSources = ctx.inputSources(wanted, listener);
+  }
   ctx.background(() => {
-    if (!ctx.config.current().input.pcsc) return () => {};
-    return startPcscSource({
-      card: (event) => handleCard(event.uid, 'pcsc'),
-      status: (status) => {
-        if (status.state === 'no-daemon') log.warn('pcscd tidak berjalan: PC/SC card readers cannot be read (install and start pcscd)');
-        else if (status.state === 'error') log.warn({ error: status.message }, 'PC/SC card readers cannot be read');
-        else log.info({ readers: status.state === 'ready' ? status.readers : [] }, 'PC/SC readers changed');
-      },
-    });
-  });
-
-  // A serial scanner, when configured: its lines are scans, no timing needed.
-  ctx.background(() => {
-    const input = ctx.config.current().input;
-    if (!input.serialScanner) return () => {};
-    return startSerialScanner(
-      { ...input.serialScanner, scan: { reversedUid: input.reversedUid, cardPrefix: input.cardPrefix } },
-      {
-        event: (event) => (event.kind === 'card' ? handleCard(event.uid, 'serial') : handleCode(event.text)),
-        status: (status) => log.info({ status }, 'serial scanner'),
-      },
-    );
+    startSources(ctx.config.current());
+    const stopFollowing = ctx.config.onChange((config) => startSources(config));
+    return () => {
+      stopFollowing();
+      stopSources?.();
+      stopSources = null;
+    };
   });
 
   return () => {
@@ -121,6 +127,22 @@ export const registerReaderInput: Feature = (ctx) => {
     if (idleTimer) clearTimeout(idleTimer);
   };
 };
+
+function sourcesConfig(config: KioskConfig): InputSourcesConfig {
+  const { reversedUid, cardPrefix, pcsc, serialScanner, hid } = config.input;
+  return { reversedUid, cardPrefix, pcsc, serialScanner, hid };
+}
+
+function logSourceStatus(log: Logger, change: InputSourceStatus): void {
+  const { source, status } = change;
+  if (source === 'pcsc' && status.state === 'no-daemon') {
+    log.warn('pcscd tidak berjalan: PC/SC card readers cannot be read (install and start pcscd)');
+  } else if (status.state === 'error' || status.state === 'closed' || status.state === 'absent') {
+    log.warn({ source, status }, 'input device not available');
+  } else {
+    log.info({ source, status }, 'input device status');
+  }
+}
 
 function burstSettings(config: KioskConfig) {
   const { maxGapMs, minLength, terminator, prefix, suffix } = config.input;

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHidPosAssembler, parseHidPosReport } from '../../../src/devices/input/hid-pos';
+import { hidPosReport as report } from '../../helpers/hid-devices';
 
-/** A report as a HID-POS scanner sends it: id 2, length, AIM id, data, padding, the more-follows flag. */
-function report(data: string, options: { symbology?: string; more?: boolean; size?: number } = {}): Uint8Array {
-  const size = options.size ?? 64;
-  const bytes = new Uint8Array(size);
-  const payload = Buffer.from(data);
-  bytes[0] = 0x02;
-  bytes[1] = payload.length;
-  bytes.set(Buffer.from(options.symbology ?? ']Q1'), 2);
-  bytes.set(payload, 5);
-  bytes[size - 1] = options.more ? 1 : 0;
-  return bytes;
-}
 
 describe('HID-POS reports', () => {
   it('reads a QR code in one report, with its AIM symbology', () => {

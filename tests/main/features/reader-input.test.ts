@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeInputSources } from '../../../src/devices/input/input-sources';
 import { parseUid } from '../../../src/devices/input/scan-event';
+import { saveConfig } from '../../../src/main/config/store';
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -10,8 +12,8 @@ const siti = RESIDENTS[1]!; // no card registered at the server
 let close: () => Promise<void> = async () => {};
 afterEach(async () => close());
 
-async function kiosk() {
-  const rig = await coreWithSim(tempDir());
+async function kiosk(options: Parameters<typeof coreWithSim>[2] = {}) {
+  const rig = await coreWithSim(tempDir(), () => {}, options);
   close = rig.close;
   const events: Array<{ name: string; payload: unknown }> = [];
   rig.core.onEvent((name, payload) => events.push({ name, payload }));
@@ -81,5 +83,48 @@ describe('card readers and scanners (keyboard wedge)', () => {
     await burst('2864434397', 250);
     await burst('3201011501850001', 200);
     expect(events.filter((e) => e.name.startsWith('input.'))).toEqual([]);
+  });
+});
+
+describe('device readers (PC/SC, serial, HID) through the one source factory', () => {
+  it('starts the configured sources with the background work; their cards and receipts reach the screen like a wedge reader\'s', async () => {
+    const sources = createFakeInputSources();
+    const { core, events } = await kiosk({ inputSources: sources.start });
+    expect(sources.config).toBeNull(); // nothing reads devices before the hosts start the background work
+    core.startBackground();
+    expect(sources.config).toEqual({ reversedUid: false, cardPrefix: '', pcsc: false, serialScanner: null, hid: null });
+
+    await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+    await core.invoke('session.end', { reason: 'done' });
+    sources.emit({ kind: 'card', uid: parseUid(budi.tagIdCard!)! }, 'hid');
+    expect(events).toContainEqual({ name: 'input.card', payload: { nik: budi.nik } });
+    sources.emit({ kind: 'card', uid: '04A1B2C3D4E5F6' }, 'pcsc');
+    expect(events).toContainEqual({ name: 'input.card', payload: { nik: null } });
+    sources.emit({ kind: 'code', text: 'ADM09-261201-ZZZZZ' }, 'serial'); // not a receipt of this kiosk
+    expect(events.filter((e) => e.name === 'input.receipt')).toEqual([]);
+
+    sources.status({ source: 'pcsc', status: { state: 'no-daemon' } }); // a status, never a crash
+    expect((await core.invoke('kiosk.getInfo', {})).ok).toBe(true);
+    await core.close();
+    expect(sources.config).toBeNull();
+  });
+
+  it('restarts the sources when their settings change, and only then', async () => {
+    const sources = createFakeInputSources();
+    const dir = tempDir();
+    const rig = await coreWithSim(dir, () => {}, { inputSources: sources.start, watchConfig: true });
+    close = rig.close;
+    rig.core.startBackground();
+    expect(sources.starts).toBe(1);
+
+    const config = rig.core.config();
+    await saveConfig(dir, { ...config, kiosk: { ...config.kiosk, name: 'Kios Balai Desa' } });
+    await expect.poll(() => rig.core.config().kiosk.name).toBe('Kios Balai Desa');
+    expect(sources.starts).toBe(1);
+
+    const hid = { mode: 'pos' as const, vendorId: 0x0c2e, productId: null, uidOffset: 1, uidLength: 4 as const };
+    await saveConfig(dir, { ...rig.core.config(), input: { ...rig.core.config().input, pcsc: true, hid } });
+    await expect.poll(() => sources.starts).toBe(2);
+    expect(sources.config).toMatchObject({ pcsc: true, hid });
   });
 });
