@@ -149,7 +149,9 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       return;
     }
     send({ type: 'busy', busy: true });
-    const result = await api.calls['session.identify']({ nik: state.nik, pin: state.pin });
+    const result = state.receipt
+      ? await api.calls['session.identifyByReceipt']({ reference: state.receipt, pin: state.pin })
+      : await api.calls['session.identify']({ nik: state.nik, pin: state.pin });
     send({ type: 'busy', busy: false });
     if (result.ok) send({ type: 'identified', resident: result.value });
     else send({ type: 'notice', notice: { kind: 'call', error: result.error } });
@@ -190,7 +192,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
           dispatch={send}
           onSubmitNik={submitNik}
           onSubmitPin={() => void submitPin()}
-          onBack={() => (state.step === 'nik' ? reset('cancel') : send({ type: 'back' }))}
+          onBack={() => (state.step === 'nik' && !state.receipt ? reset('cancel') : send({ type: 'back' }))}
           onCancel={() => reset('cancel')}
         />
       );
@@ -257,6 +259,8 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
           api={api}
           reference={state.reference}
           timeZone={info.timeZone}
+          signedIn={state.resident !== null}
+          onLatest={() => send({ type: 'receipt-latest' })}
           onClose={() => (state.resident ? send({ type: 'receipt-closed' }) : reset('done'))}
         />
       );
@@ -266,6 +270,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
         <MyRequestsScreen
           api={api}
           resident={state.resident}
+          highlight={state.highlight ?? null}
           timeZone={info.timeZone}
           onBack={() => send({ type: 'go', screen: 'menu' })}
           onLogout={() => reset('done')}

@@ -32,12 +32,14 @@ export interface LetterDraft {
 
 export type KioskState =
   | { screen: 'attract' }
-  | { screen: 'identify'; step: 'nik' | 'pin'; nik: string; pin: string; busy: boolean; notice: Notice | null }
+  /** `receipt`: signing in as the owner of a scanned receipt, with the PIN only (the core knows the NIK). */
+  | { screen: 'identify'; step: 'nik' | 'pin'; nik: string; pin: string; busy: boolean; notice: Notice | null; receipt?: string }
   | { screen: 'menu'; resident: IdentifiedResident }
   | { screen: 'letters'; resident: IdentifiedResident }
   | { screen: 'form'; resident: IdentifiedResident; draft: LetterDraft }
   | { screen: 'done'; resident: IdentifiedResident; submitted: SubmittedRequest }
-  | { screen: 'mine'; resident: IdentifiedResident }
+  /** `highlight`: the reference of a scanned receipt, marked in the list. */
+  | { screen: 'mine'; resident: IdentifiedResident; highlight?: string }
   | { screen: 'village'; resident: IdentifiedResident }
   /** A scanned receipt's status; `resident` when someone was signed in (back to the menu), else null. */
   | { screen: 'receipt'; reference: string; resident: IdentifiedResident | null };
@@ -66,6 +68,8 @@ export type KioskAction =
   /** A receipt of this kiosk was scanned. */
   | { type: 'receipt-scanned'; reference: string }
   | { type: 'receipt-closed' }
+  /** "Lihat status terbaru": the PIN of the receipt's owner (or, signed in, the resident's requests). */
+  | { type: 'receipt-latest' }
   | { type: 'reset' };
 
 export const initialState: KioskState = { screen: 'attract' };
@@ -93,6 +97,11 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
     case 'identify':
       return identifyReducer(state, action);
     case 'receipt':
+      if (action.type === 'receipt-latest') {
+        return state.resident
+          ? { screen: 'mine', resident: state.resident, highlight: state.reference }
+          : { screen: 'identify', step: 'pin', nik: '', pin: '', busy: false, notice: null, receipt: state.reference };
+      }
       if (action.type !== 'receipt-closed') return state;
       return state.resident ? { screen: 'menu', resident: state.resident } : initialState;
     default:
@@ -149,7 +158,9 @@ function signedInReducer(state: SignedIn, action: KioskAction): KioskState {
 type Identifying = Extract<KioskState, { screen: 'identify' }>;
 
 function identifyReducer(state: Identifying, action: KioskAction): KioskState {
-  if (action.type === 'identified') return { screen: 'menu', resident: action.resident };
+  if (action.type === 'identified') {
+    return state.receipt ? { screen: 'mine', resident: action.resident, highlight: state.receipt } : { screen: 'menu', resident: action.resident };
+  }
   if (state.busy && action.type !== 'busy' && action.type !== 'notice') return state;
   const field = state.step === 'nik' ? 'nik' : 'pin';
   const max = state.step === 'nik' ? NIK_LENGTH : PIN_LENGTH;
@@ -170,7 +181,8 @@ function identifyReducer(state: Identifying, action: KioskAction): KioskState {
       if (state.step !== 'nik') return state;
       return action.nik ? { ...state, step: 'pin', nik: action.nik, pin: '', notice: null } : { ...state, notice: { kind: 'card-unknown' } };
     case 'back':
-      // From the PIN step back to the NIK; from the NIK step back to the start.
+      // From the PIN step back to the NIK (or to the scanned receipt); from the NIK step back to the start.
+      if (state.receipt) return { screen: 'receipt', reference: state.receipt, resident: null };
       return state.step === 'pin' ? { ...state, step: 'nik', pin: '', notice: null } : initialState;
     case 'notice':
       return { ...state, notice: action.notice };

@@ -6,6 +6,7 @@
 export const callNames = [
   'kiosk.getInfo',
   'session.identify',
+  'session.identifyByReceipt',
   'session.end',
   'session.extend',
   'letters.list',

@@ -186,6 +186,19 @@ export const calls = {
       })
       .strict(),
   ),
+  /**
+   * A scanned receipt's owner signs in with only the PIN: the core takes the
+   * NIK from its record of that request (the screen never sees it), then the
+   * resident's requests show their latest status from the server.
+   */
+  'session.identifyByReceipt': call<IdentifiedResident>()(
+    z
+      .object({
+        reference: z.string().min(1).max(40),
+        pin: z.string().regex(new RegExp(`^\\d{${PIN_LENGTH}}$`)),
+      })
+      .strict(),
+  ),
   /** The letters the resident can request (from the server, or the cache when offline). */
   'letters.list': call<LetterList>()(noInput),
   /** Commit a request to the outbox; answers only after it is stored. */

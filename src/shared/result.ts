@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'needs-technician'
   | 'busy'
   | 'rate-limited'
-  | 'storage-full';
+  | 'storage-full'
+  | 'receipt-unknown';
 
 export interface CallError {
   code: ErrorCode;

@@ -57,7 +57,7 @@ test('typing on a keyboard at human speed does nothing', async ({ page, kiosk })
   await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
 });
 
-test('a scanned receipt opens its status', async ({ page, kiosk }) => {
+test('a scanned receipt opens its status; its owner\'s PIN shows the latest from the office', async ({ page, kiosk, village }) => {
   await signInAsBudi(page, kiosk);
   await page.getByRole('button', { name: /Ajukan Surat/ }).click();
   await page.getByRole('button', { name: /Surat Pengantar SKCK/ }).click();
@@ -74,4 +74,18 @@ test('a scanned receipt opens its status', async ({ page, kiosk }) => {
   await expect(page.locator('.summary')).toContainText('Surat Pengantar SKCK');
   await expect(page.locator('.summary')).toContainText(reference);
   await expect(page.locator('.summary')).not.toContainText('Budi');
+
+  // The office has finished the letter meanwhile.
+  await expect.poll(() => village.requests().length).toBe(1);
+  village.setStatus(village.requests()[0]!.id, 3);
+  await page.getByRole('button', { name: 'Lihat status terbaru' }).click();
+  await expect(page.getByRole('heading', { name: 'Ketik PIN Anda' })).toBeVisible();
+  await expect(page.locator('.step-hint').first()).toContainText(reference);
+  await expect(page.getByText(budi.nik.slice(0, 4))).toHaveCount(0); // the NIK never reaches this screen
+  await tapDigits(page, budi.pin);
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(page.getByRole('heading', { name: 'Permohonan Saya' })).toBeVisible();
+  const marked = page.locator('.request-item[aria-current="true"]');
+  await expect(marked).toContainText(reference);
+  await expect(marked).toContainText('Siap Diambil');
 });

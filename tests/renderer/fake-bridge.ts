@@ -31,6 +31,7 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
     calls: {
       'kiosk.getInfo': async () => ({ ok: true, value: info }),
       'session.identify': identify,
+      'session.identifyByReceipt': identify,
       'session.extend': async () => ({ ok: true as const, value: { secondsLeft: 600 } }),
       'session.end': end,
       'letters.list': async () => notSignedIn,

@@ -41,4 +41,24 @@ describe('kiosk state', () => {
     const busy = run({ type: 'start' }, ...digits('12'), { type: 'busy', busy: true }, ...digits('3'));
     expect(busy).toMatchObject({ nik: '12', busy: true });
   });
+
+  it('a scanned receipt asks only its owner\'s PIN for the latest status, then opens their requests with it marked', () => {
+    const resident = { name: 'Budi Santoso', maskedNik: '320101******0001', online: true, phone: null };
+    const scanned = run({ type: 'receipt-scanned', reference: 'ADM01-261201-K7M2Q' });
+    const onPin = kioskReducer(scanned, { type: 'receipt-latest' });
+    expect(onPin).toEqual({ screen: 'identify', step: 'pin', nik: '', pin: '', busy: false, notice: null, receipt: 'ADM01-261201-K7M2Q' });
+    // A card tapped now neither changes the NIK the core will use nor reaches the PIN.
+    expect(kioskReducer(onPin, { type: 'card', nik: '3201011501900001' })).toEqual(onPin);
+    expect(kioskReducer(kioskReducer(onPin, { type: 'digit', digit: '1' }), { type: 'back' })).toEqual(scanned);
+    const signedIn = kioskReducer(onPin, { type: 'identified', resident });
+    expect(signedIn).toEqual({ screen: 'mine', resident, highlight: 'ADM01-261201-K7M2Q' });
+  });
+
+  it('a resident already signed in goes from a scanned receipt straight to their requests', () => {
+    const resident = { name: 'Budi Santoso', maskedNik: '320101******0001', online: true, phone: null };
+    const menu: KioskState = { screen: 'menu', resident };
+    const scanned = kioskReducer(menu, { type: 'receipt-scanned', reference: 'ADM01-261201-K7M2Q' });
+    expect(kioskReducer(scanned, { type: 'receipt-latest' })).toEqual({ screen: 'mine', resident, highlight: 'ADM01-261201-K7M2Q' });
+    expect(kioskReducer(scanned, { type: 'receipt-closed' })).toEqual(menu);
+  });
 });

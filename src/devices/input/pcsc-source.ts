@@ -10,7 +10,8 @@ import { createReopener } from './reopen';
 import type { ScanEvent } from './scan-event';
 
 export type PcscStatus =
-  | { state: 'ready'; readers: string[] }
+  /** `cards`: the readers a card lies on now. */
+  | { state: 'ready'; readers: string[]; cards: string[] }
   | { state: 'no-reader' }
   /** "pcscd tidak berjalan": the daemon is not running (or not installed). */
   | { state: 'no-daemon' }
@@ -44,6 +45,7 @@ function loadDevices(): new () => DevicesLike {
 export function startPcscSource(listener: PcscListener, options: { retryMs?: number; Devices?: new () => DevicesLike } = {}): () => void {
   const reopener = createReopener(options.retryMs ?? RETRY_MS);
   const readers = new Set<string>();
+  const withCard = new Set<string>();
   let devices: DevicesLike | null = null;
   let last = '';
 
@@ -53,7 +55,8 @@ export function startPcscSource(listener: PcscListener, options: { retryMs?: num
     last = key;
     listener.status(status);
   };
-  const readersStatus = () => report(readers.size > 0 ? { state: 'ready', readers: [...readers].sort() } : { state: 'no-reader' });
+  const readersStatus = () =>
+    report(readers.size > 0 ? { state: 'ready', readers: [...readers].sort(), cards: [...withCard].filter((r) => readers.has(r)).sort() } : { state: 'no-reader' });
 
   function teardown(): void {
     if (!devices) return;
@@ -69,6 +72,7 @@ export function startPcscSource(listener: PcscListener, options: { retryMs?: num
   function again(): void {
     teardown();
     readers.clear();
+    withCard.clear();
     reopener.schedule(open);
   }
 
@@ -89,9 +93,12 @@ export function startPcscSource(listener: PcscListener, options: { retryMs?: num
     });
     current.on('reader-detached', (reader) => {
       readers.delete(reader.name);
+      withCard.delete(reader.name);
       readersStatus();
     });
-    current.on('card-inserted', ({ card }) => {
+    current.on('card-inserted', ({ reader, card }) => {
+      withCard.add(reader.name);
+      readersStatus();
       void card.transmit(GET_UID).then(
         (answer) => {
           const bytes = Buffer.from(answer);
@@ -103,7 +110,10 @@ export function startPcscSource(listener: PcscListener, options: { retryMs?: num
         },
       );
     });
-    current.on('card-removed', () => {});
+    current.on('card-removed', ({ reader }) => {
+      withCard.delete(reader.name);
+      readersStatus();
+    });
     current.on('error', (error) => {
       if (/service not running|no service|SCARD_E_NO_SERVICE|SCARD_E_SERVICE_STOPPED/i.test(error.message)) {
         report({ state: 'no-daemon' });

@@ -31,6 +31,7 @@ export const MESSAGES = {
   serverRefused: 'Server desa menolak permintaan masuk. Silakan hubungi petugas.',
   busy: 'NIK ini sedang diperiksa. Tunggu sebentar.',
   sessionEnded: 'Sesi sudah berakhir. Silakan masuk lagi dengan NIK dan PIN.',
+  receiptWithoutNik: 'Data bukti ini sudah tidak disimpan di kios. Silakan masuk dengan NIK dan PIN.',
   kioskBusy: (seconds: number) =>
     `Terlalu banyak percobaan masuk di kios ini. Silakan tunggu ${Math.max(1, seconds)} detik, lalu coba lagi.`,
 } as const;
@@ -84,6 +85,20 @@ export const registerResidentSession: Feature = (ctx) => {
   ctx.handle('session.identify', async ({ nik, pin }) => {
     const check = checkNik(nik);
     if (!check.valid) return fail('invalid-input', check.message);
+    return identify(nik, pin);
+  });
+
+  // A scanned receipt, then the PIN: the NIK comes from this kiosk's record of that request and never reaches the screen.
+  ctx.handle('session.identifyByReceipt', async ({ reference, pin }) => {
+    const request = ctx.outbox.byReference(reference);
+    if (!request?.residentNik) {
+      log.info({ known: request !== null }, 'receipt sign-in refused: no NIK kept for that reference');
+      return fail('receipt-unknown', MESSAGES.receiptWithoutNik);
+    }
+    return identify(request.residentNik, pin);
+  });
+
+  async function identify(nik: string, pin: string) {
     const problem = ctx.needsTechnician();
     if (problem !== null) {
       log.warn({ nik, problem }, 'identification refused: the kiosk needs a technician');
@@ -159,7 +174,7 @@ export const registerResidentSession: Feature = (ctx) => {
         log.error({ nik, error }, 'login refused by the server');
         return fail('server-unavailable', MESSAGES.serverRefused);
     }
-  });
+  }
 
   /**
    * The session ends `maxMinutes` after it started or was last extended; a

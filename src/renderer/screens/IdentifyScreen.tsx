@@ -11,7 +11,7 @@ type IdentifyState = Extract<KioskState, { screen: 'identify' }>;
 /**
  * Step 1: the NIK on the keypad, shown in groups of four so it can be compared
  * with the card. Step 2: the PIN, shown only as dots; its digits never reach
- * the page.
+ * the page. For a scanned receipt's owner there is only the PIN step.
  */
 export function IdentifyScreen(props: {
   state: IdentifyState;
@@ -28,10 +28,9 @@ export function IdentifyScreen(props: {
 
   return (
     <StepFrame
-      step={onNikStep ? 1 : 2}
-      totalSteps={2}
+      {...(state.receipt ? {} : { step: onNikStep ? 1 : 2, totalSteps: 2 })}
       title={t(onNikStep ? 'identify.nikTitle' : 'identify.pinTitle')}
-      hint={t(onNikStep ? 'identify.nikHint' : 'identify.pinHint')}
+      hint={state.receipt ? t('identify.receiptPinHint', { reference: state.receipt }) : t(onNikStep ? 'identify.nikHint' : 'identify.pinHint')}
       primaryLabel={state.busy ? t('identify.checking') : t('nav.next')}
       primaryDisabled={state.busy || blocking}
       onPrimary={onNikStep ? props.onSubmitNik : props.onSubmitPin}

@@ -18,10 +18,17 @@ const STATUS_ICONS: Record<StatusTone, string> = {
   waiting: '\u21BB', // circle arrow: not sent yet
 };
 
+/** The scanned receipt's request is brought into view once the list is there. */
+function scrollIntoView(element: HTMLLIElement | null): void {
+  element?.scrollIntoView?.({ block: 'center' });
+}
+
 /** The resident's requests and their status; cancel while the office has not started. */
 export function MyRequestsScreen(props: {
   api: KioskBridge;
   resident: IdentifiedResident;
+  /** A scanned receipt's reference: that request is marked. */
+  highlight?: string | null;
   timeZone: string;
   onBack(): void;
   onLogout(): void;
@@ -77,7 +84,12 @@ export function MyRequestsScreen(props: {
         {data && (
           <ul className="request-list">
             {data.items.map((item) => (
-              <li key={item.key} className="request-item">
+              <li
+                key={item.key}
+                className={item.reference !== null && item.reference === props.highlight ? 'request-item highlighted' : 'request-item'}
+                aria-current={item.reference !== null && item.reference === props.highlight ? 'true' : undefined}
+                ref={item.reference !== null && item.reference === props.highlight ? scrollIntoView : undefined}
+              >
                 <div>
                   <p className="request-name">{item.letterName}</p>
                   <p className="request-meta">

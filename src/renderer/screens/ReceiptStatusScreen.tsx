@@ -9,10 +9,18 @@ import { errorText } from '../error-text';
 /**
  * A receipt was scanned: where its request stands, from this kiosk's record.
  * No personal data is shown (whoever holds the paper sees the letter, the
- * date and the status); the latest word from the office needs the resident's
- * NIK and PIN, under Permohonan Saya.
+ * date and the status). "Lihat status terbaru" asks the owner's PIN (the core
+ * knows the NIK from its record) and opens Permohonan Saya with the server's
+ * latest status; a resident already signed in goes straight there.
  */
-export function ReceiptStatusScreen(props: { api: KioskBridge; reference: string; timeZone: string; onClose(): void }) {
+export function ReceiptStatusScreen(props: {
+  api: KioskBridge;
+  reference: string;
+  timeZone: string;
+  signedIn: boolean;
+  onLatest(): void;
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
   const { api, reference } = props;
   const { value, error } = useLoaded(useCallback(() => api.calls['requests.receiptStatus']({ reference }), [api, reference]));
@@ -52,7 +60,10 @@ export function ReceiptStatusScreen(props: { api: KioskBridge; reference: string
               <span className={`status-chip status-${statusTone(value.statusCode as RequestStatusCode | null, value.localState)}`}>{status}</span>
             </dd>
           </dl>
-          <p className="step-hint">{t('receiptStatus.signInForLatest')}</p>
+          <p className="step-hint">{t(props.signedIn ? 'receiptStatus.latestSignedIn' : 'receiptStatus.latestHint')}</p>
+          <button type="button" className="primary wide" onClick={props.onLatest}>
+            {t(props.signedIn ? 'receiptStatus.openMine' : 'receiptStatus.latest')}
+          </button>
         </div>
       )}
     </StepFrame>

@@ -86,6 +86,50 @@ describe('card readers and scanners (keyboard wedge)', () => {
   });
 });
 
+describe('the latest status of a scanned receipt', () => {
+  async function budiRequest() {
+    const rig = await kiosk();
+    await rig.core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+    await rig.core.invoke('letters.list', {});
+    const letter = LETTERS.find((l) => l.kode === 'S-02')!;
+    const submitted = await rig.core.invoke('requests.submit', { letterId: letter.id, answers: { keperluan: 'Kerja' }, requirements: {}, phone: budi.noTelepon!, note: null });
+    if (!submitted.ok) throw new Error('submit');
+    await rig.core.invoke('session.end', { reason: 'done' });
+    await rig.core.sync.runOnce();
+    return { ...rig, reference: (submitted.value as { reference: string }).reference };
+  }
+
+  it('signs the owner in with the PIN alone (the NIK comes from the kiosk\'s record); their requests carry the server\'s status', async () => {
+    const { core, sim, reference } = await budiRequest();
+    const sent = core.outbox.byReference(reference)!;
+    expect(sent.syncState).toBe('synced');
+    sim.setStatus(sent.serverId!, 3); // the office finished it: ready to collect
+
+    const signedIn = await core.invoke('session.identifyByReceipt', { reference, pin: budi.pin });
+    expect(signedIn).toEqual({ ok: true, value: { name: budi.nama, maskedNik: '320101******0001', online: true, phone: expect.any(String) } });
+    const mine = await core.invoke('requests.mine', {});
+    expect(mine).toMatchObject({ ok: true, value: { fromServer: true } });
+    const item = (mine as { value: { items: Array<{ reference: string | null; statusCode: number | null }> } }).value.items.find((i) => i.reference === reference);
+    expect(item?.statusCode).toBe(3);
+  });
+
+  it('a wrong PIN counts against that NIK like any other sign-in; an unknown or purged receipt asks for the NIK', async () => {
+    const { core, reference } = await budiRequest();
+    const wrong = await core.invoke('session.identifyByReceipt', { reference, pin: '000000' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong-pin' } });
+    expect((wrong as { error: { message: string } }).error.message).toContain('sisa 2 kali');
+    // The same NIK typed by hand shares the count.
+    expect(await core.invoke('session.identify', { nik: budi.nik, pin: '000000' })).toMatchObject({ error: { message: expect.stringContaining('sisa 1 kali') } });
+
+    expect(await core.invoke('session.identifyByReceipt', { reference: 'ADM09-261201-ZZZZZ', pin: budi.pin })).toMatchObject({ ok: false, error: { code: 'receipt-unknown' } });
+    core.outbox.purgePersonalData(new Date(Date.now() + 60_000));
+    expect(await core.invoke('session.identifyByReceipt', { reference, pin: budi.pin })).toMatchObject({
+      ok: false,
+      error: { code: 'receipt-unknown', message: 'Data bukti ini sudah tidak disimpan di kios. Silakan masuk dengan NIK dan PIN.' },
+    });
+  });
+});
+
 describe('device readers (PC/SC, serial, HID) through the one source factory', () => {
   it('starts the configured sources with the background work; their cards and receipts reach the screen like a wedge reader\'s', async () => {
     const sources = createFakeInputSources();

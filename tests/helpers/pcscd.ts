@@ -1,0 +1,61 @@
+/**
+ * Debian's PC/SC daemon for tests: `pcscd -f` started in the foreground and
+ * stopped by its pid, with the vsmartcard-vpcd virtual reader it loads from
+ * its configuration. One daemon per machine owns the socket and vpcd's port,
+ * so a test first ends any other (and waits until they have exited).
+ * .ci/run installs pcscd, vsmartcard-vpcd and libpcsclite-dev.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+
+export const VIRTUAL_READER = 'Virtual PCD 00 00';
+
+let daemon: ChildProcess | null = null;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function noPcscDaemons(): Promise<void> {
+  spawnSync('pkill', ['-x', 'pcscd']);
+  for (let i = 0; i < 100 && spawnSync('pgrep', ['-x', 'pcscd']).status === 0; i++) await sleep(100);
+}
+
+export async function startPcscDaemon(): Promise<void> {
+  const found = spawnSync('sh', ['-c', 'command -v pcscd']).status === 0;
+  if (!found) throw new Error('pcscd is not installed (apt-get install pcscd vsmartcard-vpcd libpcsclite-dev, as .ci/run does)');
+  await noPcscDaemons();
+  daemon = spawn('pcscd', ['-f'], { stdio: 'ignore' });
+}
+
+export async function stopPcscDaemon(): Promise<void> {
+  const running = daemon;
+  daemon = null;
+  if (running && running.exitCode === null) {
+    await new Promise((resolve) => {
+      running.once('exit', resolve);
+      running.kill('SIGTERM');
+    });
+  }
+  await noPcscDaemons();
+}
+
+/** The pcscd processes there are now, for failure messages. */
+export function pcscDaemons(): string {
+  return spawnSync('pgrep', ['-a', 'pcscd'], { encoding: 'utf8' }).stdout.trim() || 'none';
+}
+
+/**
+ * Until pcscd answers and lists the virtual reader, asked from another process
+ * as a technician's `adm input list` would (the daemon says when it is ready;
+ * nothing here sleeps a fixed time).
+ */
+export async function pcscReaderReady(timeoutMs = 20_000): Promise<void> {
+  const probe = "const { Context } = require('smartcard'); const c = new Context(); console.log(c.listReaders().map((r) => r.name).join('|')); c.close();";
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < until) {
+    const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    last = `${result.stdout}${result.stderr}`.trim();
+    if (result.stdout.includes(VIRTUAL_READER)) return;
+    await sleep(200);
+  }
+  throw new Error(`pcscd did not list the virtual reader within ${timeoutMs} ms (last answer: ${last || 'nothing'}; pcscd: ${pcscDaemons()})`);
+}
