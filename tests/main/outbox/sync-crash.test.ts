@@ -40,19 +40,40 @@ afterAll(async () => {
   await sim.close();
 });
 
-function runChild(dataDir: string, args: string[], killAfterMs: number | null): Promise<{ killed: boolean; inFlightAtKill: number }> {
+type KillAt = null | { afterStartMs: number } | { afterServerMs: number };
+
+/**
+ * Runs `adm` and SIGKILLs it: some time after it starts (a kill while Node
+ * loads), or some time after it first reached the server (its first login;
+ * one with nothing to send is killed after 1.5 s), so the kills land while it
+ * syncs however long Node takes to start here.
+ */
+function runChild(dataDir: string, args: string[], killAt: KillAt): Promise<{ killed: boolean; inFlightAtKill: number }> {
   return new Promise((resolve) => {
+    const loginsBefore = sim.loginAttempts();
     const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ADM_DATA_DIR: dataDir }, stdio: 'ignore' });
     let inFlightAtKill = 0;
-    const timer =
-      killAfterMs === null
-        ? null
-        : setTimeout(() => {
-            inFlightAtKill = sim.submitsInFlight();
-            child.kill('SIGKILL');
-          }, killAfterMs);
+    let exited = false;
+    const kill = () => {
+      if (exited) return;
+      inFlightAtKill = sim.submitsInFlight();
+      child.kill('SIGKILL');
+    };
+    const timers: NodeJS.Timeout[] = [];
+    if (killAt && 'afterStartMs' in killAt) timers.push(setTimeout(kill, killAt.afterStartMs));
+    if (killAt && 'afterServerMs' in killAt) {
+      // A child with nothing left to send never logs in: it is killed anyway, a little later.
+      timers.push(setTimeout(kill, 1500));
+      const watch = setInterval(() => {
+        if (sim.loginAttempts() === loginsBefore) return;
+        clearInterval(watch);
+        timers.push(setTimeout(kill, killAt.afterServerMs));
+      }, 2);
+      timers.push(watch);
+    }
     child.once('exit', (_code, signal) => {
-      if (timer) clearTimeout(timer);
+      exited = true;
+      for (const timer of timers) clearTimeout(timer);
       resolve({ killed: signal === 'SIGKILL', inFlightAtKill });
     });
   });
@@ -112,8 +133,9 @@ describe('sync worker under SIGKILL', () => {
     for (let i = 0; i < KILLS; i++) {
       // The server's clock: 15 minutes ahead for the first half, 15 minutes behind for the second.
       sim.setFaults({ clockOffsetSeconds: i < KILLS / 2 ? 900 : -900 });
-      // 20-450 ms: some kills land while Node starts, most while it syncs.
-      const { killed, inFlightAtKill } = await runChild(dataDir, ['sync'], 20 + Math.floor(Math.random() * 430));
+      // One kill in five while Node starts; the others 0-120 ms after the child first reached the server.
+      const killAt = i % 5 === 0 ? { afterStartMs: 20 + Math.floor(Math.random() * 300) } : { afterServerMs: Math.floor(Math.random() * 120) };
+      const { killed, inFlightAtKill } = await runChild(dataDir, ['sync'], killAt);
       if (killed) kills += 1;
       if (inFlightAtKill > 0) killsDuringSubmit += 1;
     }
