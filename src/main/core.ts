@@ -99,10 +99,6 @@ const FEATURES: readonly Feature[] = [
   registerReaderInput,
 ];
 
-export const INTERNAL_ERROR_MESSAGE = 'Terjadi kesalahan pada kios. Silakan coba lagi atau hubungi petugas.';
-export const STORAGE_FULL_MESSAGE =
-  'Penyimpanan kios penuh: permohonan tidak dapat disimpan dan belum diajukan. Silakan minta bantuan petugas.';
-
 export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   const dataDir = ensureDataDir(options.dataDir ?? resolveDataDir(options.env));
 
@@ -254,22 +250,22 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   async function invoke(name: unknown, input: unknown): Promise<Result<unknown>> {
     if (!isCallName(name)) {
       log.warn({ call: String(name).slice(0, 80) }, 'unknown call refused');
-      return fail('unknown-call', 'Permintaan tidak dikenal.');
+      return fail('unknown-call');
     }
     const parsed = calls[name].input.safeParse(input);
     if (!parsed.success) {
       log.warn({ call: name, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'invalid input refused');
-      return fail('invalid-input', 'Data yang dikirim tidak lengkap atau salah bentuk.');
+      return fail('invalid-input');
     }
     try {
       return await handlers.get(name)!(parsed.data as never);
     } catch (error) {
       if (isStorageFull(error)) {
         log.error({ call: name, err: error }, 'penyimpanan penuh: the disk is full; nothing was stored');
-        return fail('storage-full', STORAGE_FULL_MESSAGE);
+        return fail('storage-full');
       }
       log.error({ call: name, err: error }, 'call failed');
-      return fail('internal', INTERNAL_ERROR_MESSAGE);
+      return fail('internal');
     }
   }
 

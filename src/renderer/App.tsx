@@ -7,7 +7,7 @@ import { I18nContext, useTranslation } from 'react-i18next';
 import type { KioskBridge, KioskInfo, PrintResult } from '../shared/contract';
 import type { PrinterStatus } from '../shared/device-status';
 import type { CallError } from '../shared/result';
-import { checkNik, NIK_LENGTH } from '../shared/nik';
+import { checkNik, nikProblemParams } from '../shared/nik';
 import { PIN_LENGTH } from '../shared/pin';
 import { minTouchTargetCssPx } from '../shared/touch-target';
 import { IdleWarning } from './components/IdleWarning';
@@ -135,7 +135,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   if (!info) {
     return (
       <main className="loading" aria-busy={loadError === null}>
-        <p>{loadError ? errorText(t, i18n.language, loadError) : t('app.loading')}</p>
+        <p>{loadError ? errorText(t, loadError) : t('app.loading')}</p>
       </main>
     );
   }
@@ -164,12 +164,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       send({ type: 'nik-accepted' });
       return;
     }
-    const params = {
-      count: state.nik.length,
-      missing: NIK_LENGTH - state.nik.length,
-      part: check.problem === 'province' ? state.nik.slice(0, 2) : state.nik.slice(6, 12),
-    };
-    send({ type: 'notice', notice: { kind: 'nik', problem: check.problem, params } });
+    send({ type: 'notice', notice: { kind: 'nik', problem: check.problem, params: nikProblemParams(state.nik, check.problem) } });
   }
 
   let screen;
@@ -290,7 +285,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       {ticket && <QueueTicketDialog ticket={ticket} onClose={closeTicket} />}
       {ticketRefused && state.screen === 'attract' && (
         <p className="attract-notice attract-notice-float" role="alert">
-          {errorText(t, i18n.language, ticketRefused)}
+          {errorText(t, ticketRefused)}
         </p>
       )}
       {limitWarning !== null && state.screen !== 'attract' && state.screen !== 'identify' && <SessionLimitWarning secondsLeft={limitWarning} onExtend={() => void extendSession()} />}

@@ -2,12 +2,20 @@ import type { TFunction } from 'i18next';
 import type { CallError } from '../shared/result';
 
 /**
- * What to show for a failed call. The core words its messages in Bahasa
- * Indonesia with the details that matter (tries left, minutes to wait), so
- * in Indonesian they are shown as they are; other languages get the keyed
- * text for the error code.
+ * What to show for a failed call, in the resident's language: the core sends
+ * a code and the values its message needs (tries left, minutes to wait), and
+ * the locale files word it (`errors.<code>`; a NIK problem uses the same
+ * `nik.<problem>` texts as the keypad's own check).
  */
-export function errorText(t: TFunction, language: string, error: CallError): string {
-  if (language === 'id') return error.message;
-  return t(`errors.${error.code}`, { defaultValue: error.message });
+export function errorText(t: TFunction, error: CallError): string {
+  const params = error.params ?? {};
+  if (error.code === 'invalid-nik' && typeof params.problem === 'string') {
+    return t(`nik.${params.problem}`, { ...params, defaultValue: t('errors.invalid-nik') });
+  }
+  return t(`errors.${error.code}`, { ...params, defaultValue: t('errors.internal') });
+}
+
+/** A field's problem code from the core (`validation`), in words. */
+export function fieldProblemText(t: TFunction, problem: string): string {
+  return problem === 'phone' ? t('form.phoneInvalid') : t(`field.${problem}`, { defaultValue: t('errors.validation') });
 }

@@ -11,7 +11,6 @@ import { fail, type Result } from '../shared/result';
 
 type Listener = (payload: unknown) => void;
 
-const DISCONNECTED = 'Koneksi ke kios terputus. Silakan coba lagi sebentar lagi.';
 
 export function createWebSocketBridge(url: string, WebSocketImpl: typeof WebSocket = WebSocket): KioskBridge {
   let socket: WebSocket | null = null;
@@ -34,7 +33,7 @@ export function createWebSocketBridge(url: string, WebSocketImpl: typeof WebSock
       ws.addEventListener('close', () => {
         socket = null;
         opened = null;
-        for (const settle of pending.values()) settle(fail('disconnected', DISCONNECTED));
+        for (const settle of pending.values()) settle(fail('disconnected'));
         pending.clear();
         reject(new Error('closed'));
         // Keep events flowing: reconnect while anyone listens.
@@ -65,7 +64,7 @@ export function createWebSocketBridge(url: string, WebSocketImpl: typeof WebSock
     try {
       ws = socket ?? (await connect());
     } catch {
-      return fail('disconnected', DISCONNECTED);
+      return fail('disconnected');
     }
     const id = nextId++;
     return new Promise((resolve) => {

@@ -239,7 +239,8 @@ export const calls = {
   'requests.receiptStatus': call<ReceiptStatus>()(z.object({ reference: z.string().min(1).max(40) }).strict()),
   /** Village profile and news for "Informasi Desa" (from the server or the cache). */
   'village.info': call<VillageInformation>()(noInput),
-  'requests.cancel': call<{ message: string }>()(z.object({ serverId: z.number().int().positive() }).strict()),
+  /** The resident cancels a request the office has not started on (the screen words the outcome). */
+  'requests.cancel': call<null>()(z.object({ serverId: z.number().int().positive() }).strict()),
   /** "Tambah waktu": the signed-in session's time limit starts again from now. */
   'session.extend': call<{ secondsLeft: number }>()(noInput),
   /** The UI returned to the attract screen: drop everything held for the resident. */

@@ -10,17 +10,6 @@ export type FieldProblem = 'required' | 'number' | 'email' | 'url' | 'date' | 't
 
 export const WEEKDAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
 
-export const FIELD_MESSAGES: Record<FieldProblem, string> = {
-  required: 'Wajib diisi.',
-  number: 'Isi dengan angka saja.',
-  email: 'Alamat email belum benar (contoh: nama@contoh.id).',
-  url: 'Alamat situs belum benar (contoh: https://contoh.id).',
-  date: 'Pilih tanggal yang benar.',
-  time: 'Pilih jam yang benar.',
-  day: 'Pilih hari.',
-  option: 'Pilih salah satu pilihan yang tersedia.',
-};
-
 export function validDate(value: string): boolean {
   const match = /^(\d{2})-(\d{2})-(\d{4})$/.exec(value);
   if (!match) return false;

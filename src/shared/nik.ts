@@ -14,25 +14,27 @@ export const NIK_LENGTH = 16;
 
 export type NikProblem = 'empty' | 'not-digits' | 'too-short' | 'too-long' | 'province' | 'birth-date';
 
-export type NikCheck = { valid: true; temporary: boolean } | { valid: false; problem: NikProblem; message: string };
-
-const MESSAGES: Record<NikProblem, (nik: string) => string> = {
-  empty: () => 'NIK belum diisi. Ketik 16 angka NIK yang ada di KTP atau KK Anda.',
-  'not-digits': () => 'NIK hanya boleh berisi angka.',
-  'too-short': (nik) =>
-    `NIK harus 16 angka. Baru ${nik.length} angka yang diketik, kurang ${NIK_LENGTH - nik.length} angka lagi.`,
-  'too-long': (nik) => `NIK harus 16 angka, tetapi yang diketik ${nik.length} angka. Hapus angka yang berlebih.`,
-  province: (nik) =>
-    `Dua angka pertama NIK (${nik.slice(0, 2)}) bukan kode provinsi yang benar. Periksa kembali NIK di KTP atau KK Anda.`,
-  'birth-date': (nik) =>
-    `Angka ke-7 sampai ke-12 NIK (${nik.slice(6, 12)}) harus tanggal lahir yang benar. Periksa kembali NIK di KTP atau KK Anda.`,
-};
+export type NikCheck = { valid: true; temporary: boolean } | { valid: false; problem: NikProblem };
 
 export function checkNik(input: string): NikCheck {
   const nik = input.trim();
   const problem = findProblem(nik);
-  if (problem) return { valid: false, problem, message: MESSAGES[problem](nik) };
+  if (problem) return { valid: false, problem };
   return { valid: true, temporary: nik.startsWith('0') };
+}
+
+/**
+ * What the message for a NIK problem shows (the locale files word it, `nik.<problem>`):
+ * how many digits were typed and are missing, and the part that is wrong.
+ */
+export function nikProblemParams(input: string, problem: NikProblem): { problem: NikProblem; count: number; missing: number; part: string } {
+  const nik = input.trim();
+  return {
+    problem,
+    count: nik.length,
+    missing: Math.max(0, NIK_LENGTH - nik.length),
+    part: problem === 'province' ? nik.slice(0, 2) : problem === 'birth-date' ? nik.slice(6, 12) : '',
+  };
 }
 
 export function isValidNik(input: string): boolean {

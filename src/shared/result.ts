@@ -1,33 +1,66 @@
 /**
  * Results as values: every call across the process boundary answers with one
  * of these. Expected failures (wrong PIN, server not configured, printer out of
- * paper) are `ok:false` with a code the UI can act on and a message in plain
- * Bahasa Indonesia; a thrown exception is a bug.
+ * paper) are `ok:false` with a code the UI can act on and the values its
+ * message needs (tries left, minutes to wait); the renderer words it in the
+ * resident's language (`errors.<code>` in the locale files). The core writes
+ * no resident-facing text: its words are for technicians, in the log.
+ * A thrown exception is a bug.
  */
-export type ErrorCode =
-  | 'invalid-input'
-  | 'unknown-call'
-  | 'forbidden'
-  | 'internal'
-  | 'server-not-configured'
-  | 'disconnected'
-  | 'wrong-pin'
-  | 'locked'
-  | 'session-required'
-  | 'letters-unavailable'
-  | 'validation'
-  | 'server-unavailable'
-  | 'not-cancellable'
-  | 'needs-technician'
-  | 'busy'
-  | 'rate-limited'
-  | 'storage-full'
-  | 'receipt-unknown';
+export const ERROR_CODES = [
+  /** The call itself was malformed (a bug or a hostile page). */
+  'invalid-input',
+  'unknown-call',
+  'forbidden',
+  'internal',
+  'storage-full',
+  /** The renderer lost its connection to the core. */
+  'disconnected',
+  'server-not-configured',
+  'needs-technician',
+  /** params: problem (a NikProblem), count, missing, part. */
+  'invalid-nik',
+  /** params: count (tries left). */
+  'wrong-pin',
+  /** The kiosk's own lock; params: count (minutes to wait). */
+  'locked',
+  /** The village server's lock; params: count (minutes). */
+  'server-locked',
+  'server-refused',
+  'busy',
+  /** Too many sign-ins on this kiosk; params: count (seconds). */
+  'rate-limited',
+  /** Too many queue tickets; params: count (seconds). */
+  'tickets-rate-limited',
+  'session-required',
+  'session-ended',
+  'letters-unavailable',
+  'letter-unknown',
+  'requirement-invalid',
+  /** `fields`: the problem per field (a FieldProblem, or "phone"). */
+  'validation',
+  'no-office-phone',
+  'no-server',
+  'needs-connection',
+  'not-cancellable',
+  /** A receipt that is not one of this kiosk's (or its row is gone). */
+  'receipt-unknown',
+  /** The receipt is this kiosk's, but whose it was has been purged. */
+  'receipt-purged',
+  'not-yours',
+  /** The request's personal data is past the retention period. */
+  'purged',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number>;
 
 export interface CallError {
   code: ErrorCode;
-  message: string;
-  /** Per-field messages for `validation`. */
+  /** What the message needs, e.g. `{ count: 2 }` tries left. */
+  params?: ErrorParams;
+  /** `validation`: field name -> problem code. */
   fields?: Record<string, string>;
 }
 
@@ -37,6 +70,10 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
-  return { ok: false, error: { code, message } };
+export function fail<T = never>(code: ErrorCode, params?: ErrorParams): Result<T> {
+  return { ok: false, error: params ? { code, params } : { code } };
+}
+
+export function invalid<T = never>(fields: Record<string, string>): Result<T> {
+  return { ok: false, error: { code: 'validation', fields } };
 }

@@ -10,6 +10,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 export const VIRTUAL_READER = 'Virtual PCD 00 00';
 
 let daemon: ChildProcess | null = null;
+/** What the daemon said (errors only without -d): shown when it does not come up. */
+let daemonOutput = '';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -22,7 +24,12 @@ export async function startPcscDaemon(): Promise<void> {
   const found = spawnSync('sh', ['-c', 'command -v pcscd']).status === 0;
   if (!found) throw new Error('pcscd is not installed (apt-get install pcscd vsmartcard-vpcd libpcsclite-dev, as .ci/run does)');
   await noPcscDaemons();
-  daemon = spawn('pcscd', ['-f'], { stdio: 'ignore' });
+  daemonOutput = '';
+  const started = spawn('pcscd', ['-f'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const keep = (chunk: Buffer) => (daemonOutput = (daemonOutput + chunk.toString('utf8')).slice(-2000));
+  started.stdout?.on('data', keep);
+  started.stderr?.on('data', keep);
+  daemon = started;
 }
 
 export async function stopPcscDaemon(): Promise<void> {
@@ -45,17 +52,31 @@ export function pcscDaemons(): string {
 /**
  * Until pcscd answers and lists the virtual reader, asked from another process
  * as a technician's `adm input list` would (the daemon says when it is ready;
- * nothing here sleeps a fixed time).
+ * nothing here sleeps a fixed time). A daemon that came up without the reader
+ * (seen once on a loaded machine: vpcd's port not yet free) is started once more.
  */
-export async function pcscReaderReady(timeoutMs = 20_000): Promise<void> {
+export async function pcscReaderReady(timeoutMs = 15_000): Promise<void> {
+  if (await readerListed(timeoutMs)) return;
+  const firstAnswer = `${lastAnswer || 'nothing'}; pcscd said: ${daemonOutput.trim() || 'nothing'}`;
+  process.stderr.write(`pcscd came up without ${VIRTUAL_READER} (${firstAnswer}); starting it again\n`);
+  await startPcscDaemon();
+  if (await readerListed(timeoutMs)) return;
+  throw new Error(
+    `pcscd did not list the virtual reader (first start: ${firstAnswer}; second: ${lastAnswer || 'nothing'}, pcscd said: ${daemonOutput.trim() || 'nothing'}; running: ${pcscDaemons()})`,
+  );
+}
+
+let lastAnswer = '';
+
+async function readerListed(timeoutMs: number): Promise<boolean> {
   const probe = "const { Context } = require('smartcard'); const c = new Context(); console.log(c.listReaders().map((r) => r.name).join('|')); c.close();";
   const until = Date.now() + timeoutMs;
-  let last = '';
+  lastAnswer = '';
   while (Date.now() < until) {
     const result = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
-    last = `${result.stdout}${result.stderr}`.trim();
-    if (result.stdout.includes(VIRTUAL_READER)) return;
+    lastAnswer = `${result.stdout}${result.stderr}`.trim();
+    if (result.stdout.includes(VIRTUAL_READER)) return true;
     await sleep(200);
   }
-  throw new Error(`pcscd did not list the virtual reader within ${timeoutMs} ms (last answer: ${last || 'nothing'}; pcscd: ${pcscDaemons()})`);
+  return false;
 }

@@ -23,7 +23,7 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
   const identify = vi.fn(
     async (): Promise<Result<never>> => ({
       ok: false,
-      error: { code: 'server-not-configured', message: 'Server desa belum diatur, hubungi petugas.' },
+      error: { code: 'server-not-configured' },
     }),
   );
   const end = vi.fn(async () => ({ ok: true as const, value: null }));

@@ -14,7 +14,7 @@ describe('useLoaded', () => {
     act(() => result.current.reload());
     await waitFor(() => expect(result.current.value).toBe(2));
 
-    const failing = async (): Promise<Result<number>> => ({ ok: false, error: { code: 'disconnected', message: 'x' } });
+    const failing = async (): Promise<Result<number>> => ({ ok: false, error: { code: 'disconnected' } });
     const { result: failed } = renderHook(() => useLoaded(failing));
     await waitFor(() => expect(failed.current.error?.code).toBe('disconnected'));
   });

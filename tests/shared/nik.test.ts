@@ -34,12 +34,11 @@ describe('checkNik', () => {
     ['3201013002900001', 'birth-date', '(300290)'], // 30 February
     ['3201012902010001', 'birth-date', '(290201)'], // 29 Feb in neither 1901 nor 2001
     ['3201013104900001', 'birth-date', '(310490)'], // 31 April
-  ])('rejects %s as %s with a plain Indonesian message', (nik, problem, fragment) => {
+  ])('rejects %s as %s (its message shows %s: tests/renderer/locales.test.ts)', (nik, problem) => {
     const result = checkNik(nik);
     expect(result.valid).toBe(false);
     if (result.valid) return;
     expect(result.problem).toBe(problem);
-    expect(result.message).toContain(fragment);
   });
 
   it('ignores surrounding whitespace', () => {

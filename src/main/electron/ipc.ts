@@ -15,7 +15,7 @@ export function registerIpc(ipcMain: IpcMain, core: KioskCore, target: () => Web
     ipcMain.handle(ipcChannel.call(name), (event: IpcMainInvokeEvent, input: unknown) => {
       if (!isTrustedSender(event.senderFrame?.url)) {
         log.warn({ call: name }, 'IPC from a foreign frame refused');
-        return fail('forbidden', 'Akses ditolak.');
+        return fail('forbidden');
       }
       return core.invoke(name, input);
     });

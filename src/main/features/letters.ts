@@ -10,18 +10,12 @@ import { fail, ok } from '../../shared/result';
 import type { Feature } from '../feature';
 import type { LetterType } from '../village/types';
 
-export const LETTER_MESSAGES = {
-  sessionRequired: 'Silakan masuk dengan NIK dan PIN terlebih dahulu.',
-  unavailable:
-    'Daftar surat belum tersedia di kios ini karena server desa belum pernah terhubung. Silakan hubungi petugas.',
-} as const;
-
 export const registerLetters: Feature = (ctx) => {
   const log = ctx.log('letters');
 
   ctx.handle('letters.list', async () => {
     const session = ctx.session.current();
-    if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
+    if (!session) return fail('session-required');
     const village = ctx.village();
     if (session.mode === 'online' && village) {
       const fetched = await village.letterTypes(session.token);
@@ -38,7 +32,7 @@ export const registerLetters: Feature = (ctx) => {
       log.warn({ error: fetched.error.kind }, 'letter types not fetched; using the cache');
     }
     const cached = ctx.references.letters();
-    if (!cached) return fail('letters-unavailable', LETTER_MESSAGES.unavailable);
+    if (!cached) return fail('letters-unavailable');
     return ok({ letters: definitions(cached.value), fetchedAt: cached.fetchedAt, fromCache: true });
   });
 

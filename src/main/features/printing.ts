@@ -12,14 +12,6 @@ import { fail, ok } from '../../shared/result';
 import type { Feature } from '../feature';
 import { createRateLimiter } from '../session/login-limiter';
 import type { ResidentSession } from '../session/session-holder';
-import { LETTER_MESSAGES } from './letters';
-
-export const PRINT_MESSAGES = {
-  notYours: 'Bukti ini tidak dapat dicetak dari sesi ini.',
-  purged: 'Data permohonan ini sudah dihapus sesuai masa simpan; bukti tidak dapat dicetak lagi. Silakan tanya petugas.',
-  tooManyTickets: (seconds: number) =>
-    `Nomor antrean baru saja dicetak beberapa kali. Silakan tunggu ${Math.max(1, seconds)} detik, atau tanya petugas.`,
-} as const;
 
 function mayReprint(session: ResidentSession, request: { id: number; residentNik: string | null }): boolean {
   if (session.mode === 'offline') return session.requestIds.has(request.id);
@@ -32,7 +24,7 @@ export const registerPrinting: Feature = (ctx) => {
     const session = ctx.session.current();
     const request = ctx.outbox.byReference(reference);
     // Only the resident who just made the request, in this session, hears about its receipt.
-    if (!session || !request || !session.requestIds.has(request.id)) return fail('forbidden', PRINT_MESSAGES.notYours);
+    if (!session || !request || !session.requestIds.has(request.id)) return fail('not-yours');
     const state = ctx.printing.receiptState(reference);
     if (state === 'printing') return ok({ printing: true });
     return ok({ printing: false, ...(state ?? { outcome: 'not-printed', status: null }) });
@@ -40,11 +32,11 @@ export const registerPrinting: Feature = (ctx) => {
 
   ctx.handle('printing.reprint', async ({ reference }) => {
     const session = ctx.session.current();
-    if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
+    if (!session) return fail('session-required');
     const request = ctx.outbox.byReference(reference);
-    if (!request || !mayReprint(session, request)) return fail('forbidden', PRINT_MESSAGES.notYours);
+    if (!request || !mayReprint(session, request)) return fail('not-yours');
     const result = await ctx.printing.reprint(reference);
-    if (result.outcome === 'unavailable') return fail('invalid-input', PRINT_MESSAGES.purged);
+    if (result.outcome === 'unavailable') return fail('purged');
     return ok(result);
   });
 
@@ -53,7 +45,7 @@ export const registerPrinting: Feature = (ctx) => {
     const allowed = tickets.take();
     if (!allowed.allowed) {
       ctx.log('printing').warn('queue ticket refused: too many in a minute');
-      return fail('rate-limited', PRINT_MESSAGES.tooManyTickets(allowed.retryInSeconds));
+      return fail('tickets-rate-limited', { count: Math.max(1, allowed.retryInSeconds) });
     }
     return ok(await ctx.printing.printQueueTicket());
   });

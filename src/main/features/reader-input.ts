@@ -21,10 +21,6 @@ import { type RequestStatusCode } from '../../shared/request-status';
 /** A tap this long before a successful sign-in teaches the kiosk that card's NIK. */
 const TAP_LEARN_WINDOW_MS = 5 * 60_000;
 
-export const INPUT_MESSAGES = {
-  unknownReceipt: 'Bukti ini bukan dari kios ini atau datanya sudah dihapus. Silakan tanya petugas.',
-} as const;
-
 export const registerReaderInput: Feature = (ctx) => {
   const log = ctx.log('input');
   let detector: BurstDetector = createBurstDetector(burstSettings(ctx.config.current()));
@@ -78,7 +74,7 @@ export const registerReaderInput: Feature = (ctx) => {
 
   ctx.handle('requests.receiptStatus', ({ reference }) => {
     const request = ctx.outbox.byReference(reference);
-    if (!request) return fail('invalid-input', INPUT_MESSAGES.unknownReceipt);
+    if (!request) return fail('receipt-unknown');
     const localState = request.syncState === 'synced' ? null : request.syncState === 'pending' ? 'waiting' : request.syncState;
     return ok({
       reference: request.reference,

@@ -6,26 +6,14 @@
  * it made itself, never the history stored for that NIK.
  */
 import type { MyRequest } from '../../shared/contract';
-import { checkAnswers, FIELD_MESSAGES } from '../../shared/letter-form';
+import { checkAnswers } from '../../shared/letter-form';
 import { isCancellable, type RequestStatusCode } from '../../shared/request-status';
-import { fail, ok } from '../../shared/result';
+import { fail, invalid, ok } from '../../shared/result';
 import type { Feature } from '../feature';
 import { makeReference } from '../outbox/reference';
 import type { OutboxRequest, RequestSecret } from '../outbox/outbox-store';
-import { LETTER_MESSAGES } from './letters';
 import { officePhoneOf } from './kiosk-info';
 import { isValidPhone, normalisePhone } from '../../shared/phone';
-
-export const REQUEST_MESSAGES = {
-  unknownLetter: 'Jenis surat ini tidak dikenal lagi. Silakan pilih surat dari daftar.',
-  checkFields: 'Ada isian yang perlu diperbaiki. Lihat tanda di setiap isian.',
-  badRequirement: 'Pilihan persyaratan tidak sesuai. Silakan pilih lagi.',
-  notCancellable: 'Permohonan ini tidak dapat dibatalkan lagi karena sudah diproses kantor desa.',
-  needsConnection: 'Pembatalan memerlukan sambungan ke server desa. Silakan coba lagi nanti atau hubungi petugas.',
-  noServer: 'Kios ini belum terhubung ke server desa mana pun dan tidak dapat menyimpan permohonan. Silakan hubungi petugas.',
-  noOfficePhone: 'Nomor kantor desa belum diatur di kios ini. Silakan isi nomor HP, atau minta bantuan petugas.',
-  badPhone: 'Nomor HP harus 8 sampai 15 angka.',
-} as const;
 
 const BRING_ORIGINAL = '-1';
 
@@ -34,11 +22,11 @@ export const registerRequests: Feature = (ctx) => {
 
   ctx.handle('requests.submit', ({ letterId, answers, requirements, phone, noPhone, note }) => {
     const session = ctx.session.current();
-    if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
+    if (!session) return fail('session-required');
     const serverTarget = ctx.serverTarget();
-    if (serverTarget === null) return fail('needs-technician', REQUEST_MESSAGES.noServer);
+    if (serverTarget === null) return fail('no-server');
     const letter = ctx.references.letters()?.value.find((l) => l.id === letterId);
-    if (!letter) return fail('invalid-input', REQUEST_MESSAGES.unknownLetter);
+    if (!letter) return fail('letter-unknown');
 
     const known = new Set(letter.fields.map((f) => f.name));
     const cleanAnswers = Object.fromEntries(
@@ -48,20 +36,19 @@ export const registerRequests: Feature = (ctx) => {
     );
     const problems = checkAnswers(letter.fields, cleanAnswers);
     if (Object.keys(problems).length > 0) {
-      const fields = Object.fromEntries(Object.entries(problems).map(([name, problem]) => [name, FIELD_MESSAGES[problem]]));
-      return { ok: false, error: { code: 'validation', message: REQUEST_MESSAGES.checkFields, fields } };
+      return invalid(problems);
     }
 
     // The server needs a number: the resident's own (normalised), or the office's for one who has none.
     let phoneToSend: string;
     if (noPhone) {
       const office = officePhoneOf(ctx.config.current(), ctx.references.profile()?.value ?? null);
-      if (!office) return fail('invalid-input', REQUEST_MESSAGES.noOfficePhone);
+      if (!office) return fail('no-office-phone');
       phoneToSend = office;
     } else {
       phoneToSend = normalisePhone(phone);
       if (!isValidPhone(phoneToSend)) {
-        return { ok: false, error: { code: 'validation', message: REQUEST_MESSAGES.checkFields, fields: { phone: REQUEST_MESSAGES.badPhone } } };
+        return invalid({ phone: 'phone' });
       }
     }
 
@@ -71,7 +58,7 @@ export const registerRequests: Feature = (ctx) => {
       const value = requirements[String(requirement.id)] ?? BRING_ORIGINAL;
       const ownDocuments = session.mode === 'online' ? (session.documents.get(requirement.id) ?? []) : [];
       if (value !== BRING_ORIGINAL && !ownDocuments.some((d) => d.value === value)) {
-        return fail('invalid-input', REQUEST_MESSAGES.badRequirement);
+        return fail('requirement-invalid');
       }
       chosen[String(requirement.id)] = value;
     }
@@ -129,7 +116,7 @@ export const registerRequests: Feature = (ctx) => {
 
   ctx.handle('requests.mine', async () => {
     const session = ctx.session.current();
-    if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
+    if (!session) return fail('session-required');
     if (session.mode === 'offline') {
       const made = [...session.requestIds].flatMap((id) => ctx.outbox.get(id) ?? []).reverse();
       return ok({ items: made.map(localItem), fromServer: false });
@@ -177,18 +164,18 @@ export const registerRequests: Feature = (ctx) => {
 
   ctx.handle('requests.cancel', async ({ serverId }) => {
     const session = ctx.session.current();
-    if (!session) return fail('session-required', LETTER_MESSAGES.sessionRequired);
+    if (!session) return fail('session-required');
     const village = ctx.village();
-    if (session.mode !== 'online' || !village) return fail('server-unavailable', REQUEST_MESSAGES.needsConnection);
+    if (session.mode !== 'online' || !village) return fail('needs-connection');
     const result = await village.cancelRequest(session.token, serverId);
     if (result.ok) {
       const mine = ctx.outbox.forResident(session.nik, 200).find((r) => r.serverId === serverId);
       if (mine) ctx.outbox.updateServerStatus(mine.id, 5);
-      log.info({ serverId, nik: session.nik }, 'request cancelled by the resident');
-      return ok({ message: result.value });
+      log.info({ serverId, nik: session.nik, server: result.value }, 'request cancelled by the resident');
+      return ok(null);
     }
-    if (result.error.kind === 'permanent') return fail('not-cancellable', REQUEST_MESSAGES.notCancellable);
-    return fail('server-unavailable', REQUEST_MESSAGES.needsConnection);
+    if (result.error.kind === 'permanent') return fail('not-cancellable');
+    return fail('needs-connection');
   });
 
   return () => {};

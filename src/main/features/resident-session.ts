@@ -10,32 +10,14 @@
  * calls must not each reach the server), and a kiosk-wide limit on sign-ins
  * per minute.
  */
-import { checkNik, maskNik } from '../../shared/nik';
+import { checkNik, maskNik, nikProblemParams } from '../../shared/nik';
 import { fail, ok } from '../../shared/result';
 import type { Feature } from '../feature';
 import { createLoginLimiter, createRateLimiter } from '../session/login-limiter';
 import type { ResidentSession } from '../session/session-holder';
 import { learnCards } from './reader-input';
 
-export const MESSAGES = {
-  serverNotConfigured: 'Server desa belum diatur, hubungi petugas.',
-  needsTechnician: 'Kios ini perlu diperiksa petugas dan belum dapat melayani. Silakan hubungi petugas.',
-  wrongPin: (left: number) =>
-    left > 0
-      ? `NIK atau PIN tidak cocok dengan data desa. Periksa lagi; sisa ${left} kali percobaan.`
-      : 'NIK atau PIN tidak cocok dengan data desa.',
-  kioskLocked: (seconds: number) =>
-    `Terlalu banyak PIN salah untuk NIK ini. Coba lagi dalam ${minutes(seconds)} menit, atau minta bantuan petugas.`,
-  serverLocked: (seconds: number) =>
-    `Server desa mengunci NIK ini karena terlalu banyak percobaan. Coba lagi dalam ${minutes(seconds)} menit, atau minta bantuan petugas.`,
-  serverRefused: 'Server desa menolak permintaan masuk. Silakan hubungi petugas.',
-  busy: 'NIK ini sedang diperiksa. Tunggu sebentar.',
-  sessionEnded: 'Sesi sudah berakhir. Silakan masuk lagi dengan NIK dan PIN.',
-  receiptWithoutNik: 'Data bukti ini sudah tidak disimpan di kios. Silakan masuk dengan NIK dan PIN.',
-  kioskBusy: (seconds: number) =>
-    `Terlalu banyak percobaan masuk di kios ini. Silakan tunggu ${Math.max(1, seconds)} detik, lalu coba lagi.`,
-} as const;
-
+/** Whole minutes to wait, at least one ("coba lagi dalam 1 menit", never 0). */
 function minutes(seconds: number): number {
   return Math.max(1, Math.ceil(seconds / 60));
 }
@@ -84,7 +66,7 @@ export const registerResidentSession: Feature = (ctx) => {
 
   ctx.handle('session.identify', async ({ nik, pin }) => {
     const check = checkNik(nik);
-    if (!check.valid) return fail('invalid-input', check.message);
+    if (!check.valid) return fail('invalid-nik', nikProblemParams(nik, check.problem));
     return identify(nik, pin);
   });
 
@@ -93,7 +75,7 @@ export const registerResidentSession: Feature = (ctx) => {
     const request = ctx.outbox.byReference(reference);
     if (!request?.residentNik) {
       log.info({ known: request !== null }, 'receipt sign-in refused: no NIK kept for that reference');
-      return fail('receipt-unknown', MESSAGES.receiptWithoutNik);
+      return fail(request ? 'receipt-purged' : 'receipt-unknown');
     }
     return identify(request.residentNik, pin);
   });
@@ -102,26 +84,26 @@ export const registerResidentSession: Feature = (ctx) => {
     const problem = ctx.needsTechnician();
     if (problem !== null) {
       log.warn({ nik, problem }, 'identification refused: the kiosk needs a technician');
-      return fail('needs-technician', MESSAGES.needsTechnician);
+      return fail('needs-technician');
     }
     const village = ctx.village();
     if (!village) {
       log.info({ nik }, 'identification refused: no village server configured');
-      return fail('server-not-configured', MESSAGES.serverNotConfigured);
+      return fail('server-not-configured');
     }
     if (inFlight.has(nik)) {
       log.warn({ nik }, 'identification refused: one already in progress for this NIK');
-      return fail('busy', MESSAGES.busy);
+      return fail('busy');
     }
     const lock = limiter.check(nik);
     if (lock.locked) {
       log.warn({ nik }, 'identification refused: kiosk lock');
-      return fail('locked', MESSAGES.kioskLocked(lock.retryInSeconds));
+      return fail('locked', { count: minutes(lock.retryInSeconds) });
     }
     const rate = signIns.take();
     if (!rate.allowed) {
       log.warn({ nik }, 'identification refused: kiosk-wide sign-in limit');
-      return fail('rate-limited', MESSAGES.kioskBusy(rate.retryInSeconds));
+      return fail('rate-limited', { count: Math.max(1, rate.retryInSeconds) });
     }
     endSession('new identification');
 
@@ -157,12 +139,12 @@ export const registerResidentSession: Feature = (ctx) => {
       case 'wrong-credentials': {
         const left = limiter.recordFailure(nik);
         log.info({ nik, left }, 'wrong NIK or PIN');
-        if (left === 0) return fail('locked', MESSAGES.kioskLocked(ctx.config.current().session.loginLockMinutes * 60));
-        return fail('wrong-pin', MESSAGES.wrongPin(left));
+        if (left === 0) return fail('locked', { count: ctx.config.current().session.loginLockMinutes });
+        return fail('wrong-pin', { count: left });
       }
       case 'locked':
         log.warn({ nik }, 'the village server locked this NIK');
-        return fail('locked', MESSAGES.serverLocked(error.seconds));
+        return fail('server-locked', { count: minutes(error.seconds) });
       case 'transient':
       case 'unavailable':
         // Offline is a normal state: the request waits for verification. The PIN is not checked, so nothing is shown from the cache.
@@ -172,7 +154,7 @@ export const registerResidentSession: Feature = (ctx) => {
         return ok({ name: null, maskedNik: maskNik(nik), online: false, phone: null });
       default:
         log.error({ nik, error }, 'login refused by the server');
-        return fail('server-unavailable', MESSAGES.serverRefused);
+        return fail('server-refused');
     }
   }
 
@@ -197,7 +179,7 @@ export const registerResidentSession: Feature = (ctx) => {
   }
 
   ctx.handle('session.extend', () => {
-    if (!ctx.session.current()) return fail('session-required', MESSAGES.sessionEnded);
+    if (!ctx.session.current()) return fail('session-ended');
     const secondsLeft = armExpiry();
     log.info('session time extended by the resident');
     return ok({ secondsLeft });

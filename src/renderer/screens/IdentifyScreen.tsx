@@ -89,7 +89,7 @@ function PinDisplay(props: { length: number }) {
 }
 
 function NoticeText(props: { notice: Notice | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { notice } = props;
   if (!notice) return <p className="notice notice-empty" aria-live="polite" />;
   let text: string;
@@ -104,7 +104,7 @@ function NoticeText(props: { notice: Notice | null }) {
       text = t('identify.cardUnknown');
       break;
     case 'call':
-      text = errorText(t, i18n.language, notice.error);
+      text = errorText(t, notice.error);
       break;
   }
   return (

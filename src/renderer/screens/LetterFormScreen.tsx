@@ -10,7 +10,8 @@ import { NumericKeypad } from '../components/NumericKeypad';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame } from '../components/StepFrame';
 import type { FormStep, KioskAction, LetterDraft } from '../kiosk-state';
-import { errorText } from '../error-text';
+import { errorText, fieldProblemText } from '../error-text';
+import { letterDisplayName } from '../letter-name';
 
 const STEP_NUMBER: Record<FormStep, number> = { fields: 2, requirements: 3, phone: 4, confirm: 5 };
 const BRING_ORIGINAL = '-1';
@@ -38,7 +39,7 @@ export function LetterFormScreen(props: {
   /** The village office's number for residents without a phone, or null (then the choice is not offered). */
   officePhone: string | null;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { draft, dispatch, resident } = props;
   const { letter } = draft;
   // A fresh form starts in its first required field; "walking" goes on to the next one after each Simpan.
@@ -128,8 +129,10 @@ export function LetterFormScreen(props: {
     if (result.ok) {
       dispatch({ type: 'submitted', submitted: result.value });
     } else if (result.error.code === 'validation' && result.error.fields) {
-      dispatch({ type: 'form-errors', errors: result.error.fields });
-      go('fields');
+      const fields = result.error.fields;
+      dispatch({ type: 'form-errors', errors: Object.fromEntries(Object.entries(fields).map(([name, problem]) => [name, fieldProblemText(t, problem)])) });
+      // Back to where the first problem is: the answers, or the phone number.
+      go(Object.keys(fields).some((name) => name !== 'phone') ? 'fields' : 'phone');
     } else {
       setCallError(result.error);
     }
@@ -155,7 +158,7 @@ export function LetterFormScreen(props: {
         step={STEP_NUMBER[draft.step]}
         totalSteps={5}
         title={titles[draft.step]}
-        hint={t('letters.letterName', { name: letter.name })}
+        hint={letterDisplayName(t, letter.name)}
         banner={<ResidentBanner resident={resident} />}
         primaryLabel={draft.step === 'confirm' ? (busy ? t('form.saving') : t('form.submit')) : t('nav.next')}
         primaryDisabled={busy}
@@ -281,7 +284,7 @@ export function LetterFormScreen(props: {
             <p className="step-hint">{resident.online ? t('form.willSend') : t('form.willSendLater')}</p>
             {callError && (
               <p className="notice" role="alert">
-                {errorText(t, i18n.language, callError)}
+                {errorText(t, callError)}
               </p>
             )}
           </div>
@@ -291,7 +294,7 @@ export function LetterFormScreen(props: {
         <ConfirmDialog
           id="discard"
           title={t('form.discardTitle')}
-          body={t('form.discardBody', { name: letter.name })}
+          body={t('form.discardBody', { name: letterDisplayName(t, letter.name) })}
           keepLabel={t('form.keepFilling')}
           confirmLabel={t('form.discardYes')}
           onKeep={() => setConfirmDiscard(false)}

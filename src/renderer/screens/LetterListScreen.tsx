@@ -7,6 +7,7 @@ import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
+import { letterDisplayName } from '../letter-name';
 
 /**
  * Which letter? The usual ones first, each with one plain line on what it is
@@ -21,7 +22,7 @@ export function LetterListScreen(props: {
   onBack(): void;
   onCancel(): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api } = props;
   const { value: list, error } = useLoaded(useCallback(() => api.calls['letters.list']({}), [api]));
   const [search, setSearch] = useState('');
@@ -60,7 +61,7 @@ export function LetterListScreen(props: {
     >
       {error && (
         <p className="notice" role="alert">
-          {errorText(t, i18n.language, error)}
+          {errorText(t, error)}
         </p>
       )}
       {!list && !error && <p aria-busy="true">{t('letters.loading')}</p>}
@@ -82,7 +83,7 @@ export function LetterListScreen(props: {
             {shown.map((letter) => (
               <li key={letter.id}>
                 <button type="button" className="letter-item" onClick={() => props.onPick(letter)}>
-                  <span className="letter-name">{t('letters.letterName', { name: letter.name })}</span>
+                  <span className="letter-name">{letterDisplayName(t, letter.name)}</span>
                   {purpose(letter) && <span className="letter-purpose">{purpose(letter)}</span>}
                 </button>
               </li>

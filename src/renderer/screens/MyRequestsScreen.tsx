@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
 import { printMessage } from '../print-messages';
+import { letterDisplayName } from '../letter-name';
 
 const STATUS_ICONS: Record<StatusTone, string> = {
   progress: '\u25D4', // a quarter-filled circle: the office is on it (a glyph the kiosk's fonts have)
@@ -44,14 +45,14 @@ export function MyRequestsScreen(props: {
     if (item.serverId === null) return;
     const result = await api.calls['requests.cancel']({ serverId: item.serverId });
     if (result.ok) setMessage(t('mine.cancelled'));
-    else setMessage(errorText(t, i18n.language, result.error));
+    else setMessage(errorText(t, result.error));
     reload();
   }
 
   async function reprint(reference: string): Promise<void> {
     setMessage(t('print.printing'));
     const result = await api.calls['printing.reprint']({ reference });
-    setMessage(result.ok ? printMessage(t, result.value).text : errorText(t, i18n.language, result.error));
+    setMessage(result.ok ? printMessage(t, result.value).text : errorText(t, result.error));
   }
 
   const date = (iso: string) =>
@@ -76,7 +77,7 @@ export function MyRequestsScreen(props: {
         )}
         {error && (
           <p className="notice" role="alert">
-            {errorText(t, i18n.language, error)}
+            {errorText(t, error)}
           </p>
         )}
         {!data && !error && <p aria-busy="true">{t('letters.loading')}</p>}
@@ -91,7 +92,7 @@ export function MyRequestsScreen(props: {
                 ref={item.reference !== null && item.reference === props.highlight ? scrollIntoView : undefined}
               >
                 <div>
-                  <p className="request-name">{item.letterName}</p>
+                  <p className="request-name">{letterDisplayName(t, item.letterName)}</p>
                   <p className="request-meta">
                     {date(item.submittedAt)}
                     {item.reference ? ` · ${item.reference}` : ''}
@@ -119,7 +120,7 @@ export function MyRequestsScreen(props: {
         <ConfirmDialog
           id="cancel"
           title={t('mine.confirmTitle')}
-          body={t('mine.confirmBody', { name: confirming.letterName })}
+          body={t('mine.confirmBody', { name: letterDisplayName(t, confirming.letterName) })}
           keepLabel={t('mine.keep')}
           confirmLabel={t('mine.confirmCancel')}
           onKeep={() => setConfirming(null)}

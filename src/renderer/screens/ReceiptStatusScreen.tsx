@@ -5,6 +5,7 @@ import { statusTone, type RequestStatusCode } from '../../shared/request-status'
 import { useLoaded } from '../hooks/use-loaded';
 import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
+import { letterDisplayName } from '../letter-name';
 
 /**
  * A receipt was scanned: where its request stands, from this kiosk's record.
@@ -37,7 +38,7 @@ export function ReceiptStatusScreen(props: {
     <StepFrame title={t('receiptStatus.title')} hint={t('receiptStatus.hint')} onBack={props.onClose} onCancel={props.onClose}>
       {error && (
         <p className="notice" role="alert">
-          {errorText(t, i18n.language, error)}
+          {errorText(t, error)}
         </p>
       )}
       {value && (
@@ -46,7 +47,7 @@ export function ReceiptStatusScreen(props: {
             <dt>{t('result.reference')}</dt>
             <dd>{value.reference}</dd>
             <dt>{t('form.letter')}</dt>
-            <dd>{t('letters.letterName', { name: value.letterName })}</dd>
+            <dd>{letterDisplayName(t, value.letterName)}</dd>
             <dt>{t('receiptStatus.made')}</dt>
             <dd>{date(value.createdAt)}</dd>
             {value.queueNumber && (

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge, PrintResult, SubmittedRequest } from '../../shared/contract';
 import { printMessage } from '../print-messages';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { letterDisplayName } from '../letter-name';
 
 /**
  * The request is stored: the queue number in large print, the reference,
@@ -38,11 +40,12 @@ export function ResultScreen(props: { api: KioskBridge; submitted: SubmittedRequ
   return (
     <main className="step result">
       <header className="step-header">
+        <LanguageSwitch />
         <p className="result-mark" aria-hidden="true">
           ✓
         </p>
         <h1>{t('result.title')}</h1>
-        <p className="step-hint">{t('letters.letterName', { name: submitted.letterName })}</p>
+        <p className="step-hint">{letterDisplayName(t, submitted.letterName)}</p>
       </header>
       <section className="step-body">
         <p className="result-label">{t('result.queueNumber')}</p>

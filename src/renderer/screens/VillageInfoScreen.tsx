@@ -8,7 +8,7 @@ import { errorText } from '../error-text';
 
 /** The village office's address and phone, and the village's news. */
 export function VillageInfoScreen(props: { api: KioskBridge; resident: IdentifiedResident; onBack(): void; onLogout(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api } = props;
   const { value: info, error } = useLoaded(useCallback(() => api.calls['village.info']({}), [api]));
 
@@ -23,7 +23,7 @@ export function VillageInfoScreen(props: { api: KioskBridge; resident: Identifie
     >
       {error && (
         <p className="notice" role="alert">
-          {errorText(t, i18n.language, error)}
+          {errorText(t, error)}
         </p>
       )}
       {!info && !error && <p aria-busy="true">{t('letters.loading')}</p>}

@@ -46,7 +46,7 @@ describe('Electron IPC bridge', () => {
     expect(await getInfo(from('app://kiosk/index.html'), {})).toMatchObject({ ok: true });
     expect(await getInfo(from('https://evil.example/'), {})).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: 'Akses ditolak.' },
+      error: { code: 'forbidden' },
     });
   });
 

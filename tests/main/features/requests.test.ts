@@ -72,7 +72,7 @@ describe('letters and requests', () => {
     const result = await rig.core.invoke('requests.submit', { ...validRequest, answers: { keperluan: '   ' } });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'validation', message: 'Ada isian yang perlu diperbaiki. Lihat tanda di setiap isian.', fields: { keperluan: 'Wajib diisi.' } },
+      error: { code: 'validation', fields: { keperluan: 'required' } },
     });
     expect(rig.core.outbox.counts().pending).toBe(0); // nothing half-stored
   });
@@ -81,7 +81,7 @@ describe('letters and requests', () => {
     const rig = await signedIn();
     await rig.core.invoke('letters.list', {});
     const foreign = await rig.core.invoke('requests.submit', { ...validRequest, requirements: { 2: '999' } });
-    expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'requirement-invalid' } });
     const own = await rig.core.invoke('requests.submit', { ...validRequest, requirements: { 2: '500' } });
     expect(own.ok).toBe(true);
     if (!own.ok) return;
@@ -124,7 +124,7 @@ describe('letters and requests', () => {
     expect(items).toHaveLength(2);
     expect(items[0]).toMatchObject({ localState: 'waiting', statusCode: null, cancellable: false });
     expect(items[1]).toMatchObject({ serverId: 1, statusCode: 1, cancellable: true, reference: (first.value as { reference: string }).reference });
-    expect(await rig.core.invoke('requests.cancel', { serverId: 1 })).toEqual({ ok: true, value: { message: 'Permohonan surat berhasil dibatalkan.' } });
+    expect(await rig.core.invoke('requests.cancel', { serverId: 1 })).toEqual({ ok: true, value: null });
     expect(await rig.core.invoke('requests.cancel', { serverId: 1 })).toMatchObject({ ok: false, error: { code: 'not-cancellable' } });
   });
 
@@ -165,7 +165,7 @@ describe('letters and requests', () => {
     const full = await rig.core.invoke('requests.submit', validRequest);
     expect(full).toEqual({
       ok: false,
-      error: { code: 'storage-full', message: 'Penyimpanan kios penuh: permohonan tidak dapat disimpan dan belum diajukan. Silakan minta bantuan petugas.' },
+      error: { code: 'storage-full' },
     });
     expect(rig.core.outbox.counts().pending).toBe(0); // nothing half-stored
     expect(rig.core.db.prepare('SELECT count(*) FROM print_job').pluck().get()).toBe(0);

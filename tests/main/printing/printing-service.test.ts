@@ -91,8 +91,8 @@ describe('printing', () => {
     const { core } = await signedInKiosk();
     const submitted = await submit(core);
     await core.invoke('session.identify', { nik: RESIDENTS[1]!.nik, pin: RESIDENTS[1]!.pin });
-    expect(await core.invoke('printing.receiptState', { reference: submitted.reference })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await core.invoke('printing.reprint', { reference: submitted.reference })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await core.invoke('printing.receiptState', { reference: submitted.reference })).toMatchObject({ ok: false, error: { code: 'not-yours' } });
+    expect(await core.invoke('printing.reprint', { reference: submitted.reference })).toMatchObject({ ok: false, error: { code: 'not-yours' } });
   });
 
   it('marks jobs a crash left unfinished as failed at the next start, never printing them on its own', async () => {
@@ -121,7 +121,7 @@ describe('printing', () => {
     expect((await rig.core.invoke('printing.queueTicket', {})).ok).toBe(true);
     expect(await rig.core.invoke('printing.queueTicket', {})).toMatchObject({
       ok: false,
-      error: { code: 'rate-limited', message: expect.stringMatching(/^Nomor antrean baru saja dicetak beberapa kali/) },
+      error: { code: 'tickets-rate-limited', params: { count: expect.any(Number) } },
     });
     expect(rig.core.db.prepare("SELECT count(*) FROM print_job WHERE kind = 'queue-ticket'").pluck().get()).toBe(2);
   });

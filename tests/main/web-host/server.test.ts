@@ -155,7 +155,7 @@ describe('web host', () => {
     expect(messages).toContainEqual({
       kind: 'result',
       id: 8,
-      result: { ok: false, error: { code: 'server-not-configured', message: 'Server desa belum diatur, hubungi petugas.' } },
+      result: { ok: false, error: { code: 'server-not-configured' } },
     });
     expect(messages).toContainEqual(
       expect.objectContaining({ id: 9, result: expect.objectContaining({ error: expect.objectContaining({ code: 'unknown-call' }) }) }),

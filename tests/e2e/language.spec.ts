@@ -1,0 +1,35 @@
+/**
+ * English on every resident screen: the switch is there mid-task, the core's
+ * refusals come in the chosen language with their numbers (tries left), and
+ * the kiosk's own language is back for the next resident.
+ */
+import { RESIDENTS } from '../../tools/opensid-sim/seed';
+import { expect, tapDigits, testWithVillage } from './fixtures';
+
+const test = testWithVillage((url) => ({ server: { url } }));
+const budi = RESIDENTS[0]!;
+
+test('a resident switches to English mid-task; messages from the core follow, and the next resident starts in Indonesian', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: 'Sentuh layar untuk mulai' }).click();
+  await tapDigits(page, budi.nik);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Enter your NIK' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await tapDigits(page, '000000');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/The NIK or PIN does not match the village records\. Please check; 2 more tries left\./);
+
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await tapDigits(page, budi.pin);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome, Budi Santoso' })).toBeVisible();
+  await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  await expect(page.getByRole('heading', { name: 'Selamat datang, Budi Santoso' })).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+});
