@@ -14,7 +14,7 @@ import { IdleWarning } from './components/IdleWarning';
 import { QueueTicketDialog } from './components/QueueTicketDialog';
 import { SessionLimitWarning } from './components/SessionLimitWarning';
 import { useIdleTimer } from './hooks/use-idle-timer';
-import { initialState, kioskReducer, type KioskAction } from './kiosk-state';
+import { initialState, kioskReducer, type KioskAction, type KioskState } from './kiosk-state';
 import { AttractScreen } from './screens/AttractScreen';
 import { IdentifyScreen } from './screens/IdentifyScreen';
 import { LetterFormScreen } from './screens/LetterFormScreen';
@@ -24,7 +24,8 @@ import { MyRequestsScreen } from './screens/MyRequestsScreen';
 import { ResultScreen } from './screens/ResultScreen';
 import { ReceiptStatusScreen } from './screens/ReceiptStatusScreen';
 import { VillageInfoScreen } from './screens/VillageInfoScreen';
-import { playTone } from './tone';
+import { chime, playTone } from './tone';
+import { HelpContext, StaffNotice, type HelpContextValue } from './components/HelpControls';
 import { errorText } from './error-text';
 
 export function App(props: { api: KioskBridge; beep?: () => boolean }) {
@@ -40,6 +41,8 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const [printerStatus, setPrinterStatus] = useState<PrinterStatus>('unknown');
   const [ticket, setTicket] = useState<(PrintResult & { queueNumber: string }) | 'printing' | null>(null);
   const [limitWarning, setLimitWarning] = useState<number | null>(null);
+  // "Panggil petugas": shown until staff dismiss it, whatever the resident does next.
+  const [staffCalledAt, setStaffCalledAt] = useState<Date | null>(null);
 
   // The printer's state for the attract screen's notice (polled by the core).
   useEffect(() => {
@@ -274,9 +277,19 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       break;
   }
 
+  const help: HelpContextValue = {
+    topic: helpTopic(state),
+    callStaff: () => {
+      chime();
+      setStaffCalledAt(new Date());
+      void api.calls['kiosk.callStaff']({ screen: helpTopic(state) });
+    },
+  };
+
   return (
     <div className="kiosk">
-      {screen}
+      <HelpContext.Provider value={help}>{screen}</HelpContext.Provider>
+      {staffCalledAt && <StaffNotice calledAt={staffCalledAt} timeZone={info.timeZone} onDismiss={() => setStaffCalledAt(null)} />}
       {info.demoMode && state.screen !== 'attract' && (
         <p className="demo-badge" aria-label={t('demo.label')}>
           {t('demo.badge')}
@@ -292,4 +305,10 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       {idle.warning && <IdleWarning secondsLeft={idle.secondsLeft} tones={tones} onStay={idle.stay} />}
     </div>
   );
+}
+
+/** The help text for where the resident is (`help.<topic>` in the locales). */
+function helpTopic(state: KioskState): string {
+  if (state.screen === 'identify') return state.step === 'nik' ? 'nik' : 'pin';
+  return state.screen;
 }

@@ -25,3 +25,22 @@ export function playTone(frequencyHz = 880, durationMs = 180): boolean {
 export function keyTone(): void {
   playTone(1320, 35);
 }
+
+/** "Panggil petugas": three rising notes, so staff across the room hear that someone needs them. */
+export function chime(): void {
+  try {
+    context ??= new AudioContext();
+    const start = context.currentTime;
+    [660, 880, 1100].forEach((frequency, index) => {
+      const oscillator = context!.createOscillator();
+      const gain = context!.createGain();
+      oscillator.frequency.value = frequency;
+      gain.gain.value = 0.25;
+      oscillator.connect(gain).connect(context!.destination);
+      oscillator.start(start + index * 0.22);
+      oscillator.stop(start + index * 0.22 + 0.2);
+    });
+  } catch {
+    // no audio device: the notice on screen still shows
+  }
+}

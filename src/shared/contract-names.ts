@@ -20,6 +20,7 @@ export const callNames = [
   'printing.status',
   'input.key',
   'requests.receiptStatus',
+  'kiosk.callStaff',
 ] as const;
 export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status', 'printing.receipt', 'session.expiring', 'input.card', 'input.receipt'] as const;
 

@@ -243,6 +243,8 @@ export const calls = {
   'requests.cancel': call<null>()(z.object({ serverId: z.number().int().positive() }).strict()),
   /** "Tambah waktu": the signed-in session's time limit starts again from now. */
   'session.extend': call<{ secondsLeft: number }>()(noInput),
+  /** "Panggil petugas" from the help on a resident screen: logged for the office (the screen chimes and shows a notice). */
+  'kiosk.callStaff': call<{ calledAt: string }>()(z.object({ screen: z.string().regex(/^[a-zA-Z-]{1,24}$/) }).strict()),
   /** The UI returned to the attract screen: drop everything held for the resident. */
   'session.end': call<null>()(z.object({ reason: z.enum(['idle', 'cancel', 'done']) }).strict()),
 } as const satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;

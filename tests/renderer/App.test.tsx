@@ -143,4 +143,38 @@ describe('App', () => {
     tap('Cancel');
     expect(await screen.findByText('Sentuh layar untuk mulai')).toBeTruthy();
   });
+
+  it('has help for the screen the resident is on; "Panggil petugas" leaves a notice until staff close it', async () => {
+    const { fake } = renderApp();
+    await screen.findByText('Sentuh layar untuk mulai');
+    tap('Bantuan');
+    expect(screen.getByRole('dialog').textContent).toContain('Belum punya PIN? Mintalah di kantor desa.');
+    tap('Tutup');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByText('Sentuh layar untuk mulai')).toBeTruthy(); // the help's taps did not start a session
+
+    tap('Sentuh layar untuk mulai');
+    typeDigits('3201011501900001');
+    tap('Lanjut');
+    tap('Bantuan');
+    expect(screen.getByRole('dialog').textContent).toContain('Ketik 6 angka PIN Layanan Mandiri Anda');
+    tap('Panggil petugas');
+    expect(fake.callStaff).toHaveBeenCalledWith({ screen: 'pin' });
+    expect(screen.getByText(/Petugas sudah dipanggil/)).toBeTruthy();
+    tap('Batal'); // the resident gives up: the notice stays for the staff
+    expect(screen.getByText('Sentuh layar untuk mulai')).toBeTruthy();
+    expect(screen.getByText(/Petugas sudah dipanggil/)).toBeTruthy();
+    tap('Petugas: tutup pesan ini');
+    expect(screen.queryByText(/Petugas sudah dipanggil/)).toBeNull();
+  });
+
+  it('switches language on any screen and goes back to the kiosk\'s language when the session ends', async () => {
+    renderApp();
+    tap(await screen.findByText('Sentuh layar untuk mulai').then(() => 'Sentuh layar untuk mulai'));
+    tap('English');
+    expect(screen.getByText('Enter your NIK')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Help' })).toBeTruthy();
+    tap('Cancel');
+    expect(await screen.findByText('Sentuh layar untuk mulai')).toBeTruthy();
+  });
 });

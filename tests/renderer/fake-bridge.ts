@@ -27,6 +27,7 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
     }),
   );
   const end = vi.fn(async () => ({ ok: true as const, value: null }));
+  const callStaff = vi.fn(async () => ({ ok: true as const, value: { calledAt: '2026-12-01T03:15:00.000Z' } }));
   const bridge: KioskBridge = {
     calls: {
       'kiosk.getInfo': async () => ({ ok: true, value: info }),
@@ -45,6 +46,7 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
       'printing.status': async () => ({ ok: true, value: { status: 'ready' } }),
       'input.key': async () => ({ ok: true, value: null }),
       'requests.receiptStatus': async () => notSignedIn,
+      'kiosk.callStaff': callStaff,
     },
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();
@@ -57,6 +59,7 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
     bridge,
     identify,
     end,
+    callStaff,
     push(name: EventName, payload: unknown) {
       listeners.get(name)?.forEach((listener) => listener(payload as never));
     },

@@ -27,6 +27,17 @@ describe('locales', () => {
     }
   });
 
+  it('has help for every resident screen, in two sentences, in both languages', () => {
+    const topics = ['attract', 'nik', 'pin', 'menu', 'letters', 'form', 'done', 'mine', 'village', 'receipt'];
+    for (const locale of ['id', 'en'] as const) {
+      const i18n = createI18n(locale);
+      for (const topic of topics) {
+        expect(i18n.exists(`help.${topic}`), `${locale}: help.${topic}`).toBe(true);
+        expect(i18n.t(`help.${topic}`).match(/[.?!](\s|$)/g)?.length, `${locale}: help.${topic}`).toBeLessThanOrEqual(3);
+      }
+    }
+  });
+
   it('puts the numbers the core sends into the words, with English plurals', () => {
     const id = createI18n('id');
     const en = createI18n('en');

@@ -36,6 +36,14 @@ export const registerKioskInfo: Feature = (ctx) => {
 
   ctx.handle('kiosk.getInfo', () => ok(info()));
 
+  // A resident asked for help in person. The log and the audit trail say when and from which screen, never who.
+  ctx.handle('kiosk.callStaff', ({ screen }) => {
+    const calledAt = new Date().toISOString();
+    log.warn({ screen }, 'a resident asked for staff at the kiosk (Panggil petugas)');
+    ctx.audit('resident', 'staff.called', { screen });
+    return ok({ calledAt });
+  });
+
   async function refreshProfile(): Promise<void> {
     const village = ctx.village();
     if (!village) return;

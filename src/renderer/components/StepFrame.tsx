@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from './LanguageSwitch';
+import { ScreenTools } from './HelpControls';
 
 /**
  * One task per screen: progress ("Langkah 1 dari 4") where the task has
@@ -27,7 +27,7 @@ export function StepFrame(props: {
   return (
     <main className="step">
       <header className="step-header">
-        <LanguageSwitch />
+        <ScreenTools />
         {props.banner}
         {props.step !== undefined && props.totalSteps !== undefined && (
           <p className="step-progress">{t('steps.progress', { step: props.step, total: props.totalSteps })}</p>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskInfo } from '../../shared/contract';
 import type { PrinterStatus } from '../../shared/device-status';
 import { useClock } from '../hooks/use-clock';
+import { HelpButton } from '../components/HelpControls';
 
 /** Printer states worth a notice before anyone starts (requests remain possible). */
 const PRINTER_PROBLEMS: PrinterStatus[] = ['paper-out', 'cover-open', 'offline', 'error'];
@@ -26,16 +27,19 @@ export function AttractScreen(props: {
 
   return (
     <main className="attract" onClick={props.onStart}>
-      <button
-        type="button"
-        className="language-toggle"
-        onClick={(event) => {
-          event.stopPropagation();
-          props.onToggleLanguage();
-        }}
-      >
-        {t('attract.switchLanguage')}
-      </button>
+      <div className="attract-tools">
+        <HelpButton />
+        <button
+          type="button"
+          className="language-toggle"
+          onClick={(event) => {
+            event.stopPropagation();
+            props.onToggleLanguage();
+          }}
+        >
+          {t('attract.switchLanguage')}
+        </button>
+      </div>
       {info.demoMode && (
         <p className="demo-badge" aria-label={t('demo.label')}>
           {t('demo.badge')}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { IdentifiedResident } from '../../shared/contract';
 import { ResidentBanner } from '../components/ResidentBanner';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { ScreenTools } from '../components/HelpControls';
 
 export function MenuScreen(props: {
   resident: IdentifiedResident;
@@ -15,7 +15,7 @@ export function MenuScreen(props: {
   return (
     <main className="step">
       <header className="step-header">
-        <LanguageSwitch />
+        <ScreenTools />
         <ResidentBanner resident={resident} />
         <h1>{resident.name ? t('menu.greeting', { name: resident.name }) : t('menu.greetingOffline')}</h1>
         <p className="step-hint">{resident.online ? t('menu.hint') : t('menu.offlineHint')}</p>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge, PrintResult, SubmittedRequest } from '../../shared/contract';
 import { printMessage } from '../print-messages';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { ScreenTools } from '../components/HelpControls';
 import { letterDisplayName } from '../letter-name';
 
 /**
@@ -40,7 +40,7 @@ export function ResultScreen(props: { api: KioskBridge; submitted: SubmittedRequ
   return (
     <main className="step result">
       <header className="step-header">
-        <LanguageSwitch />
+        <ScreenTools />
         <p className="result-mark" aria-hidden="true">
           ✓
         </p>

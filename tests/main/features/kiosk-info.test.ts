@@ -42,3 +42,19 @@ describe('buildKioskInfo', () => {
     expect(buildKioskInfo(config, tempDir(), createSilentLogger().root).serverConfigured).toBe(true);
   });
 });
+
+describe('Panggil petugas', () => {
+  it('records when and from which screen a resident asked for staff, and refuses a made-up screen name', async () => {
+    const { createKioskCore } = await import('../../../src/main/core');
+    const core = createKioskCore({ dataDir: tempDir(), watchConfig: false });
+    try {
+      const called = await core.invoke('kiosk.callStaff', { screen: 'letters' });
+      expect(called).toMatchObject({ ok: true, value: { calledAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) } });
+      const rows = core.db.prepare("SELECT actor, action, detail FROM audit_log WHERE action = 'staff.called'").all();
+      expect(rows).toEqual([{ actor: 'resident', action: 'staff.called', detail: '{"screen":"letters"}' }]);
+      expect(await core.invoke('kiosk.callStaff', { screen: '<script>' })).toEqual({ ok: false, error: { code: 'invalid-input' } });
+    } finally {
+      await core.close();
+    }
+  });
+});

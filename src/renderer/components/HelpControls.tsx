@@ -1,0 +1,82 @@
+import { createContext, useContext, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Which screen the resident is on, for its help text (`help.<topic>`), and how to call staff. */
+export interface HelpContextValue {
+  topic: string;
+  callStaff(): void;
+}
+
+export const HelpContext = createContext<HelpContextValue>({ topic: 'attract', callStaff: () => {} });
+
+/**
+ * "Bantuan": what to do on this screen in two short sentences, and "Panggil
+ * petugas" for someone to come. On every resident screen, beside the language.
+ */
+export function HelpButton() {
+  const { t } = useTranslation();
+  const help = useContext(HelpContext);
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary help-button"
+        onClick={(event) => {
+          event.stopPropagation(); // on the attract screen a tap anywhere else starts
+          setOpen(true);
+        }}
+      >
+        {t('help.button')}
+      </button>
+      {open && (
+        <div className="idle-warning" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(event) => event.stopPropagation()}>
+          <div className="idle-card">
+            <h2 id="help-title">{t('help.title')}</h2>
+            <p>{t(`help.${help.topic}`)}</p>
+            <div className="editor-actions">
+              <button type="button" className="primary" onClick={() => setOpen(false)}>
+                {t('help.close')}
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setOpen(false);
+                  help.callStaff();
+                }}
+              >
+                {t('help.callStaff')}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The header's corner on every resident screen: help and the language. */
+export function ScreenTools() {
+  return (
+    <div className="screen-tools">
+      <HelpButton />
+      <LanguageSwitch />
+    </div>
+  );
+}
+
+/** Until staff dismiss it: someone at the kiosk asked for help. */
+export function StaffNotice(props: { calledAt: Date; timeZone: string; onDismiss(): void }) {
+  const { t, i18n } = useTranslation();
+  const time = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { timeStyle: 'short', timeZone: props.timeZone }).format(props.calledAt);
+  return (
+    <div className="staff-notice" role="status">
+      <p>{t('help.staffCalled', { time })}</p>
+      <button type="button" className="secondary" onClick={props.onDismiss}>
+        {t('help.dismiss')}
+      </button>
+    </div>
+  );
+}
