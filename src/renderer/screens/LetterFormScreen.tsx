@@ -254,31 +254,35 @@ export function LetterFormScreen(props: {
               {letter.fields.map((field) => (
                 <div key={field.name} className="summary-row">
                   <dt>{fieldLabel(field.name)}</dt>
-                  <dd>{draft.answers[field.name] || '-'}</dd>
-                  <button type="button" className="secondary summary-change" aria-label={t('form.changeWhat', { what: field.label })} onClick={() => setEditing(field.name)}>
-                    {t('form.change')}
-                  </button>
+                  <dd>
+                    <span>{draft.answers[field.name] || '-'}</span>
+                    <button type="button" className="secondary summary-change" aria-label={t('form.changeWhat', { what: field.label })} onClick={() => setEditing(field.name)}>
+                      {t('form.change')}
+                    </button>
+                  </dd>
                 </div>
               ))}
               {letter.requirements.map((requirement) => (
                 <div key={requirement.id} className="summary-row">
                   <dt>{requirement.name}</dt>
-                  <dd>{requirementChoice(requirement.id, draft.requirements[String(requirement.id)] ?? BRING_ORIGINAL)}</dd>
-                  {requirement.documents.length > 0 ? (
-                    <button type="button" className="secondary summary-change" aria-label={t('form.changeWhat', { what: requirement.name })} onClick={() => change('requirements')}>
-                      {t('form.change')}
-                    </button>
-                  ) : (
-                    <span />
-                  )}
+                  <dd>
+                    <span>{requirementChoice(requirement.id, draft.requirements[String(requirement.id)] ?? BRING_ORIGINAL)}</span>
+                    {requirement.documents.length > 0 && (
+                      <button type="button" className="secondary summary-change" aria-label={t('form.changeWhat', { what: requirement.name })} onClick={() => change('requirements')}>
+                        {t('form.change')}
+                      </button>
+                    )}
+                  </dd>
                 </div>
               ))}
               <div className="summary-row">
                 <dt>{t('form.phoneTitle')}</dt>
-                <dd>{draft.noPhone ? t('form.viaOffice', { phone: props.officePhone ?? '' }) : draft.phone}</dd>
-                <button type="button" className="secondary summary-change" aria-label={t('form.changeWhat', { what: t('form.phoneTitle') })} onClick={() => change('phone')}>
-                  {t('form.change')}
-                </button>
+                <dd>
+                  <span>{draft.noPhone ? t('form.viaOffice', { phone: props.officePhone ?? '' }) : draft.phone}</span>
+                  <button type="button" className="secondary summary-change" aria-label={t('form.changeWhat', { what: t('form.phoneTitle') })} onClick={() => change('phone')}>
+                    {t('form.change')}
+                  </button>
+                </dd>
               </div>
             </dl>
             <p className="step-hint">{resident.online ? t('form.willSend') : t('form.willSendLater')}</p>
