@@ -43,6 +43,8 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const [limitWarning, setLimitWarning] = useState<number | null>(null);
   // "Panggil petugas": shown until staff dismiss it, whatever the resident does next.
   const [staffCalledAt, setStaffCalledAt] = useState<Date | null>(null);
+  // "Kontras tinggi": for this session only.
+  const [highContrast, setHighContrast] = useState(false);
 
   // The printer's state for the attract screen's notice (polled by the core).
   useEffect(() => {
@@ -105,6 +107,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       dispatch({ type: 'reset' });
       setTones(0);
       setLimitWarning(null);
+      setHighContrast(false);
       void i18n.changeLanguage(defaultLocale);
       void api.calls['session.end']({ reason });
     },
@@ -284,10 +287,12 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       setStaffCalledAt(new Date());
       void api.calls['kiosk.callStaff']({ screen: helpTopic(state) });
     },
+    highContrast,
+    toggleHighContrast: () => setHighContrast((on) => !on),
   };
 
   return (
-    <div className="kiosk">
+    <div className={['kiosk', highContrast ? 'high-contrast' : ''].filter(Boolean).join(' ')}>
       <HelpContext.Provider value={help}>{screen}</HelpContext.Provider>
       {staffCalledAt && <StaffNotice calledAt={staffCalledAt} timeZone={info.timeZone} onDismiss={() => setStaffCalledAt(null)} />}
       {info.demoMode && state.screen !== 'attract' && (

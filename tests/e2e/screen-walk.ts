@@ -2,8 +2,9 @@
  * The resident's whole errand, screen by screen, in Bahasa Indonesia: the
  * attract screen, a NIK with a message, a wrong PIN, the menu, the letter list
  * and its search, a number field, a text field, the summary, the phone, the
- * requirements, the result, Permohonan Saya and Informasi Desa. `check` is
- * called on each (layout checks, accessibility checks).
+ * requirements, the result, Permohonan Saya and Informasi Desa, optionally
+ * with high contrast chosen first. `check` is called on each
+ * (layout checks, accessibility checks).
  */
 import type { Page } from '@playwright/test';
 import { RESIDENTS } from '../../tools/opensid-sim/seed';
@@ -13,9 +14,15 @@ export type ScreenCheck = (screen: string, options?: { noScroll?: boolean }) => 
 
 const budi = RESIDENTS[0]!;
 
-export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: ScreenCheck): Promise<void> {
+export interface DisplayChoice {
+  highContrast?: boolean;
+}
+
+export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: ScreenCheck, display: DisplayChoice = {}): Promise<void> {
   await page.goto(kiosk.url);
   await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
+  // Chosen on the attract screen, kept for the whole session.
+  if (display.highContrast) await page.getByRole('button', { name: 'Kontras tinggi' }).click();
   await check('attract', { noScroll: true });
   await page.getByRole('button', { name: 'Sentuh layar untuk mulai' }).click();
   await tapDigits(page, '32010');

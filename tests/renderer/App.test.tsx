@@ -177,4 +177,17 @@ describe('App', () => {
     tap('Cancel');
     expect(await screen.findByText('Sentuh layar untuk mulai')).toBeTruthy();
   });
+
+  it('high contrast is for this session: pressed while on, off again for the next resident', async () => {
+    renderApp();
+    await screen.findByText('Sentuh layar untuk mulai');
+    tap('Kontras tinggi');
+    expect(document.querySelector('.kiosk')?.classList.contains('high-contrast')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Kontras tinggi' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByText('Sentuh layar untuk mulai')).toBeTruthy(); // the toggle did not start a session
+    tap('Sentuh layar untuk mulai');
+    expect(screen.getByRole('button', { name: 'Kontras tinggi' }).getAttribute('aria-pressed')).toBe('true');
+    tap('Batal');
+    expect(document.querySelector('.kiosk')?.classList.contains('high-contrast')).toBe(false);
+  });
 });

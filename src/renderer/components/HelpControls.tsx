@@ -2,13 +2,44 @@ import { createContext, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** Which screen the resident is on, for its help text (`help.<topic>`), and how to call staff. */
+/**
+ * What the header's tools need from App: which screen the resident is on (its
+ * help text, `help.<topic>`), how to call staff, and the session's display
+ * choice ("Kontras tinggi"; reset when the session ends).
+ */
 export interface HelpContextValue {
   topic: string;
   callStaff(): void;
+  highContrast: boolean;
+  toggleHighContrast(): void;
 }
 
-export const HelpContext = createContext<HelpContextValue>({ topic: 'attract', callStaff: () => {} });
+export const HelpContext = createContext<HelpContextValue>({
+  topic: 'attract',
+  callStaff: () => {},
+  highContrast: false,
+  toggleHighContrast: () => {},
+});
+
+/** "Kontras tinggi": an on/off button, pressed while on. */
+export function DisplayToggles() {
+  const { t } = useTranslation();
+  const tools = useContext(HelpContext);
+  const toggle = (on: boolean, label: string, onClick: () => void) => (
+    <button
+      type="button"
+      className="secondary display-toggle"
+      aria-pressed={on}
+      onClick={(event) => {
+        event.stopPropagation(); // on the attract screen a tap anywhere else starts
+        onClick();
+      }}
+    >
+      {label}
+    </button>
+  );
+  return toggle(tools.highContrast, t('display.highContrast'), tools.toggleHighContrast);
+}
 
 /**
  * "Bantuan": what to do on this screen in two short sentences, and "Panggil
@@ -57,11 +88,12 @@ export function HelpButton() {
   );
 }
 
-/** The header's corner on every resident screen: help and the language. */
+/** The header's corner on every resident screen: help, contrast and the language. */
 export function ScreenTools() {
   return (
     <div className="screen-tools">
       <HelpButton />
+      <DisplayToggles />
       <LanguageSwitch />
     </div>
   );
