@@ -30,6 +30,7 @@ import { registerVillageInfo } from './features/village-info';
 import { createSessionHolder } from './session/session-holder';
 import { createPrintingService, type PrintingService } from './printing/printing-service';
 import { registerPrinting } from './features/printing';
+import { registerVoice } from './features/voice';
 import { registerReaderInput } from './features/reader-input';
 import { cardHintKey, createCardHints, createCardTaps } from './input/card-hints';
 import { createReferenceCache } from './village/reference-cache';
@@ -97,6 +98,7 @@ const FEATURES: readonly Feature[] = [
   registerVillageInfo,
   registerPrinting,
   registerReaderInput,
+  registerVoice,
 ];
 
 export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {

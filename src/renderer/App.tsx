@@ -2,7 +2,7 @@
  * The kiosk UI: one reducer for the resident's session, the screens it
  * selects, and the idle timer around everything but the attract screen.
  */
-import { useCallback, useContext, useEffect, useReducer, useState } from 'react';
+import { useCallback, useContext, useEffect, useReducer, useRef, useState } from 'react';
 import { I18nContext, useTranslation } from 'react-i18next';
 import type { KioskBridge, KioskInfo, PrintResult } from '../shared/contract';
 import type { PrinterStatus } from '../shared/device-status';
@@ -127,6 +127,26 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     setLimitWarning(null);
     await api.calls['session.extend']({});
   }
+
+  // Spoken prompts (espeak-ng in the core): on "Dengarkan", and on every new screen when audio guidance is on.
+  const playing = useRef<HTMLAudioElement | null>(null);
+  const speakPrompt = useCallback(
+    async (topic: string) => {
+      const language = i18n.language === 'en' ? 'en' : 'id';
+      const result = await api.calls['voice.speak']({ text: i18n.t(`voice.${topic}`), language });
+      if (!result.ok) return;
+      playing.current?.pause();
+      const audio = new Audio(result.value.audio);
+      playing.current = audio;
+      void audio.play().catch(() => {}); // no audio device: the screen still says it all
+    },
+    [api, i18n],
+  );
+  const topic = helpTopic(state);
+  const guidance = info?.voice.guidance === true && info.voice[i18n.language === 'en' ? 'en' : 'id'];
+  useEffect(() => {
+    if (guidance) void speakPrompt(topic);
+  }, [guidance, topic, speakPrompt]);
 
   const idle = useIdleTimer({
     enabled: state.screen !== 'attract' && info !== null,
@@ -280,8 +300,11 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       break;
   }
 
+  const language = i18n.language === 'en' ? 'en' : 'id';
   const help: HelpContextValue = {
     topic: helpTopic(state),
+    canSpeak: info.voice[language],
+    speak: () => void speakPrompt(helpTopic(state)),
     callStaff: () => {
       chime();
       setStaffCalledAt(new Date());

@@ -21,6 +21,7 @@ export const callNames = [
   'input.key',
   'requests.receiptStatus',
   'kiosk.callStaff',
+  'voice.speak',
 ] as const;
 export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status', 'printing.receipt', 'session.expiring', 'input.card', 'input.receipt'] as const;
 

@@ -59,6 +59,8 @@ export interface KioskInfo {
   needsTechnician: boolean;
   /** The village office's number, for residents without a phone (null: none known, the choice is not offered). */
   officePhone: string | null;
+  /** Which languages the kiosk can speak (espeak-ng voices installed), and whether it speaks each screen's prompt by itself. */
+  voice: { id: boolean; en: boolean; guidance: boolean };
 }
 
 /** The outbox as the UI may show it: counts only. */
@@ -243,6 +245,10 @@ export const calls = {
   'requests.cancel': call<null>()(z.object({ serverId: z.number().int().positive() }).strict()),
   /** "Tambah waktu": the signed-in session's time limit starts again from now. */
   'session.extend': call<{ secondsLeft: number }>()(noInput),
+  /** A screen's spoken prompt (words from the locale files; digits refused): a WAV to play. */
+  'voice.speak': call<{ audio: string; durationMs: number }>()(
+    z.object({ text: z.string().min(1).max(400), language: z.enum(['id', 'en']) }).strict(),
+  ),
   /** "Panggil petugas" from the help on a resident screen: logged for the office (the screen chimes and shows a notice). */
   'kiosk.callStaff': call<{ calledAt: string }>()(z.object({ screen: z.string().regex(/^[a-zA-Z-]{1,24}$/) }).strict()),
   /** The UI returned to the attract screen: drop everything held for the resident. */

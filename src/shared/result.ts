@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'not-yours',
   /** The request's personal data is past the retention period. */
   'purged',
+  /** No espeak-ng voice for that language on this kiosk. */
+  'voice-unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

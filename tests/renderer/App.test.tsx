@@ -190,4 +190,19 @@ describe('App', () => {
     tap('Batal');
     expect(document.querySelector('.kiosk')?.classList.contains('high-contrast')).toBe(false);
   });
+
+  it('"Dengarkan" speaks this screen\'s prompt in the resident\'s language, through the core', async () => {
+    const play = vi.fn(async () => {});
+    vi.stubGlobal('Audio', vi.fn(function (this: { play: typeof play; pause(): void }) { this.play = play; this.pause = () => {}; }));
+    const { fake } = renderApp();
+    await screen.findByText('Sentuh layar untuk mulai');
+    tap('Sentuh layar untuk mulai');
+    tap('Dengarkan');
+    await vi.waitFor(() => expect(play).toHaveBeenCalledTimes(1));
+    expect(fake.speak).toHaveBeenLastCalledWith({ text: 'Ketik enam belas angka NIK Anda, lalu sentuh Lanjut.', language: 'id' });
+    tap('English');
+    tap('Listen');
+    await vi.waitFor(() => expect(fake.speak).toHaveBeenLastCalledWith({ text: 'Enter the sixteen digits of your NIK, then touch Next.', language: 'en' }));
+    vi.unstubAllGlobals();
+  });
 });

@@ -13,9 +13,10 @@ export const testInfo: KioskInfo = {
   demoMode: false,
   needsTechnician: false,
   officePhone: null,
+  voice: { id: true, en: true, guidance: false },
 };
 
-const notSignedIn = { ok: false, error: { code: 'session-required', message: 'Silakan masuk.' } } as const;
+const notSignedIn = { ok: false, error: { code: 'session-required' } } as const;
 
 /** An in-memory bridge for component tests; records calls, can push events. */
 export function createFakeBridge(info: KioskInfo = testInfo) {
@@ -27,6 +28,7 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
     }),
   );
   const end = vi.fn(async () => ({ ok: true as const, value: null }));
+  const speak = vi.fn(async (_input: { text: string; language: 'id' | 'en' }) => ({ ok: true as const, value: { audio: 'data:audio/wav;base64,', durationMs: 1200 } }));
   const callStaff = vi.fn(async () => ({ ok: true as const, value: { calledAt: '2026-12-01T03:15:00.000Z' } }));
   const bridge: KioskBridge = {
     calls: {
@@ -47,6 +49,7 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
       'input.key': async () => ({ ok: true, value: null }),
       'requests.receiptStatus': async () => notSignedIn,
       'kiosk.callStaff': callStaff,
+      'voice.speak': speak,
     },
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();
@@ -60,6 +63,7 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
     identify,
     end,
     callStaff,
+    speak,
     push(name: EventName, payload: unknown) {
       listeners.get(name)?.forEach((listener) => listener(payload as never));
     },

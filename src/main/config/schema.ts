@@ -34,6 +34,8 @@ export const configSchema = z.object({
       idleWarningSeconds: z.number().int().min(1).max(300).default(20),
       /** Pixel density of the touch panel; sizes touch targets to 12.7 mm. */
       screenPpi: z.number().min(50).max(600).default(102),
+      /** Speak a short prompt on every resident screen (espeak-ng); "Dengarkan" works either way when a voice is installed. */
+      audioGuidance: z.boolean().default(false),
     })
     .prefault({}),
   village: z

@@ -11,6 +11,7 @@ import { isValidPhone, normalisePhone } from '../../shared/phone';
 import { ok } from '../../shared/result';
 import type { KioskConfig } from '../config/schema';
 import type { Feature } from '../feature';
+import { availableVoices } from '../voice/espeak';
 
 const MAX_LOGO_BYTES = 1024 * 1024;
 const LOGO_TYPES: Record<string, string> = {
@@ -32,6 +33,7 @@ export const registerKioskInfo: Feature = (ctx) => {
       demoMode: ctx.demoMode,
       needsTechnician: ctx.needsTechnician() !== null,
       officePhone: officePhoneOf(config, ctx.references.profile()?.value ?? null),
+      voices: availableVoices(),
     });
 
   ctx.handle('kiosk.getInfo', () => ok(info()));
@@ -71,7 +73,13 @@ export function buildKioskInfo(
   config: KioskConfig,
   dataDir: string,
   log: Logger,
-  extra: { cachedVillageName?: string | null; demoMode?: boolean; needsTechnician?: boolean; officePhone?: string | null } = {},
+  extra: {
+    cachedVillageName?: string | null;
+    demoMode?: boolean;
+    needsTechnician?: boolean;
+    officePhone?: string | null;
+    voices?: { id: boolean; en: boolean };
+  } = {},
 ): KioskInfo {
   // The configured name wins (a technician set it); then the server's profile.
   const cachedName = extra.cachedVillageName ?? null;
@@ -86,6 +94,7 @@ export function buildKioskInfo(
     demoMode: extra.demoMode === true,
     needsTechnician: extra.needsTechnician === true,
     officePhone: extra.officePhone ?? null,
+    voice: { id: extra.voices?.id ?? false, en: extra.voices?.en ?? false, guidance: config.kiosk.audioGuidance },
   };
 }
 

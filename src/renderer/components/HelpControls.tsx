@@ -12,6 +12,10 @@ export interface HelpContextValue {
   callStaff(): void;
   highContrast: boolean;
   toggleHighContrast(): void;
+  /** A voice for the current language is installed: "Dengarkan" is offered. */
+  canSpeak: boolean;
+  /** Speaks this screen's prompt (`voice.<topic>`). */
+  speak(): void;
 }
 
 export const HelpContext = createContext<HelpContextValue>({
@@ -19,7 +23,28 @@ export const HelpContext = createContext<HelpContextValue>({
   callStaff: () => {},
   highContrast: false,
   toggleHighContrast: () => {},
+  canSpeak: false,
+  speak: () => {},
 });
+
+/** "Dengarkan": this screen's short prompt, spoken (only where the kiosk has a voice for the language). */
+export function ListenButton() {
+  const { t } = useTranslation();
+  const tools = useContext(HelpContext);
+  if (!tools.canSpeak) return null;
+  return (
+    <button
+      type="button"
+      className="secondary listen-button"
+      onClick={(event) => {
+        event.stopPropagation(); // on the attract screen a tap anywhere else starts
+        tools.speak();
+      }}
+    >
+      {t('voice.listen')}
+    </button>
+  );
+}
 
 /** "Kontras tinggi": an on/off button, pressed while on. */
 export function DisplayToggles() {
@@ -88,10 +113,11 @@ export function HelpButton() {
   );
 }
 
-/** The header's corner on every resident screen: help, contrast and the language. */
+/** The header's corner on every resident screen: listen, help, contrast and the language. */
 export function ScreenTools() {
   return (
     <div className="screen-tools">
+      <ListenButton />
       <HelpButton />
       <DisplayToggles />
       <LanguageSwitch />

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskInfo } from '../../shared/contract';
 import type { PrinterStatus } from '../../shared/device-status';
 import { useClock } from '../hooks/use-clock';
-import { DisplayToggles, HelpButton } from '../components/HelpControls';
+import { DisplayToggles, HelpButton, ListenButton } from '../components/HelpControls';
 
 /** Printer states worth a notice before anyone starts (requests remain possible). */
 const PRINTER_PROBLEMS: PrinterStatus[] = ['paper-out', 'cover-open', 'offline', 'error'];
@@ -28,6 +28,7 @@ export function AttractScreen(props: {
   return (
     <main className="attract" onClick={props.onStart}>
       <div className="attract-tools">
+        <ListenButton />
         <HelpButton />
         <DisplayToggles />
         <button
