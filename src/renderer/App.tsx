@@ -122,7 +122,15 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   useEffect(() => api.on('input.receipt', ({ reference }) => dispatch({ type: 'receipt-scanned', reference })), [api]);
 
   // A minute (configurable) before the limit: warn, and offer more time.
-  useEffect(() => api.on('session.expiring', ({ secondsLeft }) => setLimitWarning(secondsLeft)), [api]);
+  // It is heard too, for a resident who looked away.
+  useEffect(
+    () =>
+      api.on('session.expiring', ({ secondsLeft }) => {
+        setLimitWarning(secondsLeft);
+        beep();
+      }),
+    [api, beep],
+  );
   async function extendSession(): Promise<void> {
     setLimitWarning(null);
     await api.calls['session.extend']({});

@@ -48,6 +48,7 @@ describe('createKioskCore', () => {
         demoMode: false,
         needsTechnician: false,
         officePhone: null,
+        voice: { id: true, en: true, guidance: false }, // espeak-ng is installed (tests/main/voice/espeak.test.ts)
       },
     });
   });

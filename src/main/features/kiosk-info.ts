@@ -37,6 +37,8 @@ export const registerKioskInfo: Feature = (ctx) => {
     });
 
   ctx.handle('kiosk.getInfo', () => ok(info()));
+  const voices = availableVoices();
+  if (!voices.id || !voices.en) log.info({ voices }, 'spoken prompts need espeak-ng with its id and en voices (apt-get install espeak-ng)');
 
   // A resident asked for help in person. The log and the audit trail say when and from which screen, never who.
   ctx.handle('kiosk.callStaff', ({ screen }) => {
