@@ -1,11 +1,20 @@
 /**
  * Debian's PC/SC daemon for tests: `pcscd -f` started in the foreground and
- * stopped by its pid, with the vsmartcard-vpcd virtual reader it loads from
- * its configuration. One daemon per machine owns the socket and vpcd's port,
- * so a test first ends any other (and waits until they have exited).
+ * stopped by its pid, with the vsmartcard-vpcd virtual reader. One daemon
+ * per machine owns the socket, so a test first ends any other (and waits
+ * until they have exited).
+ *
+ * The daemon gets its own reader configuration (`-c`): Debian's puts vpcd on
+ * TCP 35963, inside Linux's ephemeral port range (32768-60999), where any
+ * other test's connection may hold it at that moment ("Address already in
+ * use", no reader). Ours listens below that range, on VPCD_PORT.
  * .ci/run installs pcscd, vsmartcard-vpcd and libpcsclite-dev.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { VPCD_PORT } from './virtual-card';
 
 export const VIRTUAL_READER = 'Virtual PCD 00 00';
 
@@ -25,7 +34,7 @@ export async function startPcscDaemon(): Promise<void> {
   if (!found) throw new Error('pcscd is not installed (apt-get install pcscd vsmartcard-vpcd libpcsclite-dev, as .ci/run does)');
   await noPcscDaemons();
   daemonOutput = '';
-  const started = spawn('pcscd', ['-f'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const started = spawn('pcscd', ['-f', '-c', readerConfigDir()], { stdio: ['ignore', 'pipe', 'pipe'] });
   const keep = (chunk: Buffer) => (daemonOutput = (daemonOutput + chunk.toString('utf8')).slice(-2000));
   started.stdout?.on('data', keep);
   started.stderr?.on('data', keep);
@@ -44,6 +53,20 @@ export async function stopPcscDaemon(): Promise<void> {
   await noPcscDaemons();
 }
 
+let configDir: string | null = null;
+
+/** A reader.conf.d with only the virtual reader, on VPCD_PORT (as Debian's /etc/reader.conf.d/vpcd, another port). */
+function readerConfigDir(): string {
+  if (configDir) return configDir;
+  configDir = mkdtempSync(path.join(tmpdir(), 'adm-pcscd-'));
+  const port = `0x${VPCD_PORT.toString(16).toUpperCase()}`;
+  writeFileSync(
+    path.join(configDir, 'vpcd'),
+    `FRIENDLYNAME "Virtual PCD"\nDEVICENAME   /dev/null:${port}\nLIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so\nCHANNELID    ${port}\n`,
+  );
+  return configDir;
+}
+
 /** The pcscd processes there are now, for failure messages. */
 export function pcscDaemons(): string {
   return spawnSync('pgrep', ['-a', 'pcscd'], { encoding: 'utf8' }).stdout.trim() || 'none';
@@ -53,7 +76,7 @@ export function pcscDaemons(): string {
  * Until pcscd answers and lists the virtual reader, asked from another process
  * as a technician's `adm input list` would (the daemon says when it is ready;
  * nothing here sleeps a fixed time). A daemon that came up without the reader
- * (seen once on a loaded machine: vpcd's port not yet free) is started once more.
+ * anyway is started once more, and what it said is kept for the message.
  */
 export async function pcscReaderReady(timeoutMs = 15_000): Promise<void> {
   if (await readerListed(timeoutMs)) return;

@@ -1,13 +1,14 @@
 /**
  * A contactless card on Debian's virtual PC/SC reader (vsmartcard-vpcd): vpcd
- * listens on TCP 35963 for a card. Frames are a 2-byte big-endian length and
+ * listens on a TCP port for a card (VPCD_PORT; Debian's default is 35963). Frames are a 2-byte big-endian length and
  * a payload; a 1-byte payload is a control (0 power off, 1 power on, 2 reset,
  * 4 send the ATR), anything else an APDU to answer. This card answers GET DATA
  * (FF CA 00 00 00) with its UID and 90 00. Closing it takes the card away.
  */
 import { connect, type Socket } from 'node:net';
 
-export const VPCD_PORT = 35963;
+/** Where the tests' pcscd has vpcd listen (tests/helpers/pcscd.ts): below the ephemeral port range, unlike Debian's 35963. */
+export const VPCD_PORT = 29963;
 const ATR = Buffer.from('3B8F8001804F0CA0000003060300030000000068', 'hex'); // a contactless card's ATR, as ACR122U readers report it
 
 export interface VirtualCard {
