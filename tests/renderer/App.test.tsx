@@ -32,6 +32,9 @@ describe('App', () => {
     renderApp();
     expect(await screen.findByText('Desa Sukamaju')).toBeTruthy();
     expect(screen.getByText('Sentuh layar untuk mulai')).toBeTruthy();
+    // What the kiosk is for, what to bring and how to get a PIN, before anyone touches it.
+    expect(screen.getByText(/Bawa e-KTP dan PIN Layanan Mandiri Anda\./)).toBeTruthy();
+    expect(screen.getByText('Belum punya PIN? Mintalah di kantor desa.')).toBeTruthy();
     // touch targets sized for the configured panel (102 PPI -> 12.7 mm = 51 px)
     expect(document.documentElement.style.getPropertyValue('--touch-min')).toBe('51px');
     tap('Sentuh layar untuk mulai');

@@ -52,6 +52,8 @@ export function AttractScreen(props: {
       <h1 className="village-name">{info.village.name ?? t('attract.villageFallback')}</h1>
       <p className="attract-date">{date}</p>
       <p className="attract-time">{time}</p>
+      <p className="attract-purpose">{t('attract.purpose')}</p>
+      <p className="attract-purpose">{t('attract.noPin')}</p>
       <button type="button" className="primary attract-start" onClick={props.onStart}>
         {t('attract.touchToStart')}
       </button>
