@@ -210,7 +210,6 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
           printerStatus={printerStatus}
           onQueueTicket={() => void takeQueueTicket()}
           onStart={() => send({ type: 'start' })}
-          onToggleLanguage={() => void i18n.changeLanguage(i18n.language === 'en' ? 'id' : 'en')}
         />
       );
       break;
@@ -310,13 +309,13 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
 
   const language = i18n.language === 'en' ? 'en' : 'id';
   const help: HelpContextValue = {
-    topic: helpTopic(state),
+    topic,
     canSpeak: info.voice[language],
-    speak: () => void speakPrompt(helpTopic(state)),
+    speak: () => void speakPrompt(topic),
     callStaff: () => {
       chime();
       setStaffCalledAt(new Date());
-      void api.calls['kiosk.callStaff']({ screen: helpTopic(state) });
+      void api.calls['kiosk.callStaff']({ screen: topic });
     },
     highContrast,
     toggleHighContrast: () => setHighContrast((on) => !on),

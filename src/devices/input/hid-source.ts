@@ -12,6 +12,7 @@
 import type * as NodeHid from 'node-hid';
 import { createHidPosAssembler, HID_POS_USAGE_PAGE } from './hid-pos';
 import { createReopener } from './reopen';
+import { changesOnly } from './status-changes';
 import { classifyScan, type ScanEvent, type ScanSettings } from './scan-event';
 
 export interface HidDeviceInfo {
@@ -112,13 +113,7 @@ export function startHidSource(
 ): () => void {
   const reopener = createReopener(options.retryMs ?? RETRY_MS);
   let handle: HidHandle | null = null;
-  let last = '';
-  const report = (status: HidStatus) => {
-    const key = JSON.stringify(status);
-    if (key === last) return;
-    last = key;
-    listener.status(status);
-  };
+  const report = changesOnly<HidStatus>((status) => listener.status(status));
   const wanted =
     settings.mode === 'pos'
       ? `HID-POS scanner${settings.vendorId !== null ? ` ${usbIds({ vendorId: settings.vendorId, productId: settings.productId ?? 0 })}` : ''}`

@@ -7,6 +7,7 @@
  * source keeps trying to reach pcscd again.
  */
 import { createReopener } from './reopen';
+import { changesOnly } from './status-changes';
 import type { ScanEvent } from './scan-event';
 
 export type PcscStatus =
@@ -47,14 +48,7 @@ export function startPcscSource(listener: PcscListener, options: { retryMs?: num
   const readers = new Set<string>();
   const withCard = new Set<string>();
   let devices: DevicesLike | null = null;
-  let last = '';
-
-  const report = (status: PcscStatus) => {
-    const key = JSON.stringify(status);
-    if (key === last) return;
-    last = key;
-    listener.status(status);
-  };
+  const report = changesOnly<PcscStatus>((status) => listener.status(status));
   const readersStatus = () =>
     report(readers.size > 0 ? { state: 'ready', readers: [...readers].sort(), cards: [...withCard].filter((r) => readers.has(r)).sort() } : { state: 'no-reader' });
 

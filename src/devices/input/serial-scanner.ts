@@ -7,6 +7,7 @@
 import { DelimiterParser, SerialPort } from 'serialport';
 import type { SerialPortStream } from '@serialport/stream';
 import { createReopener } from './reopen';
+import { changesOnly } from './status-changes';
 import { classifyScan, type ScanEvent, type ScanSettings } from './scan-event';
 
 export type SerialScannerStatus = { state: 'open'; path: string } | { state: 'closed'; path: string; reason: string };
@@ -28,10 +29,11 @@ export function startSerialScanner(
 ): () => void {
   const createPort = options.createPort ?? ((o) => new SerialPort(o));
   const reopener = createReopener(options.retryMs ?? 3000);
+  const report = changesOnly<SerialScannerStatus>((status) => listener.status(status));
   let port: SerialPortStream | null = null;
 
   function again(reason: string): void {
-    listener.status({ state: 'closed', path: options.path, reason });
+    report({ state: 'closed', path: options.path, reason });
     port = null;
     reopener.schedule(open);
   }
@@ -46,13 +48,13 @@ export function startSerialScanner(
       if (text) listener.event(classifyScan(text, options.scan));
     });
     current.on('close', () => again('the port closed (unplugged?)'));
-    current.on('error', (error: Error) => listener.status({ state: 'closed', path: options.path, reason: error.message }));
+    current.on('error', (error: Error) => report({ state: 'closed', path: options.path, reason: error.message }));
     current.open((error) => {
       if (error) {
         again(error.message);
         return;
       }
-      listener.status({ state: 'open', path: options.path });
+      report({ state: 'open', path: options.path });
     });
   }
 

@@ -87,15 +87,10 @@ export const registerReaderInput: Feature = (ctx) => {
   });
 
   // Device readers (PC/SC, serial, USB HID), as configured; restarted when their settings change.
-  let lastStatus = new Map<string, string>();
+  // Each source reports its status only when it changed.
   const listener: InputSourcesListener = {
     event: (event, source) => (event.kind === 'card' ? handleCard(event.uid, source) : handleCode(event.text)),
-    status: (change) => {
-      const key = JSON.stringify(change.status);
-      if (lastStatus.get(change.source) === key) return;
-      lastStatus.set(change.source, key);
-      logSourceStatus(log, change);
-    },
+    status: (change) => logSourceStatus(log, change),
   };
   let stopSources: (() => void) | null = null;
   let runningWith = '';
@@ -104,7 +99,6 @@ export const registerReaderInput: Feature = (ctx) => {
     const key = JSON.stringify(wanted);
     if (stopSources && key === runningWith) return;
     stopSources?.();
-    lastStatus = new Map();
     runningWith = key;
     stopSources = ctx.inputSources(wanted, listener);
   }

@@ -1,6 +1,7 @@
 import { createContext, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ToolButton } from './ToolButton';
 
 /**
  * What the header's tools need from App: which screen the resident is on (its
@@ -33,16 +34,9 @@ export function ListenButton() {
   const tools = useContext(HelpContext);
   if (!tools.canSpeak) return null;
   return (
-    <button
-      type="button"
-      className="secondary listen-button"
-      onClick={(event) => {
-        event.stopPropagation(); // on the attract screen a tap anywhere else starts
-        tools.speak();
-      }}
-    >
+    <ToolButton className="listen-button" onClick={tools.speak}>
       {t('voice.listen')}
-    </button>
+    </ToolButton>
   );
 }
 
@@ -50,20 +44,11 @@ export function ListenButton() {
 export function DisplayToggles() {
   const { t } = useTranslation();
   const tools = useContext(HelpContext);
-  const toggle = (on: boolean, label: string, onClick: () => void) => (
-    <button
-      type="button"
-      className="secondary display-toggle"
-      aria-pressed={on}
-      onClick={(event) => {
-        event.stopPropagation(); // on the attract screen a tap anywhere else starts
-        onClick();
-      }}
-    >
-      {label}
-    </button>
+  return (
+    <ToolButton className="display-toggle" pressed={tools.highContrast} onClick={tools.toggleHighContrast}>
+      {t('display.highContrast')}
+    </ToolButton>
   );
-  return toggle(tools.highContrast, t('display.highContrast'), tools.toggleHighContrast);
 }
 
 /**
@@ -76,16 +61,9 @@ export function HelpButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button
-        type="button"
-        className="secondary help-button"
-        onClick={(event) => {
-          event.stopPropagation(); // on the attract screen a tap anywhere else starts
-          setOpen(true);
-        }}
-      >
+      <ToolButton className="help-button" onClick={() => setOpen(true)}>
         {t('help.button')}
-      </button>
+      </ToolButton>
       {open && (
         <div className="idle-warning" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(event) => event.stopPropagation()}>
           <div className="idle-card">

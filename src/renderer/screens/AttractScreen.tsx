@@ -3,6 +3,7 @@ import type { KioskInfo } from '../../shared/contract';
 import type { PrinterStatus } from '../../shared/device-status';
 import { useClock } from '../hooks/use-clock';
 import { DisplayToggles, HelpButton, ListenButton } from '../components/HelpControls';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 
 /** Printer states worth a notice before anyone starts (requests remain possible). */
 const PRINTER_PROBLEMS: PrinterStatus[] = ['paper-out', 'cover-open', 'offline', 'error'];
@@ -16,7 +17,6 @@ export function AttractScreen(props: {
   printerStatus: PrinterStatus;
   onStart(): void;
   onQueueTicket(): void;
-  onToggleLanguage(): void;
 }) {
   const { t, i18n } = useTranslation();
   const now = useClock();
@@ -31,16 +31,7 @@ export function AttractScreen(props: {
         <ListenButton />
         <HelpButton />
         <DisplayToggles />
-        <button
-          type="button"
-          className="language-toggle"
-          onClick={(event) => {
-            event.stopPropagation();
-            props.onToggleLanguage();
-          }}
-        >
-          {t('attract.switchLanguage')}
-        </button>
+        <LanguageSwitch />
       </div>
       {info.demoMode && (
         <p className="demo-badge" aria-label={t('demo.label')}>
