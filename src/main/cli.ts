@@ -15,6 +15,7 @@
  *   adm printer profiles       the printer models the kiosk knows
  *   adm input list [--json]    PC/SC readers and serial ports the system sees
  *   adm input watch            card reads from PC/SC readers, live, until Ctrl+C
+ *   adm voice check            which spoken-prompt voices are installed, with a sample each
  */
 import { parseArgs } from 'node:util';
 import { maskNik } from '../shared/nik';
@@ -27,6 +28,7 @@ import { listInputDevices } from '../devices/input/device-list';
 import { realInputSources } from '../devices/input/input-sources';
 import { describeConfigProblem, readConfigFile } from './config/store';
 import { resolveDataDir } from './data-dir';
+import { availableVoices, renderSpeech, wavDurationMs, type VoiceLanguage } from './voice/espeak';
 
 const USAGE = `Usage:
   adm sync [--once]
@@ -37,6 +39,7 @@ const USAGE = `Usage:
   adm demo-server [--port PORT]
   adm printer status | test | reprint <reference> | profiles
   adm input list [--json] | watch
+  adm voice check
 `;
 
 type Out = (text: string) => void;
@@ -104,6 +107,7 @@ export async function runCli(argv: string[], out: Out = (t) => process.stdout.wr
       return 0;
     }
     if (command === 'printer') return await printerCommand(core, sub, arg, values.json, out);
+    if (command === 'voice' && sub === 'check') return await voiceCheck(core.config().kiosk.audioGuidance, out);
     if (command === 'outbox' && sub === 'list') {
       const state = values.state as SyncState | undefined;
       if (state && !['pending', 'synced', 'parked', 'rejected'].includes(state)) {
@@ -140,6 +144,32 @@ export async function runCli(argv: string[], out: Out = (t) => process.stdout.wr
   } finally {
     await core.close();
   }
+}
+
+/** Sample sentences, rendered to prove the voice works (not only that it is listed). */
+const VOICE_SAMPLES: Record<VoiceLanguage, string> = {
+  id: 'Selamat datang di Anjungan Desa Mandiri.',
+  en: 'Welcome to the village self-service kiosk.',
+};
+
+async function voiceCheck(guidance: boolean, out: Out): Promise<number> {
+  const voices = { ...availableVoices() };
+  out('Spoken prompts (espeak-ng):\n');
+  for (const language of ['id', 'en'] as const) {
+    if (!voices[language]) {
+      out(`  ${language}: no voice (apt-get install espeak-ng); "Dengarkan" is not offered in this language\n`);
+      continue;
+    }
+    try {
+      const seconds = wavDurationMs(await renderSpeech(VOICE_SAMPLES[language], language)) / 1000;
+      out(`  ${language}: voice installed, sample "${VOICE_SAMPLES[language]}" ${seconds.toFixed(1)} s\n`);
+    } catch (error) {
+      out(`  ${language}: listed but does not speak: ${error instanceof Error ? error.message : String(error)}\n`);
+      voices[language] = false;
+    }
+  }
+  out(`kiosk.audioGuidance: ${guidance ? 'on (every screen speaks its prompt)' : 'off ("Dengarkan" still speaks on request)'}\n`);
+  return voices.id && voices.en ? 0 : 1;
 }
 
 async function printerCommand(

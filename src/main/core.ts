@@ -22,6 +22,7 @@ import type { KioskConfig } from './config/schema';
 import { createLogger, type KioskLogger } from './logging/logger';
 import { assertDatabaseNotLost, databasePath, earlierInstallEvidence, isStorageFull, openDatabase, type Database } from './db/database';
 import type { CallHandler, ConfigHolder, Dispose, Feature, FeatureContext } from './feature';
+import { registerAttractContent } from './features/attract-content';
 import { registerKioskInfo } from './features/kiosk-info';
 import { registerResidentSession } from './features/resident-session';
 import { registerLetters } from './features/letters';
@@ -92,6 +93,7 @@ export interface KioskCore {
 /** Features in start order; they are disposed in reverse. */
 const FEATURES: readonly Feature[] = [
   registerKioskInfo,
+  registerAttractContent,
   registerResidentSession,
   registerLetters,
   registerRequests,

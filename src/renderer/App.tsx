@@ -4,12 +4,12 @@
  */
 import { useCallback, useContext, useEffect, useReducer, useRef, useState } from 'react';
 import { I18nContext, useTranslation } from 'react-i18next';
-import type { KioskBridge, KioskInfo, PrintResult } from '../shared/contract';
+import type { AttractContent, KioskBridge, KioskInfo, PrintResult } from '../shared/contract';
 import type { PrinterStatus } from '../shared/device-status';
 import type { CallError } from '../shared/result';
 import { checkNik, nikProblemParams } from '../shared/nik';
 import { PIN_LENGTH } from '../shared/pin';
-import { minTouchTargetCssPx } from '../shared/touch-target';
+import { minTouchGapCssPx, minTouchTargetCssPx } from '../shared/touch-target';
 import { IdleWarning } from './components/IdleWarning';
 import { QueueTicketDialog } from './components/QueueTicketDialog';
 import { SessionLimitWarning } from './components/SessionLimitWarning';
@@ -35,6 +35,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   // which would re-run the effects below and undo a resident's language choice.
   const { i18n } = useContext(I18nContext);
   const [info, setInfo] = useState<KioskInfo | null>(null);
+  const [attract, setAttract] = useState<AttractContent | null>(null);
   const [loadError, setLoadError] = useState<CallError | null>(null);
   const [state, dispatch] = useReducer(kioskReducer, initialState);
   const [tones, setTones] = useState(0);
@@ -43,7 +44,8 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const [limitWarning, setLimitWarning] = useState<number | null>(null);
   // "Panggil petugas": shown until staff dismiss it, whatever the resident does next.
   const [staffCalledAt, setStaffCalledAt] = useState<Date | null>(null);
-  // "Kontras tinggi": for this session only.
+  // "Huruf besar" and "Kontras tinggi": for this session only.
+  const [largeText, setLargeText] = useState(false);
   const [highContrast, setHighContrast] = useState(false);
 
   // The printer's state for the attract screen's notice (polled by the core).
@@ -79,10 +81,9 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     let alive = true;
     const apply = (next: KioskInfo): void => {
       setInfo(next);
-      document.documentElement.style.setProperty(
-        '--touch-min',
-        `${minTouchTargetCssPx(next.screenPpi, window.devicePixelRatio)}px`,
-      );
+      const root = document.documentElement.style;
+      root.setProperty('--touch-min', `${minTouchTargetCssPx(next.screenPpi, window.devicePixelRatio)}px`);
+      root.setProperty('--touch-gap', `${minTouchGapCssPx(next.screenPpi, window.devicePixelRatio)}px`);
       void i18n.changeLanguage(next.locale);
     };
     void api.calls['kiosk.getInfo']({}).then((result) => {
@@ -97,6 +98,23 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     };
   }, [api, i18n]);
 
+  // The attract screen's photos and news: fetched once, and again whenever the core has new ones
+  // (not on every return to the attract screen: the pictures are large).
+  useEffect(() => {
+    let alive = true;
+    const load = (): void => {
+      void api.calls['kiosk.attract']({}).then((result) => {
+        if (alive && result.ok) setAttract(result.value);
+      });
+    };
+    load();
+    const stop = api.on('kiosk.attractChanged', load);
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [api]);
+
 
   const defaultLocale = info?.locale ?? 'id';
 
@@ -107,6 +125,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       dispatch({ type: 'reset' });
       setTones(0);
       setLimitWarning(null);
+      setLargeText(false);
       setHighContrast(false);
       void i18n.changeLanguage(defaultLocale);
       void api.calls['session.end']({ reason });
@@ -207,6 +226,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       screen = (
         <AttractScreen
           info={info}
+          content={attract}
           printerStatus={printerStatus}
           onQueueTicket={() => void takeQueueTicket()}
           onStart={() => send({ type: 'start' })}
@@ -317,12 +337,14 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       setStaffCalledAt(new Date());
       void api.calls['kiosk.callStaff']({ screen: topic });
     },
+    largeText,
+    toggleLargeText: () => setLargeText((on) => !on),
     highContrast,
     toggleHighContrast: () => setHighContrast((on) => !on),
   };
 
   return (
-    <div className={['kiosk', highContrast ? 'high-contrast' : ''].filter(Boolean).join(' ')}>
+    <div className={['kiosk', largeText ? 'large-text' : '', highContrast ? 'high-contrast' : ''].filter(Boolean).join(' ')}>
       <HelpContext.Provider value={help}>{screen}</HelpContext.Provider>
       {staffCalledAt && <StaffNotice calledAt={staffCalledAt} timeZone={info.timeZone} onDismiss={() => setStaffCalledAt(null)} />}
       {info.demoMode && state.screen !== 'attract' && (

@@ -22,8 +22,9 @@ export const callNames = [
   'requests.receiptStatus',
   'kiosk.callStaff',
   'voice.speak',
+  'kiosk.attract',
 ] as const;
-export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status', 'printing.receipt', 'session.expiring', 'input.card', 'input.receipt'] as const;
+export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status', 'printing.receipt', 'session.expiring', 'input.card', 'input.receipt', 'kiosk.attractChanged'] as const;
 
 export type CallName = (typeof callNames)[number];
 export type EventName = (typeof eventNames)[number];

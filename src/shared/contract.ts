@@ -47,7 +47,7 @@ export type Locale = 'id' | 'en';
 /** What the UI needs to draw itself; no personal data, safe on the attract screen. */
 export interface KioskInfo {
   kioskName: string;
-  village: { name: string | null; logoDataUrl: string | null };
+  village: { name: string | null };
   locale: Locale;
   timeZone: string;
   idle: { seconds: number; warningSeconds: number };
@@ -61,6 +61,22 @@ export interface KioskInfo {
   officePhone: string | null;
   /** Which languages the kiosk can speak (espeak-ng voices installed), and whether it speaks each screen's prompt by itself. */
   voice: { id: boolean; en: boolean; guidance: boolean };
+}
+
+/**
+ * The attract screen's content: the village's public pictures and news from
+ * the cached profile and articles, and the office's details from the
+ * configuration. Nothing personal: no resident ever appears here.
+ */
+export interface AttractContent {
+  /** The configured logo file, else the server's logo (cached). */
+  logoDataUrl: string | null;
+  gallery: Array<{ caption: string; dataUrl: string }>;
+  /** Latest first; titles are plain text, images cached like the gallery. */
+  articles: Array<{ title: string; date: string | null; imageDataUrl: string | null }>;
+  officeAddress: string | null;
+  officeHours: string | null;
+  runningText: string | null;
 }
 
 /** The outbox as the UI may show it: counts only. */
@@ -250,6 +266,7 @@ export const calls = {
     z.object({ text: z.string().min(1).max(400), language: z.enum(['id', 'en']) }).strict(),
   ),
   /** "Panggil petugas" from the help on a resident screen: logged for the office (the screen chimes and shows a notice). */
+  'kiosk.attract': call<AttractContent>()(noInput),
   'kiosk.callStaff': call<{ calledAt: string }>()(z.object({ screen: z.string().regex(/^[a-zA-Z-]{1,24}$/) }).strict()),
   /** The UI returned to the attract screen: drop everything held for the resident. */
   'session.end': call<null>()(z.object({ reason: z.enum(['idle', 'cancel', 'done']) }).strict()),
@@ -258,6 +275,8 @@ export const calls = {
 export const events = {
   /** The configuration changed (a technician edited it): redraw with the new info. */
   'kiosk.infoChanged': event<KioskInfo>(),
+  /** New pictures or news cached, or the office details changed: fetch `kiosk.attract` again. */
+  'kiosk.attractChanged': event<Record<string, never>>(),
   /** After every sync pass. */
   'sync.status': event<SyncStatus>(),
   /** The printer's status changed (polled while idle). */

@@ -1,20 +1,36 @@
 /**
  * axe-core on every resident screen of the errand (tests/e2e/screen-walk.ts),
- * in Chromium, in the normal theme and in "Kontras tinggi": no serious or
- * critical violation (colour contrast included). Each screen's full result
- * is attached to the test's report.
+ * in Chromium: no serious or critical violation (colour contrast included).
+ * Four walks cover every pair of choices: each language in both themes, each
+ * theme in normal and large text, each language in both text sizes. Each
+ * screen's full result is attached to the test's report.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, testWithVillage } from './fixtures';
-import { walkResidentScreens } from './screen-walk';
+import { walkResidentScreens, type DisplayChoice } from './screen-walk';
 
 const test = testWithVillage((url) => ({ server: { url } }));
 
-for (const highContrast of [false, true]) {
-  test(`every resident screen passes axe-core without serious or critical violations${highContrast ? ', in high contrast' : ''}`, async ({ page, kiosk }, testInfo) => {
+const WALKS: Array<Required<DisplayChoice>> = [
+  { language: 'id', highContrast: false, largeText: false },
+  { language: 'id', highContrast: true, largeText: true },
+  { language: 'en', highContrast: false, largeText: true },
+  { language: 'en', highContrast: true, largeText: false },
+];
+
+for (const display of WALKS) {
+  const label = [display.language === 'id' ? 'Bahasa Indonesia' : 'English', display.highContrast ? 'high contrast' : 'normal theme', display.largeText ? 'large text' : 'normal text'].join(', ');
+  test(`every resident screen passes axe-core without serious or critical violations (${label})`, async ({ page, kiosk }, testInfo) => {
     test.setTimeout(120_000);
     const found: Array<{ screen: string; rule: string; impact: string; targets: string[] }> = [];
+    const kioskRoot = page.locator('.kiosk');
     await walkResidentScreens(page, kiosk, async (screen) => {
+      if (screen === 'village-info') {
+        // The last screen of the session: the walk really ran in the chosen display.
+        if (display.highContrast) await expect(kioskRoot).toHaveClass(/high-contrast/);
+        if (display.largeText) await expect(kioskRoot).toHaveClass(/large-text/);
+        await expect(page.locator('html')).toHaveAttribute('lang', display.language);
+      }
       await page.waitForTimeout(150); // let a transition settle before measuring
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       await testInfo.attach(`axe ${screen}`, { body: JSON.stringify(result.violations, null, 2), contentType: 'application/json' });
@@ -23,8 +39,10 @@ for (const highContrast of [false, true]) {
           found.push({ screen, rule: violation.id, impact: violation.impact, targets: violation.nodes.map((n) => n.target.join(' ')) });
         }
       }
-    }, { highContrast });
+    }, display);
     expect(found).toEqual([]);
-    if (highContrast) await expect(page.locator('.kiosk')).toHaveClass(/high-contrast/);
+    // The session's choices ended with it: the next resident starts in the kiosk's display.
+    await expect(kioskRoot).not.toHaveClass(/high-contrast|large-text/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'id');
   });
 }

@@ -20,12 +20,15 @@ export interface KioskHost {
 
 const READY = 'ADM web host ready: ';
 
-/** `config: null` starts with no config.json at all (the only case for demo mode). */
+/**
+ * `config: null` starts with no config.json at all (the only case for demo mode).
+ * With `dataDir` the host uses that folder (a restart) and leaves it for the caller.
+ */
 export async function startKioskHost(
   config: unknown = {},
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; dataDir?: string } = {},
 ): Promise<{ host: KioskHost; stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'adm-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'adm-e2e-'));
   if (config !== null) writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config));
   const args = ['dist/main/web-host.cjs', '--port', '0', ...(options.demo ? [] : ['--no-demo'])];
   const child: ChildProcess = spawn(process.execPath, args, {
@@ -63,7 +66,7 @@ export async function startKioskHost(
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,7 +2,7 @@
  * Geometry checks for a kiosk screen, run in the page (layout-probe.js): every
  * tappable element must be whole on the screen (not cut by the viewport or a
  * clipping parent, its label not cut either), at least the touch-target size,
- * and clear of every other tappable element. Elements inside a list that
+ * and at least the touch gap from every other tappable element. Elements inside a list that
  * scrolls are exempt from "on screen" (the list shows a scroll cue instead).
  */
 import { readFileSync } from 'node:fs';
@@ -20,9 +20,9 @@ async function probe(page: Page): Promise<void> {
   if (await page.evaluate('typeof window.admLayout === "undefined"')) await page.evaluate(PROBE);
 }
 
-export async function layoutProblems(page: Page, minTarget: number): Promise<LayoutProblem[]> {
+export async function layoutProblems(page: Page, minTarget: number, minGap: number): Promise<LayoutProblem[]> {
   await probe(page);
-  return (await page.evaluate(`window.admLayout.layoutProblems(${Number(minTarget)})`)) as LayoutProblem[];
+  return (await page.evaluate(`window.admLayout.layoutProblems(${Number(minTarget)}, ${Number(minGap)})`)) as LayoutProblem[];
 }
 
 /** Nothing on the screen scrolls: not the page, not any part of it. */

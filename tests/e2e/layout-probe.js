@@ -31,8 +31,8 @@
     return right > left && bottom > top ? { left, top, right, bottom } : null;
   };
 
-  /** Every tappable element whole on screen, big enough, its label inside it, clear of the others. */
-  function layoutProblems(min) {
+  /** Every tappable element whole on screen, big enough, its label inside it, at least minGap from the others. */
+  function layoutProblems(min, minGap) {
     const problems = [];
     // An open modal dialog covers everything else: only what is in it can be touched.
     const modal = [...document.querySelectorAll('[role="dialog"][aria-modal="true"], [role="alertdialog"]')].filter(visible).at(-1);
@@ -71,7 +71,13 @@
         if (!ra || !rb) continue;
         const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
         const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
-        if (w > 0.5 && h > 0.5) problems.push({ element: name(a), problem: `overlaps ${name(b)}` });
+        if (w > 0.5 && h > 0.5) {
+          problems.push({ element: name(a), problem: `overlaps ${name(b)}` });
+          continue;
+        }
+        // The space between two targets: the larger of the horizontal and vertical distance.
+        const gap = Math.max(-w, -h);
+        if (gap < minGap - 0.5) problems.push({ element: name(a), problem: `${Math.round(gap * 10) / 10} px from ${name(b)}, below ${minGap} px` });
       }
     }
     return problems;

@@ -1,12 +1,13 @@
 /**
  * The resident's whole errand on the four kiosk screens villages have:
- * 1920x1080, 1366x768, 1280x1024 (5:4) and portrait 1080x1920. On every
- * screen no tappable element may be cut off, off screen, overlapping another
- * or smaller than 12.7 mm at the configured PPI; keypad, keyboard and
+ * 1920x1080, 1366x768, 1280x1024 (5:4) and portrait 1080x1920, in normal and
+ * in large text ("Huruf besar"). On every screen no tappable element may be
+ * cut off, off screen, overlapping another, closer than 2.54 mm to another or
+ * smaller than 12.7 mm at the configured PPI; keypad, keyboard and
  * confirmation screens must not scroll. Each screen is kept as a screenshot
  * in the test's output folder (test-results/).
  */
-import { minTouchTargetCssPx } from '../../src/shared/touch-target';
+import { minTouchGapCssPx, minTouchTargetCssPx } from '../../src/shared/touch-target';
 import { expect, testWithVillage } from './fixtures';
 import { walkResidentScreens } from './screen-walk';
 import { layoutProblems, scrollingParts, type LayoutProblem } from './layout-checks';
@@ -18,12 +19,13 @@ const SIZES = [
   { width: 1080, height: 1920 },
 ];
 const MIN_TARGET = minTouchTargetCssPx(102, 1);
+const MIN_GAP = minTouchGapCssPx(102, 1);
 
 const test = testWithVillage((url) => ({ server: { url }, kiosk: { screenPpi: 102 } }));
 
 
-for (const size of SIZES) {
-  const label = `${size.width}x${size.height}`;
+for (const size of SIZES) for (const largeText of [false, true]) {
+  const label = `${size.width}x${size.height}${largeText ? ' large text' : ''}`;
   test.describe(label, () => {
     test.use({ viewport: size });
 
@@ -32,12 +34,12 @@ for (const size of SIZES) {
       const found: Array<LayoutProblem & { screen: string }> = [];
       const check = async (screen: string, options: { noScroll?: boolean } = {}) => {
         await page.waitForTimeout(150); // let a transition settle before measuring
-        await page.screenshot({ path: testInfo.outputPath(`${label}-${screen}.png`) });
-        for (const problem of await layoutProblems(page, MIN_TARGET)) found.push({ screen, ...problem });
+        await page.screenshot({ path: testInfo.outputPath(`${label.replaceAll(' ', '-')}-${screen}.png`) });
+        for (const problem of await layoutProblems(page, MIN_TARGET, MIN_GAP)) found.push({ screen, ...problem });
         if (options.noScroll) for (const part of await scrollingParts(page)) found.push({ screen, element: part, problem: 'scrolls' });
       };
 
-      await walkResidentScreens(page, kiosk, check);
+      await walkResidentScreens(page, kiosk, check, { largeText });
 
       await testInfo.attach(`${label} layout problems`, { body: JSON.stringify(found, null, 2), contentType: 'application/json' });
       expect(found).toEqual([]);

@@ -1,83 +1,108 @@
 /**
- * The resident's whole errand, screen by screen, in Bahasa Indonesia: the
- * attract screen, a NIK with a message, a wrong PIN, the menu, the letter list
- * and its search, a number field, a text field, the summary, the phone, the
- * requirements, the result, Permohonan Saya and Informasi Desa, optionally
- * with high contrast chosen first. `check` is called on each
- * (layout checks, accessibility checks).
+ * The resident's whole errand, screen by screen, in Bahasa Indonesia or (with
+ * "English" chosen first) in English: the attract screen, a NIK with a
+ * message, a wrong PIN, the menu, the letter list and its search, a number
+ * field, a text field, the summary, the phone, the requirements, the result,
+ * Permohonan Saya and Informasi Desa, and the attract screen with the news
+ * the session fetched, optionally with large text and/or high
+ * contrast chosen first. Buttons are found by the locale files' words.
+ * `check` is called on each screen (layout checks, accessibility checks).
  */
 import type { Page } from '@playwright/test';
 import { RESIDENTS } from '../../tools/opensid-sim/seed';
 import { expect, tapDigits, type KioskHost } from './fixtures';
+import { containing, localeText, type Language } from './locale-text';
 
 export type ScreenCheck = (screen: string, options?: { noScroll?: boolean }) => Promise<void>;
 
 const budi = RESIDENTS[0]!;
 
 export interface DisplayChoice {
+  language?: Language;
+  largeText?: boolean;
   highContrast?: boolean;
 }
 
 export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: ScreenCheck, display: DisplayChoice = {}): Promise<void> {
+  const t = localeText(display.language ?? 'id');
+  const id = localeText('id');
+  const button = (name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
+  const heading = (name: string | RegExp) => page.getByRole('heading', { name });
+  // In large text the summary and the result may be taller than the panel: their
+  // text scrolls under fixed actions. Keypad and keyboard screens never scroll.
+  const readingFits = !display.largeText;
+
   await page.goto(kiosk.url);
-  await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
+  await expect(button(id('attract.touchToStart'))).toBeVisible();
+  // The village server's gallery, fetched and cached by the core: the attract screen at its fullest.
+  await expect(page.locator('.photo-gallery img')).toBeVisible({ timeout: 10_000 });
   // Chosen on the attract screen, kept for the whole session.
-  if (display.highContrast) await page.getByRole('button', { name: 'Kontras tinggi' }).click();
+  if (display.language === 'en') await button(id('attract.switchLanguage')).click();
+  if (display.largeText) await button(t('display.largeText')).click();
+  if (display.highContrast) await button(t('display.highContrast')).click();
   await check('attract', { noScroll: true });
-  await page.getByRole('button', { name: 'Sentuh layar untuk mulai' }).click();
+  await button(t('attract.touchToStart')).click();
   await tapDigits(page, '32010');
-  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await button(t('nav.next')).click();
   await expect(page.getByRole('alert')).toBeVisible();
   await check('nik-with-message', { noScroll: true });
-  await page.getByRole('button', { name: 'Kosongkan' }).click();
+  await button(t('keypad.clear')).click();
   await tapDigits(page, budi.nik);
-  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await button(t('nav.next')).click();
   await tapDigits(page, '000000');
-  await page.getByRole('button', { name: 'Lanjut' }).click();
-  await expect(page.getByRole('alert')).toContainText('sisa 2 kali');
+  await button(t('nav.next')).click();
+  await expect(page.getByRole('alert')).toContainText(t('errors.wrong-pin', { count: 2 }));
   await check('pin-wrong', { noScroll: true });
-  await page.getByRole('button', { name: 'Kosongkan' }).click();
+  await button(t('keypad.clear')).click();
   await tapDigits(page, budi.pin);
-  await page.getByRole('button', { name: 'Lanjut' }).click();
-  await expect(page.getByRole('heading', { name: /Selamat datang/ })).toBeVisible();
+  await button(t('nav.next')).click();
+  await expect(heading(t('menu.greeting', { name: budi.nama }))).toBeVisible();
   await check('menu', { noScroll: true });
 
-  await page.getByRole('button', { name: /Ajukan Surat/ }).click();
-  await expect(page.getByRole('button', { name: /Keterangan Domisili/ }).first()).toBeVisible();
+  const domicile = t('letterNames.domisili');
+  await button(containing(t('menu.requestLetter'))).click();
+  await expect(button(containing(domicile)).first()).toBeVisible();
   await check('letters');
-  await page.getByRole('button', { name: /Cari surat/ }).click();
+  await button(containing(t('letters.search'))).click();
   await check('letters-search');
-  await page.getByRole('button', { name: /Cari surat/ }).click();
-  await page.getByRole('button', { name: /Surat Keterangan Domisili\b/ }).first().click();
+  await button(containing(t('letters.search'))).click();
+  await button(containing(domicile, { wordEnd: true })).first().click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await check('field-number', { noScroll: true });
   await tapDigits(page, '12');
-  await page.getByRole('button', { name: 'Simpan' }).click();
+  await button(t('editor.save')).click();
+  // Field labels come from the village server, in its language.
   await expect(page.getByRole('dialog')).toContainText('Keperluan');
   await check('field-text', { noScroll: true });
-  for (const key of 'KERJA') await page.getByRole('button', { name: key, exact: true }).click();
-  await page.getByRole('button', { name: 'Simpan' }).click();
+  for (const key of 'KERJA') await button(key).click();
+  await button(t('editor.save')).click();
   // Requirements have their default and the phone came from the server: straight to the summary.
-  await expect(page.getByRole('heading', { name: 'Periksa permohonan' })).toBeVisible();
-  await check('summary', { noScroll: true });
-  await page.getByRole('button', { name: 'Ubah Nomor HP aktif' }).click();
-  await expect(page.getByRole('heading', { name: 'Nomor HP aktif' })).toBeVisible();
+  await expect(heading(t('form.confirmTitle'))).toBeVisible();
+  await check('summary', { noScroll: readingFits });
+  await button(t('form.changeWhat', { what: t('form.phoneTitle') })).click();
+  await expect(heading(t('form.phoneTitle'))).toBeVisible();
   await check('phone', { noScroll: true });
-  await page.getByRole('button', { name: 'Lanjut' }).click();
-  await page.getByRole('button', { name: /^Ubah Fotokopi KTP/ }).click();
-  await expect(page.getByRole('heading', { name: 'Persyaratan' })).toBeVisible();
+  await button(t('nav.next')).click();
+  await button(containing(t('form.changeWhat', { what: 'Fotokopi KTP' }), { start: true })).click();
+  await expect(heading(t('form.requirementsTitle'))).toBeVisible();
   await check('requirements');
-  await page.getByRole('button', { name: 'Lanjut' }).click();
-  await expect(page.getByRole('heading', { name: 'Periksa permohonan' })).toBeVisible();
-  await page.getByRole('button', { name: 'Kirim Permohonan' }).click();
-  await expect(page.getByRole('heading', { name: 'Permohonan tersimpan' })).toBeVisible();
-  await expect(page.getByText('Bukti sudah tercetak')).toBeVisible({ timeout: 10_000 });
-  await check('result', { noScroll: true });
-  await page.getByRole('button', { name: 'Permohonan Saya' }).click();
-  await expect(page.getByRole('heading', { name: 'Permohonan Saya' })).toBeVisible();
+  await button(t('nav.next')).click();
+  await expect(heading(t('form.confirmTitle'))).toBeVisible();
+  await button(t('form.submit')).click();
+  await expect(heading(t('result.title'))).toBeVisible();
+  await expect(page.getByText(t('print.printed'))).toBeVisible({ timeout: 10_000 });
+  await check('result', { noScroll: readingFits });
+  await button(t('menu.myRequests')).click();
+  await expect(heading(t('mine.title'))).toBeVisible();
   await check('my-requests');
-  await page.getByRole('button', { name: 'Kembali' }).click();
-  await page.getByRole('button', { name: /Informasi Desa/ }).click();
-  await expect(page.getByRole('heading', { name: 'Informasi Desa' })).toBeVisible();
+  await button(t('nav.back')).click();
+  await button(containing(t('menu.villageInfo'))).click();
+  await expect(heading(t('village.title'))).toBeVisible();
   await check('village-info');
+
+  // The session fetched the village news: the next attract screen shows it too, and nothing of the resident.
+  await button(t('nav.back')).click();
+  await button(t('menu.logout')).click();
+  await expect(page.locator('.attract-news li').first()).toBeVisible();
+  await check('attract-with-news', { noScroll: true });
 }

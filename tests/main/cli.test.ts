@@ -135,6 +135,16 @@ describe('adm CLI', () => {
     expect(JSON.parse(down.text)).toMatchObject({ reachable: false, licensed: null });
   });
 
+  it('adm voice check says which voices speak, with a rendered sample each, and whether guidance is on', async () => {
+    const dir = await kioskWithServer();
+    const { code, text } = await adm(dir, 'voice', 'check');
+    // espeak-ng with both voices is part of the kiosk's packages (and of CI's).
+    expect(text).toMatch(/^ {2}id: voice installed, sample "Selamat datang di Anjungan Desa Mandiri\." \d+\.\d s$/m);
+    expect(text).toMatch(/^ {2}en: voice installed, sample "Welcome to the village self-service kiosk\." \d+\.\d s$/m);
+    expect(text).toContain('kiosk.audioGuidance: off');
+    expect(code).toBe(0);
+  });
+
   it('prints usage for unknown commands', async () => {
     const { code, text } = await adm(tempDir(), 'frobnicate');
     expect(code).toBe(2);

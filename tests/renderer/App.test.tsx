@@ -3,7 +3,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/App';
 import { createI18n } from '../../src/renderer/i18n';
-import { createFakeBridge, testInfo } from './fake-bridge';
+import { createFakeBridge, testAttract, testInfo } from './fake-bridge';
 
 afterEach(() => {
   cleanup();
@@ -41,6 +41,35 @@ describe('App', () => {
     expect(screen.getByText('Ketik NIK Anda')).toBeTruthy();
     expect(screen.getByText('Langkah 1 dari 2')).toBeTruthy();
     for (const label of ['Kembali', 'Batal', 'Lanjut']) expect(screen.getByRole('button', { name: label })).toBeTruthy();
+  });
+
+  it('shows the village photos one after another, the news, the office and the running text; fetched again when the core has new ones', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const photo = (caption: string) => ({ caption, dataUrl: `data:image/png;base64,${btoa(caption)}` });
+    const fake = createFakeBridge(testInfo, {
+      ...testAttract,
+      gallery: [photo('Kantor Desa'), photo('Balai Dusun I')],
+      articles: [{ title: 'Kerja Bakti Bersih Desa', date: '2026-11-25 16:30:00', imageDataUrl: null }],
+      officeAddress: 'Jl. Raya Sukamaju No. 1',
+      officeHours: 'Senin-Jumat 08.00-15.00',
+      runningText: 'Pelayanan KTP pindah ke Balai Dusun I.',
+    });
+    const attract = vi.spyOn(fake.bridge.calls, 'kiosk.attract');
+    renderApp(fake);
+    expect(await screen.findByRole('img', { name: 'Kantor Desa' })).toBeTruthy();
+    expect(screen.getByText('Kerja Bakti Bersih Desa')).toBeTruthy();
+    expect(screen.getByText('Kantor desa: Jl. Raya Sukamaju No. 1 · Senin-Jumat 08.00-15.00')).toBeTruthy();
+    expect(screen.getByText('Pelayanan KTP pindah ke Balai Dusun I.')).toBeTruthy();
+    await act(async () => vi.advanceTimersByTime(8000));
+    expect(screen.getByRole('img', { name: 'Balai Dusun I' })).toBeTruthy();
+    expect(screen.queryByRole('img', { name: 'Kantor Desa' })).toBeNull();
+
+    // Back and forth between screens does not fetch the pictures again; the core's signal does.
+    tap('Sentuh layar untuk mulai');
+    tap('Batal');
+    expect(attract).toHaveBeenCalledTimes(1);
+    act(() => fake.push('kiosk.attractChanged', {}));
+    expect(attract).toHaveBeenCalledTimes(2);
   });
 
   it('explains what is wrong with a NIK in plain Indonesian', async () => {
@@ -181,17 +210,30 @@ describe('App', () => {
     expect(await screen.findByText('Sentuh layar untuk mulai')).toBeTruthy();
   });
 
-  it('high contrast is for this session: pressed while on, off again for the next resident', async () => {
+  it.each([
+    ['Kontras tinggi', 'high-contrast'],
+    ['Huruf besar', 'large-text'],
+  ])('"%s" is for this session: pressed while on, off again for the next resident', async (label, className) => {
     renderApp();
     await screen.findByText('Sentuh layar untuk mulai');
-    tap('Kontras tinggi');
-    expect(document.querySelector('.kiosk')?.classList.contains('high-contrast')).toBe(true);
-    expect(screen.getByRole('button', { name: 'Kontras tinggi' }).getAttribute('aria-pressed')).toBe('true');
+    tap(label);
+    expect(document.querySelector('.kiosk')?.classList.contains(className)).toBe(true);
+    expect(screen.getByRole('button', { name: label }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByText('Sentuh layar untuk mulai')).toBeTruthy(); // the toggle did not start a session
     tap('Sentuh layar untuk mulai');
-    expect(screen.getByRole('button', { name: 'Kontras tinggi' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: label }).getAttribute('aria-pressed')).toBe('true');
     tap('Batal');
-    expect(document.querySelector('.kiosk')?.classList.contains('high-contrast')).toBe(false);
+    expect(document.querySelector('.kiosk')?.classList.contains(className)).toBe(false);
+  });
+
+  it('"Huruf besar" and "Kontras tinggi" are independent of each other', async () => {
+    renderApp();
+    await screen.findByText('Sentuh layar untuk mulai');
+    tap('Huruf besar');
+    tap('Kontras tinggi');
+    tap('Huruf besar');
+    const classes = document.querySelector('.kiosk')?.classList;
+    expect([classes?.contains('large-text'), classes?.contains('high-contrast')]).toEqual([false, true]);
   });
 
   it('"Dengarkan" speaks this screen\'s prompt in the resident\'s language, through the core', async () => {

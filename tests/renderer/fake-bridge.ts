@@ -1,10 +1,10 @@
 import { vi } from 'vitest';
-import type { EventName, KioskBridge, KioskInfo } from '../../src/shared/contract';
+import type { AttractContent, EventName, KioskBridge, KioskInfo } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
 
 export const testInfo: KioskInfo = {
   kioskName: 'ADM-01',
-  village: { name: 'Desa Sukamaju', logoDataUrl: null },
+  village: { name: 'Desa Sukamaju' },
   locale: 'id',
   timeZone: 'Asia/Jakarta',
   idle: { seconds: 60, warningSeconds: 20 },
@@ -16,10 +16,19 @@ export const testInfo: KioskInfo = {
   voice: { id: true, en: true, guidance: false },
 };
 
+export const testAttract: AttractContent = {
+  logoDataUrl: null,
+  gallery: [],
+  articles: [],
+  officeAddress: null,
+  officeHours: null,
+  runningText: null,
+};
+
 const notSignedIn = { ok: false, error: { code: 'session-required' } } as const;
 
 /** An in-memory bridge for component tests; records calls, can push events. */
-export function createFakeBridge(info: KioskInfo = testInfo) {
+export function createFakeBridge(info: KioskInfo = testInfo, attract: AttractContent = testAttract) {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const identify = vi.fn(
     async (): Promise<Result<never>> => ({
@@ -50,6 +59,7 @@ export function createFakeBridge(info: KioskInfo = testInfo) {
       'requests.receiptStatus': async () => notSignedIn,
       'kiosk.callStaff': callStaff,
       'voice.speak': speak,
+      'kiosk.attract': async () => ({ ok: true, value: attract }),
     },
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();

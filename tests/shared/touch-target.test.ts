@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minTouchTargetCssPx } from '../../src/shared/touch-target';
+import { minTouchGapCssPx, minTouchTargetCssPx } from '../../src/shared/touch-target';
 
 describe('minTouchTargetCssPx', () => {
   it('is 12.7 mm on the panel', () => {
@@ -10,5 +10,13 @@ describe('minTouchTargetCssPx', () => {
 
   it('never goes below 44 CSS px', () => {
     expect(minTouchTargetCssPx(60)).toBe(44);
+  });
+});
+
+describe('minTouchGapCssPx', () => {
+  it('is 2.54 mm on the panel', () => {
+    expect(minTouchGapCssPx(102)).toBe(11); // 10.2 px, rounded up
+    expect(minTouchGapCssPx(205)).toBe(21);
+    expect(minTouchGapCssPx(205, 2)).toBe(11);
   });
 });

@@ -14,6 +14,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { jwtVerify, SignJWT } from 'jose';
 import { checkQuery, collection, item, paginated, readPage, type Resource } from './jsonapi';
 import { mergeFaults, NO_FAULTS, type SimFaults } from './faults';
+import { PICTURES, pictureAt } from './pictures';
 import {
   ARTICLES,
   LETTERS,
@@ -124,6 +125,13 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     const wantsJson = /application\/json/i.test(req.headers.accept ?? '');
     if (url.pathname.startsWith('/_sim/')) return handleControl(req, res, url);
     if (req.method === 'GET' && url.pathname === '/') return send(res, 200, { version: SIM_VERSION });
+    const picture = req.method === 'GET' ? pictureAt(url.pathname) : null;
+    if (picture) {
+      const png = await picture;
+      res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': png.length });
+      res.end(png);
+      return;
+    }
     if (!url.pathname.startsWith('/api/v1/')) return send(res, 404, { message: 'Not Found' });
 
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
@@ -420,11 +428,8 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
       type: 'desa',
       id: 1,
       attributes: {
-        logo: `${origin}/_sim/logo.svg`,
-        galeri: [
-          { id: 1, nama: 'Kantor Desa', url_gambar: `${origin}/_sim/galeri/1.svg` },
-          { id: 2, nama: 'Balai Dusun I', url_gambar: `${origin}/_sim/galeri/2.svg` },
-        ],
+        logo: `${origin}${PICTURES.logo}`,
+        galeri: PICTURES.gallery.map((photo, i) => ({ id: i + 1, nama: photo.nama, url_gambar: `${origin}${photo.path}`, enabled: 1 })),
         branding: { nama_aplikasi: 'OpenSID' },
         operator: VILLAGE.operator,
         perangkat_desa: { nama_kepala_desa: VILLAGE.kepala_desa },
@@ -455,7 +460,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
       attributes: {
         title: a.title,
         text: a.text,
-        image: null,
+        image: a.id === 1 ? `${new URL(baseUrl).origin}${PICTURES.article(a.id)}` : null,
         created_at: a.created_at,
         // Never to be shown by a client: commenters' contact details.
         komentar: [{ id: a.id * 10, owner: 'Warga', email: 'warga@contoh.invalid', no_hp: '0812000000', komentar: 'Terima kasih' }],
@@ -496,11 +501,6 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     if (url.pathname === '/_sim/faults') {
       if (method === 'PUT' || method === 'POST') faults = mergeFaults(faults, body);
       return send(res, 200, faults);
-    }
-    if (method === 'GET' && /^\/_sim\/(logo|galeri\/\d+)\.svg$/.test(url.pathname)) {
-      res.writeHead(200, { 'Content-Type': 'image/svg+xml' });
-      res.end('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#0b5d3b"/></svg>');
-      return;
     }
     send(res, 404, { message: 'Not Found' });
   }

@@ -49,6 +49,16 @@ export const configSchema = z.object({
        * through the office. Without it, the village profile's operator phone is used.
        */
       officePhone: z.string().trim().regex(/^[+\d][\d\s().-]{6,24}$/).nullable().default(null),
+      /** Shown on the attract screen; without it, the village profile's office address. */
+      officeAddress: z.string().trim().min(1).max(160).nullable().default(null),
+      /** Opening hours as the office words them, e.g. "Senin-Jumat 08.00-15.00 WIB". */
+      officeHours: z.string().trim().min(1).max(120).nullable().default(null),
+    })
+    .prefault({}),
+  attract: z
+    .object({
+      /** A line that runs along the bottom of the attract screen (announcements); none when null. */
+      runningText: z.string().trim().min(1).max(300).nullable().default(null),
     })
     .prefault({}),
   server: z

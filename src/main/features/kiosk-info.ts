@@ -1,11 +1,8 @@
 /**
- * `kiosk.getInfo`: what the attract screen and the idle timer need. Pushes
+ * `kiosk.getInfo`: what every screen and the idle timer need. Pushes
  * `kiosk.infoChanged` when a technician edits the configuration, so the screen
  * follows without a restart.
  */
-import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import type { Logger } from 'pino';
 import type { KioskInfo } from '../../shared/contract';
 import { isValidPhone, normalisePhone } from '../../shared/phone';
 import { ok } from '../../shared/result';
@@ -13,22 +10,10 @@ import type { KioskConfig } from '../config/schema';
 import type { Feature } from '../feature';
 import { availableVoices } from '../voice/espeak';
 
-const MAX_LOGO_BYTES = 1024 * 1024;
-const LOGO_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-};
-
-/** The village profile is refreshed this often (it is also the reachability probe). */
-const PROFILE_REFRESH_MS = 60 * 60 * 1000;
-
 export const registerKioskInfo: Feature = (ctx) => {
   const log = ctx.log('kiosk-info');
   const info = (config: KioskConfig = ctx.config.current()): KioskInfo =>
-    buildKioskInfo(config, ctx.dataDir, log, {
+    buildKioskInfo(config, {
       cachedVillageName: villageTitle(ctx.references.profile()?.value ?? null),
       demoMode: ctx.demoMode,
       needsTechnician: ctx.needsTechnician() !== null,
@@ -48,33 +33,25 @@ export const registerKioskInfo: Feature = (ctx) => {
     return ok({ calledAt });
   });
 
-  async function refreshProfile(): Promise<void> {
-    const village = ctx.village();
-    if (!village) return;
-    const profile = await village.villageProfile();
-    if (!profile.ok) {
-      log.info({ error: profile.error.kind }, 'village profile not refreshed; keeping the cached one');
-      return;
-    }
-    const changed = ctx.references.profile()?.value.villageName !== profile.value.villageName;
-    ctx.references.saveProfile(profile.value);
-    if (changed) ctx.emit('kiosk.infoChanged', info());
-  }
-
-  ctx.background(() => {
-    void refreshProfile();
-    const timer = setInterval(() => void refreshProfile(), PROFILE_REFRESH_MS);
-    timer.unref();
-    return () => clearInterval(timer);
+  // The village profile is fetched by the attract content feature; a new name or office phone shows at once.
+  let sent = JSON.stringify(info());
+  const stopListening = ctx.references.onSaved((key) => {
+    if (key !== 'profile') return;
+    const next = info();
+    if (JSON.stringify(next) === sent) return;
+    sent = JSON.stringify(next);
+    ctx.emit('kiosk.infoChanged', next);
   });
 
-  return ctx.config.onChange((config) => ctx.emit('kiosk.infoChanged', info(config)));
+  const stopConfig = ctx.config.onChange((config) => ctx.emit('kiosk.infoChanged', info(config)));
+  return () => {
+    stopListening();
+    stopConfig();
+  };
 };
 
 export function buildKioskInfo(
   config: KioskConfig,
-  dataDir: string,
-  log: Logger,
   extra: {
     cachedVillageName?: string | null;
     demoMode?: boolean;
@@ -87,7 +64,7 @@ export function buildKioskInfo(
   const cachedName = extra.cachedVillageName ?? null;
   return {
     kioskName: config.kiosk.name,
-    village: { name: config.village.name ?? cachedName, logoDataUrl: readLogo(config.village.logoFile, dataDir, log) },
+    village: { name: config.village.name ?? cachedName },
     locale: config.kiosk.locale,
     timeZone: config.kiosk.timeZone,
     idle: { seconds: config.kiosk.idleSeconds, warningSeconds: config.kiosk.idleWarningSeconds },
@@ -109,25 +86,4 @@ export function officePhoneOf(config: KioskConfig, profile: { operatorPhone: str
 /** "Desa Sukamaju" (or "Kelurahan ...", "Nagari ...": the village's own term). */
 function villageTitle(profile: { villageTerm: string; villageName: string } | null): string | null {
   return profile ? `${profile.villageTerm} ${profile.villageName}` : null;
-}
-
-/** The logo travels as a data URL: the renderer's CSP allows no other image origin. */
-function readLogo(logoFile: string | null, dataDir: string, log: Logger): string | null {
-  if (!logoFile) return null;
-  const file = path.resolve(dataDir, logoFile);
-  const type = LOGO_TYPES[path.extname(file).toLowerCase()];
-  if (!type) {
-    log.warn({ file }, 'village logo must be PNG, JPEG, WebP or SVG; showing none');
-    return null;
-  }
-  try {
-    if (statSync(file).size > MAX_LOGO_BYTES) {
-      log.warn({ file }, 'village logo is larger than 1 MiB; showing none');
-      return null;
-    }
-    return `data:${type};base64,${readFileSync(file).toString('base64')}`;
-  } catch (error) {
-    log.warn({ file, err: error }, 'village logo could not be read; showing none');
-    return null;
-  }
 }

@@ -18,7 +18,7 @@ export const registerVillageInfo: Feature = (ctx) => {
       const fetched = await village.articles(session.token);
       if (fetched.ok) {
         ctx.references.saveArticles(
-          fetched.value.map((a) => ({ id: a.id, title: a.title, html: sanitizeArticle(a.html), createdAt: a.createdAt })),
+          fetched.value.map((a) => ({ id: a.id, title: a.title, html: sanitizeArticle(a.html), createdAt: a.createdAt, imageUrl: a.imageUrl })),
         );
       } else {
         log.info({ error: fetched.error.kind }, 'articles not fetched; showing the cached ones');

@@ -6,9 +6,11 @@
 import { z } from 'zod';
 import { statusCodeFromLabel } from '../../shared/request-status';
 import { classifyHttpError, classifyThrown, type ErrorBody, type VillageError } from './errors';
+import { downloadImage } from './image-download';
 import {
   appMessage,
   articleAttributes,
+  galleryPhoto,
   itemBody,
   letterAttributes,
   loginAttributes,
@@ -129,8 +131,12 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
         districtName: a.alamat.nama_kecamatan ?? null,
         regencyName: a.alamat.nama_kabupaten ?? null,
         officeAddress: a.alamat.alamat_kantor ?? null,
-        logoUrl: a.logo ?? null,
+        logoUrl: a.logo || null,
         operatorPhone: a.operator,
+        gallery: (a.galeri ?? []).flatMap((entry) => {
+          const photo = galleryPhoto.safeParse(entry);
+          return photo.success ? [{ name: photo.data.nama ?? '', imageUrl: photo.data.url_gambar }] : [];
+        }),
       };
       return { ok: true, value: profile };
     },
@@ -219,8 +225,13 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
         title: a.attributes.title,
         html: a.attributes.text ?? '',
         createdAt: a.attributes.created_at ?? '',
+        imageUrl: a.attributes.image || null,
       }));
       return { ok: true, value: articles };
+    },
+
+    image(address, maxBytes) {
+      return downloadImage(address, { baseUrl, timeoutMs: readTimeoutMs, maxBytes, fetch: doFetch });
     },
   };
 }

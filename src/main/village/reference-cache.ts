@@ -34,6 +34,8 @@ const profileSchema = z.object({
   officeAddress: z.string().nullable(),
   logoUrl: z.string().nullable(),
   operatorPhone: z.string().nullable(),
+  // Written by versions before the gallery: read as none.
+  gallery: z.array(z.object({ name: z.string(), imageUrl: z.string() })).default([]),
 });
 
 export interface Cached<T> {
@@ -41,10 +43,16 @@ export interface Cached<T> {
   fetchedAt: string;
 }
 
-const articlesSchema = z.array(z.object({ id: z.number(), title: z.string(), html: z.string(), createdAt: z.string() }));
+const articlesSchema = z.array(
+  z.object({ id: z.number(), title: z.string(), html: z.string(), createdAt: z.string(), imageUrl: z.string().nullable().default(null) }),
+);
 export type CachedArticle = z.infer<typeof articlesSchema>[number];
 
+export type ReferenceKey = 'articles' | 'letters' | 'profile';
+
 export interface ReferenceCache {
+  /** Called after each save, with what was saved. */
+  onSaved(listener: (key: ReferenceKey) => void): () => void;
   /** Already sanitised: only text formatting, never comments. */
   articles(): Cached<CachedArticle[]> | null;
   saveArticles(articles: CachedArticle[]): void;
@@ -61,6 +69,12 @@ export function createReferenceCache(db: Database, clock: () => Date = () => new
      ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, fetched_at = excluded.fetched_at`,
   );
 
+  const listeners = new Set<(key: ReferenceKey) => void>();
+  function save(key: ReferenceKey, value: unknown): void {
+    upsert.run(key, JSON.stringify(value), clock().toISOString());
+    for (const listener of listeners) listener(key);
+  }
+
   function read<T>(key: string, schema: z.ZodType<T>): Cached<T> | null {
     const row = select.get(key) as { value_json: string; fetched_at: string } | undefined;
     if (!row) return null;
@@ -70,9 +84,13 @@ export function createReferenceCache(db: Database, clock: () => Date = () => new
   }
 
   return {
+    onSaved(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     articles: () => read('articles', articlesSchema),
     saveArticles(articles) {
-      upsert.run('articles', JSON.stringify(articles), clock().toISOString());
+      save('articles', articles);
     },
     letters: () => read('letters', z.array(letterSchema)),
     saveLetters(letters) {
@@ -80,11 +98,11 @@ export function createReferenceCache(db: Database, clock: () => Date = () => new
         ...letter,
         requirements: letter.requirements.map((r) => ({ ...r, documents: [] })),
       }));
-      upsert.run('letters', JSON.stringify(shared), clock().toISOString());
+      save('letters', shared);
     },
     profile: () => read('profile', profileSchema),
     saveProfile(profile) {
-      upsert.run('profile', JSON.stringify(profile), clock().toISOString());
+      save('profile', profile);
     },
   };
 }

@@ -73,8 +73,12 @@ export const requestAttributes = z.object({
 
 export const requirementAttributes = z.object({ nama: z.string() });
 
+/** One slider photo; entries that do not fit are dropped one by one, never the whole profile. */
+export const galleryPhoto = z.object({ nama: z.string().nullish(), url_gambar: z.string().min(1) });
+
 export const profileAttributes = z.object({
   logo: z.string().nullish(),
+  galeri: z.array(z.unknown()).nullish(),
   operator: nullableText,
   alamat: z.object({
     nama_desa: z.string(),
@@ -88,6 +92,7 @@ export const profileAttributes = z.object({
 export const articleAttributes = z.object({
   title: z.string(),
   text: z.string().nullish(),
+  image: z.string().nullish(),
   created_at: z.string().nullish(),
 });
 

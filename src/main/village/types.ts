@@ -5,6 +5,7 @@
  */
 import type { RequestStatusCode } from '../../shared/request-status';
 import type { VillageError } from './errors';
+import type { DownloadedImage } from './image-download';
 
 export type VillageResult<T> = { ok: true; value: T } | { ok: false; error: VillageError };
 
@@ -61,6 +62,13 @@ export interface VillageProfile {
   officeAddress: string | null;
   logoUrl: string | null;
   operatorPhone: string | null;
+  /** The village's slider photos (`galeri`), as the server names them. */
+  gallery: GalleryPhoto[];
+}
+
+export interface GalleryPhoto {
+  name: string;
+  imageUrl: string;
 }
 
 export interface ServerRequest {
@@ -89,6 +97,7 @@ export interface Article {
   title: string;
   html: string;
   createdAt: string;
+  imageUrl: string | null;
 }
 
 export interface VillageServer {
@@ -102,4 +111,6 @@ export interface VillageServer {
   listRequests(token: string, options?: { pageSize?: number; page?: number }): Promise<VillageResult<ServerRequest[]>>;
   cancelRequest(token: string, serverId: number): Promise<VillageResult<string>>;
   articles(token: string): Promise<VillageResult<Article[]>>;
+  /** A picture the server pointed at (logo, gallery, article), checked to be one (`image-download.ts`). */
+  image(address: string, maxBytes: number): Promise<VillageResult<DownloadedImage>>;
 }

@@ -6,11 +6,13 @@ import { ToolButton } from './ToolButton';
 /**
  * What the header's tools need from App: which screen the resident is on (its
  * help text, `help.<topic>`), how to call staff, and the session's display
- * choice ("Kontras tinggi"; reset when the session ends).
+ * choices ("Huruf besar", "Kontras tinggi"; reset when the session ends).
  */
 export interface HelpContextValue {
   topic: string;
   callStaff(): void;
+  largeText: boolean;
+  toggleLargeText(): void;
   highContrast: boolean;
   toggleHighContrast(): void;
   /** A voice for the current language is installed: "Dengarkan" is offered. */
@@ -22,6 +24,8 @@ export interface HelpContextValue {
 export const HelpContext = createContext<HelpContextValue>({
   topic: 'attract',
   callStaff: () => {},
+  largeText: false,
+  toggleLargeText: () => {},
   highContrast: false,
   toggleHighContrast: () => {},
   canSpeak: false,
@@ -40,14 +44,19 @@ export function ListenButton() {
   );
 }
 
-/** "Kontras tinggi": an on/off button, pressed while on. */
+/** "Huruf besar" and "Kontras tinggi": on/off buttons, pressed while on. */
 export function DisplayToggles() {
   const { t } = useTranslation();
   const tools = useContext(HelpContext);
   return (
-    <ToolButton className="display-toggle" pressed={tools.highContrast} onClick={tools.toggleHighContrast}>
-      {t('display.highContrast')}
-    </ToolButton>
+    <>
+      <ToolButton className="display-toggle" pressed={tools.largeText} onClick={tools.toggleLargeText}>
+        {t('display.largeText')}
+      </ToolButton>
+      <ToolButton className="display-toggle" pressed={tools.highContrast} onClick={tools.toggleHighContrast}>
+        {t('display.highContrast')}
+      </ToolButton>
+    </>
   );
 }
 

@@ -35,7 +35,10 @@ export function StepFrame(props: {
         <h1>{props.title}</h1>
         {props.hint && <p className="step-hint">{props.hint}</p>}
       </header>
-      <section className={props.bodyClassName ? `step-body ${props.bodyClassName}` : 'step-body'}>{props.children}</section>
+      {/* Focusable: where the body scrolls (long lists, large text) a keyboard or switch user can scroll it too. */}
+      <section className={props.bodyClassName ? `step-body ${props.bodyClassName}` : 'step-body'} tabIndex={0}>
+        {props.children}
+      </section>
       <footer className={props.onPrimary ? 'step-actions' : 'step-actions step-actions-two'}>
         <button type="button" className="secondary" onClick={props.onBack}>
           {t('nav.back')}

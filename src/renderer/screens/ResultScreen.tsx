@@ -47,7 +47,8 @@ export function ResultScreen(props: { api: KioskBridge; submitted: SubmittedRequ
         <h1>{t('result.title')}</h1>
         <p className="step-hint">{letterDisplayName(t, submitted.letterName)}</p>
       </header>
-      <section className="step-body">
+      {/* Focusable like every step body: in large text the result scrolls. */}
+      <section className="step-body" tabIndex={0}>
         <p className="result-label">{t('result.queueNumber')}</p>
         <p className="result-queue">{submitted.queueNumber}</p>
         <p className="result-label">

@@ -44,6 +44,19 @@ describe('OpenSID client against the demo server over HTTP', () => {
     expect(profile).toMatchObject({ ok: true, value: { villageName: 'Sukamaju', villageTerm: 'Desa', districtName: 'Cibinong' } });
   });
 
+  it('reads the gallery and fetches its pictures (PNG, checked by their bytes)', async () => {
+    const profile = await client.villageProfile();
+    if (!profile.ok) throw new Error(JSON.stringify(profile.error));
+    expect(profile.value.gallery.map((photo) => photo.name)).toEqual(['Kantor Desa Sukamaju', 'Balai Dusun I', 'Posyandu Melati']);
+    expect(profile.value.logoUrl).toBe(`${sim.url}/desa/logo/logo-desa.png`);
+    const picture = await client.image(profile.value.gallery[0]!.imageUrl, 1024 * 1024);
+    expect(picture).toMatchObject({ ok: true, value: { type: 'image/png' } });
+    // The same picture, by a relative address (some servers give those).
+    const relative = await client.image('/desa/upload/galeri/kecil_kantor-desa.png', 1024 * 1024);
+    expect(relative.ok && picture.ok && relative.value.bytes.equals(picture.value.bytes)).toBe(true);
+    expect(await client.image('/desa/upload/galeri/tidak-ada.png', 1024 * 1024)).toMatchObject({ ok: false, error: { kind: 'permanent', status: 404 } });
+  });
+
   it('logs in and keeps only what the screens need', async () => {
     const login = await client.login(budi.nik, budi.pin);
     expect(login.ok).toBe(true);
@@ -131,7 +144,8 @@ describe('OpenSID client against the demo server over HTTP', () => {
     const result = await client.articles(await token());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value[0]).toMatchObject({ title: 'Kerja Bakti Bersih Desa', createdAt: '2026-11-25 16:30:00' });
+    expect(result.value[0]).toMatchObject({ title: 'Kerja Bakti Bersih Desa', createdAt: '2026-11-25 16:30:00', imageUrl: null });
+    expect(result.value[1]).toMatchObject({ title: 'Jadwal Posyandu Bulan Ini', imageUrl: `${sim.url}/desa/upload/artikel/sedang_1.png` });
     expect(JSON.stringify(result.value)).not.toContain('warga@contoh.invalid');
   });
 });
