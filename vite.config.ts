@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+
+const page = (name: string) => fileURLToPath(new URL(`src/renderer/${name}`, import.meta.url));
 
 // The renderer only. Main, preload, web host and CLI are bundled by
 // scripts/build-main.mjs (esbuild) because they target Node, not a browser.
@@ -14,5 +17,7 @@ export default defineConfig({
     // No inline scripts or data: modules: the CSP allows 'self' only.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // The kiosk's screens and the technician's admin screens (its own page, its own window in Electron).
+    rollupOptions: { input: { index: page('index.html'), admin: page('admin.html') } },
   },
 });

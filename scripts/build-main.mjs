@@ -1,4 +1,4 @@
-// Bundles the Node side: the Electron shell, its preload, the web host and the `adm` CLI.
+// Bundles the Node side: the Electron shell, its two preloads (kiosk, admin), the web host and the `adm` CLI.
 // The preload must be ONE CommonJS file: with `sandbox: true` it cannot
 // require anything but a few Electron modules. Native modules stay external
 // (they are loaded from node_modules, rebuilt for Electron when packaging).
@@ -41,7 +41,7 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: { kiosk: 'src/preload/kiosk.ts' },
+    entryPoints: { kiosk: 'src/preload/kiosk.ts', admin: 'src/preload/admin.ts' },
     outdir: 'dist/preload',
     outExtension: { '.js': '.cjs' },
     platform: 'browser',

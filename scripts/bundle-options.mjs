@@ -1,7 +1,13 @@
 // esbuild options every Node bundle of ours needs (the app's and the benchmarks').
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
 export const nodeBundleOptions = {
   // The receipt encoder recognises image inputs by their class names.
   keepNames: true,
   // jsonc-parser's default UMD build requires its parts at run time, which a bundle cannot follow; its ESM build bundles.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  // The admin status screen shows it (src/main/app-version.ts).
+  define: { __ADM_VERSION__: JSON.stringify(version) },
 };

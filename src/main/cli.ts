@@ -22,6 +22,7 @@ import { maskNik } from '../shared/nik';
 import { createKioskCore } from './core';
 import type { OutboxRequest, SyncState } from './outbox/outbox-store';
 import { createOpensidClient } from './village/opensid-client';
+import { checkServer } from './village/server-check';
 import { printerProfiles } from '../devices/printer/profiles';
 import { startOpensidSim } from '../../tools/opensid-sim/server';
 import { listInputDevices } from '../devices/input/device-list';
@@ -233,20 +234,9 @@ async function serverCheck(urlOption: string | undefined, out: Out, env: NodeJS.
     out('No village server configured; give one with --url.\n');
     return 1;
   }
-  const client = createOpensidClient({ baseUrl: url });
-  const version = await client.version();
-  const profile = await client.villageProfile();
-  const report = {
-    url,
-    reachable: version.ok || profile.ok,
-    version: version.ok ? version.value : null,
-    village: profile.ok ? profile.value.villageName : null,
-    // profil-desa passes the subscription check: its failure says "not licensed / unavailable".
-    licensed: profile.ok ? true : profile.error.kind === 'unavailable' ? false : null,
-    problem: profile.ok ? null : `${profile.error.kind}: ${profile.error.message}`,
-  };
+  const report = await checkServer(createOpensidClient({ baseUrl: url }), url);
   out(`${JSON.stringify(report, null, 2)}\n`);
-  return profile.ok ? 0 : 1;
+  return report.problem === null ? 0 : 1;
 }
 
 /** What a technician may see: no PIN ever, the NIK masked. */

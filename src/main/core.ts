@@ -16,12 +16,16 @@ import {
   type EventName,
 } from '../shared/contract';
 import { fail, type Result } from '../shared/result';
+import { adminCalls, isAdminCallName, PUBLIC_ADMIN_CALLS, type AdminCallName } from '../shared/admin-contract';
+import { createAdminAuth } from './admin/admin-auth';
+import { createAdminSessions } from './admin/admin-sessions';
+import { registerAdmin } from './features/admin';
 import { ensureDataDir, resolveDataDir } from './data-dir';
 import { describeConfigProblem, logConfigState, readConfigFile, watchConfig, type ConfigProblem } from './config/store';
 import type { KioskConfig } from './config/schema';
 import { createLogger, type KioskLogger } from './logging/logger';
 import { assertDatabaseNotLost, databasePath, earlierInstallEvidence, isStorageFull, openDatabase, type Database } from './db/database';
-import type { CallHandler, ConfigHolder, Dispose, Feature, FeatureContext } from './feature';
+import type { AdminCallHandler, CallHandler, ConfigHolder, Dispose, Feature, FeatureContext } from './feature';
 import { registerAttractContent } from './features/attract-content';
 import { registerKioskInfo } from './features/kiosk-info';
 import { registerResidentSession } from './features/resident-session';
@@ -86,6 +90,8 @@ export interface KioskCore {
   /** Start the background work: the sync worker and retention purges (hosts do; the CLI decides). */
   startBackground(): void;
   invoke(name: unknown, input: unknown): Promise<Result<unknown>>;
+  /** The admin half: `session` is the token `admin.unlock` gave (not needed for the public admin calls). */
+  invokeAdmin(name: unknown, input: unknown, session: string | undefined): Promise<Result<unknown>>;
   onEvent(listener: EventListener): () => void;
   close(): Promise<void>;
 }
@@ -101,6 +107,7 @@ const FEATURES: readonly Feature[] = [
   registerPrinting,
   registerReaderInput,
   registerVoice,
+  registerAdmin,
 ];
 
 export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
@@ -215,6 +222,9 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   }
 
   const handlers = new Map<CallName, CallHandler<CallName>>();
+  const adminHandlers = new Map<AdminCallName, AdminCallHandler<AdminCallName>>();
+  const cardKey = cardHintKey(dataDir);
+  const adminSessions = createAdminSessions(() => config.admin.idleMinutes * 60_000);
   const backgroundStarters: Array<() => () => void> = [];
   const backgroundStops: Array<() => void> = [];
   const ctx: FeatureContext = {
@@ -225,7 +235,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     references,
     session: createSessionHolder(),
     printing,
-    cardHints: createCardHints(db, cardHintKey(dataDir)),
+    cardHints: createCardHints(db, cardKey),
     cardTaps: createCardTaps(),
     inputSources: options.inputSources ?? realInputSources(),
     village: currentVillage,
@@ -238,9 +248,20 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       if (handlers.has(name)) throw new Error(`two handlers for ${name}`);
       handlers.set(name, handler as unknown as CallHandler<CallName>);
     },
+    handleAdmin(name, handler) {
+      if (adminHandlers.has(name)) throw new Error(`two handlers for ${name}`);
+      adminHandlers.set(name, handler as unknown as AdminCallHandler<AdminCallName>);
+    },
+    call: (name, input) => invoke(name, input) as never,
     emit(name, payload) {
       events.emit('event', name, payload);
     },
+    observe(listener) {
+      events.on('event', listener);
+      return () => events.off('event', listener);
+    },
+    adminAuth: createAdminAuth(db, cardKey),
+    adminSessions,
     audit,
     background(start) {
       backgroundStarters.push(start);
@@ -248,7 +269,10 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   };
   const disposers: Dispose[] = FEATURES.map((register) => register(ctx));
 
-  const unhandled = Object.keys(calls).filter((name) => !handlers.has(name as CallName));
+  const unhandled = [
+    ...Object.keys(calls).filter((name) => !handlers.has(name as CallName)),
+    ...Object.keys(adminCalls).filter((name) => !adminHandlers.has(name as AdminCallName)),
+  ];
   if (unhandled.length > 0) throw new Error(`contract calls without a handler: ${unhandled.join(', ')}`);
 
   async function invoke(name: unknown, input: unknown): Promise<Result<unknown>> {
@@ -261,8 +285,30 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       log.warn({ call: name, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'invalid input refused');
       return fail('invalid-input');
     }
+    return run(name, () => handlers.get(name)!(parsed.data as never));
+  }
+
+  async function invokeAdmin(name: unknown, input: unknown, session: string | undefined): Promise<Result<unknown>> {
+    if (!isAdminCallName(name)) {
+      log.warn({ call: String(name).slice(0, 80) }, 'unknown admin call refused');
+      return fail('unknown-call');
+    }
+    const actor = PUBLIC_ADMIN_CALLS.has(name) ? null : adminSessions.use(session);
+    if (!PUBLIC_ADMIN_CALLS.has(name) && actor === null) {
+      log.warn({ call: name }, 'admin call without a valid admin session refused');
+      return fail('admin-session-required');
+    }
+    const parsed = adminCalls[name].input.safeParse(input);
+    if (!parsed.success) {
+      log.warn({ call: name, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'invalid input refused');
+      return fail('invalid-input');
+    }
+    return run(name, () => adminHandlers.get(name)!(parsed.data as never, actor));
+  }
+
+  async function run(name: string, handler: () => Result<unknown> | Promise<Result<unknown>>): Promise<Result<unknown>> {
     try {
-      return await handlers.get(name)!(parsed.data as never);
+      return await handler();
     } catch (error) {
       if (isStorageFull(error)) {
         log.error({ call: name, err: error }, 'penyimpanan penuh: the disk is full; nothing was stored');
@@ -308,6 +354,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     },
     config: () => config,
     invoke,
+    invokeAdmin,
     onEvent(listener) {
       events.on('event', listener);
       return () => events.off('event', listener);

@@ -6,6 +6,9 @@
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { CallName, CallOutput, EventName, EventPayload, calls } from '../shared/contract';
+import type { AdminCallName, AdminCallOutput, adminCalls } from '../shared/admin-contract';
+import type { AdminAuth } from './admin/admin-auth';
+import type { AdminSessions } from './admin/admin-sessions';
 import type { Result } from '../shared/result';
 import type { Database } from './db/database';
 import type { KioskConfig } from './config/schema';
@@ -21,6 +24,12 @@ import type { StartInputSources } from '../devices/input/input-sources';
 export type CallHandler<N extends CallName> = (
   input: z.output<(typeof calls)[N]['input']>,
 ) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>>;
+
+/** An admin call's handler also learns who made it: the session's actor ("pin", "card:<label>"), or null for the public calls. */
+export type AdminCallHandler<N extends AdminCallName> = (
+  input: z.output<(typeof adminCalls)[N]['input']>,
+  actor: string | null,
+) => Result<AdminCallOutput<N>> | Promise<Result<AdminCallOutput<N>>>;
 
 export interface ConfigHolder {
   current(): KioskConfig;
@@ -52,7 +61,16 @@ export interface FeatureContext {
   config: ConfigHolder;
   log(subsystem: string): Logger;
   handle<N extends CallName>(name: N, handler: CallHandler<N>): void;
+  /** The core checks the admin session before the handler runs (except for the public admin calls). */
+  handleAdmin<N extends AdminCallName>(name: N, handler: AdminCallHandler<N>): void;
+  /** Another feature's call, from inside the core (e.g. admin opening ends the resident's session). */
+  call<N extends CallName>(name: N, input: z.input<(typeof calls)[N]['input']>): Promise<Result<CallOutput<N>>>;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** Every event the core pushes, as it is pushed (for the admin's recent printer and reader changes). */
+  observe(listener: (name: EventName, payload: unknown) => void): () => void;
+  /** The admin PIN, its lock and the technician cards. */
+  adminAuth: AdminAuth;
+  adminSessions: AdminSessions;
   audit(actor: string, action: string, detail?: unknown): void;
   /** Work to start with the hosts' background tasks; returns its stop function. */
   background(start: () => () => void): void;

@@ -16,6 +16,8 @@ import { SessionLimitWarning } from './components/SessionLimitWarning';
 import { useIdleTimer } from './hooks/use-idle-timer';
 import { initialState, kioskReducer, type KioskAction, type KioskState } from './kiosk-state';
 import { AttractScreen } from './screens/AttractScreen';
+import { AdminCorner } from './components/AdminCorner';
+import { openAdminScreen } from './admin-entry';
 import { IdentifyScreen } from './screens/IdentifyScreen';
 import { LetterFormScreen } from './screens/LetterFormScreen';
 import { LetterListScreen } from './screens/LetterListScreen';
@@ -47,6 +49,8 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   // "Huruf besar" and "Kontras tinggi": for this session only.
   const [largeText, setLargeText] = useState(false);
   const [highContrast, setHighContrast] = useState(false);
+  // A technician has admin open: the resident screens wait.
+  const [adminOpen, setAdminOpen] = useState(false);
 
   // The printer's state for the attract screen's notice (polled by the core).
   useEffect(() => {
@@ -81,6 +85,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     let alive = true;
     const apply = (next: KioskInfo): void => {
       setInfo(next);
+      setAdminOpen(next.adminOpen);
       const root = document.documentElement.style;
       root.setProperty('--touch-min', `${minTouchTargetCssPx(next.screenPpi, window.devicePixelRatio)}px`);
       root.setProperty('--touch-gap', `${minTouchGapCssPx(next.screenPpi, window.devicePixelRatio)}px`);
@@ -121,7 +126,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   // Back to the attract screen with nothing of the resident left, in the
   // kiosk's own language for the next person.
   const reset = useCallback(
-    (reason: 'idle' | 'cancel' | 'done') => {
+    (reason: 'idle' | 'cancel' | 'done' | 'admin') => {
       dispatch({ type: 'reset' });
       setTones(0);
       setLimitWarning(null);
@@ -135,6 +140,18 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
 
   // The core ended the signed-in session (time limit): back to the start.
   useEffect(() => api.on('session.expired', () => reset('done')), [api, reset]);
+
+  // Admin opened (here or in its own window): nothing of the resident stays; the screens wait until it closes.
+  useEffect(
+    () =>
+      api.on('kiosk.adminChanged', ({ open }) => {
+        setAdminOpen(open);
+        if (open) reset('admin');
+      }),
+    [api, reset],
+  );
+  // A registered technician card: straight to the admin PIN, in that technician's name.
+  useEffect(() => api.on('input.technicianCard', () => openAdminScreen()), [api]);
 
   // Card readers and scanners (bursts told apart in the core): a tap fills the NIK, a receipt opens its status.
   useEffect(() => api.on('input.card', ({ nik }) => dispatch({ type: 'card', nik })), [api]);
@@ -189,6 +206,15 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     return (
       <main className="loading" aria-busy={loadError === null}>
         <p>{loadError ? errorText(t, loadError) : t('app.loading')}</p>
+      </main>
+    );
+  }
+
+  if (adminOpen) {
+    return (
+      <main className="maintenance" role="status">
+        <h1>{t('maintenance.title')}</h1>
+        <p>{t('maintenance.body')}</p>
       </main>
     );
   }
@@ -346,6 +372,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   return (
     <div className={['kiosk', largeText ? 'large-text' : '', highContrast ? 'high-contrast' : ''].filter(Boolean).join(' ')}>
       <HelpContext.Provider value={help}>{screen}</HelpContext.Provider>
+      <AdminCorner taps={info.adminGesture.taps} seconds={info.adminGesture.seconds} onOpen={openAdminScreen} />
       {staffCalledAt && <StaffNotice calledAt={staffCalledAt} timeZone={info.timeZone} onDismiss={() => setStaffCalledAt(null)} />}
       {info.demoMode && state.screen !== 'attract' && (
         <p className="demo-badge" aria-label={t('demo.label')}>

@@ -12,7 +12,22 @@ import { fail, type Result } from '../shared/result';
 type Listener = (payload: unknown) => void;
 
 
+/** One WebSocket to the web host: calls by name (with the admin session, for admin calls) and events. */
+export interface SocketClient {
+  invoke(name: string, input: unknown, session?: string): Promise<Result<unknown>>;
+  on(name: EventName, listener: Listener): () => void;
+}
+
 export function createWebSocketBridge(url: string, WebSocketImpl: typeof WebSocket = WebSocket): KioskBridge {
+  const client = createSocketClient(url, WebSocketImpl);
+  const calls = Object.fromEntries(callNames.map((name: CallName) => [name, (input: unknown) => client.invoke(name, input)]));
+  return {
+    calls: calls as unknown as KioskBridge['calls'],
+    on: (name, listener) => client.on(name, listener as Listener),
+  };
+}
+
+export function createSocketClient(url: string, WebSocketImpl: typeof WebSocket = WebSocket): SocketClient {
   let socket: WebSocket | null = null;
   let nextId = 1;
   let retryMs = 250;
@@ -59,7 +74,7 @@ export function createWebSocketBridge(url: string, WebSocketImpl: typeof WebSock
     }
   }
 
-  async function invoke(name: CallName, input: unknown): Promise<Result<unknown>> {
+  async function invoke(name: string, input: unknown, session?: string): Promise<Result<unknown>> {
     let ws: WebSocket;
     try {
       ws = socket ?? (await connect());
@@ -69,20 +84,19 @@ export function createWebSocketBridge(url: string, WebSocketImpl: typeof WebSock
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      ws.send(JSON.stringify({ id, call: name, input }));
+      ws.send(JSON.stringify(session === undefined ? { id, call: name, input } : { id, call: name, input, session }));
     });
   }
 
-  const calls = Object.fromEntries(callNames.map((name) => [name, (input: unknown) => invoke(name, input)]));
   return {
-    calls: calls as unknown as KioskBridge['calls'],
+    invoke,
     on(name, listener) {
       const set = listeners.get(name) ?? new Set<Listener>();
-      set.add(listener as Listener);
+      set.add(listener);
       listeners.set(name, set);
       void connect().catch(() => {});
       return () => {
-        set.delete(listener as Listener);
+        set.delete(listener);
         if (set.size === 0) listeners.delete(name);
       };
     },

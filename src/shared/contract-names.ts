@@ -24,7 +24,7 @@ export const callNames = [
   'voice.speak',
   'kiosk.attract',
 ] as const;
-export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status', 'printing.receipt', 'session.expiring', 'input.card', 'input.receipt', 'kiosk.attractChanged'] as const;
+export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status', 'printing.receipt', 'session.expiring', 'input.card', 'input.receipt', 'kiosk.attractChanged', 'input.technicianCard', 'kiosk.adminChanged'] as const;
 
 export type CallName = (typeof callNames)[number];
 export type EventName = (typeof eventNames)[number];

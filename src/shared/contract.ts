@@ -61,6 +61,10 @@ export interface KioskInfo {
   officePhone: string | null;
   /** Which languages the kiosk can speak (espeak-ng voices installed), and whether it speaks each screen's prompt by itself. */
   voice: { id: boolean; en: boolean; guidance: boolean };
+  /** A technician has admin open: resident screens wait ("Kios sedang diatur petugas"). */
+  adminOpen: boolean;
+  /** The hidden way into admin: taps on the top-left corner within the seconds. */
+  adminGesture: { taps: number; seconds: number };
 }
 
 /**
@@ -269,7 +273,7 @@ export const calls = {
   'kiosk.attract': call<AttractContent>()(noInput),
   'kiosk.callStaff': call<{ calledAt: string }>()(z.object({ screen: z.string().regex(/^[a-zA-Z-]{1,24}$/) }).strict()),
   /** The UI returned to the attract screen: drop everything held for the resident. */
-  'session.end': call<null>()(z.object({ reason: z.enum(['idle', 'cancel', 'done']) }).strict()),
+  'session.end': call<null>()(z.object({ reason: z.enum(['idle', 'cancel', 'done', 'admin']) }).strict()),
 } as const satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
 
 export const events = {
@@ -291,6 +295,10 @@ export const events = {
   'input.card': event<{ nik: string | null }>(),
   /** A receipt of this kiosk was scanned. */
   'input.receipt': event<{ reference: string }>(),
+  /** A registered technician card was tapped: the admin PIN screen opens (the card names who). */
+  'input.technicianCard': event<{ label: string }>(),
+  /** Admin opened or closed: resident screens wait while it is open. */
+  'kiosk.adminChanged': event<{ open: boolean }>(),
 } as const satisfies Record<EventName, EventSpec<unknown>>;
 
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
@@ -309,7 +317,13 @@ export type KioskBridge = {
 
 /** WebSocket framing for the web host. */
 export const wsRequest = z
-  .object({ id: z.number().int().nonnegative(), call: z.string(), input: z.unknown() })
+  .object({
+    id: z.number().int().nonnegative(),
+    call: z.string(),
+    input: z.unknown(),
+    /** Admin calls only: the token `admin.unlock` gave. */
+    session: z.string().max(200).optional(),
+  })
   .strict();
 export type WsRequest = z.infer<typeof wsRequest>;
 

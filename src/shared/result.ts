@@ -52,6 +52,18 @@ export const ERROR_CODES = [
   'purged',
   /** No espeak-ng voice for that language on this kiosk. */
   'voice-unavailable',
+  /** Admin: the call needs an admin session (the PIN first), or it expired. */
+  'admin-session-required',
+  /** Admin: no admin PIN set yet (first run): set one. */
+  'admin-pin-not-set',
+  /** Admin: a first PIN was already set; change it from the Security screen. */
+  'admin-pin-already-set',
+  /** Admin: wrong PIN; params: count (tries before the lock). */
+  'admin-wrong-pin',
+  /** Admin: too many wrong PINs; params: count (seconds to wait). */
+  'admin-locked',
+  /** Admin: the new PIN is too easy (6-12 digits, not one digit repeated, not a run like 123456). */
+  'admin-pin-weak',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

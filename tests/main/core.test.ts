@@ -49,6 +49,8 @@ describe('createKioskCore', () => {
         needsTechnician: false,
         officePhone: null,
         voice: { id: true, en: true, guidance: false }, // espeak-ng is installed (tests/main/voice/espeak.test.ts)
+        adminOpen: false,
+        adminGesture: { taps: 5, seconds: 3 },
       },
     });
   });

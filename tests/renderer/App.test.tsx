@@ -72,6 +72,39 @@ describe('App', () => {
     expect(attract).toHaveBeenCalledTimes(2);
   });
 
+  it('opens admin after five taps on the top-left corner within three seconds, never starting a session', async () => {
+    const openAdmin = vi.fn();
+    window.admShell = { openAdmin };
+    try {
+      renderApp();
+      await screen.findByText('Sentuh layar untuk mulai');
+      const corner = document.querySelector('.admin-corner')!;
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      for (let i = 0; i < 4; i++) fireEvent.pointerDown(corner);
+      vi.advanceTimersByTime(3100); // too slow: the count starts again
+      for (let i = 0; i < 4; i++) fireEvent.pointerDown(corner);
+      expect(openAdmin).not.toHaveBeenCalled();
+      fireEvent.pointerDown(corner);
+      fireEvent.click(corner);
+      expect(openAdmin).toHaveBeenCalledTimes(1);
+      expect(screen.getByText('Sentuh layar untuk mulai')).toBeTruthy();
+    } finally {
+      delete window.admShell;
+    }
+  });
+
+  it('waits while a technician has admin open, with nothing of the resident left, and comes back when it closes', async () => {
+    const { fake } = renderApp();
+    tap(await screen.findByText('Sentuh layar untuk mulai').then(() => 'Sentuh layar untuk mulai'));
+    typeDigits('3201');
+    act(() => fake.push('kiosk.adminChanged', { open: true }));
+    expect(screen.getByRole('heading', { name: 'Kios sedang diatur petugas' })).toBeTruthy();
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    expect(fake.end).toHaveBeenCalledWith({ reason: 'admin' });
+    act(() => fake.push('kiosk.adminChanged', { open: false }));
+    expect(screen.getByText('Sentuh layar untuk mulai')).toBeTruthy();
+  });
+
   it('explains what is wrong with a NIK in plain Indonesian', async () => {
     renderApp();
     tap(await screen.findByText('Sentuh layar untuk mulai').then(() => 'Sentuh layar untuk mulai'));

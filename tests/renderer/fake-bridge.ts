@@ -14,6 +14,8 @@ export const testInfo: KioskInfo = {
   needsTechnician: false,
   officePhone: null,
   voice: { id: true, en: true, guidance: false },
+  adminOpen: false,
+  adminGesture: { taps: 5, seconds: 3 },
 };
 
 export const testAttract: AttractContent = {

@@ -183,6 +183,15 @@ export const configSchema = z.object({
         .default(null),
     })
     .prefault({}),
+  admin: z
+    .object({
+      /** The hidden way in: this many taps on the screen's top-left corner within `gestureSeconds`. */
+      gestureTaps: z.number().int().min(3).max(10).default(5),
+      gestureSeconds: z.number().min(1).max(10).default(3),
+      /** Admin closes itself after this long without a touch. */
+      idleMinutes: z.number().min(1).max(60).default(5),
+    })
+    .prefault({}),
   logging: z
     .object({
       level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -5,6 +5,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { callNames, ipcChannel } from '../../shared/contract';
+import { adminCallNames, adminIpcChannel } from '../../shared/admin-contract-names';
 import { fail } from '../../shared/result';
 import type { KioskCore } from '../core';
 import { isTrustedSender } from './policy';
@@ -27,5 +28,27 @@ export function registerIpc(ipcMain: IpcMain, core: KioskCore, target: () => Web
   return () => {
     stopEvents();
     for (const name of callNames) ipcMain.removeHandler(ipcChannel.call(name));
+  };
+}
+
+/**
+ * The admin half, on its own channels: answered only for the admin window
+ * (its webContents, on our own page), never for the kiosk window or a
+ * foreign frame; the admin session token rides with each call.
+ */
+export function registerAdminIpc(ipcMain: IpcMain, core: KioskCore, adminWindow: () => WebContents | null): () => void {
+  const log = core.logger.forSubsystem('ipc');
+  for (const name of adminCallNames) {
+    ipcMain.handle(adminIpcChannel.call(name), (event: IpcMainInvokeEvent, input: unknown, session: unknown) => {
+      const admin = adminWindow();
+      if (!admin || event.sender !== admin || !isTrustedSender(event.senderFrame?.url)) {
+        log.warn({ call: name }, 'admin IPC from outside the admin window refused');
+        return fail('forbidden');
+      }
+      return core.invokeAdmin(name, input, typeof session === 'string' ? session : undefined);
+    });
+  }
+  return () => {
+    for (const name of adminCallNames) ipcMain.removeHandler(adminIpcChannel.call(name));
   };
 }

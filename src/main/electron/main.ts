@@ -1,5 +1,6 @@
 /**
- * The Electron shell: one locked-down kiosk window over the Electron-free core.
+ * The Electron shell: one locked-down kiosk window over the Electron-free
+ * core, and the admin window over it when a technician opens admin.
  * Kept thin on purpose; every rule it applies lives in `policy.ts` with tests.
  */
 import path from 'node:path';
@@ -10,10 +11,13 @@ import { resolveDataDir } from '../data-dir';
 import { startHostCore, type HostCore } from '../host-core';
 import { installProcessGuards } from '../process-guard';
 import { safeStorageKeyProvider } from './secret-key';
-import { registerIpc } from './ipc';
+import { registerAdminIpc, registerIpc } from './ipc';
+import { adminIpcChannel } from '../../shared/admin-contract-names';
 import {
+  ADMIN_URL,
   APP_SCHEME,
   KIOSK_URL,
+  adminWindowOptions,
   isNavigationAllowed,
   isOwnUrl,
   isPermissionGranted,
@@ -42,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let window: BrowserWindow | null = null;
+  let adminWindow: BrowserWindow | null = null;
   let host: HostCore | null = null;
 
   app.on('second-instance', () => {
@@ -95,6 +100,19 @@ if (!app.requestSingleInstanceLock()) {
     });
 
     registerIpc(ipcMain, core, () => window?.webContents ?? null);
+    registerAdminIpc(ipcMain, core, () => adminWindow?.webContents ?? null);
+    // The hidden gesture or a technician card in the kiosk window: the admin window, which asks for the PIN.
+    ipcMain.on(adminIpcChannel.open, (event) => {
+      if (event.sender !== window?.webContents || !isOwnUrl(event.senderFrame?.url)) return;
+      if (adminWindow) {
+        adminWindow.focus();
+        return;
+      }
+      adminWindow = new BrowserWindow(adminWindowOptions(path.join(__dirname, '..', 'preload', 'admin.cjs'), flags));
+      adminWindow.once('ready-to-show', () => adminWindow?.show());
+      adminWindow.on('closed', () => (adminWindow = null));
+      void adminWindow.loadURL(ADMIN_URL);
+    });
 
     window = new BrowserWindow(kioskWindowOptions(path.join(__dirname, '..', 'preload', 'kiosk.cjs'), flags));
     window.once('ready-to-show', () => window?.show());

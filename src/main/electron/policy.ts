@@ -12,6 +12,7 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const KIOSK_URL = `${APP_ORIGIN}/index.html`;
+export const ADMIN_URL = `${APP_ORIGIN}/admin.html`;
 
 export interface ShellFlags {
   /** `--dev`: devtools allowed, window not in kiosk mode. Never on a deployed kiosk. */
@@ -45,6 +46,12 @@ export function kioskWindowOptions(preloadPath: string, flags: ShellFlags): Brow
       navigateOnDragDrop: false,
     },
   };
+}
+
+/** The admin window: the kiosk window's lockdown, over it, with the admin preload. */
+export function adminWindowOptions(preloadPath: string, flags: ShellFlags): BrowserWindowConstructorOptions {
+  const kiosk = kioskWindowOptions(preloadPath, flags);
+  return { ...kiosk, modal: false, alwaysOnTop: !flags.development, webPreferences: { ...kiosk.webPreferences, preload: preloadPath } };
 }
 
 /** Our pages only: the kiosk may never leave `app://kiosk`. */

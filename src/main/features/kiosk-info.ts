@@ -19,6 +19,7 @@ export const registerKioskInfo: Feature = (ctx) => {
       needsTechnician: ctx.needsTechnician() !== null,
       officePhone: officePhoneOf(config, ctx.references.profile()?.value ?? null),
       voices: availableVoices(),
+      adminOpen: ctx.adminSessions.anyOpen(),
     });
 
   ctx.handle('kiosk.getInfo', () => ok(info()));
@@ -58,6 +59,7 @@ export function buildKioskInfo(
     needsTechnician?: boolean;
     officePhone?: string | null;
     voices?: { id: boolean; en: boolean };
+    adminOpen?: boolean;
   } = {},
 ): KioskInfo {
   // The configured name wins (a technician set it); then the server's profile.
@@ -74,6 +76,8 @@ export function buildKioskInfo(
     needsTechnician: extra.needsTechnician === true,
     officePhone: extra.officePhone ?? null,
     voice: { id: extra.voices?.id ?? false, en: extra.voices?.en ?? false, guidance: config.kiosk.audioGuidance },
+    adminOpen: extra.adminOpen === true,
+    adminGesture: { taps: config.admin.gestureTaps, seconds: config.admin.gestureSeconds },
   };
 }
 

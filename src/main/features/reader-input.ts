@@ -30,6 +30,13 @@ export const registerReaderInput: Feature = (ctx) => {
   });
 
   function handleCard(uid: string, source: 'keyboard' | InputSourceName): void {
+    // A registered technician card opens the admin PIN; it never fills a resident's NIK.
+    const technician = ctx.adminAuth.cardLabel(uid);
+    if (technician) {
+      log.info({ source }, 'technician card tapped');
+      ctx.emit('input.technicianCard', { label: technician });
+      return;
+    }
     const nik = ctx.cardHints.nikFor(uid);
     ctx.cardTaps.remember(uid);
     log.info({ known: nik !== null, source }, 'card tapped');

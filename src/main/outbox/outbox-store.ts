@@ -209,6 +209,8 @@ export interface OutboxStore {
    */
   scrubDeletedSecrets(): boolean;
   counts(): OutboxCounts;
+  /** Waiting requests made for a server other than `target` (demo mode, or before the URL changed): never sent to this one by themselves. */
+  heldForOtherServers(target: string | null): number;
   /** Requests taken per letter id, ever (kept after the personal data is purged). */
   letterUsage(): Map<number, number>;
 }
@@ -279,6 +281,9 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
   const forResident = db.prepare('SELECT * FROM letter_request WHERE resident_nik = ? ORDER BY id DESC LIMIT ?');
   const countRows = db.prepare('SELECT sync_state AS state, count(*) AS n FROM letter_request GROUP BY sync_state');
   const usageRows = db.prepare('SELECT letter_id AS id, count(*) AS n FROM letter_request GROUP BY letter_id');
+  const heldRows = db
+    .prepare("SELECT count(*) FROM letter_request WHERE sync_state = 'pending' AND server_target IS NOT NULL AND server_target IS NOT ?")
+    .pluck();
 
   const enqueueTx = db.transaction((request: NewLetterRequest, secret: RequestSecret | null, extra?: (id: number) => void) => {
     const info = insertRequest.run({
@@ -444,6 +449,9 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
     },
     letterUsage(): Map<number, number> {
       return new Map((usageRows.all() as Array<{ id: number; n: number }>).map(({ id, n }) => [id, n]));
+    },
+    heldForOtherServers(target) {
+      return heldRows.get(target) as number;
     },
     counts(): OutboxCounts {
       const counts: OutboxCounts = { pending: 0, synced: 0, parked: 0, rejected: 0 };

@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { isAdminCallName } from '../../shared/admin-contract-names';
 import { wsRequest, type WsMessage } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import type { KioskCore } from '../core';
@@ -187,7 +188,9 @@ function serveSocket(ws: WebSocket, core: KioskCore, log: Log): void {
       log.warn('malformed WebSocket message dropped');
       return;
     }
-    const result = await core.invoke(request.data.call, request.data.input);
+    const { call, input, session } = request.data;
+    // The admin half answers only with an admin session (the core checks it); resident calls never look at one.
+    const result = isAdminCallName(call) ? await core.invokeAdmin(call, input, session) : await core.invoke(call, input);
     if (ws.readyState === ws.OPEN) {
       ws.send(JSON.stringify({ kind: 'result', id: request.data.id, result } satisfies WsMessage));
     }

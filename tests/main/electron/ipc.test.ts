@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { registerIpc } from '../../../src/main/electron/ipc';
+import { registerAdminIpc, registerIpc } from '../../../src/main/electron/ipc';
+import { adminCallNames, adminIpcChannel } from '../../../src/shared/admin-contract-names';
 import { createKioskCore, type KioskCore } from '../../../src/main/core';
 import { callNames, ipcChannel } from '../../../src/shared/contract';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -11,7 +12,7 @@ afterEach(async () => {
   for (const core of cores.splice(0)) await core.close();
 });
 
-type Handler = (event: IpcMainInvokeEvent, input: unknown) => unknown;
+type Handler = (event: IpcMainInvokeEvent, input: unknown, session?: unknown) => unknown;
 
 function fakeIpcMain() {
   const handlers = new Map<string, Handler>();
@@ -64,5 +65,33 @@ describe('Electron IPC bridge', () => {
     await expect.poll(() => sent.length, { timeout: 3000 }).toBeGreaterThan(0);
     expect(sent[0]?.[0]).toBe(ipcChannel.event('kiosk.infoChanged'));
     expect(sent[0]?.[1]).toMatchObject({ kioskName: 'ADM-09' });
+  });
+
+  it('answers the admin half only for the admin window, never the kiosk window or a foreign frame', async () => {
+    const core = createKioskCore({ dataDir: tempDir() });
+    cores.push(core);
+    const { ipcMain, handlers } = fakeIpcMain();
+    const adminContents = {} as WebContents;
+    const kioskContents = {} as WebContents;
+    const dispose = registerAdminIpc(ipcMain, core, () => adminContents);
+    expect([...handlers.keys()].sort()).toEqual(adminCallNames.map(adminIpcChannel.call).sort());
+    const state = handlers.get(adminIpcChannel.call('admin.state'))!;
+    const sent = (sender: WebContents, url: string) => ({ sender, senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
+    expect(await state(sent(adminContents, 'app://kiosk/admin.html'), {})).toMatchObject({ ok: true, value: { pinSet: false } });
+    expect(await state(sent(kioskContents, 'app://kiosk/index.html'), {})).toEqual({ ok: false, error: { code: 'forbidden' } });
+    expect(await state(sent(adminContents, 'https://evil.example/'), {})).toEqual({ ok: false, error: { code: 'forbidden' } });
+    // The session rides as the second argument.
+    const status = handlers.get(adminIpcChannel.call('admin.status'))!;
+    expect(await status(sent(adminContents, 'app://kiosk/admin.html'), {}, 'guessed')).toEqual({ ok: false, error: { code: 'admin-session-required' } });
+    dispose();
+    expect(handlers.size).toBe(0);
+  });
+
+  it('keeps admin channels off the resident bridge', () => {
+    const core = createKioskCore({ dataDir: tempDir() });
+    cores.push(core);
+    const { ipcMain, handlers } = fakeIpcMain();
+    registerIpc(ipcMain, core, () => null);
+    for (const name of adminCallNames) expect(handlers.has(adminIpcChannel.call(name))).toBe(false);
   });
 });

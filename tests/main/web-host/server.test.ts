@@ -171,6 +171,35 @@ describe('web host', () => {
     ws.close();
   });
 
+  it('answers admin calls only with the admin session the admin PIN gave; the session never opens resident calls to more', async () => {
+    const host = await start();
+    const ws = openSocket(host, { origin: `http://127.0.0.1:${host.port}`, cookie: await sessionCookie(host) });
+    expect(await outcome(ws)).toBe('open');
+    const answers = new Map<number, unknown>();
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { kind: string; id: number; result: unknown };
+      if (message.kind === 'result') answers.set(message.id, message.result);
+    });
+    const ask = async (id: number, call: string, input: unknown, session?: string) => {
+      ws.send(JSON.stringify({ id, call, input, ...(session === undefined ? {} : { session }) }));
+      await expect.poll(() => answers.has(id)).toBe(true);
+      return answers.get(id) as { ok: boolean; value?: { session: string }; error?: { code: string } };
+    };
+
+    expect(await ask(1, 'admin.status', {})).toEqual({ ok: false, error: { code: 'admin-session-required' } });
+    expect(await ask(2, 'admin.status', {}, 'a-guessed-token')).toEqual({ ok: false, error: { code: 'admin-session-required' } });
+    const opened = await ask(3, 'admin.setFirstPin', { pin: '482916' });
+    expect(opened.ok).toBe(true);
+    expect(await ask(4, 'admin.status', {}, opened.value!.session)).toMatchObject({ ok: true });
+    // A session field on a resident call changes nothing, and a message with unknown fields is dropped.
+    expect(await ask(5, 'kiosk.getInfo', {}, opened.value!.session)).toMatchObject({ ok: true, value: { adminOpen: true } });
+    ws.send(JSON.stringify({ id: 6, call: 'admin.status', input: {}, session: opened.value!.session, admin: true }));
+    expect(await ask(7, 'admin.lock', {}, opened.value!.session)).toEqual({ ok: true, value: null });
+    expect(answers.has(6)).toBe(false);
+    expect(await ask(8, 'admin.status', {}, opened.value!.session)).toEqual({ ok: false, error: { code: 'admin-session-required' } });
+    ws.close();
+  });
+
   // Each of these killed the host with one pre-auth request (also sent by an <img> on any local page).
   it.each([
     ['GET //%zz HTTP/1.1'],

@@ -1,0 +1,173 @@
+/**
+ * The technician's side: the admin PIN (with its lock), the admin session,
+ * and the status screen. Opening admin ends the resident's session and makes
+ * the resident screens wait (`kiosk.getInfo().adminOpen`); admin closes on
+ * "Keluar", after its idle time, or when another technician opens it.
+ * Every attempt and every action goes to the audit log with who did it.
+ */
+import { statfsSync } from 'node:fs';
+import type { AdminStatus, TechnicianNotice } from '../../shared/admin-contract';
+import type { PrinterStatus } from '../../shared/device-status';
+import { isStrongAdminPin } from '../../shared/admin-pin';
+import { fail, ok } from '../../shared/result';
+import { appVersion } from '../app-version';
+import type { Feature, FeatureContext } from '../feature';
+import { checkServer } from '../village/server-check';
+
+/** The PIN that opens admin in demo mode while the kiosk has none of its own (README, "Demo data"). */
+export const DEMO_ADMIN_PIN = '123456';
+/** A technician card tapped this recently names who opens admin with the PIN. */
+const CARD_WINDOW_MS = 60_000;
+const RECENT_PRINTER_CHANGES = 10;
+/** Below this the status screen warns (logs and the outbox need room). */
+const LOW_DISK_BYTES = 200 * 1024 * 1024;
+const PRINTER_PROBLEMS: PrinterStatus[] = ['paper-out', 'cover-open', 'offline', 'error'];
+
+export const registerAdmin: Feature = (ctx) => {
+  const log = ctx.log('admin');
+  const startedAt = Date.now();
+  const printerChanges: Array<{ status: PrinterStatus; at: string }> = [];
+  let lastReaderEvent: { kind: 'card' | 'receipt'; at: string } | null = null;
+  let lastPassAt: string | null = null;
+  let technicianCard: { label: string; at: number } | null = null;
+
+  const stopObserving = ctx.observe((name, payload) => {
+    const at = new Date().toISOString();
+    if (name === 'printer.status') {
+      printerChanges.unshift({ status: (payload as { status: PrinterStatus }).status, at });
+      printerChanges.length = Math.min(printerChanges.length, RECENT_PRINTER_CHANGES);
+    } else if (name === 'input.card' || name === 'input.receipt' || name === 'input.technicianCard') {
+      // When and what, never whose.
+      lastReaderEvent = { kind: name === 'input.receipt' ? 'receipt' : 'card', at };
+      if (name === 'input.technicianCard') technicianCard = { label: (payload as { label: string }).label, at: Date.now() };
+    } else if (name === 'sync.status') {
+      lastPassAt = at;
+    }
+  });
+
+  const demoPin = () => (ctx.demoMode && !ctx.adminAuth.pinSet() ? DEMO_ADMIN_PIN : null);
+  const recentCard = () => (technicianCard && Date.now() - technicianCard.at <= CARD_WINDOW_MS ? technicianCard.label : null);
+
+  function opened(actor: string): { session: string; actor: string; idleSeconds: number } {
+    const session = ctx.adminSessions.open(actor);
+    technicianCard = null;
+    ctx.audit(actor, 'admin.opened');
+    log.info({ actor }, 'admin opened; the resident session ends and resident screens wait');
+    void ctx.call('session.end', { reason: 'admin' });
+    announce();
+    return { session, actor, idleSeconds: ctx.config.current().admin.idleMinutes * 60 };
+  }
+
+  // The resident screens follow whether admin is open; an idle admin session closes by itself.
+  let wasOpen = false;
+  function announce(): void {
+    const open = ctx.adminSessions.anyOpen();
+    if (open === wasOpen) return;
+    wasOpen = open;
+    ctx.emit('kiosk.adminChanged', { open });
+    if (!open) log.info('admin closed; resident screens are back');
+  }
+  const idleCheck = setInterval(announce, 1000);
+  idleCheck.unref();
+
+  ctx.handleAdmin('admin.state', () =>
+    ok({ pinSet: ctx.adminAuth.pinSet(), demoPin: demoPin(), lockedSeconds: ctx.adminAuth.lockedSeconds(), card: recentCard() }),
+  );
+
+  ctx.handleAdmin('admin.unlock', async ({ pin }) => {
+    const card = recentCard();
+    const actor = card ? `card:${card}` : 'pin';
+    const check = await ctx.adminAuth.check(pin, { fallbackPin: demoPin() ?? undefined });
+    if (check.ok) return ok(opened(actor));
+    if (check.reason === 'not-set') return fail('admin-pin-not-set');
+    if (check.reason === 'locked') {
+      ctx.audit(actor, 'admin.refused', { reason: 'locked', seconds: check.seconds });
+      return fail('admin-locked', { count: check.seconds });
+    }
+    ctx.audit(actor, 'admin.refused', { reason: 'wrong-pin', triesLeft: check.triesLeft });
+    log.warn({ actor, triesLeft: check.triesLeft }, 'wrong admin PIN');
+    return check.lockedSeconds > 0 ? fail('admin-locked', { count: check.lockedSeconds }) : fail('admin-wrong-pin', { count: check.triesLeft });
+  });
+
+  ctx.handleAdmin('admin.setFirstPin', async ({ pin }) => {
+    if (ctx.adminAuth.pinSet()) return fail('admin-pin-already-set');
+    if (!isStrongAdminPin(pin)) return fail('admin-pin-weak');
+    await ctx.adminAuth.setPin(pin);
+    ctx.audit('pin', 'admin.pin.set', { first: true });
+    return ok(opened('pin'));
+  });
+
+  ctx.handleAdmin('admin.lock', (_input, actor) => {
+    ctx.adminSessions.closeAll();
+    ctx.audit(actor ?? 'pin', 'admin.closed');
+    announce();
+    return ok(null);
+  });
+
+  ctx.handleAdmin('admin.status', async () => ok(await status(ctx, { startedAt, printerChanges, lastReaderEvent, lastPassAt })));
+
+  return () => {
+    clearInterval(idleCheck);
+    stopObserving();
+  };
+};
+
+async function status(
+  ctx: FeatureContext,
+  seen: {
+    startedAt: number;
+    printerChanges: Array<{ status: PrinterStatus; at: string }>;
+    lastReaderEvent: { kind: 'card' | 'receipt'; at: string } | null;
+    lastPassAt: string | null;
+  },
+): Promise<AdminStatus> {
+  const config = ctx.config.current();
+  const village = ctx.village();
+  const url = ctx.demoMode ? null : config.server.url;
+  const server = village ? await checkServer(village, url ?? 'demo') : null;
+  const printerStatus = await ctx.printing.status().catch(() => 'error' as const);
+  const printer = ctx.printing.describe();
+  const outbox = ctx.outbox.counts();
+  const disk = diskSpace(ctx.dataDir);
+
+  const notices: TechnicianNotice[] = [];
+  const problem = ctx.needsTechnician();
+  if (problem) notices.push({ code: 'config-unreadable', detail: problem });
+  if (outbox.parked > 0) notices.push({ code: 'parked-requests', count: outbox.parked });
+  const held = ctx.outbox.heldForOtherServers(ctx.serverTarget());
+  if (held > 0) notices.push({ code: 'held-for-other-server', count: held });
+  if (PRINTER_PROBLEMS.includes(printerStatus)) notices.push({ code: 'printer-problem', status: printerStatus });
+  if (server && !server.reachable) notices.push({ code: 'server-unreachable' });
+  if (server?.licensed === false) notices.push({ code: 'server-unlicensed' });
+  if (disk && disk.freeBytes < LOW_DISK_BYTES) notices.push({ code: 'disk-low', freeMb: Math.floor(disk.freeBytes / 1024 / 1024) });
+
+  return {
+    appVersion: appVersion(),
+    uptimeSeconds: Math.floor((Date.now() - seen.startedAt) / 1000),
+    kioskName: config.kiosk.name,
+    demoMode: ctx.demoMode,
+    server: {
+      url,
+      reachable: server?.reachable ?? null,
+      version: server?.version ?? null,
+      village: server?.village ?? null,
+      licensed: server?.licensed ?? null,
+      problem: server?.problem ?? null,
+    },
+    sync: { lastPassAt: seen.lastPassAt },
+    outbox,
+    printer: { status: printerStatus, transport: printer.transport, profile: printer.profile, changes: [...seen.printerChanges] },
+    reader: { lastEvent: seen.lastReaderEvent },
+    disk,
+    notices,
+  };
+}
+
+function diskSpace(dir: string): { freeBytes: number; totalBytes: number } | null {
+  try {
+    const stats = statfsSync(dir);
+    return { freeBytes: stats.bavail * stats.bsize, totalBytes: stats.blocks * stats.bsize };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The admin window's preload (bundled to one CommonJS file; runs with
+ * `sandbox: true`). It exposes only the admin half of the contract; the
+ * kiosk window's preload cannot reach it, and main answers these channels
+ * only for the admin window.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { adminIpcChannel } from '../shared/admin-contract-names';
+import { createAdminBridge } from '../shared/admin-bridge';
+import type { Result } from '../shared/result';
+
+contextBridge.exposeInMainWorld(
+  'admAdmin',
+  createAdminBridge((name, input, session) => ipcRenderer.invoke(adminIpcChannel.call(name), input, session) as Promise<Result<unknown>>),
+);

@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminBridge } from '../../shared/admin-contract';
+import { errorText } from '../error-text';
+import { useLoaded } from '../hooks/use-loaded';
+import { AdminPinScreen } from './AdminPinScreen';
+import { AdminStatusScreen } from './AdminStatusScreen';
+
+/** Back to the resident screens: the admin window closes (Electron), or the page goes back to the kiosk (web host). */
+export function leaveAdmin(): void {
+  if (window.admAdmin) window.close();
+  else window.location.assign('./');
+}
+
+/**
+ * The technician's screens: the admin PIN (or a first PIN to set), then the
+ * admin screens. Admin closes itself after the idle time the core gave with
+ * the session, on "Keluar", and when the core says the session is gone.
+ */
+export function AdminApp(props: { api: AdminBridge; onLeave(): void }) {
+  const { t } = useTranslation();
+  const { api, onLeave } = props;
+  const loadState = useCallback(() => api.calls['admin.state']({}), [api]);
+  const { value: state, error: loadError, reload: refreshState } = useLoaded(loadState);
+  const [open, setOpen] = useState<{ actor: string; idleSeconds: number } | null>(null);
+
+  const leave = useCallback(async () => {
+    await api.calls['admin.lock']({});
+    onLeave();
+  }, [api, onLeave]);
+
+  // Inactivity closes admin: any touch or key restarts the count.
+  const lastTouch = useRef(0);
+  useEffect(() => {
+    if (!open) return;
+    lastTouch.current = Date.now();
+    const touched = () => (lastTouch.current = Date.now());
+    window.addEventListener('pointerdown', touched);
+    window.addEventListener('keydown', touched);
+    const timer = setInterval(() => {
+      if (Date.now() - lastTouch.current <= open.idleSeconds * 1000) return;
+      clearInterval(timer); // once: the page is leaving
+      void leave();
+    }, 1000);
+    return () => {
+      window.removeEventListener('pointerdown', touched);
+      window.removeEventListener('keydown', touched);
+      clearInterval(timer);
+    };
+  }, [open, leave]);
+
+  if (loadError) return <main className="admin admin-centre"><p role="alert">{errorText(t, loadError)}</p></main>;
+  if (!state) return <main className="admin admin-centre"><p>{t('admin.loading')}</p></main>;
+  if (!open) {
+    return (
+      <AdminPinScreen
+        api={api}
+        state={state}
+        onOpened={setOpen}
+        onRefresh={refreshState}
+        onCancel={onLeave}
+      />
+    );
+  }
+  return <AdminStatusScreen api={api} actor={open.actor} onLeave={() => void leave()} onSessionLost={onLeave} />;
+}

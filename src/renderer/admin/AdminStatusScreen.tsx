@@ -1,0 +1,139 @@
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminBridge, AdminStatus, TechnicianNotice } from '../../shared/admin-contract';
+import { ok, type Result } from '../../shared/result';
+import { errorText } from '../error-text';
+import { useLoaded } from '../hooks/use-loaded';
+
+/** The status is asked for again this often while the screen is open. */
+const REFRESH_SECONDS = 10;
+
+/**
+ * What a technician checks first: the village server, the outbox, the
+ * printer, the readers, storage and the app, and above them whatever needs a
+ * technician now.
+ */
+export function AdminStatusScreen(props: { api: AdminBridge; actor: string; onLeave(): void; onSessionLost(): void }) {
+  const { t, i18n } = useTranslation();
+  const { api, onSessionLost } = props;
+  const load = useCallback(async (): Promise<Result<{ status: AdminStatus; checkedAt: Date }>> => {
+    const result = await api.calls['admin.status']({});
+    return result.ok ? ok({ status: result.value, checkedAt: new Date() }) : result;
+  }, [api]);
+  const { value, error, reload } = useLoaded(load);
+  const status = value?.status ?? null;
+  const checkedAt = value?.checkedAt ?? null;
+  useEffect(() => {
+    const timer = setInterval(reload, REFRESH_SECONDS * 1000);
+    return () => clearInterval(timer);
+  }, [reload]);
+  useEffect(() => {
+    if (error?.code === 'admin-session-required') onSessionLost();
+  }, [error, onSessionLost]);
+
+  const time = (value: Date | string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(value));
+  const who = props.actor.startsWith('card:') ? t('admin.who.card', { label: props.actor.slice(5) }) : t('admin.who.pin');
+
+  return (
+    <main className="step admin">
+      <header className="step-header">
+        <div className="admin-tools">
+          <button type="button" className="secondary" onClick={reload}>
+            {t('admin.refresh')}
+          </button>
+          <button type="button" className="primary" onClick={props.onLeave}>
+            {t('admin.leave')}
+          </button>
+        </div>
+        <p className="step-progress">
+          {t('admin.title')} · {t('admin.openedBy', { who })}
+        </p>
+        <h1>{t('admin.status.title')}</h1>
+        {checkedAt && <p className="step-hint">{t('admin.status.checkedAt', { time: time(checkedAt) })}</p>}
+      </header>
+      <section className="step-body admin-body" tabIndex={0}>
+        {error && (
+          <p className="notice" role="alert">
+            {errorText(t, error)}
+          </p>
+        )}
+        {status && (
+          <>
+            <section className={status.notices.length > 0 ? 'admin-notices admin-notices-problem' : 'admin-notices'} aria-labelledby="admin-notices-title">
+              <h2 id="admin-notices-title">{status.notices.length > 0 ? t('admin.notice.title') : t('admin.status.allGoodTitle')}</h2>
+              {status.notices.length === 0 ? (
+                <p>{t('admin.status.allGood')}</p>
+              ) : (
+                <ul>
+                  {status.notices.map((notice, i) => (
+                    <li key={i}>{noticeText(t, notice)}</li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <dl className="admin-facts">
+              <dt>{t('admin.status.server')}</dt>
+              <dd>
+                {status.demoMode ? t('admin.status.serverDemo') : (status.server.url ?? t('admin.status.serverNone'))}
+                {status.server.reachable !== null && <> · {status.server.reachable ? t('admin.status.reachable') : t('admin.status.unreachable')}</>}
+                {status.server.version && <> · {t('admin.status.version', { version: status.server.version })}</>}
+                {status.server.licensed !== null && <> · {status.server.licensed ? t('admin.status.licensed') : t('admin.status.unlicensed')}</>}
+              </dd>
+              <dt>{t('admin.status.lastSync')}</dt>
+              <dd>{status.sync.lastPassAt ? time(status.sync.lastPassAt) : t('admin.status.never')}</dd>
+              <dt>{t('admin.status.outbox')}</dt>
+              <dd>
+                {(['pending', 'synced', 'parked', 'rejected'] as const).map((state) => `${status.outbox[state]} ${t(`admin.status.${state}`)}`).join(' · ')}
+              </dd>
+              <dt>{t('admin.status.printer')}</dt>
+              <dd>
+                {t(`admin.printerStatus.${status.printer.status}`)} · {status.printer.transport} · {status.printer.profile}
+                {status.printer.changes.length > 0 && (
+                  <>
+                    <br />
+                    {t('admin.status.printerChanges')}:{' '}
+                    {status.printer.changes
+                      .slice(0, 3)
+                      .map((change) => `${t(`admin.printerStatus.${change.status}`)} (${time(change.at)})`)
+                      .join(', ')}
+                  </>
+                )}
+              </dd>
+              <dt>{t('admin.status.reader')}</dt>
+              <dd>
+                {status.reader.lastEvent
+                  ? t('admin.status.readerLast', {
+                      what: t(status.reader.lastEvent.kind === 'card' ? 'admin.status.readerCard' : 'admin.status.readerReceipt'),
+                      time: time(status.reader.lastEvent.at),
+                    })
+                  : t('admin.status.readerNone')}
+              </dd>
+              <dt>{t('admin.status.disk')}</dt>
+              <dd>{status.disk ? t('admin.status.diskFree', { free: size(status.disk.freeBytes), total: size(status.disk.totalBytes) }) : '-'}</dd>
+              <dt>{t('admin.status.app')}</dt>
+              <dd>
+                {t('admin.status.appVersion', { version: status.appVersion, uptime: duration(status.uptimeSeconds) })} ·{' '}
+                {t('admin.status.kiosk', { name: status.kioskName })}
+              </dd>
+            </dl>
+          </>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function noticeText(t: (key: string, params?: Record<string, unknown>) => string, notice: TechnicianNotice): string {
+  if (notice.code === 'printer-problem') return t('admin.notice.printer-problem', { status: t(`admin.printerStatus.${notice.status}`) });
+  return t(`admin.notice.${notice.code}`, notice);
+}
+
+function size(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
+}
+
+function duration(seconds: number): string {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  return hours > 0 ? `${hours} j ${minutes} m` : `${minutes} m`;
+}

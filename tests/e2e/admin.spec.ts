@@ -1,0 +1,87 @@
+/**
+ * The technician's way in, in the web host: the hidden gesture (5 taps on the
+ * top-left corner within 3 s), a first admin PIN on a new kiosk, the PIN
+ * with its lock, the status screen, and the resident screens waiting while
+ * admin is open.
+ */
+import type { Page } from '@playwright/test';
+import { expect, tapDigits, testWithVillage } from './fixtures';
+
+const test = testWithVillage((url) => ({ server: { url } }));
+const PIN = '482916';
+
+async function cornerGesture(page: Page): Promise<void> {
+  await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
+  for (let i = 0; i < 5; i++) await page.mouse.click(6, 6);
+}
+
+async function setFirstPin(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Buat PIN admin' })).toBeVisible();
+  await tapDigits(page, PIN);
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(page.getByRole('heading', { name: 'Ulangi PIN admin' })).toBeVisible();
+  await tapDigits(page, PIN);
+  await page.getByRole('button', { name: 'Buka' }).click();
+}
+
+test('a new kiosk asks for an admin PIN; admin shows the status while the resident screens wait; Keluar brings them back', async ({ page, kiosk, village }, testInfo) => {
+  await page.goto(kiosk.url);
+  await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
+  // Four taps are not the gesture, and the corner's taps never start a session.
+  for (let i = 0; i < 4; i++) await page.mouse.click(6, 6);
+  await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
+  await page.mouse.click(6, 6);
+  await setFirstPin(page);
+
+  await expect(page.getByRole('heading', { name: 'Status kios' })).toBeVisible();
+  await expect(page.getByText('Dibuka dengan PIN admin')).toBeVisible();
+  const facts = page.locator('.admin-facts');
+  await expect(facts).toContainText(village.url);
+  await expect(facts).toContainText('Terhubung');
+  await expect(facts).toContainText('Versi v2608.0.0');
+  await expect(facts).toContainText('0 menunggu · 0 terkirim · 0 ditahan · 0 ditolak');
+  await expect(page.getByText('Tidak ada yang perlu diperbaiki.')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('admin-status.png') });
+
+  // Another window on the kiosk's screens meanwhile: they wait.
+  const resident = await page.context().newPage();
+  await resident.goto(`${kiosk.origin}/`);
+  await expect(resident.getByRole('heading', { name: 'Kios sedang diatur petugas' })).toBeVisible();
+  await expect(resident.getByRole('button')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
+  await expect(resident.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
+});
+
+test('five wrong admin PINs lock the keypad with a countdown; before that the right PIN opens admin', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await cornerGesture(page);
+  await setFirstPin(page);
+  await page.getByRole('button', { name: 'Keluar' }).click();
+
+  await cornerGesture(page);
+  await expect(page.getByRole('heading', { name: 'PIN admin' })).toBeVisible();
+  await tapDigits(page, '000000');
+  await page.getByRole('button', { name: 'Buka' }).click();
+  await expect(page.getByRole('alert')).toHaveText('PIN admin salah. Sisa 4 kali sebelum admin dikunci.');
+  await tapDigits(page, PIN);
+  await page.getByRole('button', { name: 'Buka' }).click();
+  await expect(page.getByRole('heading', { name: 'Status kios' })).toBeVisible();
+  await page.getByRole('button', { name: 'Keluar' }).click();
+
+  await cornerGesture(page);
+  for (let i = 0; i < 5; i++) {
+    await tapDigits(page, '000000');
+    await page.getByRole('button', { name: 'Buka' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+  }
+  await expect(page.getByRole('alert')).toHaveText(/^Terlalu banyak PIN salah\. Coba lagi dalam (30|29) detik\.$/);
+  await expect(page.getByRole('button', { name: '1', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Buka' })).toBeDisabled();
+  // The count goes down by itself.
+  await expect(page.getByRole('alert')).toHaveText(/Coba lagi dalam 2[0-8] detik/, { timeout: 5000 });
+  // A reload does not lift the lock: the core keeps it.
+  await page.goto(`${kiosk.origin}/admin.html`);
+  await expect(page.getByRole('alert')).toHaveText(/Coba lagi dalam 2\d detik/);
+});
