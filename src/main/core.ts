@@ -20,8 +20,9 @@ import { adminCalls, isAdminCallName, PUBLIC_ADMIN_CALLS, type AdminCallName } f
 import { createAdminAuth } from './admin/admin-auth';
 import { createAdminSessions } from './admin/admin-sessions';
 import { registerAdmin } from './features/admin';
+import { registerAdminSettings } from './features/admin-settings';
 import { ensureDataDir, resolveDataDir } from './data-dir';
-import { describeConfigProblem, logConfigState, readConfigFile, watchConfig, type ConfigProblem } from './config/store';
+import { describeConfigProblem, logConfigState, readConfigFile, saveConfig, watchConfig, type ConfigProblem } from './config/store';
 import type { KioskConfig } from './config/schema';
 import { createLogger, type KioskLogger } from './logging/logger';
 import { assertDatabaseNotLost, databasePath, earlierInstallEvidence, isStorageFull, openDatabase, type Database } from './db/database';
@@ -108,6 +109,7 @@ const FEATURES: readonly Feature[] = [
   registerReaderInput,
   registerVoice,
   registerAdmin,
+  registerAdminSettings,
 ];
 
 export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
@@ -197,24 +199,37 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   });
 
   const configListeners = new Set<(config: KioskConfig) => void>();
+  function applyConfig(next: KioskConfig, actor: string, action: string, detail?: unknown): void {
+    if (configProblem) log.info('configuration readable again; the kiosk serves and sends again');
+    configProblem = null;
+    config = next;
+    logger.root.level = next.logging.level;
+    audit(actor, action, detail);
+    for (const listener of configListeners) listener(next);
+  }
+  let ownWrite: string | null = null;
   const configHolder: ConfigHolder = {
     current: () => config,
     onChange(listener) {
       configListeners.add(listener);
       return () => configListeners.delete(listener);
     },
+    async save(next, actor) {
+      const changed = changedFields(config, next);
+      ownWrite = await saveConfig(dataDir, next);
+      applyConfig(next, actor, 'config.saved', { fields: changed });
+    },
   };
   const stopWatching =
     options.watchConfig === false
       ? () => {}
-      : watchConfig(dataDir, logger.forSubsystem('config'), (next) => {
-          if (configProblem) log.info('configuration readable again; the kiosk serves and sends again');
-          configProblem = null;
-          config = next;
-          logger.root.level = next.logging.level;
-          audit('technician', 'config.changed');
-          for (const listener of configListeners) listener(next);
-        });
+      : watchConfig(
+          dataDir,
+          logger.forSubsystem('config'),
+          (next) => applyConfig(next, 'technician', 'config.changed'),
+          150,
+          (text) => text === ownWrite,
+        );
 
   const insertAudit = db.prepare('INSERT INTO audit_log (actor, action, detail) VALUES (?, ?, ?)');
   function audit(actor: string, action: string, detail?: unknown): void {
@@ -374,4 +389,15 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       await logger.close();
     },
   };
+}
+
+/** The dotted paths whose values differ (for the audit log: which settings a technician changed). */
+function changedFields(before: unknown, after: unknown, prefix = ''): string[] {
+  if (before !== null && after !== null && typeof before === 'object' && typeof after === 'object' && !Array.isArray(before)) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...keys].flatMap((key) =>
+      changedFields((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], prefix ? `${prefix}.${key}` : key),
+    );
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
 }

@@ -34,6 +34,8 @@ export type AdminCallHandler<N extends AdminCallName> = (
 export interface ConfigHolder {
   current(): KioskConfig;
   onChange(listener: (config: KioskConfig) => void): () => void;
+  /** Writes the configuration atomically and applies it at once (admin settings); audited as `actor`. */
+  save(next: KioskConfig, actor: string): Promise<void>;
 }
 
 export interface FeatureContext {

@@ -3,7 +3,7 @@
  * from `contract-names.ts` so the resident window's preload and WebSocket
  * client cannot even name an admin call; only the admin window's do.
  */
-export const adminCallNames = ['admin.state', 'admin.unlock', 'admin.setFirstPin', 'admin.lock', 'admin.status'] as const;
+export const adminCallNames = ['admin.state', 'admin.unlock', 'admin.setFirstPin', 'admin.lock', 'admin.status', 'admin.settings', 'admin.saveSettings'] as const;
 
 export type AdminCallName = (typeof adminCallNames)[number];
 

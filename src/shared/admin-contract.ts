@@ -11,6 +11,7 @@ import type { Result } from './result';
 import { ADMIN_PIN_MAX } from './admin-pin';
 import type { AdminCallName } from './admin-contract-names';
 import type { CallSpec } from './contract';
+import { SETTINGS_KEYS, type SettingsKey, type SettingsValues } from './admin-settings';
 
 export { adminCallNames, adminIpcChannel, isAdminCallName, PUBLIC_ADMIN_CALLS } from './admin-contract-names';
 export type { AdminCallName } from './admin-contract-names';
@@ -83,6 +84,20 @@ export const adminCalls = {
   /** Close admin (the resident screens come back). */
   'admin.lock': call<null>()(noInput),
   'admin.status': call<AdminStatus>()(noInput),
+  /** The kiosk settings as they are now (`admin-settings.ts` lists them). */
+  'admin.settings': call<{ values: SettingsValues }>()(noInput),
+  /**
+   * Changed settings only. All are checked against the configuration schema
+   * first: any refusal (`validation`, a problem per field, bounds in params
+   * as `<field>.min`/`<field>.max`) saves none; else saved atomically and applied at once.
+   */
+  'admin.saveSettings': call<{ values: SettingsValues }>()(
+    z
+      .object({
+        values: z.partialRecord(z.enum(SETTINGS_KEYS as [SettingsKey, ...SettingsKey[]]), z.union([z.string().max(400), z.number().finite(), z.null()])),
+      })
+      .strict(),
+  ),
 } as const satisfies Record<AdminCallName, CallSpec<z.ZodType, unknown>>;
 
 export type AdminCallInput<N extends AdminCallName> = z.input<(typeof adminCalls)[N]['input']>;

@@ -85,3 +85,39 @@ test('five wrong admin PINs lock the keypad with a countdown; before that the ri
   await page.goto(`${kiosk.origin}/admin.html`);
   await expect(page.getByRole('alert')).toHaveText(/Coba lagi dalam 2\d detik/);
 });
+
+test('a technician changes the idle time in Pengaturan: a bad value saves nothing, a good one applies to the resident screens at once', async ({ page, kiosk }, testInfo) => {
+  await page.goto(kiosk.url);
+  await cornerGesture(page);
+  await setFirstPin(page);
+  await page.getByRole('button', { name: 'Pengaturan' }).click();
+  await expect(page.getByRole('heading', { name: 'Pengaturan kios' })).toBeVisible();
+  const idleRow = page.locator('.admin-setting', { hasText: 'Waktu diam sebelum peringatan (detik)' });
+  await expect(idleRow).toContainText('60');
+
+  const change = async (label: string, digits: string) => {
+    await page.getByRole('button', { name: `Ubah ${label}` }).click();
+    const editor = page.getByRole('dialog');
+    await editor.getByRole('button', { name: 'Kosongkan' }).first().click();
+    await tapDigits(page, digits);
+    await editor.getByRole('button', { name: 'Simpan' }).click();
+  };
+  await change('Waktu diam sebelum peringatan (detik)', '0');
+  await expect(idleRow).toContainText('0 (diubah, belum disimpan)');
+  await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Belum disimpan: perbaiki nilai yang ditandai. Tidak ada yang berubah.');
+  await expect(idleRow).toContainText('Paling sedikit 1.');
+  await page.screenshot({ path: testInfo.outputPath('admin-settings-refused.png') });
+
+  await change('Waktu diam sebelum peringatan (detik)', '4');
+  await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await expect(page.getByRole('status')).toHaveText('Tersimpan; sudah berlaku.');
+  await expect(idleRow).toContainText('4');
+  await expect(idleRow).not.toContainText('diubah');
+
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('button', { name: 'Sentuh layar untuk mulai' }).click();
+  await expect(page.getByRole('heading', { name: 'Ketik NIK Anda' })).toBeVisible();
+  // Four seconds without a touch, not sixty: the warning shows.
+  await expect(page.getByRole('heading', { name: 'Masih di sini?' })).toBeVisible({ timeout: 8000 });
+});

@@ -144,9 +144,12 @@ export function logConfigState(state: ConfigFileState, log: Logger): void {
   log.warn({ file: state.file, warnings: state.warnings }, 'configuration file has problems; defaults used where it was wrong');
 }
 
-export async function saveConfig(dataDir: string, config: KioskConfig): Promise<void> {
+/** Writes the whole configuration atomically; returns the text written. */
+export async function saveConfig(dataDir: string, config: KioskConfig): Promise<string> {
   const valid = configSchema.parse(config);
-  await writeFileAtomic(configPath(dataDir), `${JSON.stringify(valid, null, 2)}\n`, { mode: 0o600 });
+  const text = `${JSON.stringify(valid, null, 2)}\n`;
+  await writeFileAtomic(configPath(dataDir), text, { mode: 0o600 });
+  return text;
 }
 
 /**
@@ -161,6 +164,8 @@ export function watchConfig(
   log: Logger,
   onChange: (config: KioskConfig) => void,
   debounceMs = 150,
+  /** The kiosk's own writes (admin settings), already applied: not a change to report again. */
+  ownWrite: (text: string) => boolean = () => false,
 ): () => void {
   const file = configPath(dataDir);
   let timer: NodeJS.Timeout | undefined;
@@ -173,6 +178,7 @@ export function watchConfig(
       const text = readFileSync(file, 'utf8');
       if (text === last) return;
       last = text;
+      if (ownWrite(text)) return;
       const { config, warnings, problem } = parseConfigText(text);
       if (problem) {
         log.warn({ file, problem }, `${describeConfigProblem(problem)}; keeping the running configuration`);

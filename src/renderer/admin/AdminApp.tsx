@@ -4,6 +4,8 @@ import type { AdminBridge } from '../../shared/admin-contract';
 import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminPinScreen } from './AdminPinScreen';
+import type { AdminPage } from './AdminHeader';
+import { AdminSettingsScreen } from './AdminSettingsScreen';
 import { AdminStatusScreen } from './AdminStatusScreen';
 
 /** Back to the resident screens: the admin window closes (Electron), or the page goes back to the kiosk (web host). */
@@ -23,6 +25,7 @@ export function AdminApp(props: { api: AdminBridge; onLeave(): void }) {
   const loadState = useCallback(() => api.calls['admin.state']({}), [api]);
   const { value: state, error: loadError, reload: refreshState } = useLoaded(loadState);
   const [open, setOpen] = useState<{ actor: string; idleSeconds: number } | null>(null);
+  const [page, setPage] = useState<AdminPage>('status');
 
   const leave = useCallback(async () => {
     await api.calls['admin.lock']({});
@@ -62,5 +65,6 @@ export function AdminApp(props: { api: AdminBridge; onLeave(): void }) {
       />
     );
   }
-  return <AdminStatusScreen api={api} actor={open.actor} onLeave={() => void leave()} onSessionLost={onLeave} />;
+  const navigation = { api, actor: open.actor, onNavigate: setPage, onLeave: () => void leave() };
+  return page === 'settings' ? <AdminSettingsScreen {...navigation} /> : <AdminStatusScreen {...navigation} onSessionLost={onLeave} />;
 }

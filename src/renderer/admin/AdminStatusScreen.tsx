@@ -4,6 +4,7 @@ import type { AdminBridge, AdminStatus, TechnicianNotice } from '../../shared/ad
 import { ok, type Result } from '../../shared/result';
 import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
+import { AdminHeader, type AdminPage } from './AdminHeader';
 
 /** The status is asked for again this often while the screen is open. */
 const REFRESH_SECONDS = 10;
@@ -13,7 +14,7 @@ const REFRESH_SECONDS = 10;
  * printer, the readers, storage and the app, and above them whatever needs a
  * technician now.
  */
-export function AdminStatusScreen(props: { api: AdminBridge; actor: string; onLeave(): void; onSessionLost(): void }) {
+export function AdminStatusScreen(props: { api: AdminBridge; actor: string; onNavigate(page: AdminPage): void; onLeave(): void; onSessionLost(): void }) {
   const { t, i18n } = useTranslation();
   const { api, onSessionLost } = props;
   const load = useCallback(async (): Promise<Result<{ status: AdminStatus; checkedAt: Date }>> => {
@@ -32,25 +33,21 @@ export function AdminStatusScreen(props: { api: AdminBridge; actor: string; onLe
   }, [error, onSessionLost]);
 
   const time = (value: Date | string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(value));
-  const who = props.actor.startsWith('card:') ? t('admin.who.card', { label: props.actor.slice(5) }) : t('admin.who.pin');
 
   return (
     <main className="step admin">
-      <header className="step-header">
-        <div className="admin-tools">
+      <AdminHeader
+        page="status"
+        actor={props.actor}
+        onNavigate={props.onNavigate}
+        onLeave={props.onLeave}
+        hint={checkedAt ? t('admin.status.checkedAt', { time: time(checkedAt) }) : null}
+        tools={
           <button type="button" className="secondary" onClick={reload}>
             {t('admin.refresh')}
           </button>
-          <button type="button" className="primary" onClick={props.onLeave}>
-            {t('admin.leave')}
-          </button>
-        </div>
-        <p className="step-progress">
-          {t('admin.title')} · {t('admin.openedBy', { who })}
-        </p>
-        <h1>{t('admin.status.title')}</h1>
-        {checkedAt && <p className="step-hint">{t('admin.status.checkedAt', { time: time(checkedAt) })}</p>}
-      </header>
+        }
+      />
       <section className="step-body admin-body" tabIndex={0}>
         {error && (
           <p className="notice" role="alert">

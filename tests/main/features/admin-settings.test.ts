@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SETTINGS_KEYS, type SettingsKey, type SettingsValue } from '../../../src/shared/admin-settings';
+import { createKioskCore, type KioskCore } from '../../../src/main/core';
+import { defaultConfig } from '../../../src/main/config/schema';
+import { configPath, saveConfig } from '../../../src/main/config/store';
+import { applySettings, settingsOf } from '../../../src/main/features/admin-settings';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+let close: () => Promise<void> = async () => {};
+afterEach(async () => close());
+
+/** Every setting the screen offers, with values the configuration must refuse and the problem the screen words. */
+const BAD: Record<SettingsKey, Array<[SettingsValue, string]>> = {
+  'kiosk.name': [['', 'required'], ['K'.repeat(41), 'too-long'], [null, 'required'], [7, 'invalid']],
+  'printer.queuePrefix': [['a', 'invalid'], ['ABC', 'invalid'], ['1', 'invalid'], ['', 'invalid']],
+  'kiosk.idleSeconds': [[0, 'too-small'], [3601, 'too-big'], [1.5, 'not-whole'], ['60', 'not-a-number'], [null, 'not-a-number']],
+  'kiosk.idleWarningSeconds': [[0, 'too-small'], [301, 'too-big'], [2.5, 'not-whole']],
+  'session.maxMinutes': [[0, 'too-small'], [121, 'too-big'], ['10', 'not-a-number']],
+  'kiosk.locale': [['fr', 'invalid'], ['', 'invalid'], [null, 'invalid']],
+  'sync.retentionDays': [[0, 'too-small'], [3651, 'too-big'], [0.5, 'not-whole']],
+  'kiosk.screenPpi': [[49, 'too-small'], [601, 'too-big'], ['102', 'not-a-number']],
+  'village.officePhone': [['12', 'invalid'], ['nomor kantor', 'invalid']],
+  'printer.queueTicketsPerMinute': [[0, 'too-small'], [61, 'too-big'], [1.5, 'not-whole']],
+  'village.officeAddress': [['A'.repeat(161), 'too-long']],
+  'village.officeHours': [['H'.repeat(121), 'too-long']],
+  'attract.runningText': [['R'.repeat(301), 'too-long']],
+};
+
+describe('admin settings validation', () => {
+  it('covers every field the screen offers', () => {
+    expect(Object.keys(BAD).sort()).toEqual([...SETTINGS_KEYS].sort());
+  });
+
+  for (const key of SETTINGS_KEYS) {
+    it(`refuses bad values of ${key}, each with its problem`, () => {
+      for (const [value, problem] of BAD[key]) {
+        const checked = applySettings(defaultConfig(), { [key]: value });
+        expect(checked, `${key} = ${JSON.stringify(value)}`).toMatchObject({ ok: false, fields: { [key]: problem } });
+      }
+    });
+  }
+
+  it('gives the bounds a message needs', () => {
+    expect(applySettings(defaultConfig(), { 'kiosk.idleSeconds': 0 })).toMatchObject({ ok: false, params: { 'kiosk.idleSeconds.min': 1 } });
+    expect(applySettings(defaultConfig(), { 'sync.retentionDays': 4000 })).toMatchObject({ ok: false, params: { 'sync.retentionDays.max': 3650 } });
+  });
+
+  it('takes good values, an office phone as the digits, and empty optional texts as none', () => {
+    const checked = applySettings(defaultConfig(), {
+      'kiosk.name': 'ADM-BALAI',
+      'printer.queuePrefix': 'B',
+      'kiosk.idleSeconds': 90,
+      'kiosk.locale': 'en',
+      'village.officePhone': '0251 8765 432',
+      'village.officeHours': null,
+    });
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(settingsOf(checked.config)).toMatchObject({
+      'kiosk.name': 'ADM-BALAI',
+      'printer.queuePrefix': 'B',
+      'kiosk.idleSeconds': 90,
+      'kiosk.locale': 'en',
+      'village.officePhone': '02518765432',
+      'village.officeHours': null,
+    });
+  });
+});
+
+describe('admin.saveSettings', () => {
+  async function openAdmin(): Promise<{ core: KioskCore; session: string }> {
+    const dataDir = tempDir();
+    await saveConfig(dataDir, defaultConfig());
+    const core = createKioskCore({ dataDir });
+    close = () => core.close();
+    const opened = await core.invokeAdmin('admin.setFirstPin', { pin: '482916' }, undefined);
+    return { core, session: opened.ok ? (opened.value as { session: string }).session : '' };
+  }
+
+  it('saves nothing when one value of the change is refused', async () => {
+    const { core, session } = await openAdmin();
+    const before = readFileSync(configPath(core.dataDir), 'utf8');
+    const refused = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90, 'kiosk.screenPpi': 10 } }, session);
+    expect(refused).toEqual({ ok: false, error: { code: 'validation', fields: { 'kiosk.screenPpi': 'too-small' }, params: { 'kiosk.screenPpi.min': 50 } } });
+    expect(readFileSync(configPath(core.dataDir), 'utf8')).toBe(before);
+    expect(core.config().kiosk.idleSeconds).toBe(60);
+  });
+
+  it('writes the file, applies the change at once (the resident screens are told), and audits which fields', async () => {
+    const { core, session } = await openAdmin();
+    const infos = vi.fn();
+    core.onEvent((name, payload) => name === 'kiosk.infoChanged' && infos(payload));
+    const saved = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90, 'kiosk.idleWarningSeconds': 25 } }, session);
+    expect(saved).toMatchObject({ ok: true, value: { values: { 'kiosk.idleSeconds': 90, 'kiosk.idleWarningSeconds': 25 } } });
+    expect(JSON.parse(readFileSync(configPath(core.dataDir), 'utf8'))).toMatchObject({ kiosk: { idleSeconds: 90, idleWarningSeconds: 25 } });
+    expect(infos).toHaveBeenCalledTimes(1);
+    expect(infos).toHaveBeenLastCalledWith(expect.objectContaining({ idle: { seconds: 90, warningSeconds: 25 } }));
+    // The file watcher sees the kiosk's own write and does not apply (or audit) it twice.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(infos).toHaveBeenCalledTimes(1);
+    const audit = core.db.prepare("SELECT actor, action, detail FROM audit_log WHERE action LIKE 'config.%'").all();
+    expect(audit).toEqual([{ actor: 'pin', action: 'config.saved', detail: JSON.stringify({ fields: ['kiosk.idleSeconds', 'kiosk.idleWarningSeconds'] }) }]);
+  });
+
+  it('is refused without an admin session', async () => {
+    const { core } = await openAdmin();
+    expect(await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90 } }, undefined)).toEqual({ ok: false, error: { code: 'admin-session-required' } });
+    expect(await core.invokeAdmin('admin.settings', {}, undefined)).toEqual({ ok: false, error: { code: 'admin-session-required' } });
+  });
+});
