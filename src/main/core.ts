@@ -21,6 +21,10 @@ import { createAdminAuth } from './admin/admin-auth';
 import { createAdminSessions } from './admin/admin-sessions';
 import { registerAdmin } from './features/admin';
 import { registerAdminSettings } from './features/admin-settings';
+import { registerAdminPrinter } from './features/admin-printer';
+import { registerAdminOutbox } from './features/admin-outbox';
+import { registerAdminSecurity } from './features/admin-security';
+import { registerAdminRecords } from './features/admin-records';
 import { ensureDataDir, resolveDataDir } from './data-dir';
 import { describeConfigProblem, logConfigState, readConfigFile, saveConfig, watchConfig, type ConfigProblem } from './config/store';
 import type { KioskConfig } from './config/schema';
@@ -110,6 +114,10 @@ const FEATURES: readonly Feature[] = [
   registerVoice,
   registerAdmin,
   registerAdminSettings,
+  registerAdminPrinter,
+  registerAdminOutbox,
+  registerAdminSecurity,
+  registerAdminRecords,
 ];
 
 export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
@@ -231,10 +239,13 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
           (text) => text === ownWrite,
         );
 
+  // The core owns audit_log: every feature writes through `audit`, the admin reads through `recentAudit`.
   const insertAudit = db.prepare('INSERT INTO audit_log (actor, action, detail) VALUES (?, ?, ?)');
   function audit(actor: string, action: string, detail?: unknown): void {
     insertAudit.run(actor, action, detail === undefined ? null : JSON.stringify(detail));
   }
+  const selectAudit = db.prepare('SELECT at, actor, action, detail FROM audit_log ORDER BY id DESC LIMIT ?');
+  const recentAudit = (limit: number) => selectAudit.all(limit) as Array<{ at: string; actor: string; action: string; detail: string | null }>;
 
   const handlers = new Map<CallName, CallHandler<CallName>>();
   const adminHandlers = new Map<AdminCallName, AdminCallHandler<AdminCallName>>();
@@ -278,6 +289,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     adminAuth: createAdminAuth(db, cardKey),
     adminSessions,
     audit,
+    recentAudit,
     background(start) {
       backgroundStarters.push(start);
     },

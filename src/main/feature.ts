@@ -74,6 +74,8 @@ export interface FeatureContext {
   adminAuth: AdminAuth;
   adminSessions: AdminSessions;
   audit(actor: string, action: string, detail?: unknown): void;
+  /** The audit log, newest first (the admin's Catatan screen). */
+  recentAudit(limit: number): Array<{ at: string; actor: string; action: string; detail: string | null }>;
   /** Work to start with the hosts' background tasks; returns its stop function. */
   background(start: () => () => void): void;
 }

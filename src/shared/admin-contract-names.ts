@@ -3,7 +3,9 @@
  * from `contract-names.ts` so the resident window's preload and WebSocket
  * client cannot even name an admin call; only the admin window's do.
  */
-export const adminCallNames = ['admin.state', 'admin.unlock', 'admin.setFirstPin', 'admin.lock', 'admin.status', 'admin.settings', 'admin.saveSettings'] as const;
+export const adminCallNames = ['admin.state', 'admin.unlock', 'admin.setFirstPin', 'admin.lock', 'admin.status', 'admin.settings', 'admin.saveSettings', 'admin.printer', 'admin.printTestSlip', 'admin.reprint',
+  'admin.outbox', 'admin.outboxAction', 'admin.adopt', 'admin.syncPause', 'admin.outboxExport',
+  'admin.changePin', 'admin.cards', 'admin.registerCard', 'admin.removeCard', 'admin.audit', 'admin.logTail'] as const;
 
 export type AdminCallName = (typeof adminCallNames)[number];
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { PrinterStatus } from './device-status';
+import type { PrintResult } from './contract';
 import type { Result } from './result';
 import { ADMIN_PIN_MAX } from './admin-pin';
 import type { AdminCallName } from './admin-contract-names';
@@ -71,7 +72,55 @@ export interface AdminStatus {
   notices: TechnicianNotice[];
 }
 
+/** The Printer screen: what the printer says, what can be chosen, and the last slip as the printer got it. */
+export interface AdminPrinter {
+  status: PrinterStatus;
+  /** The transport as the kiosk uses it now ("tcp 192.168.1.50:9100", "virtual /var/...") and the profile. */
+  transport: string;
+  profile: string;
+  profiles: Array<{ id: string; name: string }>;
+  /** Found now: USB printer devices and serial ports. */
+  devices: { usb: string[]; serial: string[] };
+  /** The last test slip or queue ticket, drawn dot for dot from the bytes sent (receipts are never kept). */
+  lastSlip: { kind: 'test-slip' | 'queue-ticket'; at: string; previewDataUrl: string | null } | null;
+  /** Receipts whose last print failed. */
+  failedReceipts: Array<{ reference: string; failedAt: string; failure: string | null }>;
+}
+
+export type OutboxState = 'pending' | 'synced' | 'parked' | 'rejected';
+
+/** A request as a technician sees it: the NIK masked, never a PIN, never the answers. */
+export interface AdminOutboxRow {
+  reference: string;
+  createdAt: string;
+  letterName: string;
+  /** Masked NIK (first 6, last 4), or null once purged. */
+  resident: string | null;
+  state: OutboxState;
+  verified: boolean;
+  attempts: number;
+  nextAttemptAt: string | null;
+  /** The kiosk's own words for why (technician text, Bahasa Indonesia). */
+  lastError: string | null;
+  serverId: number | null;
+  serverStatus: number | null;
+  /** Server rows it could be (sending was in doubt): choose one, or send again. */
+  candidates: number[];
+  heldForOtherServer: boolean;
+  purged: boolean;
+  canRetry: boolean;
+  canPark: boolean;
+}
+
+export interface TechnicianCards {
+  cards: Array<{ label: string; addedAt: string }>;
+  tapSeen: boolean;
+}
+
 const noInput = z.object({}).strict();
+const cardLabel = z.string().trim().min(1).max(40);
+const reference = z.string().min(1).max(40);
+const outboxFilter = z.enum(['all', 'pending', 'synced', 'parked', 'rejected']);
 // Any digits up to the longest PIN: a wrong shape is simply a wrong PIN (and counts as one).
 const pinInput = z.string().regex(new RegExp(`^\\d{1,${ADMIN_PIN_MAX}}$`));
 
@@ -97,6 +146,37 @@ export const adminCalls = {
         values: z.partialRecord(z.enum(SETTINGS_KEYS as [SettingsKey, ...SettingsKey[]]), z.union([z.string().max(400), z.number().finite(), z.null()])),
       })
       .strict(),
+  ),
+  'admin.printer': call<AdminPrinter>()(noInput),
+  /** Prints the test slip now; the answer has the printer's outcome and the new preview. */
+  'admin.printTestSlip': call<{ result: PrintResult; printer: AdminPrinter }>()(noInput),
+  'admin.reprint': call<{ result: PrintResult | { outcome: 'unavailable' }; printer: AdminPrinter }>()(z.object({ reference }).strict()),
+  'admin.outbox': call<{ counts: Record<OutboxState, number>; rows: AdminOutboxRow[]; paused: boolean }>()(
+    z.object({ state: outboxFilter }).strict(),
+  ),
+  /** retry: send again now (a held or waiting request); park: hold a waiting one. */
+  'admin.outboxAction': call<{ row: AdminOutboxRow | null }>()(z.object({ reference, action: z.enum(['retry', 'park']) }).strict()),
+  /** This held request is that server row (one of its candidates). */
+  'admin.adopt': call<{ row: AdminOutboxRow | null }>()(z.object({ reference, serverId: z.number().int().positive() }).strict()),
+  /** Pause or resume sending while admin is open (closing admin resumes it). */
+  'admin.syncPause': call<{ paused: boolean }>()(z.object({ paused: z.boolean() }).strict()),
+  'admin.outboxExport': call<{ fileName: string; mimeType: string; text: string }>()(
+    z.object({ state: outboxFilter, format: z.enum(['csv', 'json']) }).strict(),
+  ),
+  /** The current PIN (a wrong one counts towards the lock), then the new one. */
+  'admin.changePin': call<null>()(z.object({ current: pinInput, next: pinInput }).strict()),
+  /** Registered technician cards, and whether a card was tapped in the last minute (to register it). */
+  'admin.cards': call<TechnicianCards>()(noInput),
+  /** Registers the card tapped in the last minute under this name. */
+  'admin.registerCard': call<TechnicianCards>()(z.object({ label: cardLabel }).strict()),
+  'admin.removeCard': call<TechnicianCards>()(z.object({ label: cardLabel }).strict()),
+  /** The audit log, newest first. */
+  'admin.audit': call<{ entries: Array<{ at: string; actor: string; action: string; detail: string | null }> }>()(
+    z.object({ limit: z.number().int().min(1).max(1000) }).strict(),
+  ),
+  /** The end of the kiosk's log, optionally one subsystem's. */
+  'admin.logTail': call<{ subsystems: string[]; records: Array<{ at: string; level: string; subsystem: string; message: string; line: string }> }>()(
+    z.object({ subsystem: z.string().regex(/^[a-z-]{1,32}$/).nullable(), lines: z.number().int().min(1).max(1000) }).strict(),
   ),
 } as const satisfies Record<AdminCallName, CallSpec<z.ZodType, unknown>>;
 

@@ -62,6 +62,10 @@ export const ERROR_CODES = [
   'admin-wrong-pin',
   /** Admin: too many wrong PINs; params: count (seconds to wait). */
   'admin-locked',
+  /** Admin: no card was tapped on a reader in the last minute (to register it). */
+  'no-card-tapped',
+  /** Admin: that action does not apply to this request now (e.g. holding one whose sending is in doubt). */
+  'not-allowed',
   /** Admin: the new PIN is too easy (6-12 digits, not one digit repeated, not a run like 123456). */
   'admin-pin-weak',
 ] as const;

@@ -121,3 +121,36 @@ test('a technician changes the idle time in Pengaturan: a bad value saves nothin
   // Four seconds without a touch, not sixty: the warning shows.
   await expect(page.getByRole('heading', { name: 'Masih di sini?' })).toBeVisible({ timeout: 8000 });
 });
+
+const withNetworkPrinter = testWithVillage((url) => ({ server: { url }, printer: { transport: 'tcp', host: '127.0.0.1', port: 9 } }));
+
+withNetworkPrinter('a technician switches an unreachable network printer to the virtual one, prints a test slip and sees its preview', async ({ page, kiosk }, testInfo) => {
+  await page.goto(kiosk.url);
+  await cornerGesture(page);
+  await setFirstPin(page);
+  await page.getByRole('button', { name: 'Printer', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Printer', exact: true })).toBeVisible();
+  await expect(page.locator('.step-hint')).toContainText('tidak tersambung · tcp 127.0.0.1:9');
+
+  await page.getByRole('button', { name: 'Ubah Sambungan printer' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Printer virtual (berkas)' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
+  await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await expect(page.getByText('Tersimpan; sudah berlaku.')).toBeVisible();
+  await expect(page.locator('.step-hint')).toContainText(/^siap · virtual /);
+
+  await page.getByRole('button', { name: 'Cetak slip uji' }).click();
+  await expect(page.getByText('Tercetak.')).toBeVisible();
+  const preview = page.getByRole('img', { name: 'Gambar slip uji terakhir, seperti yang diterima printer' });
+  await expect(preview).toHaveAttribute('src', /^data:image\/png;base64,/);
+  // Dot for dot: a 58 mm printer's 384 dots.
+  expect(await page.evaluate('document.querySelector("figure.admin-preview img").naturalWidth')).toBe(384);
+  await page.screenshot({ path: testInfo.outputPath('admin-printer.png') });
+
+  // The audit log lists what was done, newest first, and who did it.
+  await page.getByRole('button', { name: 'Catatan' }).click();
+  const actions = page.locator('.admin-table tbody tr td:nth-child(3)');
+  await expect(actions).toHaveText(['printer.testSlip', 'config.saved', 'admin.opened', 'admin.pin.set']);
+  await expect(page.locator('.admin-table tbody tr').nth(1)).toContainText('printer.transport');
+  await expect(page.locator('.admin-table tbody tr td:nth-child(2)').first()).toHaveText('pin');
+});

@@ -65,7 +65,10 @@ export const registerAdmin: Feature = (ctx) => {
     if (open === wasOpen) return;
     wasOpen = open;
     ctx.emit('kiosk.adminChanged', { open });
-    if (!open) log.info('admin closed; resident screens are back');
+    if (open) return;
+    log.info('admin closed; resident screens are back');
+    // Sending never stays paused without a technician watching.
+    ctx.sync.setPaused(false);
   }
   const idleCheck = setInterval(announce, 1000);
   idleCheck.unref();

@@ -71,6 +71,8 @@ export interface OutboxRequest {
   purgedAt: string | null;
   serverTarget: string | null;
   phoneFromOffice: boolean;
+  /** Parked because several server rows could be it: their ids, for a technician to choose from. */
+  candidates: number[];
 }
 
 /** A row that could not be loaded; the store has parked it with `reason`. */
@@ -109,6 +111,7 @@ const row = z.object({
   purged_at: z.string().nullable(),
   server_target: z.string().nullable(),
   phone_from_office: z.number(),
+  candidate_ids: z.string().nullable(),
 });
 
 function toRequest(raw: unknown): OutboxRequest {
@@ -141,7 +144,19 @@ function toRequest(raw: unknown): OutboxRequest {
     purgedAt: r.purged_at,
     serverTarget: r.server_target,
     phoneFromOffice: r.phone_from_office === 1,
+    candidates: candidateIds(r.candidate_ids),
   };
+}
+
+/** A list of server ids, or none for anything else (a row is never unreadable for it). */
+function candidateIds(text: string | null): number[] {
+  if (!text) return [];
+  try {
+    const ids: unknown = JSON.parse(text);
+    return Array.isArray(ids) && ids.every((id) => Number.isInteger(id)) ? (ids as number[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 export interface StoredSecret {
@@ -174,8 +189,8 @@ export interface OutboxStore {
    * that NIK sealed with the same PIN, without asking the server again.
    */
   rejectOfflineWithPin(nik: string, pin: string, message: string): OutboxRequest[];
-  /** `mark`: the resident's newest server request id just before this attempt. */
-  markAttemptStarted(id: number, doubtUntil: Date, mark: number): void;
+  /** `mark`: the resident's newest server request id just before this attempt. False: no longer waiting (held meanwhile): do not send. */
+  markAttemptStarted(id: number, doubtUntil: Date, mark: number): boolean;
   /** The server answered (even with 5xx): nothing of this attempt is still in flight. */
   settleAttempt(id: number): void;
   /** The server answered that it stored nothing (a 4xx): the attempt is over. */
@@ -187,7 +202,11 @@ export interface OutboxStore {
    * retry` must still be able to send it. Kept secrets expire with
    * `dropStaleSecrets`.
    */
-  park(id: number, message: string, options?: { keepSecret?: boolean }): void;
+  park(id: number, message: string, options?: { keepSecret?: boolean; candidates?: number[] }): void;
+  /** Technician: hold a waiting request (never one whose sending is in doubt); its credentials stay for release. */
+  parkByTechnician(reference: string, message: string): boolean;
+  /** Technician: this parked request is that server row (one of its candidates, not taken by another request). */
+  adopt(reference: string, serverId: number): boolean;
   reject(id: number, message: string): void;
   reschedule(id: number, at: Date, error: string | null): void;
   isServerIdTaken(serverId: number): boolean;
@@ -243,8 +262,9 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
   const offlineOfResident = db.prepare(`
     SELECT s.request_id AS id, s.sealed FROM request_secret s JOIN letter_request r ON r.id = s.request_id
     WHERE r.sync_state = 'pending' AND r.resident_nik = ? AND s.kind = 'pin' ORDER BY s.request_id`);
+  // Only while still waiting: a technician may have held it since the pass read it.
   const startAttempt = db.prepare(
-    'UPDATE letter_request SET attempts = attempts + 1, attempt_started_at = ?, doubt_until = ?, attempt_mark = ? WHERE id = ?',
+    "UPDATE letter_request SET attempts = attempts + 1, attempt_started_at = ?, doubt_until = ?, attempt_mark = ? WHERE id = ? AND sync_state = 'pending'",
   );
   const parkRaw = db.prepare(
     "UPDATE letter_request SET sync_state = 'parked', last_error = ?, resolved_at = ? WHERE id = ? AND sync_state = 'pending'",
@@ -260,11 +280,19 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
   const setFinal = db.prepare(`
     UPDATE letter_request SET sync_state = ?, last_error = ?, resolved_at = ?, attempt_started_at = NULL, doubt_until = NULL,
       attempt_mark = NULL WHERE id = ?`);
-  const setSchedule = db.prepare('UPDATE letter_request SET next_attempt_at = ?, last_error = ? WHERE id = ?');
+  const setSchedule = db.prepare("UPDATE letter_request SET next_attempt_at = ?, last_error = ? WHERE id = ? AND sync_state = 'pending'");
   const serverIdTaken = db.prepare('SELECT 1 FROM letter_request WHERE server_id = ?').pluck();
   const setRetry = db.prepare(`
-    UPDATE letter_request SET sync_state = 'pending', next_attempt_at = ?, last_error = NULL, resolved_at = NULL
+    UPDATE letter_request SET sync_state = 'pending', next_attempt_at = ?, last_error = NULL, resolved_at = NULL, candidate_ids = NULL
     WHERE reference = ? AND sync_state IN ('pending', 'parked') AND purged_at IS NULL`);
+  const setCandidates = db.prepare('UPDATE letter_request SET candidate_ids = ? WHERE id = ?');
+  const parkWaiting = db.prepare(`
+    UPDATE letter_request SET sync_state = 'parked', last_error = ?, resolved_at = ?
+    WHERE reference = ? AND sync_state = 'pending' AND attempt_started_at IS NULL AND attempt_mark IS NULL`);
+  const candidatesOf = db.prepare("SELECT id, candidate_ids FROM letter_request WHERE reference = ? AND sync_state = 'parked'");
+  const setAdopted = db.prepare(`
+    UPDATE letter_request SET sync_state = 'synced', server_id = ?, server_status = NULL, resolved_at = ?, last_error = NULL,
+      candidate_ids = NULL WHERE id = ? AND sync_state = 'parked'`);
   const setTarget = db.prepare(`
     UPDATE letter_request SET server_target = ?, sync_state = 'pending', next_attempt_at = ?, last_error = NULL, resolved_at = NULL
     WHERE reference = ? AND sync_state IN ('pending', 'parked') AND purged_at IS NULL AND server_id IS NULL`);
@@ -390,8 +418,8 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       }
       return rejected;
     },
-    markAttemptStarted(id: number, doubtUntil: Date, mark: number): void {
-      startAttempt.run(iso(), doubtUntil.toISOString(), mark, id);
+    markAttemptStarted(id: number, doubtUntil: Date, mark: number): boolean {
+      return startAttempt.run(iso(), doubtUntil.toISOString(), mark, id).changes === 1;
     },
     settleAttempt: (id: number): void => void settleAttempt.run(iso(), id),
     clearAttempt: (id: number): void => void clearAttempt.run(id),
@@ -402,8 +430,25 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       })();
     },
     park(id, message, options = {}) {
-      if (options.keepSecret) setFinal.run('parked', message, iso(), id);
-      else finish(id, 'parked', message);
+      db.transaction(() => {
+        if (options.keepSecret) setFinal.run('parked', message, iso(), id);
+        else finish(id, 'parked', message);
+        if (options.candidates) setCandidates.run(JSON.stringify(options.candidates), id);
+      })();
+    },
+    parkByTechnician(reference, message) {
+      return parkWaiting.run(message, iso(), reference).changes === 1;
+    },
+    adopt(reference, serverId) {
+      return db.transaction(() => {
+        const row = candidatesOf.get(reference) as { id: number; candidate_ids: string | null } | undefined;
+        if (!row?.candidate_ids) return false;
+        const ids = JSON.parse(row.candidate_ids) as number[];
+        if (!ids.includes(serverId) || serverIdTaken.get(serverId) === 1) return false;
+        setAdopted.run(serverId, iso(), row.id);
+        deleteSecret(row.id);
+        return true;
+      })();
     },
     reject(id, message) {
       finish(id, 'rejected', message);

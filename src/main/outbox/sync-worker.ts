@@ -107,6 +107,9 @@ export interface SyncWorker {
   wake(): void;
   /** Let the request in flight finish, then stop. */
   stop(): Promise<void>;
+  /** A technician paused sending (admin's outbox screen); the request in flight finishes first. */
+  setPaused(paused: boolean): void;
+  paused(): boolean;
 }
 
 /** How a request will authenticate this time: its session's token, or a login with its PIN. */
@@ -243,7 +246,10 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     const mark = await newestServerId(server.client, auth.token);
     if (!mark.ok) return failure(request, mark.error, 'list', auth);
     const s = options.settings();
-    store.markAttemptStarted(request.id, later((s.submitTimeoutSeconds + s.doubtGraceSeconds) * 1000), mark.value);
+    if (!store.markAttemptStarted(request.id, later((s.submitTimeoutSeconds + s.doubtGraceSeconds) * 1000), mark.value)) {
+      log.info({ reference: request.reference }, 'request held by a technician during the pass; not sent');
+      return 'deferred';
+    }
     const result = await server.client.submitRequest(auth.token, submission(request));
     if (result.ok) {
       store.markSynced(request.id, result.value.id, result.value.statusCode);
@@ -330,7 +336,8 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     }
     if (candidates.length > 1) {
       log.warn({ reference: request.reference, mark, candidates: candidates.map((c) => c.id) }, 'several server rows could be this request');
-      return park(request, MESSAGES.ambiguous(candidates.map((c) => c.id)), { keepSecret: true });
+      const ids = candidates.map((c) => c.id);
+      return park(request, MESSAGES.ambiguous(ids), { keepSecret: true, candidates: ids });
     }
     const match = candidates[0]!;
     store.markSynced(request.id, match.id, match.statusCode);
@@ -378,14 +385,21 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     }
   }
 
-  function park(request: OutboxRequest, message: string, options?: { keepSecret?: boolean }): 'parked' {
+  function park(request: OutboxRequest, message: string, options?: { keepSecret?: boolean; candidates?: number[] }): 'parked' {
     store.park(request.id, message, options);
     log.warn({ reference: request.reference, reason: message }, 'request parked for a technician');
     return 'parked';
   }
 
+  let paused = false;
+
   async function loop(): Promise<void> {
     while (running) {
+      if (paused) {
+        await new Promise<void>((resolve) => (wakeUp = resolve));
+        wakeUp = null;
+        continue;
+      }
       currentPass = runOnce().catch((error: unknown) => {
         log.error({ err: error }, 'sync pass failed');
         return null;
@@ -410,6 +424,13 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   return {
     runOnce,
+    setPaused(next) {
+      if (paused === next) return;
+      paused = next;
+      log.info(paused ? 'sending paused by a technician' : 'sending resumed');
+      if (!paused) wakeUp?.();
+    },
+    paused: () => paused,
     start() {
       if (running) return;
       running = true;

@@ -51,6 +51,13 @@ export interface PrintingService {
   /** Called whenever what the printer last said changes: after a job or a poll. */
   onStatusChange(listener: (status: PrinterStatus) => void): () => void;
   describe(): { transport: string; profile: string; virtualFolder: string | null };
+  /**
+   * The last test slip or queue ticket sent to the printer (this run), for the
+   * admin's preview. Receipts are not kept: they carry a resident's name.
+   */
+  lastSlip(): { kind: 'test-slip' | 'queue-ticket'; at: string; bytes: Uint8Array; widthDots: number } | null;
+  /** Receipts whose last print failed (newest first), for a technician to print again. */
+  failedReceipts(limit?: number): Array<{ reference: string; failedAt: string; failure: string | null }>;
   /** Retention: virtual printer slips older than `before` are deleted (they carry names). */
   purgeOutput(before: Date): number;
   /** Resolves once every job started so far has finished (shutdown waits for it). */
@@ -132,6 +139,14 @@ export function createPrintingService(options: PrintingOptions): PrintingService
     "UPDATE print_job SET state = 'failed', failure = 'kios berhenti sebelum mencetak', updated_at = ? WHERE state IN ('queued', 'printing')",
   );
   const queueNumberOf = db.prepare('SELECT queue_number FROM letter_request WHERE id = ?').pluck();
+  // A receipt's latest job per request, when that one failed (a later reprint that printed clears it).
+  const failedReceiptRows = db.prepare(`
+    SELECT r.reference, j.updated_at AS failed_at, j.failure
+    FROM print_job j JOIN letter_request r ON r.id = j.request_id
+    WHERE j.kind = 'request-receipt' AND j.state = 'failed' AND r.resident_nik IS NOT NULL
+      AND j.id = (SELECT max(id) FROM print_job WHERE request_id = j.request_id AND kind = 'request-receipt')
+    ORDER BY j.id DESC LIMIT ?`);
+  let lastSlip: ReturnType<PrintingService['lastSlip']> = null;
 
   const left = abandoned.run(iso()).changes;
   if (left > 0) log.warn({ jobs: left }, 'print jobs left unfinished by a restart were marked failed; they print only on demand');
@@ -154,11 +169,12 @@ export function createPrintingService(options: PrintingOptions): PrintingService
    * QR mode that do not fit, text the encoder refuses) is a failed job with its
    * reason, never an exception that leaves the job queued.
    */
-  async function runJob(jobId: number, render: () => Uint8Array): Promise<PrintResult> {
+  async function runJob(jobId: number, render: () => Uint8Array, kind?: 'test-slip' | 'queue-ticket'): Promise<PrintResult> {
     startJob.run(iso(), jobId);
     let bytes: Uint8Array;
     try {
       bytes = render();
+      if (kind) lastSlip = { kind, at: iso(), bytes, widthDots: current().profile.widthDots };
     } catch (error) {
       const failure = `slip cannot be encoded: ${error instanceof Error ? error.message : String(error)}`;
       finishJob.run('failed', failure, iso(), jobId);
@@ -279,7 +295,7 @@ export function createPrintingService(options: PrintingOptions): PrintingService
             timeZone: config.kiosk.timeZone,
             demo: options.demoMode === true,
           });
-        return { ...(await runJob(jobId, render)), queueNumber: number };
+        return { ...(await runJob(jobId, render, 'queue-ticket')), queueNumber: number };
       });
     },
 
@@ -287,7 +303,7 @@ export function createPrintingService(options: PrintingOptions): PrintingService
       return serial(async () => {
         const config = options.config();
         const jobId = Number(insertJob.run('test-slip', null, null, iso()).lastInsertRowid);
-        return runJob(jobId, () => encodeTestSlip(current().profile, { kioskName: config.kiosk.name, createdAt: clock(), timeZone: config.kiosk.timeZone }));
+        return runJob(jobId, () => encodeTestSlip(current().profile, { kioskName: config.kiosk.name, createdAt: clock(), timeZone: config.kiosk.timeZone }), 'test-slip');
       });
     },
 
@@ -322,6 +338,16 @@ export function createPrintingService(options: PrintingOptions): PrintingService
         stopped = true;
         if (timer) clearTimeout(timer);
       };
+    },
+
+    lastSlip: () => lastSlip,
+
+    failedReceipts(limit = 20) {
+      return (failedReceiptRows.all(limit) as Array<{ reference: string; failed_at: string | null; failure: string | null }>).map((row) => ({
+        reference: row.reference,
+        failedAt: row.failed_at ?? '',
+        failure: row.failure,
+      }));
     },
 
     describe() {

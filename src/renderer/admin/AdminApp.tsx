@@ -5,6 +5,10 @@ import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminPinScreen } from './AdminPinScreen';
 import type { AdminPage } from './AdminHeader';
+import { AdminOutboxScreen } from './AdminOutboxScreen';
+import { AdminPrinterScreen } from './AdminPrinterScreen';
+import { AdminRecordsScreen } from './AdminRecordsScreen';
+import { AdminSecurityScreen } from './AdminSecurityScreen';
 import { AdminSettingsScreen } from './AdminSettingsScreen';
 import { AdminStatusScreen } from './AdminStatusScreen';
 
@@ -66,5 +70,10 @@ export function AdminApp(props: { api: AdminBridge; onLeave(): void }) {
     );
   }
   const navigation = { api, actor: open.actor, onNavigate: setPage, onLeave: () => void leave() };
-  return page === 'settings' ? <AdminSettingsScreen {...navigation} /> : <AdminStatusScreen {...navigation} onSessionLost={onLeave} />;
+  if (page === 'settings') return <AdminSettingsScreen {...navigation} />;
+  if (page === 'printer') return <AdminPrinterScreen {...navigation} />;
+  if (page === 'outbox') return <AdminOutboxScreen {...navigation} />;
+  if (page === 'security') return <AdminSecurityScreen {...navigation} />;
+  if (page === 'records') return <AdminRecordsScreen {...navigation} />;
+  return <AdminStatusScreen {...navigation} onSessionLost={onLeave} />;
 }

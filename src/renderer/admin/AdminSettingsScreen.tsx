@@ -1,154 +1,17 @@
-import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminBridge } from '../../shared/admin-contract';
-import { SETTINGS_FIELDS, type SettingsKey, type SettingsValue } from '../../shared/admin-settings';
-import type { LetterField } from '../../shared/contract';
-import type { CallError } from '../../shared/result';
-import { FieldEditor } from '../components/FieldEditor';
-import { errorText } from '../error-text';
-import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
+import { SettingsEditor } from './SettingsEditor';
 
-type Field = (typeof SETTINGS_FIELDS)[number];
-/** i18next reads dots as nesting: `kiosk.idleSeconds` is worded under `kiosk_idleSeconds`. */
-const wordKey = (key: SettingsKey) => key.replace('.', '_');
-
-/**
- * Pengaturan: the kiosk's settings, one row each. "Ubah" opens the same
- * editor residents use for a form field; changes wait until "Simpan
- * perubahan", which saves all of them or, if the core refuses one, none
- * (its problem is shown on its row).
- */
+/** Pengaturan: the kiosk's own settings (name, times, language, retention, panel, office details). */
 export function AdminSettingsScreen(props: { api: AdminBridge; actor: string; onNavigate(page: AdminPage): void; onLeave(): void }) {
   const { t } = useTranslation();
-  const { api } = props;
-  const load = useCallback(() => api.calls['admin.settings']({}), [api]);
-  const { value: loaded, error: loadError } = useLoaded(load);
-  const [saved, setSaved] = useState<Record<SettingsKey, SettingsValue> | null>(null);
-  const [changes, setChanges] = useState<Partial<Record<SettingsKey, SettingsValue>>>({});
-  const [editing, setEditing] = useState<Field | null>(null);
-  const [refusal, setRefusal] = useState<CallError | null>(null);
-  const [done, setDone] = useState(false);
-  const current = saved ?? loaded?.values ?? null;
-
-  const label = (field: Field) => t(`admin.settings.fields.${wordKey(field.key)}`);
-  const shown = (field: Field, value: SettingsValue) => {
-    if (value === null || value === '') return t('admin.settings.empty');
-    if (field.kind === 'choice') return t(`admin.settings.choices.${String(value)}`);
-    return String(value);
-  };
-
-  async function save(): Promise<void> {
-    const result = await api.calls['admin.saveSettings']({ values: changes });
-    if (result.ok) {
-      setSaved(result.value.values);
-      setChanges({});
-      setRefusal(null);
-      setDone(true);
-    } else {
-      setRefusal(result.error);
-      setDone(false);
-    }
-  }
-
-  if (editing && current) {
-    const value = editing.key in changes ? changes[editing.key] : current[editing.key];
-    return (
-      <main className="step admin">
-        <FieldEditor
-          field={editorField(editing, label(editing), t)}
-          value={value === null ? '' : String(value)}
-          timeZone="Asia/Jakarta"
-          onCancel={() => setEditing(null)}
-          onSave={(text) => {
-            setChanges((all) => ({ ...all, [editing.key]: typed(editing, text) }));
-            setDone(false);
-            setEditing(null);
-          }}
-        />
-      </main>
-    );
-  }
-
-  const changed = Object.keys(changes).length > 0;
   return (
     <main className="step admin">
       <AdminHeader page="settings" actor={props.actor} onNavigate={props.onNavigate} onLeave={props.onLeave} hint={t('admin.settings.hint')} />
       <section className="step-body admin-body" tabIndex={0}>
-        {loadError && (
-          <p className="notice" role="alert">
-            {errorText(t, loadError)}
-          </p>
-        )}
-        {refusal && (
-          <p className="notice" role="alert">
-            {refusal.code === 'validation' ? t('admin.settings.refused') : errorText(t, refusal)}
-          </p>
-        )}
-        {done && (
-          <p className="notice admin-saved" role="status">
-            {t('admin.settings.saved')}
-          </p>
-        )}
-        {current && (
-          <ul className="admin-settings">
-            {SETTINGS_FIELDS.map((field) => {
-              const problem = refusal?.fields?.[field.key];
-              const pending = field.key in changes;
-              return (
-                <li key={field.key} className={problem ? 'admin-setting admin-setting-problem' : 'admin-setting'}>
-                  <span className="admin-setting-label">{label(field)}</span>
-                  <span className="admin-setting-value">
-                    {shown(field, pending ? changes[field.key]! : current[field.key])}
-                    {pending && <em> {t('admin.settings.changed')}</em>}
-                    {problem && (
-                      <strong className="admin-setting-problem-text">
-                        {' '}
-                        {t(`admin.settings.problem.${problem}`, {
-                          min: refusal?.params?.[`${field.key}.min`],
-                          max: refusal?.params?.[`${field.key}.max`],
-                        })}
-                      </strong>
-                    )}
-                  </span>
-                  <button type="button" className="secondary" aria-label={t('admin.settings.changeWhat', { what: label(field) })} onClick={() => setEditing(field)}>
-                    {t('admin.settings.change')}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        <SettingsEditor api={props.api} group="kiosk" />
       </section>
-      <footer className="step-actions step-actions-two">
-        <button
-          type="button"
-          className="secondary step-cancel"
-          disabled={!changed}
-          onClick={() => {
-            setChanges({});
-            setRefusal(null);
-          }}
-        >
-          {t('admin.settings.discard')}
-        </button>
-        <button type="button" className="primary" disabled={!changed} onClick={() => void save()}>
-          {t('admin.settings.save')}
-        </button>
-      </footer>
     </main>
   );
-}
-
-function editorField(field: Field, label: string, t: (key: string) => string): LetterField {
-  const type = field.kind === 'number' || field.kind === 'phone' ? 'number' : field.kind === 'choice' ? 'select' : 'text';
-  const options = field.kind === 'choice' ? field.options.map((value) => ({ value, label: t(`admin.settings.choices.${value}`) })) : [];
-  return { type, name: field.key, label, required: !('optional' in field && field.optional), placeholder: null, options };
-}
-
-/** What the core is sent: numbers as numbers, an emptied optional text as none. */
-function typed(field: Field, text: string): SettingsValue {
-  if (field.kind === 'number') return /^\d+$/.test(text) ? Number(text) : text;
-  if (text === '' && 'optional' in field && field.optional) return null;
-  return text;
 }

@@ -26,6 +26,13 @@ const BAD: Record<SettingsKey, Array<[SettingsValue, string]>> = {
   'village.officeAddress': [['A'.repeat(161), 'too-long']],
   'village.officeHours': [['H'.repeat(121), 'too-long']],
   'attract.runningText': [['R'.repeat(301), 'too-long']],
+  'printer.transport': [['bluetooth', 'invalid'], [null, 'invalid']],
+  'printer.host': [['', 'required']],
+  'printer.port': [[0, 'too-small'], [65536, 'too-big'], [91.5, 'not-whole']],
+  'printer.devicePath': [['', 'required'], [null, 'required']],
+  'printer.baudRate': [[1199, 'too-small'], [921601, 'too-big']],
+  'printer.profile': [['epson-9000', 'invalid']],
+  'printer.qr': [['laser', 'invalid']],
 };
 
 describe('admin settings validation', () => {
@@ -41,6 +48,11 @@ describe('admin settings validation', () => {
       }
     });
   }
+
+  it('refuses native QR codes on a printer profile without them (a rule across two fields)', () => {
+    const checked = applySettings(defaultConfig(), { 'printer.profile': 'epson-tm-t88ii', 'printer.qr': 'native' });
+    expect(checked).toMatchObject({ ok: false, fields: { 'printer.qr': 'invalid' } });
+  });
 
   it('gives the bounds a message needs', () => {
     expect(applySettings(defaultConfig(), { 'kiosk.idleSeconds': 0 })).toMatchObject({ ok: false, params: { 'kiosk.idleSeconds.min': 1 } });

@@ -315,6 +315,23 @@ describe('sync worker', () => {
     expect(serverRowsFor(request.reference)).toHaveLength(1);
   });
 
+  it('a technician who found the row in OpenSID adopts it: only one of the candidates, and only once', async () => {
+    rig = await createOutboxRig(tempDir(), { hangAfterInsertRate: 1 });
+    const request = rig.store.enqueue(newRequest(), pinOf());
+    await rig.worker.runOnce();
+    rig.sim.setFaults({ hangAfterInsertRate: 0 });
+    const elsewhere = await submitElsewhere();
+    rig.advance(10_000);
+    await rig.worker.runOnce();
+    const mine = serverRowsFor(request.reference)[0]!.id;
+    expect(rig.store.adopt(request.reference, 999)).toBe(false); // not a candidate
+    expect(rig.store.adopt(request.reference, mine)).toBe(true);
+    expect(rig.store.get(request.id)).toMatchObject({ syncState: 'synced', serverId: mine, candidates: [], lastError: null });
+    expect(rig.store.secret(request.id)).toBeNull();
+    expect(rig.store.adopt(request.reference, elsewhere)).toBe(false); // no longer parked
+    expect(rig.sim.requests()).toHaveLength(2); // nothing sent again
+  });
+
   it('parks, with the candidates, when more than one row could be the attempt', async () => {
     rig = await createOutboxRig(tempDir(), { hangAfterInsertRate: 1 });
     const request = rig.store.enqueue(newRequest(), pinOf());
@@ -324,7 +341,7 @@ describe('sync worker', () => {
     rig.advance(10_000);
     expect((await rig.worker.runOnce()).parked).toBe(1);
     const mine = serverRowsFor(request.reference)[0]!.id;
-    expect(rig.store.get(request.id)).toMatchObject({ syncState: 'parked', lastError: MESSAGES.ambiguous([mine, elsewhere]) });
+    expect(rig.store.get(request.id)).toMatchObject({ syncState: 'parked', lastError: MESSAGES.ambiguous([mine, elsewhere]), candidates: [mine, elsewhere] });
     expect(rig.sim.requests()).toHaveLength(2);
     // The server never decided: a technician who found neither row to be it can still send it.
     expect(rig.store.secret(request.id)?.secret).toEqual(pinOf());

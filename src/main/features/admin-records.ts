@@ -1,0 +1,69 @@
+/**
+ * The admin's Catatan screen: the audit log (who did what, when: admin
+ * openings, refusals, settings, outbox and printer actions, calls for staff)
+ * and the tail of the kiosk's log, filtered by subsystem. Both are for a
+ * technician; the log never holds a PIN, and NIKs in it are masked.
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ok } from '../../shared/result';
+import type { Feature } from '../feature';
+import { LOG_FILE_NAME } from '../logging/logger';
+
+/** How much of the log's end is read for the tail. */
+const TAIL_BYTES = 512 * 1024;
+
+export const registerAdminRecords: Feature = (ctx) => {
+  ctx.handleAdmin('admin.audit', ({ limit }) => ok({ entries: ctx.recentAudit(limit) }));
+
+  ctx.handleAdmin('admin.logTail', ({ subsystem, lines }) => {
+    const records = tail(path.join(ctx.dataDir, 'logs', LOG_FILE_NAME))
+      .flatMap((line) => {
+        try {
+          return [JSON.parse(line) as { time?: number | string; level?: number; subsystem?: string; msg?: string }];
+        } catch {
+          return []; // a line cut at the tail's start, or not ours
+        }
+      })
+      .filter((record) => subsystem === null || record.subsystem === subsystem);
+    const subsystems = [...new Set(records.map((record) => record.subsystem).filter((name): name is string => typeof name === 'string'))].sort();
+    return ok({
+      subsystems,
+      records: records.slice(-lines).map((record) => ({
+        at: typeof record.time === 'number' ? new Date(record.time).toISOString() : String(record.time ?? ''),
+        level: levelName(record.level),
+        subsystem: record.subsystem ?? '',
+        message: record.msg ?? '',
+        line: JSON.stringify(record),
+      })),
+    });
+  });
+
+  return () => {};
+};
+
+function tail(file: string): string[] {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return [];
+  }
+  try {
+    const size = statSync(file).size;
+    const length = Math.min(size, TAIL_BYTES);
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, size - length);
+    return buffer.toString('utf8').split('\n').filter((line) => line.trim().length > 0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function levelName(level: number | undefined): string {
+  if (level === undefined) return 'info';
+  if (level >= 50) return 'error';
+  if (level >= 40) return 'warn';
+  if (level >= 30) return 'info';
+  return 'debug';
+}

@@ -1,0 +1,167 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminBridge, AdminOutboxRow, OutboxState } from '../../shared/admin-contract';
+import type { CallError } from '../../shared/result';
+import { errorText } from '../error-text';
+import { useLoaded } from '../hooks/use-loaded';
+import { AdminHeader, type AdminPage } from './AdminHeader';
+
+type Filter = OutboxState | 'all';
+const FILTERS: Filter[] = ['all', 'pending', 'parked', 'rejected', 'synced'];
+
+/**
+ * Permohonan: the outbox by state, newest first. A row opens its detail:
+ * send again, hold, and for a request whose sending was in doubt the server
+ * rows it could be. Sending can be paused while admin is open; the list can
+ * be saved as CSV or JSON.
+ */
+export function AdminOutboxScreen(props: { api: AdminBridge; actor: string; onNavigate(page: AdminPage): void; onLeave(): void }) {
+  const { t, i18n } = useTranslation();
+  const { api } = props;
+  const [filter, setFilter] = useState<Filter>('all');
+  const load = useCallback(() => api.calls['admin.outbox']({ state: filter }), [api, filter]);
+  const { value, error: loadError, reload } = useLoaded(load);
+  const [open, setOpen] = useState<string | null>(null);
+  const [refused, setRefused] = useState<CallError | null>(null);
+  const time = (at: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(at));
+
+  async function done(result: { ok: true } | { ok: false; error: CallError }): Promise<void> {
+    setRefused(result.ok ? null : result.error);
+    reload();
+  }
+
+  async function exportAs(format: 'csv' | 'json'): Promise<void> {
+    const result = await api.calls['admin.outboxExport']({ state: filter, format });
+    if (!result.ok) return setRefused(result.error);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([result.value.text], { type: result.value.mimeType }));
+    link.download = result.value.fileName;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
+  const rows = value?.rows ?? [];
+  const detail = rows.find((row) => row.reference === open) ?? null;
+  return (
+    <main className="step admin">
+      <AdminHeader
+        page="outbox"
+        actor={props.actor}
+        onNavigate={props.onNavigate}
+        onLeave={props.onLeave}
+        hint={value ? (['pending', 'parked', 'rejected', 'synced'] as const).map((state) => `${value.counts[state]} ${t(`admin.status.${state}`)}`).join(' · ') : null}
+        tools={
+          value && (
+            <button type="button" className="secondary" aria-pressed={value.paused} onClick={() => void api.calls['admin.syncPause']({ paused: !value.paused }).then(done)}>
+              {value.paused ? t('admin.outbox.resume') : t('admin.outbox.pause')}
+            </button>
+          )
+        }
+      />
+      <section className="step-body admin-body" tabIndex={0}>
+        <div className="admin-nav" role="group" aria-label={t('admin.outbox.filter')}>
+          {FILTERS.map((state) => (
+            <button
+              key={state}
+              type="button"
+              className="secondary"
+              aria-pressed={filter === state}
+              onClick={() => {
+                setFilter(state);
+                setOpen(null);
+              }}
+            >
+              {t(`admin.outbox.filters.${state}`)}
+            </button>
+          ))}
+          <button type="button" className="secondary" onClick={() => void exportAs('csv')}>
+            {t('admin.outbox.exportCsv')}
+          </button>
+          <button type="button" className="secondary" onClick={() => void exportAs('json')}>
+            {t('admin.outbox.exportJson')}
+          </button>
+        </div>
+        {value?.paused && (
+          <p className="notice" role="status">
+            {t('admin.outbox.paused')}
+          </p>
+        )}
+        {(loadError ?? refused) && (
+          <p className="notice" role="alert">
+            {errorText(t, (loadError ?? refused)!)}
+          </p>
+        )}
+        {value && rows.length === 0 && <p>{t('admin.outbox.none')}</p>}
+        <ul className="admin-failed admin-outbox">
+          {rows.map((row) => (
+            <li key={row.reference}>
+              <span>
+                <strong>{row.reference}</strong> · {row.letterName} · {row.resident ?? t('admin.outbox.purged')} · {time(row.createdAt)} ·{' '}
+                <em>{t(`admin.outbox.state.${row.state}`)}</em>
+              </span>
+              <button type="button" className="secondary" aria-expanded={open === row.reference} aria-label={t('admin.outbox.detailOf', { reference: row.reference })} onClick={() => setOpen(open === row.reference ? null : row.reference)}>
+                {t('admin.outbox.detail')}
+              </button>
+              {detail === row && <OutboxDetail row={row} time={time} api={api} onDone={done} />}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}
+
+function OutboxDetail(props: { row: AdminOutboxRow; time(at: string): string; api: AdminBridge; onDone(result: { ok: true } | { ok: false; error: CallError }): Promise<void> }) {
+  const { t } = useTranslation();
+  const { row, api } = props;
+  return (
+    <div className="admin-outbox-detail">
+      <dl className="admin-facts">
+        <dt>{t('admin.outbox.fields.state')}</dt>
+        <dd>
+          {t(`admin.outbox.state.${row.state}`)}
+          {row.heldForOtherServer ? ` · ${t('admin.outbox.otherServer')}` : ''}
+        </dd>
+        <dt>{t('admin.outbox.fields.attempts')}</dt>
+        <dd>
+          {row.attempts}
+          {row.nextAttemptAt ? ` · ${t('admin.outbox.next', { time: props.time(row.nextAttemptAt) })}` : ''}
+        </dd>
+        {row.serverId !== null && (
+          <>
+            <dt>{t('admin.outbox.fields.serverId')}</dt>
+            <dd>{row.serverId}</dd>
+          </>
+        )}
+        {row.lastError && (
+          <>
+            <dt>{t('admin.outbox.fields.reason')}</dt>
+            <dd>{row.lastError}</dd>
+          </>
+        )}
+      </dl>
+      {row.candidates.length > 0 && (
+        <div className="admin-candidates">
+          <p>{t('admin.outbox.candidates')}</p>
+          {row.candidates.map((id) => (
+            <button key={id} type="button" className="secondary" onClick={() => void api.calls['admin.adopt']({ reference: row.reference, serverId: id }).then(props.onDone)}>
+              {t('admin.outbox.adopt', { id })}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="admin-setting-actions">
+        {row.canPark && (
+          <button type="button" className="secondary step-cancel" onClick={() => void api.calls['admin.outboxAction']({ reference: row.reference, action: 'park' }).then(props.onDone)}>
+            {t('admin.outbox.park')}
+          </button>
+        )}
+        {row.canRetry && (
+          <button type="button" className="primary" onClick={() => void api.calls['admin.outboxAction']({ reference: row.reference, action: 'retry' }).then(props.onDone)}>
+            {row.candidates.length > 0 ? t('admin.outbox.sendAgain') : row.state === 'parked' ? t('admin.outbox.release') : t('admin.outbox.retryNow')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

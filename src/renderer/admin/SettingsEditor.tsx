@@ -1,0 +1,145 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminBridge } from '../../shared/admin-contract';
+import { SETTINGS_FIELDS, type SettingsField, type SettingsKey, type SettingsValue } from '../../shared/admin-settings';
+import type { LetterField } from '../../shared/contract';
+import type { CallError } from '../../shared/result';
+import { FieldEditor } from '../components/FieldEditor';
+import { errorText } from '../error-text';
+import { useLoaded } from '../hooks/use-loaded';
+
+/** i18next reads dots as nesting: `kiosk.idleSeconds` is worded under `kiosk_idleSeconds`. */
+const wordKey = (key: SettingsKey) => key.replace('.', '_');
+
+export type FieldChoices = Partial<Record<SettingsKey, Array<{ value: string; label: string }>>>;
+
+/**
+ * One group of settings, a row each. "Ubah" opens the same editor residents
+ * use for a form field; changes wait until "Simpan perubahan", which saves
+ * all of them or, if the core refuses one, none (its problem is shown on its
+ * row). `choices` gives the options found at run time (devices, profiles).
+ */
+export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['group']; choices?: FieldChoices; onSaved?(): void }) {
+  const { t } = useTranslation();
+  const { api } = props;
+  const load = useCallback(() => api.calls['admin.settings']({}), [api]);
+  const { value: loaded, error: loadError } = useLoaded(load);
+  const [saved, setSaved] = useState<Record<SettingsKey, SettingsValue> | null>(null);
+  const [changes, setChanges] = useState<Partial<Record<SettingsKey, SettingsValue>>>({});
+  const [editing, setEditing] = useState<SettingsField | null>(null);
+  const [refusal, setRefusal] = useState<CallError | null>(null);
+  const [done, setDone] = useState(false);
+  const current = saved ?? loaded?.values ?? null;
+
+  const label = (field: SettingsField) => t(`admin.settings.fields.${wordKey(field.key)}`);
+  const optionsOf = (field: SettingsField) =>
+    props.choices?.[field.key] ?? ('options' in field ? field.options.map((value) => ({ value, label: t(`admin.settings.choices.${value}`) })) : []);
+  const shown = (field: SettingsField, value: SettingsValue) => {
+    if (value === null || value === '') return t('admin.settings.empty');
+    return optionsOf(field).find((option) => option.value === value)?.label ?? String(value);
+  };
+
+  async function save(): Promise<void> {
+    const result = await api.calls['admin.saveSettings']({ values: changes });
+    if (result.ok) {
+      setSaved(result.value.values);
+      setChanges({});
+      setRefusal(null);
+      setDone(true);
+      props.onSaved?.();
+    } else {
+      setRefusal(result.error);
+      setDone(false);
+    }
+  }
+
+  const changed = Object.keys(changes).length > 0;
+  return (
+    <>
+      {loadError && (
+        <p className="notice" role="alert">
+          {errorText(t, loadError)}
+        </p>
+      )}
+      {refusal && (
+        <p className="notice" role="alert">
+          {refusal.code === 'validation' ? t('admin.settings.refused') : errorText(t, refusal)}
+        </p>
+      )}
+      {done && (
+        <p className="notice admin-saved" role="status">
+          {t('admin.settings.saved')}
+        </p>
+      )}
+      {current && (
+        <ul className="admin-settings">
+          {SETTINGS_FIELDS.filter((field) => field.group === props.group).map((field) => {
+            const problem = refusal?.fields?.[field.key];
+            const pending = field.key in changes;
+            return (
+              <li key={field.key} className={problem ? 'admin-setting admin-setting-problem' : 'admin-setting'}>
+                <span className="admin-setting-label">{label(field)}</span>
+                <span className="admin-setting-value">
+                  {shown(field, pending ? changes[field.key]! : current[field.key])}
+                  {pending && <em> {t('admin.settings.changed')}</em>}
+                  {problem && (
+                    <strong className="admin-setting-problem-text">
+                      {' '}
+                      {t(`admin.settings.problem.${problem}`, { min: refusal?.params?.[`${field.key}.min`], max: refusal?.params?.[`${field.key}.max`] })}
+                    </strong>
+                  )}
+                </span>
+                <button type="button" className="secondary" aria-label={t('admin.settings.changeWhat', { what: label(field) })} onClick={() => setEditing(field)}>
+                  {t('admin.settings.change')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div className="admin-setting-actions">
+        <button
+          type="button"
+          className="secondary step-cancel"
+          disabled={!changed}
+          onClick={() => {
+            setChanges({});
+            setRefusal(null);
+          }}
+        >
+          {t('admin.settings.discard')}
+        </button>
+        <button type="button" className="primary" disabled={!changed} onClick={() => void save()}>
+          {t('admin.settings.save')}
+        </button>
+      </div>
+      {editing && current && (
+        <FieldEditor
+          field={editorField(editing, label(editing), optionsOf(editing))}
+          value={String((editing.key in changes ? changes[editing.key] : current[editing.key]) ?? '')}
+          timeZone="Asia/Jakarta"
+          onCancel={() => setEditing(null)}
+          onSave={(text) => {
+            setChanges((all) => ({ ...all, [editing.key]: typed(editing, text) }));
+            setDone(false);
+            setEditing(null);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function editorField(field: SettingsField, label: string, options: Array<{ value: string; label: string }>): LetterField {
+  // A device with nothing found is typed; otherwise chosen, like every list.
+  const choose = field.kind === 'choice' || field.kind === 'profile' || (field.kind === 'device' && options.length > 0);
+  const type = field.kind === 'number' || field.kind === 'phone' ? 'number' : choose ? 'select' : 'text';
+  return { type, name: field.key, label, required: !('optional' in field && field.optional), placeholder: null, options: choose ? options : [] };
+}
+
+/** What the core is sent: numbers as numbers, an emptied optional text as none. */
+function typed(field: SettingsField, text: string): SettingsValue {
+  if (field.kind === 'number') return /^\d+$/.test(text) ? Number(text) : text;
+  if (text === '' && 'optional' in field && field.optional) return null;
+  return text;
+}

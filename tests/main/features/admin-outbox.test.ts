@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AdminOutboxRow } from '../../../src/shared/admin-contract';
+import { serverTarget } from '../../../src/main/village/server-target';
+import { coreWithSim } from '../../helpers/core-with-sim';
+import { newRequest, pinOf } from '../../helpers/outbox-rig';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+let close: () => Promise<void> = async () => {};
+afterEach(async () => close());
+
+async function adminKiosk() {
+  const rig = await coreWithSim(tempDir());
+  close = rig.close;
+  const opened = await rig.core.invokeAdmin('admin.setFirstPin', { pin: '482916' }, undefined);
+  const session = opened.ok ? (opened.value as { session: string }).session : '';
+  const admin = (name: string, input: unknown = {}) => rig.core.invokeAdmin(name, input, session);
+  const request = (made = rig.core.outbox.enqueue(newRequest({ serverTarget: serverTarget(rig.sim.url) }), pinOf())) => made;
+  return { ...rig, admin, request };
+}
+
+const rowsOf = (result: unknown) => (result as { ok: true; value: { rows: AdminOutboxRow[] } }).value.rows;
+
+describe('admin outbox', () => {
+  it('holds a waiting request, lists it as held, and releases it to be delivered; audited', async () => {
+    const { core, admin, request, sim } = await adminKiosk();
+    const { reference } = request();
+    expect(await admin('admin.outboxAction', { reference, action: 'park' })).toMatchObject({ ok: true, value: { row: { state: 'parked', canRetry: true } } });
+    expect((await core.sync.runOnce()).synced).toBe(0);
+    const held = rowsOf(await admin('admin.outbox', { state: 'parked' }));
+    expect(held).toEqual([expect.objectContaining({ reference, state: 'parked', resident: '320101******0001', lastError: 'ditahan petugas' })]);
+    expect(Object.keys(held[0]!)).not.toContain('pin');
+
+    expect(await admin('admin.outboxAction', { reference, action: 'retry' })).toMatchObject({ ok: true, value: { row: { state: 'pending' } } });
+    expect((await core.sync.runOnce()).synced).toBe(1);
+    expect(rowsOf(await admin('admin.outbox', { state: 'synced' }))[0]).toMatchObject({ reference, state: 'synced', serverId: expect.any(Number) });
+    expect(sim.requests()).toHaveLength(1);
+    const actions = core.db.prepare("SELECT action, detail FROM audit_log WHERE action LIKE 'outbox.%'").all();
+    expect(actions).toEqual([
+      { action: 'outbox.park', detail: JSON.stringify({ reference }) },
+      { action: 'outbox.retry', detail: JSON.stringify({ reference }) },
+    ]);
+  });
+
+  it('a request held while a pass already had it is not sent by that pass, and keeps the hold\'s note', async () => {
+    const { core, admin, request } = await adminKiosk();
+    const made = request();
+    await admin('admin.outboxAction', { reference: made.reference, action: 'park' });
+    // What the pass does next, for the copy of the row it read before the hold:
+    expect(core.outbox.markAttemptStarted(made.id, new Date(Date.now() + 60_000), 0)).toBe(false);
+    core.outbox.reschedule(made.id, new Date(), 'list: Server Error');
+    expect(core.outbox.get(made.id)).toMatchObject({ syncState: 'parked', attempts: 0, attemptMark: null, lastError: 'ditahan petugas' });
+  });
+
+  it('refuses to hold a request whose sending is in doubt, and to adopt a row that is not a candidate', async () => {
+    const { core, admin, request } = await adminKiosk();
+    const made = request();
+    core.outbox.markAttemptStarted(made.id, new Date(Date.now() + 60_000), 0);
+    expect(rowsOf(await admin('admin.outbox', { state: 'pending' }))[0]).toMatchObject({ canPark: false });
+    expect(await admin('admin.outboxAction', { reference: made.reference, action: 'park' })).toEqual({ ok: false, error: { code: 'not-allowed' } });
+    core.outbox.park(made.id, 'ambigu', { keepSecret: true, candidates: [41, 42] });
+    expect(rowsOf(await admin('admin.outbox', { state: 'parked' }))[0]).toMatchObject({ candidates: [41, 42] });
+    expect(await admin('admin.adopt', { reference: made.reference, serverId: 7 })).toEqual({ ok: false, error: { code: 'not-allowed' } });
+    expect(await admin('admin.adopt', { reference: made.reference, serverId: 42 })).toMatchObject({ ok: true, value: { row: { state: 'synced', serverId: 42, candidates: [] } } });
+  });
+
+  it('exports the list as CSV and JSON with the NIK masked and never a PIN', async () => {
+    const { admin, request } = await adminKiosk();
+    const { reference } = request();
+    const csv = await admin('admin.outboxExport', { state: 'all', format: 'csv' });
+    expect(csv).toMatchObject({ ok: true, value: { mimeType: 'text/csv', fileName: expect.stringMatching(/^adm-permohonan-\d{4}-\d{2}-\d{2}\.csv$/) } });
+    const text = (csv as { value: { text: string } }).value.text;
+    const [header, line] = text.trim().split('\n');
+    expect(header).toBe('reference,createdAt,letterName,resident,state,serverId,serverStatus,attempts,lastError');
+    expect(line).toContain(`${reference},`);
+    expect(line).toContain('320101******0001');
+    expect(text).not.toContain('3201011501850001');
+    const json = await admin('admin.outboxExport', { state: 'pending', format: 'json' });
+    expect(JSON.parse((json as { value: { text: string } }).value.text)).toEqual([expect.objectContaining({ reference, resident: '320101******0001' })]);
+  });
+
+  it('pauses sending while admin is open, and closing admin resumes it', async () => {
+    const { core, admin } = await adminKiosk();
+    expect(await admin('admin.syncPause', { paused: true })).toEqual({ ok: true, value: { paused: true } });
+    expect(rowsOf(await admin('admin.outbox', { state: 'all' }))).toEqual([]);
+    expect(core.sync.paused()).toBe(true);
+    await admin('admin.lock');
+    await vi.waitFor(() => expect(core.sync.paused()).toBe(false), { timeout: 3000 });
+  });
+});
