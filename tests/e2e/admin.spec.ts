@@ -7,7 +7,8 @@
 import type { Page } from '@playwright/test';
 import { expect, tapDigits, testWithVillage } from './fixtures';
 
-const test = testWithVillage((url) => ({ server: { url } }));
+// The gesture's window at its longest (10 s): a slow CI machine's five clicks still fall inside it.
+const test = testWithVillage((url) => ({ server: { url }, admin: { gestureSeconds: 10 } }));
 const PIN = '482916';
 
 async function cornerGesture(page: Page): Promise<void> {
@@ -122,7 +123,7 @@ test('a technician changes the idle time in Pengaturan: a bad value saves nothin
   await expect(page.getByRole('heading', { name: 'Masih di sini?' })).toBeVisible({ timeout: 8000 });
 });
 
-const withNetworkPrinter = testWithVillage((url) => ({ server: { url }, printer: { transport: 'tcp', host: '127.0.0.1', port: 9 } }));
+const withNetworkPrinter = testWithVillage((url) => ({ server: { url }, admin: { gestureSeconds: 10 }, printer: { transport: 'tcp', host: '127.0.0.1', port: 9 } }));
 
 withNetworkPrinter('a technician switches an unreachable network printer to the virtual one, prints a test slip and sees its preview', async ({ page, kiosk }, testInfo) => {
   await page.goto(kiosk.url);
