@@ -5,6 +5,7 @@ import type { CallError } from '../../shared/result';
 import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
+import { formatDateTime } from '../date-locale';
 
 type Filter = OutboxState | 'all';
 const FILTERS: Filter[] = ['all', 'pending', 'parked', 'rejected', 'synced'];
@@ -23,7 +24,7 @@ export function AdminOutboxScreen(props: { api: AdminBridge; actor: string; onNa
   const { value, error: loadError, reload } = useLoaded(load);
   const [open, setOpen] = useState<string | null>(null);
   const [refused, setRefused] = useState<CallError | null>(null);
-  const time = (at: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(at));
+  const time = (at: string) => formatDateTime(i18n.language, at, { dateStyle: 'short', timeStyle: 'short' });
 
   async function done(result: { ok: true } | { ok: false; error: CallError }): Promise<void> {
     setRefused(result.ok ? null : result.error);

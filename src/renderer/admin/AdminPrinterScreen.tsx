@@ -5,6 +5,7 @@ import type { PrintResult } from '../../shared/contract';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
 import { SettingsEditor, type FieldChoices } from './SettingsEditor';
+import { formatDateTime } from '../date-locale';
 
 /**
  * Printer: what the printer says, its settings (transport, address or
@@ -21,7 +22,7 @@ export function AdminPrinterScreen(props: { api: AdminBridge; actor: string; onN
   const [busy, setBusy] = useState(false);
   const printer = latest ?? loaded;
 
-  const time = (value: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { timeStyle: 'medium' }).format(new Date(value));
+  const time = (value: string) => formatDateTime(i18n.language, value, { timeStyle: 'medium' });
   const choices: FieldChoices = printer
     ? {
         'printer.profile': printer.profiles.map((profile) => ({ value: profile.id, label: profile.name })),

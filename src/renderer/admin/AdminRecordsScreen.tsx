@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminBridge } from '../../shared/admin-contract';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
+import { formatDateTime } from '../date-locale';
 
 /** Catatan: the audit log (newest first) and the tail of the kiosk's log, by subsystem. */
 export function AdminRecordsScreen(props: { api: AdminBridge; actor: string; onNavigate(page: AdminPage): void; onLeave(): void }) {
@@ -13,7 +14,7 @@ export function AdminRecordsScreen(props: { api: AdminBridge; actor: string; onN
   const loadLog = useCallback(() => api.calls['admin.logTail']({ subsystem, lines: 100 }), [api, subsystem]);
   const audit = useLoaded(loadAudit);
   const logTail = useLoaded(loadLog);
-  const time = (at: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(at));
+  const time = (at: string) => formatDateTime(i18n.language, at, { dateStyle: 'short', timeStyle: 'medium' });
   const [known, setKnown] = useState<string[]>([]);
   const subsystems = [...new Set([...known, ...(logTail.value?.subsystems ?? [])])].sort();
 

@@ -5,6 +5,7 @@ import { ok, type Result } from '../../shared/result';
 import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
+import { formatDateTime } from '../date-locale';
 
 /** The status is asked for again this often while the screen is open. */
 const REFRESH_SECONDS = 10;
@@ -32,7 +33,7 @@ export function AdminStatusScreen(props: { api: AdminBridge; actor: string; onNa
     if (error?.code === 'admin-session-required') onSessionLost();
   }, [error, onSessionLost]);
 
-  const time = (value: Date | string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(value));
+  const time = (value: Date | string) => formatDateTime(i18n.language, value, { dateStyle: 'medium', timeStyle: 'medium' });
 
   return (
     <main className="step admin">

@@ -2,6 +2,7 @@ import { createContext, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ToolButton } from './ToolButton';
+import { formatDateTime } from '../date-locale';
 
 /**
  * What the header's tools need from App: which screen the resident is on (its
@@ -115,7 +116,7 @@ export function ScreenTools() {
 /** Until staff dismiss it: someone at the kiosk asked for help. */
 export function StaffNotice(props: { calledAt: Date; timeZone: string; onDismiss(): void }) {
   const { t, i18n } = useTranslation();
-  const time = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { timeStyle: 'short', timeZone: props.timeZone }).format(props.calledAt);
+  const time = formatDateTime(i18n.language, props.calledAt, { timeStyle: 'short', timeZone: props.timeZone });
   return (
     <div className="staff-notice" role="status">
       <p>{t('help.staffCalled', { time })}</p>

@@ -5,6 +5,7 @@ import { useClock } from '../hooks/use-clock';
 import { DisplayToggles, HelpButton, ListenButton } from '../components/HelpControls';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PhotoGallery } from '../components/PhotoGallery';
+import { dateLocale } from '../date-locale';
 
 /** Printer states worth a notice before anyone starts (requests remain possible). */
 const PRINTER_PROBLEMS: PrinterStatus[] = ['paper-out', 'cover-open', 'offline', 'error'];
@@ -28,7 +29,7 @@ export function AttractScreen(props: {
   const { t, i18n } = useTranslation();
   const now = useClock();
   const { info } = props;
-  const locale = i18n.language === 'en' ? 'en-GB' : 'id-ID';
+  const locale = dateLocale(i18n.language);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: info.timeZone }).format(now);
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: info.timeZone }).format(now);
 

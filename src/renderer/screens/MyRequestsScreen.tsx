@@ -9,6 +9,7 @@ import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
 import { printMessage } from '../print-messages';
 import { letterDisplayName } from '../letter-name';
+import { formatDateTime } from '../date-locale';
 
 const STATUS_ICONS: Record<StatusTone, string> = {
   progress: '\u25D4', // a quarter-filled circle: the office is on it (a glyph the kiosk's fonts have)
@@ -56,7 +57,7 @@ export function MyRequestsScreen(props: {
   }
 
   const date = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone }).format(new Date(iso));
+    formatDateTime(i18n.language, iso, { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone });
   const status = (item: MyRequest) =>
     item.localState ? t(`mine.local.${item.localState}`) : item.statusCode !== null ? t(`status.${item.statusCode}`) : t('mine.unknownStatus');
 

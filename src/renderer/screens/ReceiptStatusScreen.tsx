@@ -6,6 +6,7 @@ import { useLoaded } from '../hooks/use-loaded';
 import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
 import { letterDisplayName } from '../letter-name';
+import { formatDateTime } from '../date-locale';
 
 /**
  * A receipt was scanned: where its request stands, from this kiosk's record.
@@ -26,7 +27,7 @@ export function ReceiptStatusScreen(props: {
   const { api, reference } = props;
   const { value, error } = useLoaded(useCallback(() => api.calls['requests.receiptStatus']({ reference }), [api, reference]));
   const date = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone }).format(new Date(iso));
+    formatDateTime(i18n.language, iso, { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone });
   const status = value
     ? value.localState
       ? t(`mine.local.${value.localState}`)
