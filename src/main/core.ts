@@ -25,12 +25,14 @@ import { registerAdminPrinter } from './features/admin-printer';
 import { registerAdminOutbox } from './features/admin-outbox';
 import { registerAdminSecurity } from './features/admin-security';
 import { registerAdminRecords } from './features/admin-records';
+import { registerAdminReaders } from './features/admin-readers';
+import { registerAdminServer } from './features/admin-server';
 import { ensureDataDir, resolveDataDir } from './data-dir';
 import { describeConfigProblem, logConfigState, readConfigFile, saveConfig, watchConfig, type ConfigProblem } from './config/store';
 import type { KioskConfig } from './config/schema';
 import { createLogger, type KioskLogger } from './logging/logger';
 import { assertDatabaseNotLost, databasePath, earlierInstallEvidence, isStorageFull, openDatabase, type Database } from './db/database';
-import type { AdminCallHandler, CallHandler, ConfigHolder, Dispose, Feature, FeatureContext } from './feature';
+import type { AdminCallHandler, CallHandler, ConfigHolder, Dispose, Feature, FeatureContext, ShellControl } from './feature';
 import { registerAttractContent } from './features/attract-content';
 import { registerKioskInfo } from './features/kiosk-info';
 import { registerResidentSession } from './features/resident-session';
@@ -43,6 +45,7 @@ import { registerPrinting } from './features/printing';
 import { registerVoice } from './features/voice';
 import { registerReaderInput } from './features/reader-input';
 import { cardHintKey, createCardHints, createCardTaps } from './input/card-hints';
+import { createReaderLog } from './input/reader-log';
 import { createReferenceCache } from './village/reference-cache';
 import { createOutboxStore, type OutboxStore } from './outbox/outbox-store';
 import { createSecretBox, keyFileProvider, type KeyProvider } from './outbox/secret-box';
@@ -70,6 +73,8 @@ export interface KioskCoreOptions {
   watchConfig?: boolean;
   /** The device readers (PC/SC, serial, HID); tests give `createFakeInputSources().start`. */
   inputSources?: StartInputSources;
+  /** The host's restart and quit, for the admin's "Mulai ulang" and "Tutup aplikasi kios". */
+  shell?: ShellControl;
 }
 
 export type EventListener = (name: EventName, payload: unknown) => void;
@@ -118,6 +123,8 @@ const FEATURES: readonly Feature[] = [
   registerAdminOutbox,
   registerAdminSecurity,
   registerAdminRecords,
+  registerAdminServer,
+  registerAdminReaders,
 ];
 
 export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
@@ -263,11 +270,13 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     printing,
     cardHints: createCardHints(db, cardKey),
     cardTaps: createCardTaps(),
+    readerLog: createReaderLog(),
     inputSources: options.inputSources ?? realInputSources(),
     village: currentVillage,
     serverTarget: currentTarget,
     needsTechnician,
     demoMode: options.serverUrlOverride !== undefined,
+    shell: options.shell ?? null,
     config: configHolder,
     log: (subsystem) => logger.forSubsystem(subsystem),
     handle(name, handler) {

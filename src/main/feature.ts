@@ -20,6 +20,13 @@ import type { SessionHolder } from './session/session-holder';
 import type { PrintingService } from './printing/printing-service';
 import type { CardHints, CardTaps } from './input/card-hints';
 import type { StartInputSources } from '../devices/input/input-sources';
+import type { ReaderLog } from './input/reader-log';
+
+/** What the host can do for a technician: restart the app, or quit it (Electron: the app; web host: its process). */
+export interface ShellControl {
+  restart(): void;
+  exit(): void;
+}
 
 export type CallHandler<N extends CallName> = (
   input: z.output<(typeof calls)[N]['input']>,
@@ -50,6 +57,8 @@ export interface FeatureContext {
   /** Card UID -> NIK hints (keyed hashes) and the card tapped last. */
   cardHints: CardHints;
   cardTaps: CardTaps;
+  /** The readers' recent events and states, for the admin's Readers screen (memory only). */
+  readerLog: ReaderLog;
   /** Starts the device readers the configuration names (real ones, or the fake a test gave). */
   inputSources: StartInputSources;
   /** The village server client, or null when none is configured (or the configuration cannot be read). */
@@ -60,6 +69,8 @@ export interface FeatureContext {
   needsTechnician(): string | null;
   /** The kiosk runs against the embedded demo village server. */
   demoMode: boolean;
+  /** Null where nothing can restart the app (the CLI, tests without a host). */
+  shell: ShellControl | null;
   config: ConfigHolder;
   log(subsystem: string): Logger;
   handle<N extends CallName>(name: N, handler: CallHandler<N>): void;

@@ -8,6 +8,7 @@ import { readConfigFile } from './config/store';
 import { createKioskCore, type KioskCore } from './core';
 import { ensureDataDir, resolveDataDir } from './data-dir';
 import type { KeyProvider } from './outbox/secret-box';
+import type { ShellControl } from './feature';
 import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
 
 export interface HostCore {
@@ -22,6 +23,8 @@ export async function startHostCore(options: {
   echoLogs?: boolean;
   keyProvider?: KeyProvider;
   env?: NodeJS.ProcessEnv;
+  /** The host's restart and quit, for the admin screens. */
+  shell?: ShellControl;
 }): Promise<HostCore> {
   const dataDir = ensureDataDir(resolveDataDir(options.env));
   // Demo mode only when there is no configuration file at all: a file that is
@@ -33,6 +36,7 @@ export async function startHostCore(options: {
     echoLogs: options.echoLogs,
     keyProvider: options.keyProvider,
     serverUrlOverride: demo?.url,
+    shell: options.shell,
   });
   if (demo) core.logger.forSubsystem('core').warn({ url: demo.url }, 'no village server configured: DEMO MODE with the embedded demo server');
   core.startBackground();

@@ -5,7 +5,9 @@
  */
 export const adminCallNames = ['admin.state', 'admin.unlock', 'admin.setFirstPin', 'admin.lock', 'admin.status', 'admin.settings', 'admin.saveSettings', 'admin.printer', 'admin.printTestSlip', 'admin.reprint',
   'admin.outbox', 'admin.outboxAction', 'admin.adopt', 'admin.syncPause', 'admin.outboxExport',
-  'admin.changePin', 'admin.cards', 'admin.registerCard', 'admin.removeCard', 'admin.audit', 'admin.logTail'] as const;
+  'admin.changePin', 'admin.cards', 'admin.registerCard', 'admin.removeCard', 'admin.audit', 'admin.logTail',
+  'admin.server', 'admin.serverCheck', 'admin.refreshReference', 'admin.setServerUrl',
+  'admin.readers', 'admin.readerKey', 'admin.logFolders', 'admin.logExport', 'admin.shell'] as const;
 
 export type AdminCallName = (typeof adminCallNames)[number];
 

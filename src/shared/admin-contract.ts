@@ -46,6 +46,8 @@ export type TechnicianNotice =
   | { code: 'config-unreadable'; detail: string }
   | { code: 'parked-requests'; count: number }
   | { code: 'held-for-other-server'; count: number }
+  /** Sealed PINs or tokens this kiosk's key cannot open: the key file was replaced or lost (restore it from backup). */
+  | { code: 'key-changed'; count: number }
   | { code: 'printer-problem'; status: PrinterStatus }
   | { code: 'server-unreachable' }
   | { code: 'server-unlicensed' }
@@ -112,6 +114,64 @@ export interface AdminOutboxRow {
   canPark: boolean;
 }
 
+/** `adm server check` for the admin: is the server there, which version and village, licensed? */
+export interface AdminServerCheck {
+  url: string;
+  reachable: boolean;
+  version: string | null;
+  village: string | null;
+  /** null: could not tell (the server did not answer). */
+  licensed: boolean | null;
+  problem: string | null;
+}
+
+/** Waiting requests made for a server other than the one in question (each is only ever sent where it was made for). */
+export interface PendingElsewhere {
+  /** The server's identity (scheme, host, path), or "demo". */
+  target: string;
+  count: number;
+}
+
+/** The Server screen. */
+export interface AdminServer {
+  /** As configured (null: none). In demo mode the embedded demo server is used until the kiosk restarts with a URL. */
+  url: string | null;
+  demoMode: boolean;
+  /** Where waiting requests go now: the configured server's identity, "demo", or null (nothing is sent). */
+  target: string | null;
+  /** When each kind of reference data was last fetched (the letters and news need a resident's sign-in). */
+  reference: { profile: string | null; letters: string | null; articles: string | null };
+  pendingElsewhere: PendingElsewhere[];
+}
+
+export type SetServerUrlAnswer =
+  /** Requests made for another server are waiting: keep them for it, or send them to the new one. Nothing was saved. */
+  | { outcome: 'decide'; pending: PendingElsewhere[] }
+  | { outcome: 'saved'; retargeted: number; restartNeeded: boolean; server: AdminServer };
+
+/** One thing a reader did, for the Readers screen's live log: what and from where, never whose. */
+export interface ReaderEvent {
+  at: string;
+  source: 'keyboard' | 'pcsc' | 'serial' | 'hid';
+  kind: 'card' | 'technician-card' | 'receipt' | 'code' | 'rejected' | 'status';
+  /** card: the UID's last 4 hex digits and whether its NIK is known; code: its length; rejected: why; status: the device's state. Technician text. */
+  detail: string;
+}
+
+export interface AdminReaders {
+  /** The device readers' states now (keyboard-wedge readers have none: they are keys). */
+  sources: Array<{ source: 'pcsc' | 'serial' | 'hid'; state: string; detail: string | null }>;
+  /** Newest first. */
+  events: ReaderEvent[];
+  /** What is plugged in now (asked for with `devices: true`; listing takes a moment): what a setting can name. */
+  devices: { found: Array<{ kind: 'pcsc' | 'serial' | 'hid'; label: string; value: string | null }>; problems: string[] } | null;
+}
+
+/** Where logs can be written: mounted removable drives (USB sticks). */
+export interface LogFolders {
+  folders: Array<{ path: string; label: string; freeBytes: number | null }>;
+}
+
 export interface TechnicianCards {
   cards: Array<{ label: string; addedAt: string }>;
   tapSeen: boolean;
@@ -143,7 +203,7 @@ export const adminCalls = {
   'admin.saveSettings': call<{ values: SettingsValues }>()(
     z
       .object({
-        values: z.partialRecord(z.enum(SETTINGS_KEYS as [SettingsKey, ...SettingsKey[]]), z.union([z.string().max(400), z.number().finite(), z.null()])),
+        values: z.partialRecord(z.enum(SETTINGS_KEYS as [SettingsKey, ...SettingsKey[]]), z.union([z.string().max(400), z.number().finite(), z.boolean(), z.null()])),
       })
       .strict(),
   ),
@@ -178,6 +238,32 @@ export const adminCalls = {
   'admin.logTail': call<{ subsystems: string[]; records: Array<{ at: string; level: string; subsystem: string; message: string; line: string }> }>()(
     z.object({ subsystem: z.string().regex(/^[a-z-]{1,32}$/).nullable(), lines: z.number().int().min(1).max(1000) }).strict(),
   ),
+  'admin.server': call<AdminServer>()(noInput),
+  /** Checks a typed URL before it is saved (null: the server in use now). */
+  'admin.serverCheck': call<{ check: AdminServerCheck }>()(z.object({ url: z.string().trim().max(400).nullable() }).strict()),
+  /** Fetches the village profile (and so the attract screen's pictures) now; letters and news come with a resident's sign-in. */
+  'admin.refreshReference': call<{ refreshed: boolean; problem: string | null; server: AdminServer }>()(noInput),
+  /**
+   * A new server URL (null: none). With `pending: 'ask'`, waiting requests
+   * made for another server are listed and nothing is saved; `keep` leaves them
+   * for their own server (held), `retarget` sends them to the new one.
+   */
+  'admin.setServerUrl': call<SetServerUrlAnswer>()(
+    z.object({ url: z.string().trim().max(400).nullable(), pending: z.enum(['ask', 'keep', 'retarget']) }).strict(),
+  ),
+  'admin.readers': call<AdminReaders>()(z.object({ devices: z.boolean() }).strict()),
+  /** The Readers screen's test area: a key from a keyboard-wedge reader, to the same detector as the kiosk window's. */
+  'admin.readerKey': call<null>()(z.object({ key: z.string().min(1).max(32), atMs: z.number().finite().nonnegative() }).strict()),
+  'admin.logFolders': call<LogFolders>()(noInput),
+  /**
+   * The kiosk's logs and audit log: written into a new folder on that drive
+   * (`folder`: one of `admin.logFolders`), or, with null, returned for download.
+   */
+  'admin.logExport': call<{ written: string | null; fileName: string; text: string | null }>()(
+    z.object({ folder: z.string().max(1000).nullable() }).strict(),
+  ),
+  /** Restart the kiosk app, or quit it (to the desktop, for maintenance). Needs a host that can. */
+  'admin.shell': call<null>()(z.object({ action: z.enum(['restart', 'exit']) }).strict()),
 } as const satisfies Record<AdminCallName, CallSpec<z.ZodType, unknown>>;
 
 export type AdminCallInput<N extends AdminCallName> = z.input<(typeof adminCalls)[N]['input']>;

@@ -26,21 +26,54 @@ export const SETTINGS_FIELDS = [
   { key: 'printer.baudRate', group: 'printer', kind: 'number' },
   { key: 'printer.profile', group: 'printer', kind: 'profile' },
   { key: 'printer.qr', group: 'printer', kind: 'choice', options: ['profile', 'native', 'raster'] },
+  // The Readers screen's. Sources: PC/SC, a serial scanner, a USB HID reader (keyboard-wedge readers need no setting).
+  { key: 'input.pcsc', group: 'readers', kind: 'switch' },
+  { key: 'input.serialScanner.path', group: 'readers', kind: 'device', optional: true, parent: 'input.serialScanner', presence: true },
+  { key: 'input.serialScanner.baudRate', group: 'readers', kind: 'number', parent: 'input.serialScanner' },
+  { key: 'input.hid.mode', group: 'readers', kind: 'choice', options: ['pos', 'card'], optional: true, parent: 'input.hid', presence: true },
+  { key: 'input.hid.vendorId', group: 'readers', kind: 'usb-id', optional: true, parent: 'input.hid' },
+  { key: 'input.hid.productId', group: 'readers', kind: 'usb-id', optional: true, parent: 'input.hid' },
+  // Keyboard-wedge readers: how a burst of keys is told from a person.
+  { key: 'input.maxGapMs', group: 'readers', kind: 'number' },
+  { key: 'input.minLength', group: 'readers', kind: 'number' },
+  { key: 'input.terminator', group: 'readers', kind: 'choice', options: ['Enter', 'Tab', 'none'] },
+  { key: 'input.prefix', group: 'readers', kind: 'text', optional: true, emptyIsBlank: true },
+  { key: 'input.suffix', group: 'readers', kind: 'text', optional: true, emptyIsBlank: true },
+  // The UID format: byte order, and what card readers put before a UID.
+  { key: 'input.reversedUid', group: 'readers', kind: 'switch' },
+  { key: 'input.cardPrefix', group: 'readers', kind: 'text', optional: true, emptyIsBlank: true },
+  { key: 'input.hid.uidOffset', group: 'readers', kind: 'number', parent: 'input.hid' },
+  { key: 'input.hid.uidLength', group: 'readers', kind: 'choice', options: ['4', '7', '10'], parent: 'input.hid', numeric: true },
 ] as const satisfies ReadonlyArray<{
   key: string;
-  group: 'kiosk' | 'printer';
-  /** device: one of the listed devices, or typed; profile: one of the printer profiles. */
-  kind: 'text' | 'number' | 'choice' | 'phone' | 'device' | 'profile';
+  group: 'kiosk' | 'printer' | 'readers';
+  /** device: one of the listed devices, or typed; profile: one of the printer profiles; usb-id: 4 hex digits as lsusb prints them. */
+  kind: 'text' | 'number' | 'choice' | 'phone' | 'device' | 'profile' | 'switch' | 'usb-id';
   options?: readonly string[];
   optional?: boolean;
+  /**
+   * The field lives in a part of the configuration that may be absent (null:
+   * no serial scanner, no HID reader). The `presence` field's "none" removes
+   * the part; setting any of its fields creates it (its other fields default).
+   */
+  parent?: string;
+  presence?: boolean;
+  /** Stored as "" rather than null when emptied. */
+  emptyIsBlank?: boolean;
+  /** A choice whose options are numbers. */
+  numeric?: boolean;
 }>;
 
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 export type SettingsKey = (typeof SETTINGS_FIELDS)[number]['key'];
-export type SettingsValue = string | number | null;
+export type SettingsValue = string | number | boolean | null;
 export type SettingsValues = Record<SettingsKey, SettingsValue>;
 
 export const SETTINGS_KEYS = SETTINGS_FIELDS.map((field) => field.key) as SettingsKey[];
+
+export function settingsField(key: SettingsKey): SettingsField {
+  return SETTINGS_FIELDS.find((field) => field.key === key)!;
+}
 
 /** Why a value was refused, for the screen to word (with `min`/`max` where they apply). */
 export type SettingsProblem = 'required' | 'not-a-number' | 'not-whole' | 'too-small' | 'too-big' | 'too-long' | 'too-short' | 'invalid';

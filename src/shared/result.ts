@@ -68,6 +68,10 @@ export const ERROR_CODES = [
   'not-allowed',
   /** Admin: the new PIN is too easy (6-12 digits, not one digit repeated, not a run like 123456). */
   'admin-pin-weak',
+  /** Admin: this host cannot do that (restarting from the command line). */
+  'not-supported',
+  /** Admin: the logs could not be written there (a full or read-only stick, a folder that is gone). */
+  'export-failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -47,7 +47,13 @@ export interface BurstDetector {
 /** Keys that carry no character and do not break a burst (scanners press Shift for capitals). */
 const MODIFIERS = new Set(['Shift', 'CapsLock', 'Control', 'Alt', 'AltGraph', 'Meta']);
 
-export function createBurstDetector(settings: BurstSettings = DEFAULT_BURST_SETTINGS): BurstDetector {
+/** A run that ended like a scan but was not one: what the Readers screen shows while a technician tunes the thresholds. */
+export type RejectedBurst = { reason: 'too-short' | 'no-prefix' | 'no-suffix'; length: number };
+
+export function createBurstDetector(
+  settings: BurstSettings = DEFAULT_BURST_SETTINGS,
+  onRejected: (rejected: RejectedBurst) => void = () => {},
+): BurstDetector {
   let text = '';
   let lastAt: number | null = null;
 
@@ -60,15 +66,19 @@ export function createBurstDetector(settings: BurstSettings = DEFAULT_BURST_SETT
   function finish(): string | null {
     let payload = text;
     reset();
+    const refuse = (reason: RejectedBurst['reason']): null => {
+      if (payload.length > 0) onRejected({ reason, length: payload.length });
+      return null;
+    };
     if (settings.prefix) {
-      if (!payload.startsWith(settings.prefix)) return null;
+      if (!payload.startsWith(settings.prefix)) return refuse('no-prefix');
       payload = payload.slice(settings.prefix.length);
     }
     if (settings.suffix) {
-      if (!payload.endsWith(settings.suffix)) return null;
+      if (!payload.endsWith(settings.suffix)) return refuse('no-suffix');
       payload = payload.slice(0, -settings.suffix.length);
     }
-    return payload.length >= settings.minLength ? payload : null;
+    return payload.length >= settings.minLength ? payload : refuse('too-short');
   }
 
   return {

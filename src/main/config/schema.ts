@@ -16,6 +16,12 @@ const usbId = z.union([
     .transform((hex) => Number.parseInt(hex.replace(/^0x/i, ''), 16)),
 ]);
 
+/** Where a USB stick appears: under these mount folders on Linux, as a drive letter other than C: on Windows. */
+export function defaultUsbRoots(platform: NodeJS.Platform = process.platform): string[] {
+  if (platform === 'win32') return 'DEFGHIJKLMNOPQRSTUVWXYZ'.split('').map((letter) => `${letter}:\\`);
+  return ['/media', '/run/media', '/mnt'];
+}
+
 export const configSchema = z.object({
   kiosk: z
     .object({
@@ -190,6 +196,8 @@ export const configSchema = z.object({
       gestureSeconds: z.number().min(1).max(10).default(3),
       /** Admin closes itself after this long without a touch. */
       idleMinutes: z.number().min(1).max(60).default(5),
+      /** Where USB sticks are mounted (log export offers the drives mounted under these); Windows: the drive letters. */
+      usbRoots: z.array(z.string().trim().min(1).max(200)).max(30).default(defaultUsbRoots()),
     })
     .prefault({}),
   logging: z

@@ -73,6 +73,14 @@ if (!app.requestSingleInstanceLock()) {
       demo: !process.argv.includes('--no-demo'),
       echoLogs: flags.development,
       keyProvider: safeStorageKeyProvider(resolveDataDir()),
+      // Admin's "Mulai ulang aplikasi" and "Tutup aplikasi kios": quitting closes the core first (before-quit).
+      shell: {
+        restart: () => {
+          app.relaunch();
+          app.quit();
+        },
+        exit: () => app.quit(),
+      },
     });
     const core = host.core;
     installProcessGuards(core.logger.forSubsystem('electron'));

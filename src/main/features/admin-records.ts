@@ -3,12 +3,18 @@
  * openings, refusals, settings, outbox and printer actions, calls for staff)
  * and the tail of the kiosk's log, filtered by subsystem. Both are for a
  * technician; the log never holds a PIN, and NIKs in it are masked.
+ * Both can be taken away: to a folder on a USB stick, or as a download.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ok } from '../../shared/result';
+import { fail, ok } from '../../shared/result';
+import { appVersion } from '../app-version';
 import type { Feature } from '../feature';
+import { exportLogsToFolder, findExportFolders, logsForDownload } from '../logging/log-export';
 import { LOG_FILE_NAME } from '../logging/logger';
+
+/** The whole audit log goes with an export (it is small: a row per technician action). */
+const EXPORTED_AUDIT_ROWS = 100_000;
 
 /** How much of the log's end is read for the tail. */
 const TAIL_BYTES = 512 * 1024;
@@ -37,6 +43,28 @@ export const registerAdminRecords: Feature = (ctx) => {
         line: JSON.stringify(record),
       })),
     });
+  });
+
+  ctx.handleAdmin('admin.logFolders', () => ok({ folders: findExportFolders(ctx.config.current().admin.usbRoots) }));
+
+  ctx.handleAdmin('admin.logExport', ({ folder }, actor) => {
+    const logDir = path.join(ctx.dataDir, 'logs');
+    const common = { logDir, kioskName: ctx.config.current().kiosk.name, appVersion: appVersion(), audit: ctx.recentAudit(EXPORTED_AUDIT_ROWS) };
+    if (folder === null) {
+      const download = logsForDownload(common);
+      ctx.audit(actor ?? 'pin', 'logs.exported', { to: 'download' });
+      return ok({ written: null, fileName: download.fileName, text: download.text });
+    }
+    // Only a drive the kiosk offered: never a path a page made up.
+    if (!findExportFolders(ctx.config.current().admin.usbRoots).some((offered) => offered.path === folder)) return fail('not-allowed');
+    try {
+      const written = exportLogsToFolder({ ...common, folder });
+      ctx.audit(actor ?? 'pin', 'logs.exported', { to: written });
+      return ok({ written, fileName: path.basename(written), text: null });
+    } catch (error) {
+      ctx.log('admin').warn({ err: error, folder }, 'logs could not be exported');
+      return fail('export-failed');
+    }
   });
 
   return () => {};

@@ -6,7 +6,14 @@
  * and the change applies at once, audited with the fields it touched.
  */
 import type { z } from 'zod';
-import { SETTINGS_KEYS, type SettingsKey, type SettingsProblem, type SettingsValue, type SettingsValues } from '../../shared/admin-settings';
+import {
+  SETTINGS_KEYS,
+  settingsField,
+  type SettingsKey,
+  type SettingsProblem,
+  type SettingsValue,
+  type SettingsValues,
+} from '../../shared/admin-settings';
 import { normalisePhone } from '../../shared/phone';
 import { ok, type ErrorParams } from '../../shared/result';
 import { configSchema, type KioskConfig } from '../config/schema';
@@ -26,7 +33,16 @@ export const registerAdminSettings: Feature = (ctx) => {
 };
 
 export function settingsOf(config: KioskConfig): SettingsValues {
-  return Object.fromEntries(SETTINGS_KEYS.map((key) => [key, readPath(config, key) as SettingsValue])) as SettingsValues;
+  return Object.fromEntries(SETTINGS_KEYS.map((key) => [key, shownValue(key, readPath(config, key))])) as SettingsValues;
+}
+
+/** As the screen shows it: USB ids as lsusb prints them, numeric choices as their text, an absent part's fields as none. */
+function shownValue(key: SettingsKey, value: unknown): SettingsValue {
+  const field = settingsField(key);
+  if (value === undefined) return null;
+  if (field.kind === 'usb-id' && typeof value === 'number') return value.toString(16).padStart(4, '0');
+  if ('numeric' in field && typeof value === 'number') return String(value);
+  return value as SettingsValue;
 }
 
 export type SettingsCheck =
@@ -36,8 +52,23 @@ export type SettingsCheck =
 /** The configuration with these settings changed, or why they cannot be. */
 export function applySettings(config: KioskConfig, values: Partial<Record<SettingsKey, SettingsValue>>): SettingsCheck {
   const candidate = structuredClone(config) as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(values) as Array<[SettingsKey, SettingsValue]>) {
-    writePath(candidate, key, key === 'village.officePhone' && typeof value === 'string' ? normalisePhone(value) : value);
+  const entries = Object.entries(values) as Array<[SettingsKey, SettingsValue]>;
+  // "None" for a part (no serial scanner) first: the part's other fields in the same change go with it.
+  const removed = new Set<string>();
+  for (const [key, value] of entries) {
+    const field = settingsField(key);
+    if ('presence' in field && value === null) {
+      writePath(candidate, field.parent, null);
+      removed.add(field.parent);
+    }
+  }
+  for (const [key, value] of entries) {
+    const field = settingsField(key);
+    if ('parent' in field) {
+      if (removed.has(field.parent)) continue;
+      if (readPath(candidate, field.parent) == null) writePath(candidate, field.parent, {});
+    }
+    writePath(candidate, key, storedValue(field, value));
   }
   const parsed = configSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, config: parsed.data };
@@ -45,8 +76,9 @@ export function applySettings(config: KioskConfig, values: Partial<Record<Settin
   const params: ErrorParams = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path.join('.') as SettingsKey;
-    // Only what this change touched can be wrong: the running configuration was valid.
-    if (!(key in values) || fields[key]) continue;
+    // The running configuration was valid, so every problem comes from this change: shown on its row
+    // (a field the change did not touch, when a rule links them: a HID card reader needs its USB ids).
+    if (!SETTINGS_KEYS.includes(key) || fields[key]) continue;
     fields[key] = problemOf(issue, values[key]);
     if ('minimum' in issue && typeof issue.minimum === 'number') params[`${key}.min`] = issue.minimum;
     if ('maximum' in issue && typeof issue.maximum === 'number') params[`${key}.max`] = issue.maximum;
@@ -54,6 +86,13 @@ export function applySettings(config: KioskConfig, values: Partial<Record<Settin
   // A refusal for a field of the change's own making (e.g. a cross-field rule) still refuses the whole change.
   if (Object.keys(fields).length === 0) for (const key of Object.keys(values) as SettingsKey[]) fields[key] = 'invalid';
   return { ok: false, fields, params };
+}
+
+function storedValue(field: ReturnType<typeof settingsField>, value: SettingsValue): unknown {
+  if (field.key === 'village.officePhone' && typeof value === 'string') return normalisePhone(value);
+  if ('emptyIsBlank' in field && value === null) return '';
+  if ('numeric' in field && typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 function problemOf(issue: z.core.$ZodIssue, given: SettingsValue | undefined): SettingsProblem {
@@ -74,6 +113,6 @@ function readPath(target: unknown, key: string): unknown {
 function writePath(target: Record<string, unknown>, key: string, value: unknown): void {
   const parts = key.split('.');
   let node = target;
-  for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
+  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
   node[parts.at(-1)!] = value;
 }

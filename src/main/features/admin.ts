@@ -107,6 +107,18 @@ export const registerAdmin: Feature = (ctx) => {
     return ok(null);
   });
 
+  ctx.handleAdmin('admin.shell', ({ action }, actor) => {
+    const shell = ctx.shell;
+    if (!shell) return fail('not-supported');
+    ctx.audit(actor ?? 'pin', action === 'restart' ? 'app.restart' : 'app.exit');
+    log.info({ actor, action }, action === 'restart' ? 'restart asked for by a technician' : 'quit asked for by a technician');
+    ctx.adminSessions.closeAll();
+    announce();
+    // After this answer has gone out: the host closes the core (the sync worker's pass finishes first).
+    setImmediate(() => (action === 'restart' ? shell.restart() : shell.exit()));
+    return ok(null);
+  });
+
   ctx.handleAdmin('admin.status', async () => ok(await status(ctx, { startedAt, printerChanges, lastReaderEvent, lastPassAt })));
 
   return () => {
@@ -139,6 +151,8 @@ async function status(
   if (outbox.parked > 0) notices.push({ code: 'parked-requests', count: outbox.parked });
   const held = ctx.outbox.heldForOtherServers(ctx.serverTarget());
   if (held > 0) notices.push({ code: 'held-for-other-server', count: held });
+  const unreadable = ctx.outbox.unreadableSecrets();
+  if (unreadable > 0) notices.push({ code: 'key-changed', count: unreadable });
   if (PRINTER_PROBLEMS.includes(printerStatus)) notices.push({ code: 'printer-problem', status: printerStatus });
   if (server && !server.reachable) notices.push({ code: 'server-unreachable' });
   if (server?.licensed === false) notices.push({ code: 'server-unlicensed' });

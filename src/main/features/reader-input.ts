@@ -23,10 +23,14 @@ const TAP_LEARN_WINDOW_MS = 5 * 60_000;
 
 export const registerReaderInput: Feature = (ctx) => {
   const log = ctx.log('input');
-  let detector: BurstDetector = createBurstDetector(burstSettings(ctx.config.current()));
+  const detectorFor = (config: KioskConfig): BurstDetector => {
+    const settings = burstSettings(config);
+    return createBurstDetector(settings, (rejected) => ctx.readerLog.rejected(rejected, settings));
+  };
+  let detector = detectorFor(ctx.config.current());
   let idleTimer: NodeJS.Timeout | null = null;
   const stopWatching = ctx.config.onChange((config) => {
-    detector = createBurstDetector(burstSettings(config));
+    detector = detectorFor(config);
   });
 
   function handleCard(uid: string, source: 'keyboard' | InputSourceName): void {
@@ -34,11 +38,13 @@ export const registerReaderInput: Feature = (ctx) => {
     const technician = ctx.adminAuth.cardLabel(uid);
     if (technician) {
       log.info({ source }, 'technician card tapped');
+      ctx.readerLog.technicianCard(source);
       ctx.emit('input.technicianCard', { label: technician });
       return;
     }
     const nik = ctx.cardHints.nikFor(uid);
     ctx.cardTaps.remember(uid);
+    ctx.readerLog.card(uid, source, nik !== null);
     log.info({ known: nik !== null, source }, 'card tapped');
     ctx.emit('input.card', { nik });
   }
@@ -50,15 +56,17 @@ export const registerReaderInput: Feature = (ctx) => {
       handleCard(event.uid, 'keyboard');
       return;
     }
-    handleCode(event.text);
+    handleCode(event.text, 'keyboard');
   }
 
-  function handleCode(text: string): void {
+  function handleCode(text: string, source: 'keyboard' | InputSourceName): void {
     if (ctx.outbox.byReference(text)) {
+      ctx.readerLog.receipt(source);
       log.info('receipt scanned');
       ctx.emit('input.receipt', { reference: text });
       return;
     }
+    ctx.readerLog.code(text.length, source);
     log.info({ length: text.length }, 'scanned code is not one of this kiosk\'s receipts; ignored');
   }
 
@@ -96,8 +104,11 @@ export const registerReaderInput: Feature = (ctx) => {
   // Device readers (PC/SC, serial, USB HID), as configured; restarted when their settings change.
   // Each source reports its status only when it changed.
   const listener: InputSourcesListener = {
-    event: (event, source) => (event.kind === 'card' ? handleCard(event.uid, source) : handleCode(event.text)),
-    status: (change) => logSourceStatus(log, change),
+    event: (event, source) => (event.kind === 'card' ? handleCard(event.uid, source) : handleCode(event.text, source)),
+    status: (change) => {
+      ctx.readerLog.status(change);
+      logSourceStatus(log, change);
+    },
   };
   let stopSources: (() => void) | null = null;
   let runningWith = '';
@@ -107,6 +118,7 @@ export const registerReaderInput: Feature = (ctx) => {
     if (stopSources && key === runningWith) return;
     stopSources?.();
     runningWith = key;
+    ctx.readerLog.keepSources(runningSources(wanted));
     stopSources = ctx.inputSources(wanted, listener);
   }
   ctx.background(() => {
@@ -128,6 +140,10 @@ export const registerReaderInput: Feature = (ctx) => {
 function sourcesConfig(config: KioskConfig): InputSourcesConfig {
   const { reversedUid, cardPrefix, pcsc, serialScanner, hid } = config.input;
   return { reversedUid, cardPrefix, pcsc, serialScanner, hid };
+}
+
+function runningSources(config: InputSourcesConfig): InputSourceName[] {
+  return [...(config.pcsc ? (['pcsc'] as const) : []), ...(config.serialScanner ? (['serial'] as const) : []), ...(config.hid ? (['hid'] as const) : [])];
 }
 
 function logSourceStatus(log: Logger, change: InputSourceStatus): void {

@@ -215,6 +215,12 @@ export interface OutboxStore {
   retry(reference: string): boolean;
   /** Technician: send a request held for another server to the current one instead. */
   retarget(reference: string, serverTarget: string): boolean;
+  /** Waiting requests per server they were made for, other than `target` (what a URL change would leave behind). */
+  pendingForOtherTargets(target: string): Array<{ target: string; count: number }>;
+  /** Technician, changing the server URL: every waiting request made for one of `from` is for `to` now. One transaction. */
+  retargetAll(from: readonly string[], to: string): number;
+  /** Waiting or held requests whose sealed PIN or token this kiosk's key cannot open (the key was changed or lost). */
+  unreadableSecrets(): number;
   list(options?: { state?: SyncState; limit?: number }): OutboxRequest[];
   /** One resident's requests, newest first (purged ones no longer carry the NIK). */
   forResident(nik: string, limit: number): OutboxRequest[];
@@ -296,6 +302,15 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
   const setTarget = db.prepare(`
     UPDATE letter_request SET server_target = ?, sync_state = 'pending', next_attempt_at = ?, last_error = NULL, resolved_at = NULL
     WHERE reference = ? AND sync_state IN ('pending', 'parked') AND purged_at IS NULL AND server_id IS NULL`);
+  const pendingTargets = db.prepare(`
+    SELECT server_target AS target, count(*) AS count FROM letter_request
+    WHERE sync_state = 'pending' AND server_target IS NOT NULL AND server_target != ? GROUP BY server_target ORDER BY server_target`);
+  const setTargetFrom = db.prepare(`
+    UPDATE letter_request SET server_target = ?, next_attempt_at = ?, last_error = NULL
+    WHERE sync_state = 'pending' AND server_target = ? AND purged_at IS NULL AND server_id IS NULL`);
+  const liveSecrets = db.prepare(`
+    SELECT s.sealed, s.sealed_pin FROM request_secret s JOIN letter_request r ON r.id = s.request_id
+    WHERE r.sync_state IN ('pending', 'parked')`);
   const setServerStatus = db.prepare('UPDATE letter_request SET server_status = ? WHERE id = ?');
   const purge = db.prepare(`
     UPDATE letter_request SET resident_nik = NULL, resident_name = NULL, answers_json = NULL, phone = NULL, note = NULL,
@@ -464,6 +479,19 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
     retarget(reference: string, serverTarget: string): boolean {
       return setTarget.run(serverTarget, iso(), reference).changes === 1;
     },
+    pendingForOtherTargets(target) {
+      return pendingTargets.all(target) as Array<{ target: string; count: number }>;
+    },
+    retargetAll(from, to) {
+      return db.transaction(() => from.reduce((moved, target) => moved + setTargetFrom.run(to, iso(), target).changes, 0))();
+    },
+    unreadableSecrets() {
+      let unreadable = 0;
+      for (const row of liveSecrets.all() as Array<{ sealed: Buffer; sealed_pin: Buffer | null }>) {
+        if (!opens(box, row.sealed) || (row.sealed_pin !== null && !opens(box, row.sealed_pin))) unreadable += 1;
+      }
+      return unreadable;
+    },
     list(options: { state?: SyncState; limit?: number } = {}): OutboxRequest[] {
       const limit = options.limit ?? 200;
       const rows = options.state
@@ -510,6 +538,15 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
 function sealedEquals(box: SecretBox, sealed: Buffer, plaintext: string): boolean {
   try {
     return box.open(sealed) === plaintext;
+  } catch {
+    return false;
+  }
+}
+
+function opens(box: SecretBox, sealed: Buffer): boolean {
+  try {
+    box.open(sealed);
+    return true;
   } catch {
     return false;
   }

@@ -3,6 +3,7 @@
  * starts the kiosk core and the web host, prints the URL (with its per-launch
  * token) and, with --open, shows it in a system Chromium.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHostCore } from '../host-core';
@@ -11,6 +12,8 @@ import { startWebHost } from './server';
 import { findChromium, launchChromium } from './browser-launcher';
 
 export const READY_LINE_PREFIX = 'ADM web host ready:';
+/** Printed instead of the ready line after a technician's restart (same URL and port). */
+export const RESTARTED_LINE = 'ADM web host restarted:';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,32 +33,72 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const { core, demo, close } = await startHostCore({ demo: !values['no-demo'] });
-  installProcessGuards(core.logger.forSubsystem('web-host'));
-  const problem = core.needsTechnician();
-  if (problem) process.stdout.write(`PERLU PETUGAS: ${problem}. Nothing is sent until it is fixed; stored requests are kept.\n`);
-  const port = values.port === undefined ? core.config().webHost.port : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  const port = values.port === undefined ? null : Number(values.port);
+  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new Error(`--port must be a number from 0 to 65535, not ${values.port}`);
   }
-  const host = await startWebHost({ core, port, rendererDir: path.join(__dirname, '..', 'renderer') });
-  process.stdout.write(`${READY_LINE_PREFIX} ${host.url}\n`);
-  process.stdout.write(`Data directory: ${core.dataDir}\n`);
-  if (demo) process.stdout.write(`DEMO MODE: demo village server at ${demo.url} (demo residents in the README)\n`);
+  // Kept across an in-process restart: the open page keeps its session and reconnects by itself.
+  const secrets = { token: randomBytes(24).toString('base64url'), sessionSecret: randomBytes(32).toString('base64url') };
+  let boundPort: number | null = null;
+  let launchTokenSpent = false;
+  let stopping: Promise<void> | null = null;
+  let current: { close(): Promise<void> } | null = null;
 
-  if (values.open) {
-    const browser = findChromium();
-    if (browser) launchChromium(browser, host.url, core.dataDir);
-    else process.stdout.write('No Chromium found: open the URL above in a browser.\n');
+  // "Mulai ulang" in admin runs the loop again: the core, the configuration and the database are opened anew.
+  for (let first = true; ; first = false) {
+    let requested: (action: 'restart' | 'exit') => void = () => {};
+    const asked = new Promise<'restart' | 'exit'>((resolve) => (requested = resolve));
+    const { core, demo, close } = await startHostCore({ demo: !values['no-demo'], shell: { restart: () => requested('restart'), exit: () => requested('exit') } });
+    if (first) installProcessGuards(core.logger.forSubsystem('web-host'));
+    const problem = core.needsTechnician();
+    if (problem) process.stdout.write(`PERLU PETUGAS: ${problem}. Nothing is sent until it is fixed; stored requests are kept.\n`);
+    const host = await startWebHost({
+      core,
+      port: boundPort ?? port ?? core.config().webHost.port,
+      rendererDir: path.join(__dirname, '..', 'renderer'),
+      ...secrets,
+      launchTokenSpent,
+    });
+    boundPort = host.port;
+    const closeThis = async (): Promise<void> => {
+      launchTokenSpent = host.launchTokenSpent();
+      await host.close();
+      await close();
+    };
+    current = { close: closeThis };
+    if (first) {
+      process.stdout.write(`${READY_LINE_PREFIX} ${host.url}\n`);
+      process.stdout.write(`Data directory: ${core.dataDir}\n`);
+    } else {
+      process.stdout.write(`${RESTARTED_LINE} ${host.url}\n`);
+    }
+    if (demo) process.stdout.write(`DEMO MODE: demo village server at ${demo.url} (demo residents in the README)\n`);
+
+    if (first && values.open) {
+      const browser = findChromium();
+      if (browser) launchChromium(browser, host.url, core.dataDir);
+      else process.stdout.write('No Chromium found: open the URL above in a browser.\n');
+    }
+    if (first) {
+      const shutdown = (): void => {
+        stopping ??= (async () => {
+          await current?.close();
+          process.exit(0);
+        })();
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    }
+
+    const action = await asked;
+    if (stopping) return;
+    await closeThis();
+    current = null;
+    if (action === 'exit') {
+      process.stdout.write('ADM web host stopped by a technician.\n');
+      process.exit(0);
+    }
   }
-
-  const shutdown = async (): Promise<void> => {
-    await host.close();
-    await close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
 }
 
 main().catch((error: unknown) => {

@@ -36,8 +36,12 @@ export interface WebHostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
-  /** Fixed only in tests; otherwise random per launch. */
+  /** Fixed in tests, and across an in-process restart (so the open page reconnects); otherwise random per launch. */
   token?: string;
+  /** Signs the page's session cookie: kept across an in-process restart for the same reason. */
+  sessionSecret?: string;
+  /** The launch token was exchanged before a restart: it stays spent. */
+  launchTokenSpent?: boolean;
   /** Tests make these small to see them act. */
   limits?: Partial<typeof DEFAULT_LIMITS>;
 }
@@ -49,6 +53,8 @@ export interface WebHost {
   port: number;
   /** The launch token in `url`: exchanged once for the session cookie. */
   token: string;
+  /** Whether the launch token has been exchanged for the cookie (it opens nothing any more). */
+  launchTokenSpent(): boolean;
   close(): Promise<void>;
 }
 
@@ -56,7 +62,10 @@ type Log = ReturnType<KioskCore['logger']['forSubsystem']>;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const secrets: GuardSecrets = { launchToken: token, sessionSecret: randomBytes(32).toString('base64url') };
+  const secrets: GuardSecrets = {
+    launchToken: options.launchTokenSpent ? null : token,
+    sessionSecret: options.sessionSecret ?? randomBytes(32).toString('base64url'),
+  };
   const log = options.core.logger.forSubsystem('web-host');
   const rendererRoot = realpathSync(options.rendererDir);
   const serveStatic = sirv(rendererRoot, { dev: false, etag: false, setHeaders: noStore });
@@ -134,6 +143,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url,
     port,
     token,
+    launchTokenSpent: () => secrets.launchToken === null,
     async close() {
       stopEvents();
       for (const client of sockets.clients) client.terminate();

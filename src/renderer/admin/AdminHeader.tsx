@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type AdminPage = 'status' | 'outbox' | 'printer' | 'settings' | 'security' | 'records';
-const PAGES: AdminPage[] = ['status', 'outbox', 'printer', 'settings', 'security', 'records'];
+export type AdminPage = 'status' | 'server' | 'outbox' | 'printer' | 'readers' | 'settings' | 'security' | 'records';
+const PAGES: AdminPage[] = ['status', 'server', 'outbox', 'printer', 'readers', 'settings', 'security', 'records'];
 
 /** The admin screens' header: where the technician is, the other screens, and Keluar. */
 export function AdminHeader(props: { page: AdminPage; actor: string; onNavigate(page: AdminPage): void; onLeave(): void; hint?: ReactNode; tools?: ReactNode }) {

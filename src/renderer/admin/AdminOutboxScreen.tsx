@@ -4,6 +4,7 @@ import type { AdminBridge, AdminOutboxRow, OutboxState } from '../../shared/admi
 import type { CallError } from '../../shared/result';
 import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
+import { downloadFile } from './download-file';
 import { AdminHeader, type AdminPage } from './AdminHeader';
 import { formatDateTime } from '../date-locale';
 
@@ -34,11 +35,7 @@ export function AdminOutboxScreen(props: { api: AdminBridge; actor: string; onNa
   async function exportAs(format: 'csv' | 'json'): Promise<void> {
     const result = await api.calls['admin.outboxExport']({ state: filter, format });
     if (!result.ok) return setRefused(result.error);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([result.value.text], { type: result.value.mimeType }));
-    link.download = result.value.fileName;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadFile(result.value.fileName, result.value.mimeType, result.value.text);
   }
 
   const rows = value?.rows ?? [];

@@ -1,11 +1,14 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminBridge } from '../../shared/admin-contract';
+import type { AdminBridge, LogFolders } from '../../shared/admin-contract';
+import type { CallError } from '../../shared/result';
+import { errorText } from '../error-text';
+import { downloadFile } from './download-file';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
 import { formatDateTime } from '../date-locale';
 
-/** Catatan: the audit log (newest first) and the tail of the kiosk's log, by subsystem. */
+/** Catatan: the audit log (newest first), the tail of the kiosk's log by subsystem, and both taken away (USB stick or download). */
 export function AdminRecordsScreen(props: { api: AdminBridge; actor: string; onNavigate(page: AdminPage): void; onLeave(): void }) {
   const { t, i18n } = useTranslation();
   const { api } = props;
@@ -17,6 +20,27 @@ export function AdminRecordsScreen(props: { api: AdminBridge; actor: string; onN
   const time = (at: string) => formatDateTime(i18n.language, at, { dateStyle: 'short', timeStyle: 'medium' });
   const [known, setKnown] = useState<string[]>([]);
   const subsystems = [...new Set([...known, ...(logTail.value?.subsystems ?? [])])].sort();
+  const [folders, setFolders] = useState<LogFolders['folders'] | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const [exportProblem, setExportProblem] = useState<CallError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function exportTo(folder: string | null): Promise<void> {
+    setBusy(true);
+    const result = await api.calls['admin.logExport']({ folder });
+    setBusy(false);
+    setExportProblem(result.ok ? null : result.error);
+    if (!result.ok) return setExported(null);
+    if (result.value.text !== null) downloadFile(result.value.fileName, 'text/plain', result.value.text);
+    setExported(result.value.written ? t('admin.records.writtenTo', { folder: result.value.written }) : t('admin.records.downloaded', { file: result.value.fileName }));
+    audit.reload();
+  }
+
+  async function findSticks(): Promise<void> {
+    const result = await api.calls['admin.logFolders']({});
+    if (result.ok) setFolders(result.value.folders);
+    else setExportProblem(result.error);
+  }
 
   return (
     <main className="step admin">
@@ -39,6 +63,42 @@ export function AdminRecordsScreen(props: { api: AdminBridge; actor: string; onN
         }
       />
       <section className="step-body admin-body" tabIndex={0}>
+        <h2>{t('admin.records.exportTitle')}</h2>
+        <p className="step-hint">{t('admin.records.exportHint')}</p>
+        <div className="admin-setting-actions">
+          <button type="button" className="secondary" disabled={busy} onClick={() => void findSticks()}>
+            {t('admin.records.findSticks')}
+          </button>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void exportTo(null)}>
+            {t('admin.records.download')}
+          </button>
+        </div>
+        {folders && folders.length === 0 && <p>{t('admin.records.noSticks')}</p>}
+        {folders && folders.length > 0 && (
+          <ul className="admin-failed">
+            {folders.map((folder) => (
+              <li key={folder.path}>
+                <span>
+                  <strong>{folder.label}</strong> · {folder.path}
+                  {folder.freeBytes !== null ? ` · ${t('admin.records.free', { mb: Math.floor(folder.freeBytes / 1024 / 1024) })}` : ''}
+                </span>
+                <button type="button" className="primary" disabled={busy} aria-label={t('admin.records.exportToWhat', { label: folder.label })} onClick={() => void exportTo(folder.path)}>
+                  {t('admin.records.exportTo')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {exported && (
+          <p className="notice admin-saved" role="status">
+            {exported}
+          </p>
+        )}
+        {exportProblem && (
+          <p className="notice" role="alert">
+            {errorText(t, exportProblem)}
+          </p>
+        )}
         <h2>{t('admin.records.auditTitle')}</h2>
         <table className="admin-table">
           <thead>

@@ -1,11 +1,12 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminBridge, AdminStatus, TechnicianNotice } from '../../shared/admin-contract';
-import { ok, type Result } from '../../shared/result';
+import { ok, type CallError, type Result } from '../../shared/result';
 import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
 import { formatDateTime } from '../date-locale';
+import { ShellControls } from './ShellControls';
 
 /** The status is asked for again this often while the screen is open. */
 const REFRESH_SECONDS = 10;
@@ -15,7 +16,16 @@ const REFRESH_SECONDS = 10;
  * printer, the readers, storage and the app, and above them whatever needs a
  * technician now.
  */
-export function AdminStatusScreen(props: { api: AdminBridge; actor: string; onNavigate(page: AdminPage): void; onLeave(): void; onSessionLost(): void }) {
+export function AdminStatusScreen(props: {
+  api: AdminBridge;
+  actor: string;
+  onNavigate(page: AdminPage): void;
+  onLeave(): void;
+  onSessionLost(): void;
+  onShell(action: 'restart' | 'exit'): void;
+  /** Why the last restart or quit was refused. */
+  shellProblem: CallError | null;
+}) {
   const { t, i18n } = useTranslation();
   const { api, onSessionLost } = props;
   const load = useCallback(async (): Promise<Result<{ status: AdminStatus; checkedAt: Date }>> => {
@@ -116,6 +126,12 @@ export function AdminStatusScreen(props: { api: AdminBridge; actor: string; onNa
             </dl>
           </>
         )}
+        {props.shellProblem && (
+          <p className="notice" role="alert">
+            {errorText(t, props.shellProblem)}
+          </p>
+        )}
+        <ShellControls onShell={props.onShell} />
       </section>
     </main>
   );

@@ -9,7 +9,7 @@ import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
 
 /** i18next reads dots as nesting: `kiosk.idleSeconds` is worded under `kiosk_idleSeconds`. */
-const wordKey = (key: SettingsKey) => key.replace('.', '_');
+const wordKey = (key: SettingsKey) => key.replaceAll('.', '_');
 
 export type FieldChoices = Partial<Record<SettingsKey, Array<{ value: string; label: string }>>>;
 
@@ -33,8 +33,10 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
 
   const label = (field: SettingsField) => t(`admin.settings.fields.${wordKey(field.key)}`);
   const optionsOf = (field: SettingsField) =>
-    props.choices?.[field.key] ?? ('options' in field ? field.options.map((value) => ({ value, label: t(`admin.settings.choices.${value}`) })) : []);
+    props.choices?.[field.key] ??
+    ('options' in field ? field.options.map((value) => ({ value, label: 'numeric' in field ? value : t(`admin.settings.choices.${value}`) })) : []);
   const shown = (field: SettingsField, value: SettingsValue) => {
+    if (typeof value === 'boolean') return value ? t('admin.settings.on') : t('admin.settings.off');
     if (value === null || value === '') return t('admin.settings.empty');
     return optionsOf(field).find((option) => option.value === value)?.label ?? String(value);
   };
@@ -89,9 +91,25 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
                     </strong>
                   )}
                 </span>
-                <button type="button" className="secondary" aria-label={t('admin.settings.changeWhat', { what: label(field) })} onClick={() => setEditing(field)}>
-                  {t('admin.settings.change')}
-                </button>
+                {field.kind === 'switch' ? (
+                  // A switch needs no editor: the button turns it the other way (saved with the rest).
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={t('admin.settings.toggleWhat', { what: label(field) })}
+                    onClick={() => {
+                      const now = pending ? changes[field.key] : current[field.key];
+                      setChanges((all) => ({ ...all, [field.key]: now !== true }));
+                      setDone(false);
+                    }}
+                  >
+                    {(pending ? changes[field.key] : current[field.key]) === true ? t('admin.settings.turnOff') : t('admin.settings.turnOn')}
+                  </button>
+                ) : (
+                  <button type="button" className="secondary" aria-label={t('admin.settings.changeWhat', { what: label(field) })} onClick={() => setEditing(field)}>
+                    {t('admin.settings.change')}
+                  </button>
+                )}
               </li>
             );
           })}

@@ -33,6 +33,21 @@ const BAD: Record<SettingsKey, Array<[SettingsValue, string]>> = {
   'printer.baudRate': [[1199, 'too-small'], [921601, 'too-big']],
   'printer.profile': [['epson-9000', 'invalid']],
   'printer.qr': [['laser', 'invalid']],
+  'input.pcsc': [['yes', 'invalid'], [1, 'invalid'], [null, 'required']],
+  'input.serialScanner.path': [['', 'required'], [' ', 'required']],
+  'input.serialScanner.baudRate': [[1199, 'too-small'], [921601, 'too-big'], [9600.5, 'not-whole']],
+  'input.hid.mode': [['keyboard', 'invalid'], ['', 'invalid']],
+  'input.hid.vendorId': [['xyz', 'invalid'], ['12345', 'invalid'], [-1, 'too-small']],
+  'input.hid.productId': [['0x', 'invalid'], ['g000', 'invalid']],
+  'input.maxGapMs': [[19, 'too-small'], [501, 'too-big'], [50.5, 'not-whole'], ['150', 'not-a-number']],
+  'input.minLength': [[3, 'too-small'], [65, 'too-big']],
+  'input.terminator': [['Space', 'invalid'], [null, 'invalid']],
+  'input.prefix': [['P'.repeat(9), 'too-long']],
+  'input.suffix': [['S'.repeat(9), 'too-long']],
+  'input.reversedUid': [['no', 'invalid']],
+  'input.cardPrefix': [['C'.repeat(9), 'too-long']],
+  'input.hid.uidOffset': [[-1, 'too-small'], [64, 'too-big']],
+  'input.hid.uidLength': [['5', 'invalid'], [8, 'invalid']],
 };
 
 describe('admin settings validation', () => {
@@ -78,6 +93,31 @@ describe('admin settings validation', () => {
       'village.officePhone': '02518765432',
       'village.officeHours': null,
     });
+  });
+});
+
+describe('reader settings (parts of the configuration that may be absent)', () => {
+  it('a serial scanner path adds the scanner with its default speed; "none" removes it, with its speed', () => {
+    const added = applySettings(defaultConfig(), { 'input.serialScanner.path': '/dev/ttyACM0' });
+    expect(added.ok && added.config.input.serialScanner).toEqual({ path: '/dev/ttyACM0', baudRate: 9600, delimiter: '\r' });
+    if (!added.ok) return;
+    expect(settingsOf(added.config)).toMatchObject({ 'input.serialScanner.path': '/dev/ttyACM0', 'input.serialScanner.baudRate': 9600 });
+    const removed = applySettings(added.config, { 'input.serialScanner.path': null, 'input.serialScanner.baudRate': 19200 });
+    expect(removed.ok && removed.config.input.serialScanner).toBeNull();
+    expect(settingsOf(defaultConfig())).toMatchObject({ 'input.serialScanner.path': null, 'input.serialScanner.baudRate': null });
+  });
+
+  it('a HID card reader needs its USB ids: refused on their row; given as lsusb prints them, shown the same way', () => {
+    expect(applySettings(defaultConfig(), { 'input.hid.mode': 'card' })).toMatchObject({ ok: false, fields: { 'input.hid.vendorId': 'invalid' } });
+    const checked = applySettings(defaultConfig(), { 'input.hid.mode': 'card', 'input.hid.vendorId': '0c2e', 'input.hid.productId': '0x0B61', 'input.hid.uidLength': '7' });
+    expect(checked.ok && checked.config.input.hid).toMatchObject({ mode: 'card', vendorId: 0x0c2e, productId: 0x0b61, uidLength: 7 });
+    if (!checked.ok) return;
+    expect(settingsOf(checked.config)).toMatchObject({ 'input.hid.vendorId': '0c2e', 'input.hid.productId': '0b61', 'input.hid.uidLength': '7' });
+  });
+
+  it('switches are booleans, and an emptied prefix is no prefix (not none)', () => {
+    const checked = applySettings({ ...defaultConfig(), input: { ...defaultConfig().input, prefix: '#' } }, { 'input.pcsc': true, 'input.reversedUid': true, 'input.prefix': null });
+    expect(checked.ok && checked.config.input).toMatchObject({ pcsc: true, reversedUid: true, prefix: '' });
   });
 });
 

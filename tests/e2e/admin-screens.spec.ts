@@ -1,0 +1,72 @@
+/**
+ * Every admin screen on the four kiosk screens (1920x1080, 1366x768,
+ * 1280x1024, portrait 1080x1920): a technician works them on the same
+ * touchscreen as residents, so the same rules hold (nothing cut off, off
+ * screen, overlapping, closer than 2.54 mm or smaller than 12.7 mm), and
+ * axe-core finds no serious or critical violation. Screenshots of each are
+ * kept in the test's output folder.
+ */
+import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { minTouchGapCssPx, minTouchTargetCssPx } from '../../src/shared/touch-target';
+import { expect, tapDigits, testWithVillage } from './fixtures';
+import { layoutProblems, type LayoutProblem } from './layout-checks';
+
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+  { width: 1280, height: 1024 },
+  { width: 1080, height: 1920 },
+];
+const MIN_TARGET = minTouchTargetCssPx(102, 1);
+const MIN_GAP = minTouchGapCssPx(102, 1);
+const PAGES: Array<{ nav: string; heading: string }> = [
+  { nav: 'Status', heading: 'Status kios' },
+  { nav: 'Server', heading: 'Server desa' },
+  { nav: 'Permohonan', heading: 'Permohonan di kios' },
+  { nav: 'Printer', heading: 'Printer' },
+  { nav: 'Pembaca', heading: 'Pembaca kartu dan pemindai' },
+  { nav: 'Pengaturan', heading: 'Pengaturan kios' },
+  { nav: 'Keamanan', heading: 'Keamanan' },
+  { nav: 'Catatan', heading: 'Catatan' },
+];
+
+const test = testWithVillage((url) => ({ server: { url }, kiosk: { screenPpi: 102 }, admin: { gestureSeconds: 10 } }));
+
+for (const size of SIZES) {
+  const label = `${size.width}x${size.height}`;
+  test.describe(label, () => {
+    test.use({ viewport: size });
+
+    test(`every admin screen fits ${label} and passes axe-core`, async ({ page, kiosk }, testInfo) => {
+      test.setTimeout(90_000);
+      await page.goto(kiosk.url);
+      await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
+      for (let i = 0; i < 5; i++) await page.mouse.click(6, 6);
+      await tapDigits(page, '482916');
+      await page.getByRole('button', { name: 'Lanjut' }).click();
+      await tapDigits(page, '482916');
+      await page.getByRole('button', { name: 'Buka' }).click();
+
+      const found: Array<LayoutProblem & { screen: string }> = [];
+      const serious: Array<{ screen: string; id: string; nodes: string[] }> = [];
+      for (const { nav, heading } of PAGES) {
+        await page.getByRole('navigation', { name: 'Menu admin' }).getByRole('button', { name: nav, exact: true }).click();
+        await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+        await page.waitForTimeout(150); // let the screen's first data arrive before measuring
+        await page.screenshot({ path: testInfo.outputPath(`${label}-${nav}.png`), fullPage: true });
+        for (const problem of await layoutProblems(page, MIN_TARGET, MIN_GAP)) found.push({ screen: nav, ...problem });
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        for (const violation of result.violations) {
+          if (violation.impact === 'serious' || violation.impact === 'critical') {
+            serious.push({ screen: nav, id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) });
+          }
+        }
+      }
+      await testInfo.attach(`${label} admin problems`, { body: JSON.stringify({ found, serious }, null, 2), contentType: 'application/json' });
+      writeFileSync(testInfo.outputPath('admin-problems.json'), JSON.stringify({ found, serious }, null, 2));
+      expect(found).toEqual([]);
+      expect(serious).toEqual([]);
+    });
+  });
+}
