@@ -27,7 +27,6 @@ export const registerAdmin: Feature = (ctx) => {
   const log = ctx.log('admin');
   const startedAt = Date.now();
   const printerChanges: Array<{ status: PrinterStatus; at: string }> = [];
-  let lastReaderEvent: { kind: 'card' | 'receipt'; at: string } | null = null;
   let lastPassAt: string | null = null;
   let technicianCard: { label: string; at: number } | null = null;
 
@@ -36,10 +35,8 @@ export const registerAdmin: Feature = (ctx) => {
     if (name === 'printer.status') {
       printerChanges.unshift({ status: (payload as { status: PrinterStatus }).status, at });
       printerChanges.length = Math.min(printerChanges.length, RECENT_PRINTER_CHANGES);
-    } else if (name === 'input.card' || name === 'input.receipt' || name === 'input.technicianCard') {
-      // When and what, never whose.
-      lastReaderEvent = { kind: name === 'input.receipt' ? 'receipt' : 'card', at };
-      if (name === 'input.technicianCard') technicianCard = { label: (payload as { label: string }).label, at: Date.now() };
+    } else if (name === 'input.technicianCard') {
+      technicianCard = { label: (payload as { label: string }).label, at: Date.now() };
     } else if (name === 'sync.status') {
       lastPassAt = at;
     }
@@ -119,7 +116,7 @@ export const registerAdmin: Feature = (ctx) => {
     return ok(null);
   });
 
-  ctx.handleAdmin('admin.status', async () => ok(await status(ctx, { startedAt, printerChanges, lastReaderEvent, lastPassAt })));
+  ctx.handleAdmin('admin.status', async () => ok(await status(ctx, { startedAt, printerChanges, lastPassAt })));
 
   return () => {
     clearInterval(idleCheck);
@@ -132,7 +129,6 @@ async function status(
   seen: {
     startedAt: number;
     printerChanges: Array<{ status: PrinterStatus; at: string }>;
-    lastReaderEvent: { kind: 'card' | 'receipt'; at: string } | null;
     lastPassAt: string | null;
   },
 ): Promise<AdminStatus> {
@@ -174,10 +170,16 @@ async function status(
     sync: { lastPassAt: seen.lastPassAt },
     outbox,
     printer: { status: printerStatus, transport: printer.transport, profile: printer.profile, changes: [...seen.printerChanges] },
-    reader: { lastEvent: seen.lastReaderEvent },
+    reader: { lastEvent: lastReaderEvent(ctx) },
     disk,
     notices,
   };
+}
+
+/** When and what a reader last read (from the Readers screen's log), never whose. */
+function lastReaderEvent(ctx: FeatureContext): AdminStatus['reader']['lastEvent'] {
+  const event = ctx.readerLog.events().find((e) => e.kind === 'card' || e.kind === 'technician-card' || e.kind === 'receipt');
+  return event ? { kind: event.kind === 'receipt' ? 'receipt' : 'card', at: event.at } : null;
 }
 
 function diskSpace(dir: string): { freeBytes: number; totalBytes: number } | null {

@@ -46,6 +46,8 @@ export const registerReaderInput: Feature = (ctx) => {
     ctx.cardTaps.remember(uid);
     ctx.readerLog.card(uid, source, nik !== null);
     log.info({ known: nik !== null, source }, 'card tapped');
+    // A technician testing readers (or registering a card) fills in no one's NIK for the next resident.
+    if (ctx.adminSessions.anyOpen()) return;
     ctx.emit('input.card', { nik });
   }
 
@@ -63,6 +65,7 @@ export const registerReaderInput: Feature = (ctx) => {
     if (ctx.outbox.byReference(text)) {
       ctx.readerLog.receipt(source);
       log.info('receipt scanned');
+      if (ctx.adminSessions.anyOpen()) return; // the resident screens are waiting for admin
       ctx.emit('input.receipt', { reference: text });
       return;
     }

@@ -76,6 +76,23 @@ describe('admin readers screen', () => {
     expect(kinds).toEqual(['code', 'rejected']); // read as a scan now (not one of this kiosk's receipts)
   });
 
+  it('while admin is open a tapped card or scanned receipt reaches no resident screen, but is logged and can be registered', async () => {
+    const { core, sources, readers, admin, typeIn } = await adminKiosk();
+    const pushed: string[] = [];
+    core.onEvent((name) => pushed.push(name));
+    sources.emit({ kind: 'card', uid: parseUid(budi.tagIdCard!)! }, 'pcsc');
+    await typeIn('AABBCCDD');
+    expect(pushed.filter((name) => name.startsWith('input.'))).toEqual([]);
+    expect((await readers()).events.map((event) => event.kind)).toEqual(['card', 'card']);
+    const status = (await admin('admin.status')) as { ok: true; value: { reader: { lastEvent: unknown } } };
+    expect(status.value.reader.lastEvent).toEqual({ kind: 'card', at: expect.any(String) });
+    expect(await admin('admin.registerCard', { label: 'Teknisi Andi' })).toMatchObject({ ok: true, value: { cards: [{ label: 'Teknisi Andi' }] } });
+
+    await admin('admin.lock');
+    for (const [i, key] of [...'11223344', 'Enter'].entries()) await core.invoke('input.key', { key, atMs: 90_000 + i * 10 });
+    expect(pushed).toContain('input.card');
+  });
+
   it('is refused without an admin session; the test keys are checked like the kiosk window\'s', async () => {
     const { core, admin } = await adminKiosk();
     expect(await core.invokeAdmin('admin.readers', { devices: false }, undefined)).toEqual({ ok: false, error: { code: 'admin-session-required' } });
