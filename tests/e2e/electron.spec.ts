@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron } from '@playwright/test';
+import { callNames } from '../../src/shared/contract-names';
 import { expect, test } from './fixtures';
 import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 
@@ -31,7 +32,8 @@ test.describe('Electron shell', () => {
         const page = globalThis as unknown as { adm: { calls: object }; require?: unknown; process?: unknown };
         return { calls: Object.keys(page.adm.calls).sort(), require: typeof page.require, process: typeof page.process };
       });
-      expect(exposed).toEqual({ calls: ['kiosk.getInfo', 'session.end', 'session.identify'], require: 'undefined', process: 'undefined' });
+      // Exactly the resident half of the contract: no admin call, nothing else.
+      expect(exposed).toEqual({ calls: [...callNames].sort(), require: 'undefined', process: 'undefined' });
       await page.evaluate(() => {
         (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
       });

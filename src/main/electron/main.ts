@@ -4,8 +4,9 @@
  * Kept thin on purpose; every rule it applies lives in `policy.ts` with tests.
  */
 import path from 'node:path';
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { resolveDataDir } from '../data-dir';
 import { startHostCore, type HostCore } from '../host-core';
@@ -18,12 +19,22 @@ import {
   APP_SCHEME,
   KIOSK_URL,
   adminWindowOptions,
+  isBlockedShortcut,
   isNavigationAllowed,
   isOwnUrl,
   isPermissionGranted,
   kioskWindowOptions,
   parseShellFlags,
+  resolveAppFile,
 } from './policy';
+
+function realpathOrNull(file: string): string | null {
+  try {
+    return realpathSync(file);
+  } catch {
+    return null;
+  }
+}
 
 const flags = parseShellFlags(process.argv);
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -84,6 +95,8 @@ if (!app.requestSingleInstanceLock()) {
     });
     const core = host.core;
     installProcessGuards(core.logger.forSubsystem('electron'));
+    // No menu, so none of its accelerators (Ctrl+W, Ctrl+R, zoom) exist.
+    if (!flags.development) Menu.setApplicationMenu(null);
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
       callback(isPermissionGranted(permission)),
     );
@@ -91,14 +104,13 @@ if (!app.requestSingleInstanceLock()) {
 
     protocol.handle(APP_SCHEME, async (request) => {
       if (!isOwnUrl(request.url)) return new Response('Akses ditolak.', { status: 403 });
-      const relative = decodeURIComponent(new URL(request.url).pathname).replace(/^\/+/, '') || 'index.html';
-      const file = path.join(rendererDir, path.normalize(relative));
-      if (!file.startsWith(rendererDir + path.sep)) return new Response('Akses ditolak.', { status: 403 });
+      const answer = resolveAppFile(request.url, rendererDir, realpathOrNull);
+      if (!answer.ok) return new Response(answer.status === 404 ? 'Tidak ditemukan' : 'Akses ditolak.', { status: answer.status });
       try {
-        const body = await readFile(file);
+        const body = await readFile(answer.file);
         return new Response(body, {
           headers: {
-            'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+            'Content-Type': MIME[path.extname(answer.file)] ?? 'application/octet-stream',
             'Content-Security-Policy': CONTENT_SECURITY_POLICY,
           },
         });
@@ -118,6 +130,10 @@ if (!app.requestSingleInstanceLock()) {
       }
       adminWindow = new BrowserWindow(adminWindowOptions(path.join(__dirname, '..', 'preload', 'admin.cjs'), flags));
       adminWindow.once('ready-to-show', () => adminWindow?.show());
+      // The admin window takes a technician's keyboard, but never its reload, close, zoom or devtools keys.
+      adminWindow.webContents.on('before-input-event', (keyEvent, input) => {
+        if (!flags.development && isBlockedShortcut(input)) keyEvent.preventDefault();
+      });
       adminWindow.on('closed', () => (adminWindow = null));
       void adminWindow.loadURL(ADMIN_URL);
     });

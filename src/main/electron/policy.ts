@@ -6,6 +6,7 @@
  * Node, may not navigate or open windows, gets no permissions, and its IPC is
  * answered only when it comes from our own `app://kiosk` frames.
  */
+import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 export const APP_SCHEME = 'app';
@@ -77,5 +78,61 @@ export function isTrustedSender(frameUrl: string | undefined | null): boolean {
 
 /** No camera, microphone, notifications, geolocation, ... for the renderer. */
 export function isPermissionGranted(_permission: string): boolean {
+  return false;
+}
+
+/**
+ * Which renderer file an `app://kiosk/...` URL names, or why none: a path
+ * that is not valid percent-encoding is a bad request (400); one that leaves
+ * the renderer folder, by `..`, an encoded `%2e%2e`, a backslash or a
+ * symlink, is refused (403). `realpath` resolves symlinks (null: no such
+ * file, 404); `main.ts` passes `fs.realpathSync` wrapped.
+ */
+export type AppFileAnswer = { ok: true; file: string } | { ok: false; status: 400 | 403 | 404 };
+
+export function resolveAppFile(url: string, rendererDir: string, realpath: (file: string) => string | null): AppFileAnswer {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return { ok: false, status: 400 };
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return { ok: false, status: 403 };
+  const relative = pathname.replace(/^\/+/, '') || 'index.html';
+  const root = realpath(rendererDir) ?? rendererDir;
+  const wanted = path.resolve(root, relative);
+  if (!isInside(wanted, root)) return { ok: false, status: 403 };
+  const real = realpath(wanted);
+  if (real === null) return { ok: false, status: 404 };
+  return isInside(real, root) ? { ok: true, file: real } : { ok: false, status: 403 };
+}
+
+function isInside(file: string, root: string): boolean {
+  return file.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+/** A key as Electron's `before-input-event` gives it. */
+export interface ShellKey {
+  type: string;
+  key: string;
+  control: boolean;
+  meta: boolean;
+  alt: boolean;
+  shift: boolean;
+}
+
+/**
+ * Keys the kiosk window never lets through to Chromium: reload, devtools,
+ * zoom, close, quit, print, new window, fullscreen and history. A kiosk has no
+ * keyboard, but a technician's (or a prankster's) plugged in must not end or
+ * unlock it. Everything else goes to the reader's burst detector as usual.
+ */
+export function isBlockedShortcut(input: ShellKey): boolean {
+  const key = input.key.toLowerCase();
+  const command = input.control || input.meta;
+  if (['f5', 'f11', 'f12', 'browserback', 'browserforward', 'browserrefresh'].includes(key)) return true;
+  if (input.alt && ['f4', 'arrowleft', 'arrowright', 'home'].includes(key)) return true;
+  if (command && ['r', 'w', 'q', 'p', 'n', 't', 'o', 's', 'u', 'f', 'g', 'h', 'j', 'l', '+', '=', '-', '_', '0', 'tab'].includes(key)) return true;
+  if (command && input.shift && ['i', 'j', 'c', 'delete'].includes(key)) return true;
   return false;
 }
