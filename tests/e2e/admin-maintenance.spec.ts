@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { RESIDENTS } from '../../tools/opensid-sim/seed';
 import { startOpensidSim } from '../../tools/opensid-sim/server';
-import { expect, signIn, tapDigits, testWithVillage, type KioskHost } from './fixtures';
+import { expect, openAdmin, signIn, tapDigits, testWithVillage, type KioskHost } from './fixtures';
 
 const test = testWithVillage((url) => ({
   server: { url, readTimeoutSeconds: 2, submitTimeoutSeconds: 2 },
@@ -16,19 +16,11 @@ const test = testWithVillage((url) => ({
   admin: { gestureSeconds: 10 },
 }));
 const budi = RESIDENTS[0]!;
-const PIN = '482916';
 
-async function openAdmin(page: Page, kiosk: KioskHost, firstTime = true): Promise<void> {
+/** The kiosk's page, then admin (a new kiosk: its first admin PIN). */
+async function openAdminAt(page: Page, kiosk: KioskHost, firstPin = true): Promise<void> {
   await page.goto(kiosk.url);
-  await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
-  for (let i = 0; i < 5; i++) await page.mouse.click(6, 6);
-  await tapDigits(page, PIN);
-  if (firstTime) {
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await tapDigits(page, PIN);
-  }
-  await page.getByRole('button', { name: 'Buka' }).click();
-  await expect(page.getByRole('heading', { name: 'Status kios' })).toBeVisible();
+  await openAdmin(page, { firstPin });
 }
 
 /** Types on the kiosk's own keyboard, one key at a time. */
@@ -51,7 +43,7 @@ test('a new server URL while a request waits for the old one: checked, asked, an
 
   const moved = await startOpensidSim();
   try {
-    await openAdmin(page, kiosk);
+    await openAdminAt(page, kiosk);
     await page.getByRole('navigation', { name: 'Menu admin' }).getByRole('button', { name: 'Server' }).click();
     await expect(page.getByRole('heading', { name: 'Server desa' })).toBeVisible();
     await expect(page.locator('.admin-facts').first()).toContainText(village.url);
@@ -87,7 +79,7 @@ test('a new server URL while a request waits for the old one: checked, asked, an
 });
 
 test('the Readers screen shows a card and a too-short burst typed in its test area, as they happen', async ({ page, kiosk }) => {
-  await openAdmin(page, kiosk);
+  await openAdminAt(page, kiosk);
   await page.getByRole('navigation', { name: 'Menu admin' }).getByRole('button', { name: 'Pembaca' }).click();
   await expect(page.getByRole('heading', { name: 'Pembaca kartu dan pemindai' })).toBeVisible();
   await expect(page.getByText('Belum ada yang terbaca.')).toBeVisible();
@@ -117,7 +109,7 @@ test('the Readers screen shows a card and a too-short burst typed in its test ar
 });
 
 test('the logs are downloaded with the audit log', async ({ page, kiosk }) => {
-  await openAdmin(page, kiosk);
+  await openAdminAt(page, kiosk);
   await page.getByRole('navigation', { name: 'Menu admin' }).getByRole('button', { name: 'Catatan' }).click();
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Unduh catatan' }).click();
@@ -131,7 +123,7 @@ test('the logs are downloaded with the audit log', async ({ page, kiosk }) => {
 });
 
 test('"Mulai ulang aplikasi" restarts the kiosk in place: the open pages come back by themselves', async ({ page, kiosk }) => {
-  await openAdmin(page, kiosk);
+  await openAdminAt(page, kiosk);
   const resident = await page.context().newPage();
   await resident.goto(`${kiosk.origin}/`);
   await expect(resident.getByRole('heading', { name: 'Kios sedang diatur petugas' })).toBeVisible();
@@ -144,7 +136,7 @@ test('"Mulai ulang aplikasi" restarts the kiosk in place: the open pages come ba
   await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible({ timeout: 20_000 });
   await expect(resident.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible({ timeout: 20_000 });
 
-  await openAdmin(page, kiosk, false);
+  await openAdminAt(page, kiosk, false);
   await page.getByRole('navigation', { name: 'Menu admin' }).getByRole('button', { name: 'Catatan' }).click();
   await page.getByRole('group', { name: 'Bagian' }).getByRole('button', { name: 'core', exact: true }).click();
   await expect(page.locator('.admin-log')).toContainText('kiosk core stopped');
@@ -153,7 +145,7 @@ test('"Mulai ulang aplikasi" restarts the kiosk in place: the open pages come ba
 });
 
 test('"Tutup aplikasi kios" quits the app after asking', async ({ page, kiosk }) => {
-  await openAdmin(page, kiosk);
+  await openAdminAt(page, kiosk);
   await page.getByRole('button', { name: 'Tutup aplikasi kios' }).click();
   await page.getByRole('button', { name: 'Ya, tutup aplikasi' }).click();
   await expect(page.getByText('Aplikasi kios sudah ditutup. Nyalakan lagi dari komputernya.')).toBeVisible();

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { createOpensidClient } from '../../src/main/village/opensid-client';
 import { LETTERS, RESIDENTS } from '../../tools/opensid-sim/seed';
-import { expect, signIn, tapDigits, testWithVillage, type KioskHost } from './fixtures';
+import { expect, openAdmin, signIn, testWithVillage, type KioskHost } from './fixtures';
 
 const test = testWithVillage((url) => ({
   server: { url, readTimeoutSeconds: 2, submitTimeoutSeconds: 2 },
@@ -35,13 +35,8 @@ async function request(page: Page, kiosk: KioskHost, beforeSend: () => void): Pr
   return reference;
 }
 
-async function openAdmin(page: Page): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
-  for (let i = 0; i < 5; i++) await page.mouse.click(6, 6);
-  await tapDigits(page, '482916');
-  await page.getByRole('button', { name: 'Lanjut' }).click();
-  await tapDigits(page, '482916');
-  await page.getByRole('button', { name: 'Buka' }).click();
+async function openOutbox(page: Page): Promise<void> {
+  await openAdmin(page);
   await page.getByRole('button', { name: 'Permohonan', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Permohonan di kios' })).toBeVisible();
 }
@@ -50,7 +45,7 @@ const row = (page: Page, reference: string) => page.locator('.admin-outbox li', 
 
 test('a request the server could not take is held, shown as held, released and delivered', async ({ page, kiosk, village }) => {
   const reference = await request(page, kiosk, () => village.setFaults({ subscription: 'unreachable' }));
-  await openAdmin(page);
+  await openOutbox(page);
   await page.getByRole('button', { name: 'Menunggu' }).click();
   await expect(row(page, reference)).toContainText('320101******0001');
   await expect(row(page, reference)).toContainText('menunggu dikirim');
@@ -89,7 +84,7 @@ test('a request in doubt with two server rows it could be is resolved by choosin
   if (!elsewhere.ok) throw new Error(elsewhere.error.message);
   const mine = village.requests().find((r) => (r.isianForm ?? '').includes(reference))!.id;
 
-  await openAdmin(page);
+  await openOutbox(page);
   await page.getByRole('button', { name: 'Ditahan' }).click();
   // The sync worker parks it once the attempt's doubt is over; the list is asked again until then.
   await expect(async () => {

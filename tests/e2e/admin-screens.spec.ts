@@ -8,18 +8,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { minTouchGapCssPx, minTouchTargetCssPx } from '../../src/shared/touch-target';
-import { expect, tapDigits, testWithVillage } from './fixtures';
-import { layoutProblems, type LayoutProblem } from './layout-checks';
-
-const SIZES = [
-  { width: 1920, height: 1080 },
-  { width: 1366, height: 768 },
-  { width: 1280, height: 1024 },
-  { width: 1080, height: 1920 },
-];
-const MIN_TARGET = minTouchTargetCssPx(102, 1);
-const MIN_GAP = minTouchGapCssPx(102, 1);
+import { expect, openAdmin, testWithVillage } from './fixtures';
+import { KIOSK_SCREENS, layoutProblems, MIN_GAP, MIN_TARGET, type LayoutProblem } from './layout-checks';
 const PAGES: Array<{ nav: string; heading: string }> = [
   { nav: 'Status', heading: 'Status kios' },
   { nav: 'Server', heading: 'Server desa' },
@@ -33,7 +23,7 @@ const PAGES: Array<{ nav: string; heading: string }> = [
 
 const test = testWithVillage((url) => ({ server: { url }, kiosk: { screenPpi: 102 }, admin: { gestureSeconds: 10 } }));
 
-for (const size of SIZES) {
+for (const size of KIOSK_SCREENS) {
   const label = `${size.width}x${size.height}`;
   test.describe(label, () => {
     test.use({ viewport: size });
@@ -41,12 +31,7 @@ for (const size of SIZES) {
     test(`every admin screen fits ${label} and passes axe-core`, async ({ page, kiosk }, testInfo) => {
       test.setTimeout(90_000);
       await page.goto(kiosk.url);
-      await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
-      for (let i = 0; i < 5; i++) await page.mouse.click(6, 6);
-      await tapDigits(page, '482916');
-      await page.getByRole('button', { name: 'Lanjut' }).click();
-      await tapDigits(page, '482916');
-      await page.getByRole('button', { name: 'Buka' }).click();
+      await openAdmin(page);
 
       const found: Array<LayoutProblem & { screen: string }> = [];
       const serious: Array<{ screen: string; id: string; nodes: string[] }> = [];

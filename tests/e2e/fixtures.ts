@@ -82,11 +82,31 @@ export const test = base.extend<{ kioskConfig: unknown; kioskDemo: boolean; kios
   },
 });
 
-export { expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+export { expect };
 
 /** Digits on the kiosk's on-screen keypad, one tap each. */
 export async function tapDigits(page: Page, digits: string): Promise<void> {
   for (const digit of digits) await page.getByRole('button', { name: digit, exact: true }).click();
+}
+
+/** The admin PIN the admin e2e specs give a new kiosk. */
+export const ADMIN_PIN = '482916';
+
+/**
+ * On the attract screen: the hidden gesture (5 taps on the top-left corner),
+ * the admin PIN (on a new kiosk set first, typed twice), then the Status screen.
+ */
+export async function openAdmin(page: Page, options: { firstPin: boolean } = { firstPin: true }): Promise<void> {
+  await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
+  for (let i = 0; i < 5; i++) await page.mouse.click(6, 6);
+  await tapDigits(page, ADMIN_PIN);
+  if (options.firstPin) {
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await tapDigits(page, ADMIN_PIN);
+  }
+  await page.getByRole('button', { name: 'Buka' }).click();
+  await expect(page.getByRole('heading', { name: 'Status kios' })).toBeVisible();
 }
 
 /** From the attract screen: NIK and PIN on the keypad, each followed by Lanjut. */

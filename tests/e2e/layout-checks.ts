@@ -7,6 +7,18 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { minTouchGapCssPx, minTouchTargetCssPx } from '../../src/shared/touch-target';
+
+/** The kiosk screens villages have: 16:9 at two sizes, 5:4, and portrait. */
+export const KIOSK_SCREENS = [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+  { width: 1280, height: 1024 },
+  { width: 1080, height: 1920 },
+];
+/** At the 102 PPI the specs configure (`kiosk.screenPpi`): 12.7 mm targets, 2.54 mm gaps. */
+export const MIN_TARGET = minTouchTargetCssPx(102, 1);
+export const MIN_GAP = minTouchGapCssPx(102, 1);
 
 export interface LayoutProblem {
   element: string;

@@ -7,24 +7,14 @@
  * confirmation screens must not scroll. Each screen is kept as a screenshot
  * in the test's output folder (test-results/).
  */
-import { minTouchGapCssPx, minTouchTargetCssPx } from '../../src/shared/touch-target';
 import { expect, testWithVillage } from './fixtures';
 import { walkResidentScreens } from './screen-walk';
-import { layoutProblems, scrollingParts, type LayoutProblem } from './layout-checks';
-
-const SIZES = [
-  { width: 1920, height: 1080 },
-  { width: 1366, height: 768 },
-  { width: 1280, height: 1024 },
-  { width: 1080, height: 1920 },
-];
-const MIN_TARGET = minTouchTargetCssPx(102, 1);
-const MIN_GAP = minTouchGapCssPx(102, 1);
+import { KIOSK_SCREENS, layoutProblems, MIN_GAP, MIN_TARGET, scrollingParts, type LayoutProblem } from './layout-checks';
 
 const test = testWithVillage((url) => ({ server: { url }, kiosk: { screenPpi: 102 } }));
 
 
-for (const size of SIZES) for (const largeText of [false, true]) {
+for (const size of KIOSK_SCREENS) for (const largeText of [false, true]) {
   const label = `${size.width}x${size.height}${largeText ? ' large text' : ''}`;
   test.describe(label, () => {
     test.use({ viewport: size });

@@ -4,18 +4,11 @@
  * profile is the probe: it passes the server's subscription check, so its
  * failure tells an unlicensed server from an unreachable one.
  */
+import type { AdminServerCheck } from '../../shared/admin-contract';
 import type { VillageServer } from './types';
 
-export interface ServerCheck {
-  url: string;
-  reachable: boolean;
-  version: string | null;
-  village: string | null;
-  /** null: could not tell (the server did not answer). */
-  licensed: boolean | null;
-  /** For the technician: what went wrong, or null. */
-  problem: string | null;
-}
+/** The answer, as the admin's screens get it too (`shared/admin-contract.ts`). */
+export type ServerCheck = AdminServerCheck;
 
 export async function checkServer(client: VillageServer, url: string): Promise<ServerCheck> {
   const [version, profile] = await Promise.all([client.version(), client.villageProfile()]);
