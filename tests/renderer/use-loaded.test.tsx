@@ -29,3 +29,44 @@ describe('useLoaded', () => {
     expect(result.current.value).toBeNull();
   });
 });
+
+describe('useLoaded across a change of query', () => {
+  it('shows no value of the previous query while the new one loads', async () => {
+    const pending: Array<(r: Result<string>) => void> = [];
+    const loads = {
+      all: () => Promise.resolve<Result<string>>({ ok: true, value: 'every row' }),
+      parked: () => new Promise<Result<string>>((r) => pending.push(r)),
+    };
+    const { result, rerender } = renderHook(({ load }) => useLoaded(load), { initialProps: { load: loads.all } });
+    await waitFor(() => expect(result.current.value).toBe('every row'));
+    expect(result.current.loading).toBe(false);
+
+    rerender({ load: loads.parked });
+    expect(result.current.value).toBeNull();
+    expect(result.current.loading).toBe(true);
+    act(() => pending[0]!({ ok: true, value: 'held rows' }));
+    await waitFor(() => expect(result.current.value).toBe('held rows'));
+    expect(result.current.loading).toBe(false);
+  });
+
+  it('keeps the last value through a failed reload, and clears the error once a reload succeeds', async () => {
+    const answers: Result<number>[] = [
+      { ok: true, value: 1 },
+      { ok: false, error: { code: 'disconnected' } },
+      { ok: true, value: 3 },
+    ];
+    const load = async (): Promise<Result<number>> => answers.shift()!;
+    const { result } = renderHook(() => useLoaded(load));
+    await waitFor(() => expect(result.current.value).toBe(1));
+
+    act(() => result.current.reload());
+    expect(result.current.loading).toBe(true);
+    expect(result.current.value).toBe(1);
+    await waitFor(() => expect(result.current.error?.code).toBe('disconnected'));
+    expect(result.current.value).toBe(1);
+
+    act(() => result.current.reload());
+    await waitFor(() => expect(result.current.value).toBe(3));
+    expect(result.current.error).toBeNull();
+  });
+});

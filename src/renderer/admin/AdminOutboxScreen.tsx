@@ -22,7 +22,7 @@ export function AdminOutboxScreen(props: { api: AdminBridge; actor: string; onNa
   const { api } = props;
   const [filter, setFilter] = useState<Filter>('all');
   const load = useCallback(() => api.calls['admin.outbox']({ state: filter }), [api, filter]);
-  const { value, error: loadError, reload } = useLoaded(load);
+  const { value, error: loadError, loading, reload } = useLoaded(load);
   const [open, setOpen] = useState<string | null>(null);
   const [refused, setRefused] = useState<CallError | null>(null);
   const time = (at: string) => formatDateTime(i18n.language, at, { dateStyle: 'short', timeStyle: 'short' });
@@ -90,7 +90,7 @@ export function AdminOutboxScreen(props: { api: AdminBridge; actor: string; onNa
           </p>
         )}
         {value && rows.length === 0 && <p>{t('admin.outbox.none')}</p>}
-        <ul className="admin-failed admin-outbox">
+        <ul className="admin-failed admin-outbox" aria-busy={loading}>
           {rows.map((row) => (
             <li key={row.reference}>
               <span>
