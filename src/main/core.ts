@@ -43,6 +43,7 @@ import { createSessionHolder } from './session/session-holder';
 import { createPrintingService, type PrintingService } from './printing/printing-service';
 import { registerPrinting } from './features/printing';
 import { registerVoice } from './features/voice';
+import { registerDailyRestart } from './features/daily-restart';
 import { registerReaderInput } from './features/reader-input';
 import { cardHintKey, createCardHints, createCardTaps } from './input/card-hints';
 import { createReaderLog } from './input/reader-log';
@@ -117,6 +118,7 @@ const FEATURES: readonly Feature[] = [
   registerPrinting,
   registerReaderInput,
   registerVoice,
+  registerDailyRestart,
   registerAdmin,
   registerAdminSettings,
   registerAdminPrinter,

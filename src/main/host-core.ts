@@ -31,13 +31,20 @@ export async function startHostCore(options: {
   // broken, or that lost its server, must never send requests to the demo server.
   const hasConfigFile = readConfigFile(dataDir).exists;
   const demo = options.demo && !hasConfigFile ? await startOpensidSim() : null;
-  const core = createKioskCore({
-    dataDir,
-    echoLogs: options.echoLogs,
-    keyProvider: options.keyProvider,
-    serverUrlOverride: demo?.url,
-    shell: options.shell,
-  });
+  let core: KioskCore;
+  try {
+    core = createKioskCore({
+      dataDir,
+      echoLogs: options.echoLogs,
+      keyProvider: options.keyProvider,
+      serverUrlOverride: demo?.url,
+      shell: options.shell,
+    });
+  } catch (error) {
+    // The Electron shell retries a failed start: each try must not leave a demo server listening.
+    await demo?.close();
+    throw error;
+  }
   if (demo) core.logger.forSubsystem('core').warn({ url: demo.url }, 'no village server configured: DEMO MODE with the embedded demo server');
   core.startBackground();
   return {

@@ -18,6 +18,7 @@ export const SETTINGS_FIELDS = [
   { key: 'village.officeAddress', group: 'kiosk', kind: 'text', optional: true },
   { key: 'village.officeHours', group: 'kiosk', kind: 'text', optional: true },
   { key: 'attract.runningText', group: 'kiosk', kind: 'text', optional: true },
+  { key: 'kiosk.dailyRestartAt', group: 'kiosk', kind: 'text', optional: true },
   // The Printer screen's: its device list and profiles come with `admin.printer`.
   { key: 'printer.transport', group: 'printer', kind: 'choice', options: ['virtual', 'tcp', 'usb', 'serial'] },
   { key: 'printer.host', group: 'printer', kind: 'text', optional: true },

@@ -42,6 +42,13 @@ export const configSchema = z.object({
       screenPpi: z.number().min(50).max(600).default(102),
       /** Speak a short prompt on every resident screen (espeak-ng); "Dengarkan" works either way when a voice is installed. */
       audioGuidance: z.boolean().default(false),
+      /** "HH:MM" (kiosk time zone): restart the app every day at that time, once nobody is using it; null: never. */
+      dailyRestartAt: z
+        .string()
+        .trim()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'a time as HH:MM (24 hours), e.g. 03:00' })
+        .nullable()
+        .default(null),
     })
     .prefault({}),
   village: z

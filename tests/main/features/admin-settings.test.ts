@@ -26,6 +26,7 @@ const BAD: Record<SettingsKey, Array<[SettingsValue, string]>> = {
   'village.officeAddress': [['A'.repeat(161), 'too-long']],
   'village.officeHours': [['H'.repeat(121), 'too-long']],
   'attract.runningText': [['R'.repeat(301), 'too-long']],
+  'kiosk.dailyRestartAt': [['24:00', 'invalid'], ['3:00', 'invalid'], ['jam tiga', 'invalid'], ['03:60', 'invalid']],
   'printer.transport': [['bluetooth', 'invalid'], [null, 'invalid']],
   'printer.host': [['', 'required']],
   'printer.port': [[0, 'too-small'], [65536, 'too-big'], [91.5, 'not-whole']],
