@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY, metaContentSecurityPolicy } from './src/main/csp';
 
 const page = (name: string) => fileURLToPath(new URL(`src/renderer/${name}`, import.meta.url));
 
@@ -9,7 +10,16 @@ const page = (name: string) => fileURLToPath(new URL(`src/renderer/${name}`, imp
 export default defineConfig({
   root: 'src/renderer',
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Both hosts also send the policy as a header; the page carries it too, so a
+    // page opened any other way (or a scanner reading the files) has the same rules.
+    {
+      name: 'adm-content-security-policy',
+      apply: 'build',
+      transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy(CONTENT_SECURITY_POLICY) }, injectTo: 'head-prepend' }],
+    },
+  ],
   build: {
     outDir: '../../dist/renderer',
     emptyOutDir: true,

@@ -1,8 +1,9 @@
 // `npm test`: every test runner, then one closing line "N passed, N failed"
 // (also written to test-results/summary.txt for CI).
 //   1. build (the e2e tests drive the built web host and renderer)
-//   2. vitest: unit, integration and renderer component tests
-//   3. playwright: end-to-end tests in Chromium
+//   2. Electronegativity over the built Electron bundles (0 high or medium findings)
+//   3. vitest: unit, integration and renderer component tests
+//   4. playwright: end-to-end tests in Chromium
 // Each runner's JSON report is read for its counts; a runner that crashed
 // before reporting counts as one failure, so nothing is silently skipped.
 import { spawnSync } from 'node:child_process';
@@ -33,6 +34,17 @@ const buildStatus = run('build', 'npm', ['run', 'build']);
 if (buildStatus !== 0) {
   totals.failed += 1;
   ok = false;
+}
+
+if (buildStatus === 0) {
+  const scanStatus = run('Electron security scan (electronegativity)', 'node', ['scripts/electronegativity.mjs']);
+  const scan = readJson(`${results}/electronegativity.json`);
+  if (scan) {
+    totals.passed += scan.passed;
+    totals.failed += scan.failed;
+  }
+  if (!scan || scanStatus !== 0) ok = false;
+  if (!scan) totals.failed += 1;
 }
 
 const vitestStatus = run('unit and integration (vitest)', 'npx', [

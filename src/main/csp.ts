@@ -15,3 +15,11 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** The policy as a page's <meta> may carry it: `frame-ancestors` only works as a header, and browsers warn about it in a meta. */
+export function metaContentSecurityPolicy(policy: string): string {
+  return policy
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+}

@@ -37,6 +37,29 @@ describe('electron-builder.yml', () => {
     expect(config.deb.afterInstall).toBe('resources/linux/after-install.sh');
   });
 
+  it('flips the Electron fuses that would let anything but the packaged app run as the kiosk', async () => {
+    const config = (await getConfig(process.cwd(), 'electron-builder.yml', null)) as { electronFuses: Record<string, boolean> };
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('refuses a fuse electron-builder does not know (the fuses are schema-checked too)', async () => {
+    const config = (await getConfig(process.cwd(), 'electron-builder.yml', null)) as { electronFuses: Record<string, boolean> };
+    await expect(validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsnode: false } }, new DebugLogger(false))).rejects.toThrow(
+      /configuration\.electronFuses should be one of these/,
+    );
+    await expect(validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsNode: 'no' } }, new DebugLogger(false))).rejects.toThrow(
+      /electronFuses\.runAsNode should be a boolean/,
+    );
+  });
+
   it('rejects a misspelt option (the check is real)', async () => {
     const config = await getConfig(process.cwd(), 'electron-builder.yml', null);
     await expect(validateConfiguration({ ...config, linnux: {} }, new DebugLogger(false))).rejects.toThrow(/linnux/);

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
+import { CONTENT_SECURITY_POLICY, metaContentSecurityPolicy } from '../../src/main/csp';
 import { expect, test, type KioskHost } from './fixtures';
 
 /** Opens the kiosk's WebSocket from whatever page is loaded: 'open' or 'refused'. */
@@ -58,4 +59,19 @@ test('another origin cannot open the WebSocket or call the HTTP host, even knowi
   await page.goto(kiosk.url);
   const own = await openWebSocketFrom(page, kiosk);
   expect(own).toBe('open');
+});
+
+test('the pages carry the kiosk policy in a meta as well as the header, and a long press opens no context menu', async ({ page, kiosk }) => {
+  const response = await page.goto(`${kiosk.origin}/?token=${kiosk.token}`);
+  await expect(page.getByText('Sentuh layar untuk mulai')).toBeVisible();
+  const header = response?.headers()['content-security-policy'] ?? '';
+  expect(header).toBe(CONTENT_SECURITY_POLICY);
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(metaContentSecurityPolicy(CONTENT_SECURITY_POLICY));
+  // (A string: the e2e tests compile without the DOM library.)
+  const prevented = await page.evaluate(`(() => {
+    const press = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+    document.body.dispatchEvent(press);
+    return press.defaultPrevented;
+  })()`);
+  expect(prevented).toBe(true);
 });

@@ -13,7 +13,9 @@
 import path from 'node:path';
 import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session, type WebContents } from 'electron';
+// Imported under another name so that, in the bundle, the one `new BrowserWindow(...)` (policy.ts) keeps its
+// name: Electronegativity recognises windows by it (npm run check:electron).
+import { app, BrowserWindow as ElectronWindow, ipcMain, Menu, powerSaveBlocker, protocol, session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { resolveDataDir } from '../data-dir';
 import { startHostCore, type HostCore } from '../host-core';
@@ -25,12 +27,11 @@ import {
   ADMIN_URL,
   APP_SCHEME,
   KIOSK_URL,
-  adminWindowOptions,
   isBlockedShortcut,
   isNavigationAllowed,
   isOwnUrl,
   isPermissionGranted,
-  kioskWindowOptions,
+  openLockedWindow,
   parseShellFlags,
   resolveAppFile,
 } from './policy';
@@ -68,8 +69,8 @@ protocol.registerSchemesAsPrivileged([
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let window: BrowserWindow | null = null;
-  let adminWindow: BrowserWindow | null = null;
+  let window: ElectronWindow | null = null;
+  let adminWindow: ElectronWindow | null = null;
   let host: HostCore | null = null;
   let displayBlocker: number | null = null;
   /** The retry waiting on a timer, if any; "Coba lagi sekarang" runs it at once. */
@@ -138,8 +139,8 @@ if (!app.requestSingleInstanceLock()) {
     if (!flags.development) contents.on('devtools-opened', () => contents.closeDevTools());
   });
 
-  function createKioskWindow(): BrowserWindow {
-    const created = new BrowserWindow(kioskWindowOptions(path.join(__dirname, '..', 'preload', 'kiosk.cjs'), flags));
+  function createKioskWindow(): ElectronWindow {
+    const created = openLockedWindow(ElectronWindow, 'kiosk', path.join(__dirname, '..', 'preload', 'kiosk.cjs'), flags);
     created.once('ready-to-show', () => created.show());
     const contents = created.webContents;
     // Keyboard-wedge readers and scanners: keys go to the core's burst detector, never to the page.
@@ -190,7 +191,7 @@ if (!app.requestSingleInstanceLock()) {
       adminWindow.focus();
       return;
     }
-    const created = new BrowserWindow(adminWindowOptions(path.join(__dirname, '..', 'preload', 'admin.cjs'), flags));
+    const created = openLockedWindow(ElectronWindow, 'admin', path.join(__dirname, '..', 'preload', 'admin.cjs'), flags);
     adminWindow = created;
     created.once('ready-to-show', () => created.show());
     // The admin window takes a technician's keyboard, but never its reload, close, zoom or devtools keys.

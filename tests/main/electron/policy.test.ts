@@ -4,13 +4,22 @@ import {
   isNavigationAllowed,
   isPermissionGranted,
   isTrustedSender,
-  kioskWindowOptions,
+  openLockedWindow,
   parseShellFlags,
 } from '../../../src/main/electron/policy';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/csp';
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** The options a window was opened with, through a recorder in place of Electron's BrowserWindow. */
+function optionsOf(role: 'kiosk' | 'admin', preload: string, flags: { development: boolean }): BrowserWindowConstructorOptions {
+  class Recorder {
+    constructor(readonly options: BrowserWindowConstructorOptions) {}
+  }
+  return openLockedWindow(Recorder, role, preload, flags).options;
+}
 
 describe('kiosk window lockdown', () => {
-  const production = kioskWindowOptions('/app/preload/kiosk.cjs', { development: false });
+  const production = optionsOf('kiosk', '/app/preload/kiosk.cjs', { development: false });
 
   it('runs the renderer sandboxed, isolated and without Node', () => {
     expect(production.webPreferences).toMatchObject({
@@ -22,7 +31,14 @@ describe('kiosk window lockdown', () => {
       webSecurity: true,
       webviewTag: false,
       preload: '/app/preload/kiosk.cjs',
+      disableBlinkFeatures: 'Auxclick',
     });
+  });
+
+  it('opens the admin window with the same lockdown, its own preload, over the kiosk window', () => {
+    const admin = optionsOf('admin', '/app/preload/admin.cjs', { development: false });
+    expect(admin).toEqual({ ...production, alwaysOnTop: true, webPreferences: { ...production.webPreferences, preload: '/app/preload/admin.cjs' } });
+    expect(production.alwaysOnTop).toBe(false);
   });
 
   it('is a frameless kiosk window with devtools off', () => {
@@ -33,7 +49,7 @@ describe('kiosk window lockdown', () => {
   it('allows devtools only behind the --dev flag', () => {
     expect(parseShellFlags(['electron', '.'])).toEqual({ development: false });
     expect(parseShellFlags(['electron', '.', '--dev'])).toEqual({ development: true });
-    const dev = kioskWindowOptions('/p.cjs', { development: true });
+    const dev = optionsOf('kiosk', '/p.cjs', { development: true });
     expect(dev.webPreferences?.devTools).toBe(true);
     expect(dev.webPreferences?.sandbox).toBe(true);
   });
