@@ -1,13 +1,24 @@
 #!/bin/sh
-# Debian package post-install: give the receipt printer a stable name and let
-# the "lp" group use it (see 99-adm-printer.rules). The kiosk user must be in
-# that group: sudo usermod -aG lp <kiosk-user>
+# Debian package post-install: the udev rules for the receipt printer and the
+# readers (99-adm-printer.rules, 99-adm-readers.rules), and the systemd units
+# for starting the kiosk (installed, never enabled: see docs/installing.md).
+# The kiosk user must be in the groups the rules name:
+#   sudo usermod -aG lp,plugdev,dialout <kiosk-user>
 set -e
-RULE=/opt/ADM/resources/linux/99-adm-printer.rules
-if [ -f "$RULE" ] && [ -d /etc/udev/rules.d ]; then
-  cp "$RULE" /etc/udev/rules.d/99-adm-printer.rules
+SRC=/opt/ADM/resources/linux
+if [ -d /etc/udev/rules.d ]; then
+  for rule in 99-adm-printer.rules 99-adm-readers.rules; do
+    if [ -f "$SRC/$rule" ]; then cp "$SRC/$rule" "/etc/udev/rules.d/$rule"; fi
+  done
   if command -v udevadm >/dev/null 2>&1; then
     udevadm control --reload || true
-    udevadm trigger --subsystem-match=usbmisc || true
+    udevadm trigger --subsystem-match=usbmisc --subsystem-match=hidraw --subsystem-match=tty || true
   fi
+fi
+if [ -d /usr/lib/systemd/user ] && [ -f "$SRC/adm-kiosk.service" ]; then
+  cp "$SRC/adm-kiosk.service" /usr/lib/systemd/user/adm-kiosk.service
+fi
+if [ -d /lib/systemd/system ] && [ -f "$SRC/adm-kiosk-cage.service" ]; then
+  cp "$SRC/adm-kiosk-cage.service" /lib/systemd/system/adm-kiosk-cage.service
+  if command -v systemctl >/dev/null 2>&1; then systemctl daemon-reload || true; fi
 fi

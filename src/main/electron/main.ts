@@ -38,6 +38,14 @@ import {
 import { STARTUP_RETRY, UNRESPONSIVE_GRACE_MS, backoffDelay, createPageRecovery, isPageLoadFailure } from './recovery';
 import { RETRY_URL, pageFailedMessage, shellPageUrl, startupFailedMessage, type ShellMessage } from './shell-page';
 
+/**
+ * Under a supervisor that starts the kiosk again when it exits (the systemd
+ * units and the cage loop in resources/linux set ADM_RESTART_BY_EXIT_CODE=1),
+ * a restart is this exit status rather than `app.relaunch()`: a relaunched
+ * copy would be outside the unit, or outlive the compositor it draws on.
+ */
+const RESTART_EXIT_CODE = 75;
+
 /** The longest a quit waits for the core (a request in flight, a receipt printing) before the app exits anyway. */
 const QUIT_WATCHDOG_MS = 60_000;
 
@@ -77,6 +85,12 @@ if (!app.requestSingleInstanceLock()) {
   let pendingRetry: { timer: NodeJS.Timeout; run(): void } | null = null;
   let quitting: Promise<void> | null = null;
   let readyToExit = false;
+  let exitCode = 0;
+  const restartApp = () => {
+    if (process.env.ADM_RESTART_BY_EXIT_CODE === '1') exitCode = RESTART_EXIT_CODE;
+    else app.relaunch();
+    app.quit();
+  };
   const recovery = createPageRecovery(Date.now);
   // Until the core (and its logger) is up, the shell's own lines go to stderr.
   const report = (message: string, detail?: unknown) =>
@@ -108,8 +122,7 @@ if (!app.requestSingleInstanceLock()) {
     report(`kiosk page failed (${reason}); failure ${step.failures} in a row`);
     if (step.action === 'relaunch') {
       report('the kiosk page keeps failing: relaunching the app');
-      app.relaunch();
-      app.quit();
+      restartApp();
       return;
     }
     showMessage(pageFailedMessage(reason, Math.ceil(step.delayMs / 1000)));
@@ -215,10 +228,7 @@ if (!app.requestSingleInstanceLock()) {
         keyProvider: safeStorageKeyProvider(resolveDataDir()),
         // Admin's "Mulai ulang aplikasi" (and the daily restart) and "Tutup aplikasi kios": quitting closes the core first (before-quit).
         shell: {
-          restart: () => {
-            app.relaunch();
-            app.quit();
-          },
+          restart: restartApp,
           exit: () => app.quit(),
         },
       });
@@ -290,7 +300,7 @@ if (!app.requestSingleInstanceLock()) {
       .finally(() => {
         clearTimeout(watchdog);
         readyToExit = true;
-        app.exit(0);
+        app.exit(exitCode);
       });
   });
 }

@@ -311,6 +311,20 @@ describe('quitting', () => {
     expect(shell.electron.app.exits).toEqual([0]);
   });
 
+  it('under a supervisor (ADM_RESTART_BY_EXIT_CODE=1) a restart is exit status 75 after the drain, not a relaunch', async () => {
+    vi.stubEnv('ADM_RESTART_BY_EXIT_CODE', '1');
+    try {
+      const shell = await startShell();
+      shell.starts.shell!.restart();
+      shell.finishDrain();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(shell.electron.app.relaunches).toBe(0);
+      expect(shell.electron.app.exits).toEqual([75]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('a core that never finishes closing is given up on after the watchdog, and the app exits', async () => {
     const shell = await startShell();
     shell.electron.app.quit();
