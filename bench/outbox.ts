@@ -2,8 +2,9 @@
  * Outbox benchmarks (run with `npm run bench`):
  *  - commit latency: one request + its sealed PIN committed to a real SQLite
  *    file (WAL, synchronous=FULL), as the resident's "Kirim" waits for it;
- *  - drain throughput: 1,000 queued requests sent by the sync worker to the
- *    demo village server over local HTTP.
+ *  - drain throughput: 1,000 and 10,000 queued requests sent by the sync
+ *    worker to the demo village server over local HTTP. The cost per request
+ *    must stay flat (linear drain): their ratio is reported.
  * Each is repeated; the medians of the runs are reported, never one timing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,14 +18,14 @@ import { createSecretBox } from '../src/main/outbox/secret-box';
 import { createSyncWorker } from '../src/main/outbox/sync-worker';
 import { DEMO_TARGET } from '../src/main/village/server-target';
 import { createOpensidClient } from '../src/main/village/opensid-client';
-import { fail, median, percentile, report } from './lib/report';
+import { fail, median, percentile, progress, report, round } from './lib/report';
 import { startOpensidSim } from '../tools/opensid-sim/server';
 import { LETTERS, RESIDENTS } from '../tools/opensid-sim/seed';
 
 const COMMIT_RUNS = 5;
 const COMMITS_PER_RUN = 300;
 const DRAIN_RUNS = 3;
-const DRAIN_REQUESTS = 1000;
+const DRAIN_SIZES = [1000, 10_000] as const;
 const log = createSilentLogger().root;
 const letter = LETTERS.find((l) => l.kode === 'S-02')!;
 
@@ -70,10 +71,10 @@ function commitRun(): { p50: number; p95: number } {
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-async function drainRun(): Promise<number> {
+async function drainRun(requests: number): Promise<number> {
   const sim = await startOpensidSim();
   const { dir, db, store } = freshStore();
-  for (let i = 0; i < DRAIN_REQUESTS; i++) store.enqueue(request(i), { kind: 'pin', pin: RESIDENTS[i % 10]!.pin });
+  for (let i = 0; i < requests; i++) store.enqueue(request(i), { kind: 'pin', pin: RESIDENTS[i % 10]!.pin });
   const client = createOpensidClient({ baseUrl: sim.url });
   const worker = createSyncWorker({
     store,
@@ -84,33 +85,47 @@ async function drainRun(): Promise<number> {
   const started = process.hrtime.bigint();
   while (store.counts().pending > 0) await worker.runOnce();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (sim.requests().length !== DRAIN_REQUESTS) throw new Error(`expected ${DRAIN_REQUESTS} rows, got ${sim.requests().length}`);
+  if (sim.requests().length !== requests) throw new Error(`expected ${requests} rows, got ${sim.requests().length}`);
   db.close();
   rmSync(dir, { recursive: true, force: true });
   await sim.close();
-  return DRAIN_REQUESTS / seconds;
+  return requests / seconds;
 }
 
 async function main(): Promise<void> {
   commitRun(); // warm-up: module loading, JIT
   const commits = Array.from({ length: COMMIT_RUNS }, commitRun);
-  const drains: number[] = [];
-  for (let i = 0; i < DRAIN_RUNS; i++) drains.push(await drainRun());
+  const drains: Record<number, number> = {};
+  for (const size of DRAIN_SIZES) {
+    const runs: number[] = [];
+    for (let i = 0; i < DRAIN_RUNS; i++) {
+      runs.push(await drainRun(size));
+      progress(`drain ${size}: run ${i + 1} of ${DRAIN_RUNS}: ${runs.at(-1)!.toFixed(1)} req/s`);
+    }
+    drains[size] = median(runs);
+  }
+  const msPerRequest = (size: number) => 1000 / drains[size]!;
   const result = {
     outboxCommit: {
       runs: COMMIT_RUNS,
       commitsPerRun: COMMITS_PER_RUN,
-      p50Ms: Number(median(commits.map((c) => c.p50)).toFixed(3)),
-      p95Ms: Number(median(commits.map((c) => c.p95)).toFixed(3)),
+      p50Ms: round(median(commits.map((c) => c.p50)), 3),
+      p95Ms: round(median(commits.map((c) => c.p95)), 3),
     },
-    drain: { runs: DRAIN_RUNS, requests: DRAIN_REQUESTS, requestsPerSecond: Number(median(drains).toFixed(1)) },
+    drain: Object.fromEntries(DRAIN_SIZES.map((size) => [size, { runs: DRAIN_RUNS, requestsPerSecond: round(drains[size]!, 1), msPerRequest: round(msPerRequest(size), 3) }])),
+    /** Cost per request at 10,000 queued over the cost at 1,000: about 1 when the drain is linear. */
+    drainCostRatio: round(msPerRequest(10_000) / msPerRequest(1000), 2),
   };
-  const rows: Array<[string, string]> = [
-    ['outbox commit p50 (ms, median of runs)', String(result.outboxCommit.p50Ms)],
-    ['outbox commit p95 (ms, median of runs)', String(result.outboxCommit.p95Ms)],
-    [`drain ${DRAIN_REQUESTS} requests (req/s, median of ${DRAIN_RUNS})`, String(result.drain.requestsPerSecond)],
-  ];
-  report(rows, result);
+  report(
+    [
+      ['outbox commit p50 (ms)', result.outboxCommit.p50Ms],
+      ['outbox commit p95 (ms)', result.outboxCommit.p95Ms],
+      ['drain 1,000 queued (req/s)', round(drains[1000]!, 1)],
+      ['drain 10,000 queued (req/s)', round(drains[10_000]!, 1)],
+      ['drain cost per request, 10,000 / 1,000 (1 = linear)', result.drainCostRatio],
+    ],
+    result,
+  );
 }
 
 main().catch(fail);

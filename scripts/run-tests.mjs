@@ -3,7 +3,9 @@
 //   1. build (the e2e tests drive the built web host and renderer)
 //   2. Electronegativity over the built Electron bundles (0 high or medium findings)
 //   3. vitest: unit, integration and renderer component tests
-//   4. playwright: end-to-end tests in Chromium
+//   4. a short soak (3,000 resident sessions through the core, accelerated time;
+//      `npm run soak -- --sessions N` for longer ones)
+//   5. playwright: end-to-end tests in Chromium
 // Each runner's JSON report is read for its counts; a runner that crashed
 // before reporting counts as one failure, so nothing is silently skipped.
 import { spawnSync } from 'node:child_process';
@@ -59,6 +61,15 @@ if (unit) {
 }
 if (!unit || vitestStatus !== 0) ok = false;
 if (!unit) totals.failed += 1;
+
+const soakStatus = run('soak (3,000 sessions, accelerated time)', 'node', ['scripts/soak.mjs', '--sessions', '3000', '--ci']);
+const soak = readJson(`${results}/soak.json`);
+if (soak) {
+  totals.passed += soak.passed;
+  totals.failed += soak.failed;
+}
+if (!soak || soakStatus !== 0) ok = false;
+if (!soak) totals.failed += 1;
 
 if (buildStatus === 0) {
   const playwrightStatus = run('end-to-end (playwright, Chromium)', 'npx', ['playwright', 'test']);

@@ -1,4 +1,4 @@
-/** Shared by the benchmarks: medians, percentiles and the printed report. */
+/** Shared by the benchmarks: medians, percentiles, and the result each one hands to `npm run bench`. */
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -11,12 +11,18 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** A two-column table for people, then one JSON line for tools. */
-export function report(rows: Array<[string, string | number]>, json: unknown): void {
-  const width = Math.max(...rows.map((r) => r[0].length));
-  process.stdout.write(`\n${'measure'.padEnd(width)}  value\n${'-'.repeat(width)}  -----\n`);
-  for (const [name, value] of rows) process.stdout.write(`${name.padEnd(width)}  ${value}\n`);
-  process.stdout.write(`\n${JSON.stringify(json)}\n`);
+export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+/** The line `scripts/bench.mjs` reads: the rows for the one table, and the numbers for bench-results.json. */
+export const RESULT_PREFIX = 'BENCH_RESULT ';
+
+export function report(rows: Array<[string, string | number]>, result: unknown): void {
+  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify({ rows: rows.map(([name, value]) => [name, String(value)]), result })}\n`);
+}
+
+/** Progress for the person waiting (stderr, so it never mixes with the result). */
+export function progress(message: string): void {
+  process.stderr.write(`  ${message}\n`);
 }
 
 export function fail(error: unknown): never {

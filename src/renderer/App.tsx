@@ -29,6 +29,7 @@ import { VillageInfoScreen } from './screens/VillageInfoScreen';
 import { chime, playTone } from './tone';
 import { HelpContext, StaffNotice, type HelpContextValue } from './components/HelpControls';
 import { errorText } from './error-text';
+import { startScreenTiming, type ScreenTiming } from './screen-timing';
 
 export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const { api, beep = playTone } = props;
@@ -51,6 +52,16 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const [highContrast, setHighContrast] = useState(false);
   // A technician has admin open: the resident screens wait.
   const [adminOpen, setAdminOpen] = useState(false);
+
+  // How long each screen change takes after the touch that asked for it (User Timing; screen-timing.ts).
+  const timing = useRef<ScreenTiming | null>(null);
+  useEffect(() => {
+    const started = startScreenTiming();
+    timing.current = started;
+    return started.stop;
+  }, []);
+  const screenName = state.screen === 'identify' ? `identify-${state.step}` : state.screen === 'form' ? `form-${state.draft.step}` : state.screen;
+  useEffect(() => timing.current?.screenShown(screenName), [screenName]);
 
   // The printer's state for the attract screen's notice (polled by the core).
   useEffect(() => {

@@ -1,0 +1,126 @@
+/**
+ * Start-up and size benchmarks (run with `npm run bench`, after `npm run build`):
+ *  - web host cold start: from spawning `node dist/main/web-host.cjs` until
+ *    it prints its ready line, on an empty database and on one holding
+ *    10,000 requests waiting for a server that is down;
+ *  - the renderer's JavaScript as the kiosk loads it (gzip), per page.
+ * Medians of several runs.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { saveConfig } from '../src/main/config/store';
+import { defaultConfig } from '../src/main/config/schema';
+import { createKioskCore } from '../src/main/core';
+import { LETTERS, RESIDENTS } from '../tools/opensid-sim/seed';
+import { fail, median, progress, report, round } from './lib/report';
+
+const START_RUNS = 5;
+/** What src/main/web-host/main.ts prints once it serves (READY_LINE_PREFIX; importing it would start a host). */
+const READY_LINE_PREFIX = 'ADM web host ready:';
+const QUEUED = 10_000;
+const letter = LETTERS.find((l) => l.kode === 'S-02')!;
+
+async function dataDirWith(queued: number): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'adm-bench-start-'));
+  const config = defaultConfig();
+  // A village server that is down: the requests stay queued, as on a kiosk whose link died.
+  config.server.url = 'http://127.0.0.1:9';
+  config.logging.level = 'warn';
+  await saveConfig(dir, config);
+  if (queued > 0) {
+    const core = createKioskCore({ dataDir: dir, watchConfig: false });
+    const target = core.serverTarget();
+    core.db.transaction(() => {
+      for (let i = 0; i < queued; i++) {
+        const resident = RESIDENTS[i % RESIDENTS.length]!;
+        core.outbox.enqueue(
+          {
+            reference: `BENCH-${i}-${randomBytes(3).toString('hex')}`,
+            kioskName: 'ADM-01',
+            letterId: letter.id,
+            letterSlug: letter.slug,
+            letterName: letter.nama,
+            residentNik: resident.nik,
+            residentName: resident.nama,
+            answers: { keperluan: `Keperluan ${i}` },
+            requirements: { 2: '-1', 3: '-1' },
+            phone: '081234567890',
+            note: null,
+            verified: false,
+            serverTarget: target,
+          },
+          { kind: 'pin', pin: resident.pin },
+        );
+      }
+    })();
+    if (core.outbox.counts().pending !== queued) throw new Error(`expected ${queued} pending`);
+    await core.close();
+  }
+  return dir;
+}
+
+/** Milliseconds from spawn to the ready line; the host is then stopped and waited for. */
+function coldStart(dataDir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['dist/main/web-host.cjs', '--port', '0'], { env: { ...process.env, ADM_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let readyMs: number | null = null;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (readyMs === null && output.includes(READY_LINE_PREFIX)) {
+        readyMs = Number(process.hrtime.bigint() - started) / 1e6;
+        child.kill('SIGTERM');
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', () => (readyMs === null ? reject(new Error(`web host exited before ready:\n${output}`)) : resolve(readyMs)));
+  });
+}
+
+/** The JavaScript a page loads at once: its module script and the modules it preloads. */
+function pageScripts(page: string): string[] {
+  const html = readFileSync(path.join('dist/renderer', page), 'utf8');
+  const files = [...html.matchAll(/<script[^>]+src="\.\/([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="\.\/([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+  return [...new Set(files)];
+}
+
+const gzipKb = (files: string[]) => round(files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join('dist/renderer', file))).length, 0) / 1024, 1);
+
+async function main(): Promise<void> {
+  if (!existsSync('dist/main/web-host.cjs') || !existsSync('dist/renderer/index.html')) throw new Error('build first: npm run build');
+  const results: Record<string, number> = {};
+  for (const [label, queued] of [['empty', 0], ['queued10000', QUEUED]] as const) {
+    const dir = await dataDirWith(queued);
+    await coldStart(dir); // warm-up: the file cache
+    const runs: number[] = [];
+    for (let i = 0; i < START_RUNS; i++) runs.push(await coldStart(dir));
+    progress(`cold start, ${label}: ${runs.map((r) => r.toFixed(0)).join(', ')} ms`);
+    results[label] = round(median(runs), 0);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const assets = readdirSync('dist/renderer/assets').map((file) => `assets/${file}`);
+  const size = {
+    kioskPageJsGzipKb: gzipKb(pageScripts('index.html')),
+    adminPageJsGzipKb: gzipKb(pageScripts('admin.html')),
+    allJsGzipKb: gzipKb(assets.filter((file) => file.endsWith('.js'))),
+    cssGzipKb: gzipKb(assets.filter((file) => file.endsWith('.css'))),
+  };
+  const result = { coldStartMs: { runs: START_RUNS, empty: results.empty!, queued10000: results.queued10000! }, renderer: size };
+  report(
+    [
+      ['web host cold start to ready, empty database (ms)', result.coldStartMs.empty],
+      ['web host cold start to ready, 10,000 queued (ms)', result.coldStartMs.queued10000],
+      ['renderer JS, kiosk page (KiB gzip)', size.kioskPageJsGzipKb],
+      ['renderer JS, admin page (KiB gzip)', size.adminPageJsGzipKb],
+      ['renderer JS, all (KiB gzip)', size.allJsGzipKb],
+    ],
+    result,
+  );
+}
+
+main().catch(fail);

@@ -1,0 +1,25 @@
+// Bundles a TypeScript entry of bench/ or tools/ for Node (as the app's own
+// bundles are, native modules left outside), for `npm run bench` and `npm run soak`.
+import path from 'node:path';
+import { build } from 'esbuild';
+import { nodeBundleOptions } from './bundle-options.mjs';
+
+export const NATIVE_MODULES = ['better-sqlite3', 'serialport', '@serialport/bindings-cpp', 'smartcard', 'node-hid'];
+
+export async function bundleForNode(entry, outfile, external = []) {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: [...NATIVE_MODULES, ...external],
+    nodePaths: [path.resolve('node_modules')],
+    logLevel: 'warning',
+    ...nodeBundleOptions,
+  });
+}
+
+/** The environment a bundle runs in: its external modules are found in the project's node_modules. */
+export const bundleEnv = () => ({ ...process.env, NODE_PATH: path.resolve('node_modules') });
