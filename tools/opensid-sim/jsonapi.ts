@@ -33,7 +33,9 @@ export function readPage(query: URLSearchParams): PageRequest {
   return { number, size };
 }
 
-export function paginated(resources: Resource[], page: PageRequest, baseUrl: string, query: URLSearchParams) {
+/** One page of `items`; only that page is turned into resources (`toResource`), as a database would only read that page. */
+export function paginated<T>(items: T[], page: PageRequest, baseUrl: string, query: URLSearchParams, toResource: (item: T) => Resource = (item) => item as Resource) {
+  const resources = items;
   const total = resources.length;
   const totalPages = Math.max(1, Math.ceil(total / page.size));
   const slice = resources.slice((page.number - 1) * page.size, page.number * page.size);
@@ -48,7 +50,7 @@ export function paginated(resources: Resource[], page: PageRequest, baseUrl: str
   if (page.number < totalPages) links.next = link(page.number + 1);
   links.last = link(totalPages);
   return {
-    data: slice.map(serialize),
+    data: slice.map((item) => serialize(toResource(item))),
     meta: {
       pagination: { total, count: slice.length, per_page: page.size, current_page: page.number, total_pages: totalPages },
     },

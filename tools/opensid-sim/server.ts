@@ -394,7 +394,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     if (byStatus) rows = rows.filter((r) => byStatus.split(',').includes(String(r.status)));
     // No default order: the database's (insertion) order unless sorted.
     if (checked.sort) rows = sortBy(rows, checked.sort, (r) => r.id);
-    return paginated(rows.map(requestResource), readPage(query), baseUrl, query);
+    return paginated(rows, readPage(query), baseUrl, query, requestResource);
   }
 
   function cancel(resident: SimResident, rawId: string): unknown {

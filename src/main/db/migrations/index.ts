@@ -6,7 +6,8 @@ import { officePhone } from './005-office-phone';
 import { cardHints } from './006-card-hints';
 import { admin } from './007-admin';
 import { candidates } from './008-candidates';
+import { siblingIndex } from './009-sibling-index';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append new files here. */
-export const migrations: readonly Migration[] = [auditLog, letterRequests, printing, exactlyOnce, officePhone, cardHints, admin, candidates];
+export const migrations: readonly Migration[] = [auditLog, letterRequests, printing, exactlyOnce, officePhone, cardHints, admin, candidates, siblingIndex];
