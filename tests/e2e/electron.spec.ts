@@ -44,4 +44,23 @@ test.describe('Electron shell', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  test('has no application menu, and a crashed kiosk page comes back by itself', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'adm-electron-'));
+    const app = await electron.launch({ executablePath: binary!, args: ['.', '--no-sandbox'], env: { ...process.env, ADM_DATA_DIR: dataDir } });
+    const kioskUrl = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getURL());
+    try {
+      const page = await app.firstWindow();
+      await expect(page.getByText('Sentuh layar untuk mulai')).toBeVisible();
+      expect(await app.evaluate(({ Menu }) => Menu.getApplicationMenu())).toBeNull();
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.forcefullyCrashRenderer());
+      // The shell's own message first, then the kiosk page again after the first backoff (1 s).
+      await expect.poll(kioskUrl, { timeout: 10_000, intervals: [50] }).toMatch(/^data:text\/html/);
+      await expect.poll(kioskUrl, { timeout: 15_000 }).toBe('app://kiosk/index.html');
+      await expect(app.windows()[0]!.getByText('Sentuh layar untuk mulai')).toBeVisible();
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
