@@ -13,42 +13,25 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../src/main/db/database';
 import { createSilentLogger } from '../src/main/logging/logger';
-import { createOutboxStore, type NewLetterRequest } from '../src/main/outbox/outbox-store';
+import { createOutboxStore } from '../src/main/outbox/outbox-store';
 import { createSecretBox } from '../src/main/outbox/secret-box';
 import { createSyncWorker } from '../src/main/outbox/sync-worker';
 import { DEMO_TARGET } from '../src/main/village/server-target';
 import { createOpensidClient } from '../src/main/village/opensid-client';
 import { fail, median, percentile, progress, report, round } from './lib/report';
 import { startOpensidSim } from '../tools/opensid-sim/server';
-import { LETTERS, RESIDENTS } from '../tools/opensid-sim/seed';
+import { queuedRequest } from './lib/queued-request';
 
 const COMMIT_RUNS = 5;
 const COMMITS_PER_RUN = 300;
 const DRAIN_RUNS = 3;
 const DRAIN_SIZES = [1000, 10_000] as const;
 const log = createSilentLogger().root;
-const letter = LETTERS.find((l) => l.kode === 'S-02')!;
-
-function request(i: number): NewLetterRequest {
-  const resident = RESIDENTS[i % 10]!;
-  return {
-    reference: `BENCH-${i}-${randomBytes(3).toString('hex')}`,
-    kioskName: 'ADM-01',
-    letterId: letter.id,
-    letterSlug: letter.slug,
-    letterName: letter.nama,
-    residentNik: resident.nik,
-    residentName: resident.nama,
-    answers: { keperluan: `Keperluan ${i}` },
-    requirements: { 2: '-1', 3: '-1' },
-    phone: '081234567890',
-    note: null,
-    verified: false,
-    serverTarget: DEMO_TARGET,
-  };
-}
-
-
+/** The sync worker's store, a queue of the demo server's requests. */
+const queue = (store: ReturnType<typeof createOutboxStore>, i: number) => {
+  const { request, pin } = queuedRequest(i, DEMO_TARGET);
+  store.enqueue(request, { kind: 'pin', pin });
+};
 
 function freshStore() {
   const dir = mkdtempSync(path.join(tmpdir(), 'adm-bench-'));
@@ -60,9 +43,8 @@ function commitRun(): { p50: number; p95: number } {
   const { dir, db, store } = freshStore();
   const times: number[] = [];
   for (let i = 0; i < COMMITS_PER_RUN; i++) {
-    const resident = RESIDENTS[i % 10]!;
     const started = process.hrtime.bigint();
-    store.enqueue(request(i), { kind: 'pin', pin: resident.pin });
+    queue(store, i);
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   db.close();
@@ -74,7 +56,7 @@ function commitRun(): { p50: number; p95: number } {
 async function drainRun(requests: number): Promise<number> {
   const sim = await startOpensidSim();
   const { dir, db, store } = freshStore();
-  for (let i = 0; i < requests; i++) store.enqueue(request(i), { kind: 'pin', pin: RESIDENTS[i % 10]!.pin });
+  for (let i = 0; i < requests; i++) queue(store, i);
   const client = createOpensidClient({ baseUrl: sim.url });
   const worker = createSyncWorker({
     store,

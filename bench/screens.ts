@@ -7,33 +7,18 @@
  * to the first frame of the next screen) collected: p50 and p95 of all,
  * and the slowest screen's p95.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { SCREEN_TRANSITION_PREFIX } from '../src/shared/screen-timing';
 import { RESIDENTS } from '../tools/opensid-sim/seed';
+import { startBuiltWebHost } from './lib/built-web-host';
 import { fail, median, percentile, progress, report, round } from './lib/report';
 
 const FLOWS = 8;
 /** The screens of one flow, in order, each entered by a touch. */
 const EXPECTED = 'identify-nik identify-pin menu letters form-fields form-confirm done attract';
-const PREFIX = 'adm:transition:'; // src/renderer/screen-timing.ts
-const READY_LINE_PREFIX = 'ADM web host ready:'; // src/main/web-host/main.ts
-
-/** The built web host in demo mode on a fresh data directory; resolves with its launch URL. */
-function startHost(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/main/web-host.cjs', '--port', '0'], { env: { ...process.env, ADM_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((l) => l.startsWith(READY_LINE_PREFIX));
-      if (line) resolve({ url: line.slice(READY_LINE_PREFIX.length).trim(), stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) });
-    });
-    child.once('exit', (code) => reject(new Error(`web host exited (${code}) before ready:\n${output}`)));
-  });
-}
 
 async function tap(page: Page, name: string | RegExp, exact = false): Promise<void> {
   await page.getByRole('button', { name, exact }).click();
@@ -61,7 +46,8 @@ async function residentFlow(page: Page): Promise<void> {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'adm-bench-screens-'));
-  const host = await startHost(dataDir);
+  // Demo mode (no config.json): the embedded demo village server.
+  const host = await startBuiltWebHost(dataDir);
   const browser = await chromium.launch({
     executablePath: process.env.ADM_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -75,8 +61,8 @@ async function main(): Promise<void> {
       await page.evaluate(() => performance.clearMeasures());
       await residentFlow(page);
       // The last screen's entry is written at its first frame, just after it became visible.
-      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, `${PREFIX}attract`);
-      const entries = await page.evaluate((prefix) => performance.getEntriesByType('measure').filter((e) => e.name.startsWith(prefix)).map((e) => [e.name.slice(prefix.length), e.duration] as const), PREFIX);
+      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, `${SCREEN_TRANSITION_PREFIX}attract`);
+      const entries = await page.evaluate((prefix) => performance.getEntriesByType('measure').filter((e) => e.name.startsWith(prefix)).map((e) => [e.name.slice(prefix.length), e.duration] as const), SCREEN_TRANSITION_PREFIX);
       if (n === 0) continue;
       const screens = entries.map(([screen]) => screen).join(' ');
       if (screens !== EXPECTED) throw new Error(`the flow's screens were ${screens}, not ${EXPECTED}`);

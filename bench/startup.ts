@@ -6,23 +6,19 @@
  *  - the renderer's JavaScript as the kiosk loads it (gzip), per page.
  * Medians of several runs.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { randomBytes } from 'node:crypto';
 import { saveConfig } from '../src/main/config/store';
 import { defaultConfig } from '../src/main/config/schema';
 import { createKioskCore } from '../src/main/core';
-import { LETTERS, RESIDENTS } from '../tools/opensid-sim/seed';
+import { queuedRequest } from './lib/queued-request';
+import { startBuiltWebHost } from './lib/built-web-host';
 import { fail, median, progress, report, round } from './lib/report';
 
 const START_RUNS = 5;
-/** What src/main/web-host/main.ts prints once it serves (READY_LINE_PREFIX; importing it would start a host). */
-const READY_LINE_PREFIX = 'ADM web host ready:';
 const QUEUED = 10_000;
-const letter = LETTERS.find((l) => l.kode === 'S-02')!;
 
 async function dataDirWith(queued: number): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'adm-bench-start-'));
@@ -36,25 +32,8 @@ async function dataDirWith(queued: number): Promise<string> {
     const target = core.serverTarget();
     core.db.transaction(() => {
       for (let i = 0; i < queued; i++) {
-        const resident = RESIDENTS[i % RESIDENTS.length]!;
-        core.outbox.enqueue(
-          {
-            reference: `BENCH-${i}-${randomBytes(3).toString('hex')}`,
-            kioskName: 'ADM-01',
-            letterId: letter.id,
-            letterSlug: letter.slug,
-            letterName: letter.nama,
-            residentNik: resident.nik,
-            residentName: resident.nama,
-            answers: { keperluan: `Keperluan ${i}` },
-            requirements: { 2: '-1', 3: '-1' },
-            phone: '081234567890',
-            note: null,
-            verified: false,
-            serverTarget: target,
-          },
-          { kind: 'pin', pin: resident.pin },
-        );
+        const { request, pin } = queuedRequest(i, target);
+        core.outbox.enqueue(request, { kind: 'pin', pin });
       }
     })();
     if (core.outbox.counts().pending !== queued) throw new Error(`expected ${queued} pending`);
@@ -64,22 +43,10 @@ async function dataDirWith(queued: number): Promise<string> {
 }
 
 /** Milliseconds from spawn to the ready line; the host is then stopped and waited for. */
-function coldStart(dataDir: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['dist/main/web-host.cjs', '--port', '0'], { env: { ...process.env, ADM_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let readyMs: number | null = null;
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (readyMs === null && output.includes(READY_LINE_PREFIX)) {
-        readyMs = Number(process.hrtime.bigint() - started) / 1e6;
-        child.kill('SIGTERM');
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', () => (readyMs === null ? reject(new Error(`web host exited before ready:\n${output}`)) : resolve(readyMs)));
-  });
+async function coldStart(dataDir: string): Promise<number> {
+  const host = await startBuiltWebHost(dataDir);
+  await host.stop();
+  return host.readyMs;
 }
 
 /** The JavaScript a page loads at once: its module script and the modules it preloads. */

@@ -3,9 +3,8 @@
 // require anything but a few Electron modules. Native modules stay external
 // (they are loaded from node_modules, rebuilt for Electron when packaging).
 import { build } from 'esbuild';
-import { nodeBundleOptions } from './bundle-options.mjs';
+import { NATIVE_MODULES, nodeBundleOptions } from './bundle-options.mjs';
 
-const native = ['better-sqlite3', 'serialport', '@serialport/bindings-cpp', 'smartcard', 'node-hid', 'bufferutil', 'utf-8-validate'];
 
 const common = {
   bundle: true,
@@ -27,7 +26,7 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     platform: 'node',
     target: 'node20',
-    external: ['electron', ...native],
+    external: ['electron', ...NATIVE_MODULES],
   }),
   build({
     ...common,
@@ -36,7 +35,7 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     platform: 'node',
     target: 'node20',
-    external: ['electron', ...native],
+    external: ['electron', ...NATIVE_MODULES],
     banner: { js: '#!/usr/bin/env node' },
   }),
   build({

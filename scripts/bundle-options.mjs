@@ -11,3 +11,9 @@ export const nodeBundleOptions = {
   // The admin status screen shows it (src/main/app-version.ts).
   define: { __ADM_VERSION__: JSON.stringify(version) },
 };
+
+/**
+ * Native modules (and ws's optional native helpers) that no bundle may contain:
+ * they are loaded from node_modules, rebuilt for Electron when packaging.
+ */
+export const NATIVE_MODULES = ['better-sqlite3', 'serialport', '@serialport/bindings-cpp', 'smartcard', 'node-hid', 'bufferutil', 'utf-8-validate'];

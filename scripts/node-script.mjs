@@ -2,9 +2,7 @@
 // bundles are, native modules left outside), for `npm run bench` and `npm run soak`.
 import path from 'node:path';
 import { build } from 'esbuild';
-import { nodeBundleOptions } from './bundle-options.mjs';
-
-export const NATIVE_MODULES = ['better-sqlite3', 'serialport', '@serialport/bindings-cpp', 'smartcard', 'node-hid'];
+import { NATIVE_MODULES, nodeBundleOptions } from './bundle-options.mjs';
 
 export async function bundleForNode(entry, outfile, external = []) {
   await build({

@@ -6,7 +6,8 @@
  * Chromium and anyone can see in devtools' Performance panel. Entries are
  * dropped past a cap, so a kiosk running for months does not collect them.
  */
-const PREFIX = 'adm:transition:';
+import { SCREEN_TRANSITION_PREFIX } from '../shared/screen-timing';
+
 const MAX_ENTRIES = 200;
 /** A screen that appears longer than this after the last touch was not caused by it (a timeout, an event). */
 const CAUSE_WINDOW_MS = 10_000;
@@ -34,7 +35,7 @@ export function startScreenTiming(target: Window = window): ScreenTiming {
         const now = target.performance.now();
         if (now - touch > CAUSE_WINDOW_MS) return;
         if (target.performance.getEntriesByType('measure').length >= MAX_ENTRIES) target.performance.clearMeasures();
-        target.performance.measure(`${PREFIX}${name}`, { start: touch, end: now });
+        target.performance.measure(`${SCREEN_TRANSITION_PREFIX}${name}`, { start: touch, end: now });
       });
     },
     stop() {
@@ -43,5 +44,3 @@ export function startScreenTiming(target: Window = window): ScreenTiming {
     },
   };
 }
-
-export const SCREEN_TRANSITION_PREFIX = PREFIX;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
+import { READY_LINE_PREFIX } from '../../src/main/web-host/ready-line';
 
 export interface KioskHost {
   url: string;
@@ -18,7 +19,6 @@ export interface KioskHost {
   dataDir: string;
 }
 
-const READY = 'ADM web host ready: ';
 
 /**
  * `config: null` starts with no config.json at all (the only case for demo mode).
@@ -41,10 +41,10 @@ export async function startKioskHost(
     const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}${err}`)), 15_000);
     child.stdout?.on('data', (chunk) => {
       out += String(chunk);
-      const line = out.split('\n').find((l) => l.startsWith(READY));
+      const line = out.split('\n').find((l) => l.startsWith(READY_LINE_PREFIX));
       if (line) {
         clearTimeout(timer);
-        resolve(line.slice(READY.length).trim());
+        resolve(line.slice(READY_LINE_PREFIX.length).trim());
       }
     });
     child.stderr?.on('data', (chunk) => (err += String(chunk)));

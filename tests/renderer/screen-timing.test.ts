@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SCREEN_TRANSITION_PREFIX, startScreenTiming } from '../../src/renderer/screen-timing';
+import { startScreenTiming } from '../../src/renderer/screen-timing';
+import { SCREEN_TRANSITION_PREFIX } from '../../src/shared/screen-timing';
 
 const measures = () => performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith(SCREEN_TRANSITION_PREFIX));
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));

@@ -10,10 +10,8 @@ import { startHostCore } from '../host-core';
 import { installProcessGuards } from '../process-guard';
 import { startWebHost } from './server';
 import { findChromium, launchChromium } from './browser-launcher';
+import { READY_LINE_PREFIX, RESTARTED_LINE } from './ready-line';
 
-export const READY_LINE_PREFIX = 'ADM web host ready:';
-/** Printed instead of the ready line after a technician's restart (same URL and port). */
-export const RESTARTED_LINE = 'ADM web host restarted:';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
