@@ -16,6 +16,7 @@
  *   adm input list [--json]    PC/SC readers and serial ports the system sees
  *   adm input watch            card reads from PC/SC readers, live, until Ctrl+C
  *   adm voice check            which spoken-prompt voices are installed, with a sample each
+ *   adm admin set-pin          set the admin PIN (a kiosk in service without one), or reset a forgotten one
  */
 import { parseArgs } from 'node:util';
 import { maskNik } from '../shared/nik';
@@ -30,6 +31,9 @@ import { realInputSources } from '../devices/input/input-sources';
 import { describeConfigProblem, readConfigFile } from './config/store';
 import { resolveDataDir } from './data-dir';
 import { availableVoices, renderSpeech, wavDurationMs, type VoiceLanguage } from './voice/espeak';
+import { ADMIN_PIN_MISSING_MESSAGE } from './admin/commissioning';
+import { foreignOwnerRefusal, noKioskRefusal, setAdminPinOnPc } from './admin/set-pin-on-pc';
+import { terminalSecrets, type SecretInput } from './cli-secret-input';
 
 const USAGE = `Usage:
   adm sync [--once]
@@ -41,11 +45,23 @@ const USAGE = `Usage:
   adm printer status | test | reprint <reference> | profiles
   adm input list [--json] | watch
   adm voice check
+  adm admin set-pin   (asks for the PIN twice; or reads one line from standard input)
 `;
 
 type Out = (text: string) => void;
 
-export async function runCli(argv: string[], out: Out = (t) => process.stdout.write(t), env = process.env): Promise<number> {
+/** Where a PIN is read from, and where warnings go (standard error: they never mix into JSON on standard output). */
+export interface CliIo {
+  secrets: SecretInput;
+  warn: Out;
+}
+
+export async function runCli(
+  argv: string[],
+  out: Out = (t) => process.stdout.write(t),
+  env = process.env,
+  io: CliIo = { secrets: terminalSecrets(), warn: (t) => process.stderr.write(t) },
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -78,6 +94,12 @@ export async function runCli(argv: string[], out: Out = (t) => process.stdout.wr
   if (command === 'server' && sub === 'check') return serverCheck(values.url, out, env);
   if (command === 'input') return inputCommand(sub, values.json, out, env);
 
+  const dataDir = resolveDataDir(env);
+  const refusal = foreignOwnerRefusal(dataDir) ?? (command === 'admin' ? noKioskRefusal(dataDir) : null);
+  if (refusal) {
+    out(`Refused: ${refusal}\n`);
+    return 1;
+  }
   let core: ReturnType<typeof createKioskCore>;
   try {
     core = createKioskCore({ env, watchConfig: false });
@@ -87,7 +109,9 @@ export async function runCli(argv: string[], out: Out = (t) => process.stdout.wr
   }
   const problem = core.needsTechnician();
   if (problem) out(`PERLU PETUGAS: ${problem}. Kios tidak mengirim apa pun sampai berkas ini diperbaiki; permohonan tersimpan tetap aman.\n`);
+  if (core.adminPinMissing() && command !== 'admin') io.warn(`PERLU PETUGAS: ${ADMIN_PIN_MISSING_MESSAGE}\n`);
   try {
+    if (command === 'admin' && sub === 'set-pin') return await setPinCommand(core, io.secrets, out);
     if (command === 'sync') {
       if (problem) return 1;
       if (!core.village()) {
@@ -145,6 +169,21 @@ export async function runCli(argv: string[], out: Out = (t) => process.stdout.wr
   } finally {
     await core.close();
   }
+}
+
+async function setPinCommand(core: ReturnType<typeof createKioskCore>, secrets: SecretInput, out: Out): Promise<number> {
+  const pin = await secrets.newPin();
+  if (pin === null) {
+    out('The two PINs differ, or none was given; nothing changed.\n');
+    return 1;
+  }
+  const outcome = await setAdminPinOnPc(core, pin);
+  if (!outcome.ok) {
+    out('PIN terlalu mudah: 6-12 angka, bukan satu angka berulang atau urutan seperti 123456. Nothing changed.\n');
+    return 1;
+  }
+  out(`${outcome.replaced ? 'Admin PIN replaced' : 'Admin PIN set'} for the kiosk in ${core.dataDir}; the PIN lock is open. Recorded in the audit log.\n`);
+  return 0;
 }
 
 /** Sample sentences, rendered to prove the voice works (not only that it is listed). */

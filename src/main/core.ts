@@ -18,7 +18,8 @@ import {
 import { fail, type Result } from '../shared/result';
 import { adminCalls, isAdminCallName, PUBLIC_ADMIN_CALLS, type AdminCallName } from '../shared/admin-contract';
 import { createAdminAuth } from './admin/admin-auth';
-import { createAdminSessions } from './admin/admin-sessions';
+import { createAdminSessions, type AdminHolder } from './admin/admin-sessions';
+import { ADMIN_PIN_MISSING_MESSAGE, adminPinMissing, neverCommissioned } from './admin/commissioning';
 import { registerAdmin } from './features/admin';
 import { registerAdminSettings } from './features/admin-settings';
 import { registerAdminPrinter } from './features/admin-printer';
@@ -80,6 +81,12 @@ export interface KioskCoreOptions {
 
 export type EventListener = (name: EventName, payload: unknown) => void;
 
+/** Who makes an admin call: the session token it carries, and the page it comes from. */
+export interface AdminCaller {
+  session: string | undefined;
+  holder: AdminHolder;
+}
+
 export interface KioskCore {
   readonly dataDir: string;
   readonly logger: KioskLogger;
@@ -96,13 +103,20 @@ export interface KioskCore {
   configProblem(): ConfigProblem | null;
   /** The identity of the server requests go to now (`village/server-target.ts`), or null. */
   serverTarget(): string | null;
+  /** In service without an admin PIN: a technician sets one with `adm admin set-pin` (admin/commissioning.ts). */
+  adminPinMissing(): boolean;
   /** Record a technician's action in the audit log. */
   audit(actor: string, action: string, detail?: unknown): void;
   /** Start the background work: the sync worker and retention purges (hosts do; the CLI decides). */
   startBackground(): void;
   invoke(name: unknown, input: unknown): Promise<Result<unknown>>;
-  /** The admin half: `session` is the token `admin.unlock` gave (not needed for the public admin calls). */
-  invokeAdmin(name: unknown, input: unknown, session: string | undefined): Promise<Result<unknown>>;
+  /**
+   * The admin half: `session` is the token `admin.unlock` gave (not needed for the public admin calls), good only
+   * from the `holder` (the page: a web host socket, Electron's admin window) that opened it.
+   */
+  invokeAdmin(name: unknown, input: unknown, caller: AdminCaller): Promise<Result<unknown>>;
+  /** The page went away (its socket or window closed): the admin session it held ends. */
+  adminHolderGone(holder: AdminHolder): void;
   onEvent(listener: EventListener): () => void;
   close(): Promise<void>;
 }
@@ -306,6 +320,9 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     },
   };
   const disposers: Dispose[] = FEATURES.map((register) => register(ctx));
+  const pinMissing = () =>
+    adminPinMissing({ pinSet: ctx.adminAuth.pinSet(), demoMode: ctx.demoMode, neverCommissioned: neverCommissioned(dataDir, outbox) });
+  if (pinMissing()) log.warn(`PERLU PETUGAS: ${ADMIN_PIN_MISSING_MESSAGE}`);
 
   const unhandled = [
     ...Object.keys(calls).filter((name) => !handlers.has(name as CallName)),
@@ -326,12 +343,12 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     return run(name, () => handlers.get(name)!(parsed.data as never));
   }
 
-  async function invokeAdmin(name: unknown, input: unknown, session: string | undefined): Promise<Result<unknown>> {
+  async function invokeAdmin(name: unknown, input: unknown, { session, holder }: AdminCaller): Promise<Result<unknown>> {
     if (!isAdminCallName(name)) {
       log.warn({ call: String(name).slice(0, 80) }, 'unknown admin call refused');
       return fail('unknown-call');
     }
-    const actor = PUBLIC_ADMIN_CALLS.has(name) ? null : adminSessions.use(session);
+    const actor = PUBLIC_ADMIN_CALLS.has(name) ? null : adminSessions.use(session, holder);
     if (!PUBLIC_ADMIN_CALLS.has(name) && actor === null) {
       log.warn({ call: name }, 'admin call without a valid admin session refused');
       return fail('admin-session-required');
@@ -341,7 +358,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       log.warn({ call: name, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'invalid input refused');
       return fail('invalid-input');
     }
-    return run(name, () => adminHandlers.get(name)!(parsed.data as never, actor));
+    return run(name, () => adminHandlers.get(name)!(parsed.data as never, actor, holder));
   }
 
   async function run(name: string, handler: () => Result<unknown> | Promise<Result<unknown>>): Promise<Result<unknown>> {
@@ -382,6 +399,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     needsTechnician,
     configProblem: () => configProblem,
     serverTarget: currentTarget,
+    adminPinMissing: pinMissing,
     audit,
     startBackground() {
       sync.start();
@@ -393,6 +411,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     config: () => config,
     invoke,
     invokeAdmin,
+    adminHolderGone: (holder) => void adminSessions.closeHeldBy(holder),
     onEvent(listener) {
       events.on('event', listener);
       return () => events.off('event', listener);

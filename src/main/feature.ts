@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { CallName, CallOutput, EventName, EventPayload, calls } from '../shared/contract';
 import type { AdminCallName, AdminCallOutput, adminCalls } from '../shared/admin-contract';
 import type { AdminAuth } from './admin/admin-auth';
-import type { AdminSessions } from './admin/admin-sessions';
+import type { AdminHolder, AdminSessions } from './admin/admin-sessions';
 import type { Result } from '../shared/result';
 import type { Database } from './db/database';
 import type { KioskConfig } from './config/schema';
@@ -32,10 +32,14 @@ export type CallHandler<N extends CallName> = (
   input: z.output<(typeof calls)[N]['input']>,
 ) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>>;
 
-/** An admin call's handler also learns who made it: the session's actor ("pin", "card:<label>"), or null for the public calls. */
+/**
+ * An admin call's handler also learns who made it: the session's actor ("pin", "card:<label>"), or null for the
+ * public calls, and the page it came from (a session opened there is bound to it).
+ */
 export type AdminCallHandler<N extends AdminCallName> = (
   input: z.output<(typeof adminCalls)[N]['input']>,
   actor: string | null,
+  holder: AdminHolder,
 ) => Result<AdminCallOutput<N>> | Promise<Result<AdminCallOutput<N>>>;
 
 export interface ConfigHolder {

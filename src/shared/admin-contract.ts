@@ -24,6 +24,8 @@ function call<Output>() {
 /** Before the PIN: whether one is set, the lock, and in demo mode the documented demo PIN. */
 export interface AdminState {
   pinSet: boolean;
+  /** No PIN yet and the kiosk was never put into service: the first PIN is chosen here. Otherwise it is set on the PC. */
+  firstPinHere: boolean;
   /** Demo mode only: the PIN that opens admin while no PIN of the kiosk's own is set. */
   demoPin: string | null;
   /** Seconds until another PIN may be tried (0: now). */
@@ -44,6 +46,8 @@ export interface AdminSession {
 /** Why the kiosk needs a technician: a code the admin screen words, with what it needs. */
 export type TechnicianNotice =
   | { code: 'config-unreadable'; detail: string }
+  /** Demo mode, and admin opens with the published demo PIN only: set the kiosk's own in Keamanan. */
+  | { code: 'admin-pin-demo' }
   | { code: 'parked-requests'; count: number }
   | { code: 'held-for-other-server'; count: number }
   /** Sealed PINs or tokens this kiosk's key cannot open: the key file was replaced or lost (restore it from backup). */

@@ -18,3 +18,6 @@ export function isStrongAdminPin(pin: string): boolean {
   if (steps.every((step) => step === 1) || steps.every((step) => step === 9)) return false;
   return true;
 }
+
+/** Where the admin PIN of a kiosk in service is set, and a forgotten one reset: on the kiosk PC (README, "Admin PIN"). */
+export const SET_PIN_COMMAND = 'adm admin set-pin';

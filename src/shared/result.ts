@@ -58,6 +58,8 @@ export const ERROR_CODES = [
   'admin-pin-not-set',
   /** Admin: a first PIN was already set; change it from the Security screen. */
   'admin-pin-already-set',
+  /** Admin: this kiosk is in service without an admin PIN; it is set on the kiosk PC (`adm admin set-pin`), not here. */
+  'admin-pin-on-pc',
   /** Admin: wrong PIN; params: count (tries before the lock). */
   'admin-wrong-pin',
   /** Admin: too many wrong PINs; params: count (seconds to wait). */

@@ -35,8 +35,8 @@ async function request(page: Page, kiosk: KioskHost, beforeSend: () => void): Pr
   return reference;
 }
 
-async function openOutbox(page: Page): Promise<void> {
-  await openAdmin(page);
+async function openOutbox(page: Page, kiosk: KioskHost): Promise<void> {
+  await openAdmin(page, kiosk);
   await page.getByRole('button', { name: 'Permohonan', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Permohonan di kios' })).toBeVisible();
 }
@@ -45,7 +45,7 @@ const row = (page: Page, reference: string) => page.locator('.admin-outbox li', 
 
 test('a request the server could not take is held, shown as held, released and delivered', async ({ page, kiosk, village }) => {
   const reference = await request(page, kiosk, () => village.setFaults({ subscription: 'unreachable' }));
-  await openOutbox(page);
+  await openOutbox(page, kiosk);
   await page.getByRole('button', { name: 'Menunggu' }).click();
   await expect(row(page, reference)).toContainText('320101******0001');
   await expect(row(page, reference)).toContainText('menunggu dikirim');
@@ -84,7 +84,7 @@ test('a request in doubt with two server rows it could be is resolved by choosin
   if (!elsewhere.ok) throw new Error(elsewhere.error.message);
   const mine = village.requests().find((r) => (r.isianForm ?? '').includes(reference))!.id;
 
-  await openOutbox(page);
+  await openOutbox(page, kiosk);
   await page.getByRole('button', { name: 'Ditahan' }).click();
   // The sync worker parks it once the attempt's doubt is over; the list is asked again until then.
   await expect(async () => {

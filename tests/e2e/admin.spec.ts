@@ -1,11 +1,12 @@
 /**
  * The technician's way in, in the web host: the hidden gesture (5 taps on the
- * top-left corner within 3 s), a first admin PIN on a new kiosk, the PIN
- * with its lock, the status screen, and the resident screens waiting while
- * admin is open.
+ * top-left corner within 3 s), a first admin PIN on a kiosk never put into
+ * service, the PIN of a kiosk in service set on the PC, the PIN with its
+ * lock, the status screen, and the resident screens waiting while admin is
+ * open.
  */
 import type { Page } from '@playwright/test';
-import { expect, tapDigits, testWithVillage } from './fixtures';
+import { expect, setAdminPinOnPc, tapDigits, test as newKioskTest, testWithVillage } from './fixtures';
 
 // The gesture's window at its longest (10 s): a slow CI machine's five clicks still fall inside it.
 const test = testWithVillage((url) => ({ server: { url }, admin: { gestureSeconds: 10 } }));
@@ -16,23 +17,46 @@ async function cornerGesture(page: Page): Promise<void> {
   for (let i = 0; i < 5; i++) await page.mouse.click(6, 6);
 }
 
-async function setFirstPin(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Buat PIN admin' })).toBeVisible();
-  await tapDigits(page, PIN);
-  await page.getByRole('button', { name: 'Lanjut' }).click();
-  await expect(page.getByRole('heading', { name: 'Ulangi PIN admin' })).toBeVisible();
+/** The admin PIN on the keypad. */
+async function enterPin(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'PIN admin' })).toBeVisible();
   await tapDigits(page, PIN);
   await page.getByRole('button', { name: 'Buka' }).click();
 }
 
-test('a new kiosk asks for an admin PIN; admin shows the status while the resident screens wait; Keluar brings them back', async ({ page, kiosk, village }, testInfo) => {
+newKioskTest.describe('a kiosk never put into service', () => {
+  newKioskTest.use({ kioskConfig: null });
+
+  newKioskTest('takes its first admin PIN on the screen, typed twice', async ({ page, kiosk }) => {
+    await page.goto(kiosk.url);
+    await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
+    await page.goto(`${kiosk.origin}/admin.html`);
+    await expect(page.getByRole('heading', { name: 'Buat PIN admin' })).toBeVisible();
+    await tapDigits(page, PIN);
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect(page.getByRole('heading', { name: 'Ulangi PIN admin' })).toBeVisible();
+    await tapDigits(page, PIN);
+    await page.getByRole('button', { name: 'Buka' }).click();
+    await expect(page.getByRole('heading', { name: 'Status kios' })).toBeVisible();
+  });
+});
+
+test('a kiosk in service takes no admin PIN on its screen: the PC sets it; admin shows the status while the resident screens wait; Keluar brings them back', async ({ page, kiosk, village }, testInfo) => {
   await page.goto(kiosk.url);
   await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
   // Four taps are not the gesture, and the corner's taps never start a session.
   for (let i = 0; i < 4; i++) await page.mouse.click(6, 6);
   await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
   await page.mouse.click(6, 6);
-  await setFirstPin(page);
+  await expect(page.getByRole('heading', { name: 'PIN admin dibuat di komputer kios' })).toBeVisible();
+  await expect(page.locator('.admin-command')).toHaveText('adm admin set-pin');
+  await expect(page.getByRole('button', { name: '1', exact: true })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('admin-pin-on-pc.png') });
+  await page.getByRole('button', { name: 'Batal' }).click();
+
+  setAdminPinOnPc(kiosk, PIN);
+  await cornerGesture(page);
+  await enterPin(page);
 
   await expect(page.getByRole('heading', { name: 'Status kios' })).toBeVisible();
   await expect(page.getByText('Dibuka dengan PIN admin')).toBeVisible();
@@ -57,8 +81,9 @@ test('a new kiosk asks for an admin PIN; admin shows the status while the reside
 
 test('five wrong admin PINs lock the keypad with a countdown; before that the right PIN opens admin', async ({ page, kiosk }) => {
   await page.goto(kiosk.url);
+  setAdminPinOnPc(kiosk, PIN);
   await cornerGesture(page);
-  await setFirstPin(page);
+  await enterPin(page);
   await page.getByRole('button', { name: 'Keluar' }).click();
 
   await cornerGesture(page);
@@ -89,8 +114,9 @@ test('five wrong admin PINs lock the keypad with a countdown; before that the ri
 
 test('a technician changes the idle time in Pengaturan: a bad value saves nothing, a good one applies to the resident screens at once', async ({ page, kiosk }, testInfo) => {
   await page.goto(kiosk.url);
+  setAdminPinOnPc(kiosk, PIN);
   await cornerGesture(page);
-  await setFirstPin(page);
+  await enterPin(page);
   await page.getByRole('button', { name: 'Pengaturan' }).click();
   await expect(page.getByRole('heading', { name: 'Pengaturan kios' })).toBeVisible();
   const idleRow = page.locator('.admin-setting', { hasText: 'Waktu diam sebelum peringatan (detik)' });
@@ -127,8 +153,9 @@ const withNetworkPrinter = testWithVillage((url) => ({ server: { url }, admin: {
 
 withNetworkPrinter('a technician switches an unreachable network printer to the virtual one, prints a test slip and sees its preview', async ({ page, kiosk }, testInfo) => {
   await page.goto(kiosk.url);
+  setAdminPinOnPc(kiosk, PIN);
   await cornerGesture(page);
-  await setFirstPin(page);
+  await enterPin(page);
   await page.getByRole('button', { name: 'Printer', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Printer', exact: true })).toBeVisible();
   await expect(page.locator('.step-hint')).toContainText('tidak tersambung · tcp 127.0.0.1:9');

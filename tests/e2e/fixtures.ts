@@ -3,7 +3,7 @@
  * the built web host started on a free port, its printed URL, and a clean
  * shutdown. Tests wait on the host's ready line, never on sleeps.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,21 +90,32 @@ export async function tapDigits(page: Page, digits: string): Promise<void> {
   for (const digit of digits) await page.getByRole('button', { name: digit, exact: true }).click();
 }
 
-/** The admin PIN the admin e2e specs give a new kiosk. */
+/** The admin PIN the admin e2e specs give a kiosk. */
 export const ADMIN_PIN = '482916';
 
 /**
- * On the attract screen: the hidden gesture (5 taps on the top-left corner),
- * the admin PIN (on a new kiosk set first, typed twice), then the Status screen.
+ * The admin PIN of a kiosk in service, set as a technician sets it: with the
+ * bundled `adm admin set-pin` on the kiosk PC, the PIN piped on standard input.
  */
-export async function openAdmin(page: Page, options: { firstPin: boolean } = { firstPin: true }): Promise<void> {
+export function setAdminPinOnPc(kiosk: KioskHost, pin = ADMIN_PIN): void {
+  execFileSync(process.execPath, ['dist/main/cli.cjs', 'admin', 'set-pin'], {
+    env: { ...process.env, ADM_DATA_DIR: kiosk.dataDir },
+    input: `${pin}\n`,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+/**
+ * On the attract screen of a kiosk in service: its admin PIN set on the PC,
+ * the hidden gesture (5 taps on the top-left corner), the PIN, then the
+ * Status screen.
+ */
+export async function openAdmin(page: Page, kiosk: KioskHost, options: { pinAlreadySet?: boolean } = {}): Promise<void> {
+  if (!options.pinAlreadySet) setAdminPinOnPc(kiosk);
   await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
   for (let i = 0; i < 5; i++) await page.mouse.click(6, 6);
+  await expect(page.getByRole('heading', { name: 'PIN admin' })).toBeVisible();
   await tapDigits(page, ADMIN_PIN);
-  if (options.firstPin) {
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await tapDigits(page, ADMIN_PIN);
-  }
   await page.getByRole('button', { name: 'Buka' }).click();
   await expect(page.getByRole('heading', { name: 'Status kios' })).toBeVisible();
 }

@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
+import { givenSecrets } from '../../src/main/cli-secret-input';
 import { createKioskCore } from '../../src/main/core';
 import { saveConfig } from '../../src/main/config/store';
 import { defaultConfig } from '../../src/main/config/schema';
@@ -183,5 +184,74 @@ describe('adm printer', () => {
   it('lists the printer profiles', async () => {
     const { text } = await adm(tempDir(), 'printer', 'profiles', '--json');
     expect(JSON.parse(text).map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['generic-58', 'generic-80', 'pos-5890']));
+  });
+});
+
+describe('adm admin set-pin', () => {
+  async function admWith(dataDir: string, pins: Array<string | null>, ...args: string[]) {
+    let text = '';
+    let warnings = '';
+    const code = await runCli(args, (t) => (text += t), { ADM_DATA_DIR: dataDir }, { secrets: givenSecrets(...pins), warn: (t) => (warnings += t) });
+    return { code, text, warnings };
+  }
+  const unlock = async (dir: string, pin: string) => {
+    const core = createKioskCore({ dataDir: dir, watchConfig: false });
+    try {
+      return await core.invokeAdmin('admin.unlock', { pin }, { session: undefined, holder: 'ws:test' });
+    } finally {
+      await core.close();
+    }
+  };
+
+  it('says PERLU PETUGAS (on standard error, apart from JSON) for a kiosk in service without an admin PIN, until one is set', async () => {
+    const dir = await kioskWithServer();
+    await queue(dir, 1);
+    const before = await admWith(dir, [], 'outbox', 'list', '--json');
+    expect(before.warnings).toContain('PERLU PETUGAS');
+    expect(before.warnings).toContain('adm admin set-pin');
+    expect(JSON.parse(before.text)).toHaveLength(1);
+
+    const set = await admWith(dir, ['482916'], 'admin', 'set-pin');
+    expect(set).toMatchObject({ code: 0, text: expect.stringContaining('Admin PIN set') });
+    expect((await admWith(dir, [], 'outbox', 'list')).warnings).toBe('');
+    expect(await unlock(dir, '482916')).toMatchObject({ ok: true });
+  });
+
+  it('resets a forgotten PIN and opens the lock; audited with the system user', async () => {
+    const dir = await kioskWithServer();
+    await queue(dir, 1);
+    await admWith(dir, ['482916'], 'admin', 'set-pin');
+    for (let i = 0; i < 6; i++) await unlock(dir, '000000');
+    expect(await unlock(dir, '482916')).toMatchObject({ ok: false, error: { code: 'admin-locked' } });
+
+    expect(await admWith(dir, ['590317'], 'admin', 'set-pin')).toMatchObject({ code: 0, text: expect.stringContaining('Admin PIN replaced') });
+    expect(await unlock(dir, '590317')).toMatchObject({ ok: true });
+    const core = createKioskCore({ dataDir: dir, watchConfig: false });
+    const audited = core.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'admin.pin.set' ORDER BY id").all();
+    await core.close();
+    expect(audited).toEqual([
+      { actor: expect.stringMatching(/^pc:.+/), detail: JSON.stringify({ via: 'adm', replaced: false }) },
+      { actor: expect.stringMatching(/^pc:.+/), detail: JSON.stringify({ via: 'adm', replaced: true }) },
+    ]);
+  });
+
+  it.each([
+    ['an easy PIN', ['123456'], /terlalu mudah/],
+    ['two PINs that differ (or none)', [null], /differ, or none/],
+  ])('changes nothing for %s', async (_name, pins, message) => {
+    const dir = await kioskWithServer();
+    await queue(dir, 1);
+    const answer = await admWith(dir, pins, 'admin', 'set-pin');
+    expect(answer.code).toBe(1);
+    expect(answer.text).toMatch(message);
+    expect(await unlock(dir, '123456')).toEqual({ ok: false, error: { code: 'admin-pin-on-pc' } });
+  });
+
+  it('refuses a folder without a kiosk in it (the wrong user, or ADM_DATA_DIR not set) and creates nothing there', async () => {
+    const dir = tempDir();
+    const answer = await admWith(dir, ['482916'], 'admin', 'set-pin');
+    expect(answer.code).toBe(1);
+    expect(answer.text).toMatch(/^Refused: no kiosk data in/);
+    expect(existsSync(path.join(dir, 'adm.sqlite'))).toBe(false);
   });
 });

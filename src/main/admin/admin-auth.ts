@@ -3,6 +3,11 @@
  * `technician_card`: checking the admin PIN with its lock, setting it, and
  * the technician cards whose tap names who opened admin. The PIN is kept as
  * a scrypt hash; card UIDs as HMACs under the kiosk's card key.
+ *
+ * PIN attempts run one at a time per kiosk, and each is counted as a failure
+ * before its hash is computed (and forgiven when it was right): twenty wrong
+ * PINs sent at once, then the right one, meet the lock like twenty-one typed
+ * one after the other, and an attempt cut short by a crash still counts.
  */
 import { createHmac } from 'node:crypto';
 import type { Database } from '../db/database';
@@ -21,14 +26,23 @@ export interface AdminAuth {
   lockedSeconds(now?: number): number;
   /** Checks the PIN against the stored hash (or `fallbackPin` while none is set: demo mode), counting failures. */
   check(pin: string, options?: { fallbackPin?: string; now?: number }): Promise<PinCheck>;
+  /** Sets (or replaces) the PIN and opens the lock: the Keamanan screen and `adm admin set-pin`. */
   setPin(pin: string): Promise<void>;
+  /** Sets the PIN only if none is set yet, in the same turn as the check (two first PINs at once: one wins). */
+  setFirstPin(pin: string): Promise<'set' | 'already-set'>;
   registerCard(uid: string, label: string): void;
   removeCard(label: string): boolean;
   cardLabel(uid: string): string | null;
   cards(): Array<{ label: string; addedAt: string }>;
 }
 
-export function createAdminAuth(db: Database, cardKey: Buffer, clock: () => number = Date.now): AdminAuth {
+export function createAdminAuth(
+  db: Database,
+  cardKey: Buffer,
+  clock: () => number = Date.now,
+  /** The hash check (tests hold it open to see what is recorded meanwhile). */
+  verify: (pin: string, stored: string) => Promise<boolean> = verifyPin,
+): AdminAuth {
   const readPin = db.prepare('SELECT pin_hash FROM admin_credential WHERE id = 1').pluck();
   const writePin = db.prepare(
     `INSERT INTO admin_credential (id, pin_hash, set_at) VALUES (1, ?, ?)
@@ -58,28 +72,45 @@ export function createAdminAuth(db: Database, cardKey: Buffer, clock: () => numb
     return Math.ceil(remainingLockMs(failures, lastFailureAt, now) / 1000);
   };
 
+  // Every read-then-write of the PIN or the lock waits for the one before it.
+  let turn: Promise<unknown> = Promise.resolve();
+  function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const mine = turn.then(work, work);
+    turn = mine.catch(() => undefined);
+    return mine;
+  }
+  async function store(pin: string): Promise<void> {
+    writePin.run(await hashPin(pin), new Date(clock()).toISOString());
+    clearLock.run();
+  }
+
   return {
     pinSet: () => readPin.get() !== undefined,
     lockedSeconds,
-    async check(pin, options = {}) {
-      const now = options.now ?? clock();
-      const waiting = lockedSeconds(now);
-      if (waiting > 0) return { ok: false, reason: 'locked', seconds: waiting };
-      const stored = readPin.get() as string | undefined;
-      if (stored === undefined && options.fallbackPin === undefined) return { ok: false, reason: 'not-set' };
-      const right = stored === undefined ? pin === options.fallbackPin : await verifyPin(pin, stored);
-      if (right) {
-        clearLock.run();
-        return { ok: true };
-      }
-      const failures = lock(now).failures + 1;
-      writeLock.run(failures, now);
-      return { ok: false, reason: 'wrong', triesLeft: triesBeforeLock(failures), lockedSeconds: lockedSeconds(now) };
-    },
-    async setPin(pin) {
-      writePin.run(await hashPin(pin), new Date(clock()).toISOString());
-      clearLock.run();
-    },
+    check: (pin, options = {}) =>
+      oneAtATime(async (): Promise<PinCheck> => {
+        const now = options.now ?? clock();
+        const waiting = lockedSeconds(now);
+        if (waiting > 0) return { ok: false, reason: 'locked', seconds: waiting };
+        const stored = readPin.get() as string | undefined;
+        if (stored === undefined && options.fallbackPin === undefined) return { ok: false, reason: 'not-set' };
+        // Counted before the hash is computed; a right PIN takes it back.
+        const failures = lock(now).failures + 1;
+        writeLock.run(failures, now);
+        const right = stored === undefined ? pin === options.fallbackPin : await verify(pin, stored);
+        if (right) {
+          clearLock.run();
+          return { ok: true };
+        }
+        return { ok: false, reason: 'wrong', triesLeft: triesBeforeLock(failures), lockedSeconds: lockedSeconds(now) };
+      }),
+    setPin: (pin) => oneAtATime(() => store(pin)),
+    setFirstPin: (pin) =>
+      oneAtATime(async () => {
+        if (readPin.get() !== undefined) return 'already-set' as const;
+        await store(pin);
+        return 'set' as const;
+      }),
     registerCard(uid, label) {
       db.prepare(
         `INSERT INTO technician_card (uid_hash, label, added_at) VALUES (?, ?, ?)

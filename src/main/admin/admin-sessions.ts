@@ -1,22 +1,34 @@
 /**
  * Admin sessions, in memory only: a random token per opening, who opened it
- * (the PIN, or a technician card's label), and when it was last used. A
- * session closes itself after the idle time; a restart closes them all.
+ * (the PIN, or a technician card's label), the page that holds it, and when
+ * it was last used. A session is good only from the page that opened it (in
+ * the web host its WebSocket, in Electron the admin window) and ends when
+ * that page goes away, "Keluar" or not: a token copied to another page opens
+ * nothing, and a closed admin page never leaves the resident screens
+ * waiting. It also closes itself after the idle time; a restart closes all.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
+/** The page an admin call comes from: `ws:<n>` (a web host socket) or `window:<id>` (Electron's admin window). */
+export type AdminHolder = string;
+
 export interface AdminSessions {
-  open(actor: string): string;
-  /** The session's actor, its idle time restarted; null when unknown or expired. */
-  use(token: string | undefined): string | null;
+  open(actor: string, holder: AdminHolder): string;
+  /** The session's actor, its idle time restarted; null when unknown, expired, or held by another page. */
+  use(token: string | undefined, holder: AdminHolder): string | null;
   close(token: string | undefined): boolean;
+  /** The page went away: its session ends. Returns who it was, or null when it held none. */
+  closeHeldBy(holder: AdminHolder): string | null;
   closeAll(): void;
+  /** Told who, when a session ends because its page went away (admin audits it and lets the resident screens back). */
+  onHolderGone(listener: (actor: string) => void): () => void;
   /** Whether any admin session is open now (resident screens wait meanwhile). */
   anyOpen(): boolean;
 }
 
 export function createAdminSessions(idleMs: () => number, clock: () => number = Date.now): AdminSessions {
-  const sessions = new Map<string, { actor: string; lastUsed: number }>();
+  const sessions = new Map<string, { actor: string; holder: AdminHolder; lastUsed: number }>();
+  const goneListeners = new Set<(actor: string) => void>();
 
   function find(token: string | undefined): string | null {
     if (typeof token !== 'string' || token.length === 0) return null;
@@ -34,18 +46,19 @@ export function createAdminSessions(idleMs: () => number, clock: () => number = 
   }
 
   return {
-    open(actor) {
+    open(actor, holder) {
       // One technician at a time: a new opening ends any other.
       sessions.clear();
       const token = randomBytes(32).toString('base64url');
-      sessions.set(token, { actor, lastUsed: clock() });
+      sessions.set(token, { actor, holder, lastUsed: clock() });
       return token;
     },
-    use(token) {
+    use(token, holder) {
       sweep();
       const known = find(token);
       if (!known) return null;
       const session = sessions.get(known)!;
+      if (session.holder !== holder) return null;
       session.lastUsed = clock();
       return session.actor;
     },
@@ -53,8 +66,22 @@ export function createAdminSessions(idleMs: () => number, clock: () => number = 
       const known = find(token);
       return known ? sessions.delete(known) : false;
     },
+    closeHeldBy(holder) {
+      sweep();
+      for (const [token, session] of sessions) {
+        if (session.holder !== holder) continue;
+        sessions.delete(token);
+        for (const listener of goneListeners) listener(session.actor);
+        return session.actor;
+      }
+      return null;
+    },
     closeAll() {
       sessions.clear();
+    },
+    onHolderGone(listener) {
+      goneListeners.add(listener);
+      return () => goneListeners.delete(listener);
     },
     anyOpen() {
       sweep();

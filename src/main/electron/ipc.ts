@@ -31,21 +31,31 @@ export function registerIpc(ipcMain: IpcMain, core: KioskCore, target: () => Web
   };
 }
 
+/** The admin window as the holder of its admin session: the session ends when this window closes. */
+export function adminWindowHolder(contents: Pick<WebContents, 'id'>): string {
+  return `window:${contents.id}`;
+}
+
 /**
  * The admin half, on its own channels: answered only for the admin window
  * (its webContents, on our own page), never for the kiosk window or a
- * foreign frame; the admin session token rides with each call.
+ * foreign frame; the admin session token rides with each call, and is good
+ * only from the window that opened it.
  */
 export function registerAdminIpc(ipcMain: IpcMain, core: KioskCore, adminWindow: () => WebContents | null): () => void {
   const log = core.logger.forSubsystem('ipc');
   for (const name of adminCallNames) {
-    ipcMain.handle(adminIpcChannel.call(name), (event: IpcMainInvokeEvent, input: unknown, session: unknown) => {
+    ipcMain.handle(adminIpcChannel.call(name), async (event: IpcMainInvokeEvent, input: unknown, session: unknown) => {
       const admin = adminWindow();
       if (!admin || event.sender !== admin || !isTrustedSender(event.senderFrame?.url)) {
         log.warn({ call: name }, 'admin IPC from outside the admin window refused');
         return fail('forbidden');
       }
-      return core.invokeAdmin(name, input, typeof session === 'string' ? session : undefined);
+      const holder = adminWindowHolder(event.sender);
+      const result = await core.invokeAdmin(name, input, { session: typeof session === 'string' ? session : undefined, holder });
+      // The window closed while admin was opening in it: the session it got ends now.
+      if (event.sender.isDestroyed()) core.adminHolderGone(holder);
+      return result;
     });
   }
   return () => {

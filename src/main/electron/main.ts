@@ -21,7 +21,7 @@ import { resolveDataDir } from '../data-dir';
 import { startHostCore, type HostCore } from '../host-core';
 import { installProcessGuards } from '../process-guard';
 import { safeStorageKeyProvider } from './secret-key';
-import { registerAdminIpc, registerIpc } from './ipc';
+import { adminWindowHolder, registerAdminIpc, registerIpc } from './ipc';
 import { adminIpcChannel } from '../../shared/admin-contract-names';
 import {
   ADMIN_URL,
@@ -215,7 +215,12 @@ if (!app.requestSingleInstanceLock()) {
     created.webContents.on('render-process-gone', () => {
       if (!created.isDestroyed()) created.destroy();
     });
-    created.on('closed', () => (adminWindow = null));
+    // Admin ends with its window, "Keluar" or not: the resident screens never wait for a window that is gone.
+    const holder = adminWindowHolder(created.webContents);
+    created.on('closed', () => {
+      adminWindow = null;
+      host?.core.adminHolderGone(holder);
+    });
     void created.loadURL(ADMIN_URL);
   }
 

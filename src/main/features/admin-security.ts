@@ -6,6 +6,7 @@
  */
 import { isStrongAdminPin } from '../../shared/admin-pin';
 import { fail, ok } from '../../shared/result';
+import { demoAdminPin } from '../admin/commissioning';
 import type { Feature } from '../feature';
 
 /** A card tapped this recently is the one "Daftarkan" registers. */
@@ -15,7 +16,9 @@ export const registerAdminSecurity: Feature = (ctx) => {
   const log = ctx.log('admin');
 
   ctx.handleAdmin('admin.changePin', async ({ current, next }, actor) => {
-    const check = await ctx.adminAuth.check(current);
+    // A demo kiosk's own first PIN is made here, with the demo PIN as the current one.
+    const demoPin = demoAdminPin({ demoMode: ctx.demoMode, pinSet: ctx.adminAuth.pinSet() });
+    const check = await ctx.adminAuth.check(current, { fallbackPin: demoPin ?? undefined });
     if (!check.ok) {
       ctx.audit(actor ?? 'pin', 'admin.pin.refused');
       if (check.reason === 'locked') return fail('admin-locked', { count: check.seconds });

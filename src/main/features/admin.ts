@@ -13,9 +13,9 @@ import { fail, ok } from '../../shared/result';
 import { appVersion } from '../app-version';
 import type { Feature, FeatureContext } from '../feature';
 import { checkServer } from '../village/server-check';
+import type { AdminHolder } from '../admin/admin-sessions';
+import { demoAdminPin, neverCommissioned } from '../admin/commissioning';
 
-/** The PIN that opens admin in demo mode while the kiosk has none of its own (README, "Demo data"). */
-export const DEMO_ADMIN_PIN = '123456';
 /** A technician card tapped this recently names who opens admin with the PIN. */
 const CARD_WINDOW_MS = 60_000;
 const RECENT_PRINTER_CHANGES = 10;
@@ -42,11 +42,14 @@ export const registerAdmin: Feature = (ctx) => {
     }
   });
 
-  const demoPin = () => (ctx.demoMode && !ctx.adminAuth.pinSet() ? DEMO_ADMIN_PIN : null);
+  const demoPin = () => demoAdminPin({ demoMode: ctx.demoMode, pinSet: ctx.adminAuth.pinSet() });
   const recentCard = () => (technicianCard && Date.now() - technicianCard.at <= CARD_WINDOW_MS ? technicianCard.label : null);
 
-  function opened(actor: string): { session: string; actor: string; idleSeconds: number } {
-    const session = ctx.adminSessions.open(actor);
+  // Only a kiosk never put into service takes its first PIN on the touchscreen (admin/commissioning.ts).
+  const firstPinHere = () => !ctx.adminAuth.pinSet() && neverCommissioned(ctx.dataDir, ctx.outbox);
+
+  function opened(actor: string, holder: AdminHolder): { session: string; actor: string; idleSeconds: number } {
+    const session = ctx.adminSessions.open(actor, holder);
     technicianCard = null;
     ctx.audit(actor, 'admin.opened');
     log.info({ actor }, 'admin opened; the resident session ends and resident screens wait');
@@ -69,17 +72,29 @@ export const registerAdmin: Feature = (ctx) => {
   }
   const idleCheck = setInterval(announce, 1000);
   idleCheck.unref();
+  // The admin page closed without "Keluar" (a reload, a crash, a closed window): admin ends with it.
+  const stopHolderWatch = ctx.adminSessions.onHolderGone((actor) => {
+    ctx.audit(actor, 'admin.closed', { reason: 'page-closed' });
+    log.info({ actor }, 'the admin page closed; admin ends with it');
+    announce();
+  });
 
   ctx.handleAdmin('admin.state', () =>
-    ok({ pinSet: ctx.adminAuth.pinSet(), demoPin: demoPin(), lockedSeconds: ctx.adminAuth.lockedSeconds(), card: recentCard() }),
+    ok({
+      pinSet: ctx.adminAuth.pinSet(),
+      firstPinHere: firstPinHere(),
+      demoPin: demoPin(),
+      lockedSeconds: ctx.adminAuth.lockedSeconds(),
+      card: recentCard(),
+    }),
   );
 
-  ctx.handleAdmin('admin.unlock', async ({ pin }) => {
+  ctx.handleAdmin('admin.unlock', async ({ pin }, _actor, holder) => {
     const card = recentCard();
     const actor = card ? `card:${card}` : 'pin';
     const check = await ctx.adminAuth.check(pin, { fallbackPin: demoPin() ?? undefined });
-    if (check.ok) return ok(opened(actor));
-    if (check.reason === 'not-set') return fail('admin-pin-not-set');
+    if (check.ok) return ok(opened(actor, holder));
+    if (check.reason === 'not-set') return fail(firstPinHere() ? 'admin-pin-not-set' : 'admin-pin-on-pc');
     if (check.reason === 'locked') {
       ctx.audit(actor, 'admin.refused', { reason: 'locked', seconds: check.seconds });
       return fail('admin-locked', { count: check.seconds });
@@ -89,12 +104,17 @@ export const registerAdmin: Feature = (ctx) => {
     return check.lockedSeconds > 0 ? fail('admin-locked', { count: check.lockedSeconds }) : fail('admin-wrong-pin', { count: check.triesLeft });
   });
 
-  ctx.handleAdmin('admin.setFirstPin', async ({ pin }) => {
+  ctx.handleAdmin('admin.setFirstPin', async ({ pin }, _actor, holder) => {
     if (ctx.adminAuth.pinSet()) return fail('admin-pin-already-set');
+    if (!firstPinHere()) {
+      ctx.audit('pin', 'admin.refused', { reason: 'first-pin-on-pc' });
+      log.warn('a first admin PIN was offered on the screen of a kiosk in service; refused (it is set on the PC)');
+      return fail('admin-pin-on-pc');
+    }
     if (!isStrongAdminPin(pin)) return fail('admin-pin-weak');
-    await ctx.adminAuth.setPin(pin);
-    ctx.audit('pin', 'admin.pin.set', { first: true });
-    return ok(opened('pin'));
+    if ((await ctx.adminAuth.setFirstPin(pin)) === 'already-set') return fail('admin-pin-already-set');
+    ctx.audit('pin', 'admin.pin.set', { first: true, via: 'screen' });
+    return ok(opened('pin', holder));
   });
 
   ctx.handleAdmin('admin.lock', (_input, actor) => {
@@ -120,6 +140,7 @@ export const registerAdmin: Feature = (ctx) => {
 
   return () => {
     clearInterval(idleCheck);
+    stopHolderWatch();
     stopObserving();
   };
 };
@@ -144,6 +165,8 @@ async function status(
   const notices: TechnicianNotice[] = [];
   const problem = ctx.needsTechnician();
   if (problem) notices.push({ code: 'config-unreadable', detail: problem });
+  // The demo PIN is printed in the README: a kiosk leaving demo mode needs one of its own (Keamanan).
+  if (ctx.demoMode && !ctx.adminAuth.pinSet()) notices.push({ code: 'admin-pin-demo' });
   if (outbox.parked > 0) notices.push({ code: 'parked-requests', count: outbox.parked });
   const held = ctx.outbox.heldForOtherServers(ctx.serverTarget());
   if (held > 0) notices.push({ code: 'held-for-other-server', count: held });

@@ -108,6 +108,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // Names each socket as the holder of any admin session opened over it.
+  let socketCount = 0;
   sockets.on('error', (error) => log.warn({ err: error }, 'WebSocket server error'));
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
@@ -118,7 +120,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         socket.end(`HTTP/1.1 ${verdict.allowed ? 403 : verdict.status} Forbidden\r\nConnection: close\r\n\r\n`);
         return;
       }
-      sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.core, log));
+      sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, `ws:${++socketCount}`, options.core, log));
     } catch (error) {
       log.error({ err: error }, 'WebSocket upgrade failed');
       socket.destroy();
@@ -176,7 +178,9 @@ function staysInside(root: string, pathname: string): boolean {
   }
 }
 
-function serveSocket(ws: WebSocket, core: KioskCore, log: Log): void {
+/** One page's socket; `holder` names it to the core, so an admin session opened here works only here and ends with it. */
+function serveSocket(ws: WebSocket, holder: string, core: KioskCore, log: Log): void {
+  ws.on('close', () => core.adminHolderGone(holder));
   // A malformed frame (bad opcode, bad UTF-8, too large) closes this socket only.
   ws.on('error', (error) => {
     log.warn({ code: (error as { code?: string }).code }, 'malformed WebSocket frame; socket closed');
@@ -200,9 +204,12 @@ function serveSocket(ws: WebSocket, core: KioskCore, log: Log): void {
     }
     const { call, input, session } = request.data;
     // The admin half answers only with an admin session (the core checks it); resident calls never look at one.
-    const result = isAdminCallName(call) ? await core.invokeAdmin(call, input, session) : await core.invoke(call, input);
+    const result = isAdminCallName(call) ? await core.invokeAdmin(call, input, { session, holder }) : await core.invoke(call, input);
     if (ws.readyState === ws.OPEN) {
       ws.send(JSON.stringify({ kind: 'result', id: request.data.id, result } satisfies WsMessage));
+    } else if (isAdminCallName(call)) {
+      // The socket closed while admin was opening over it: the session it got ends now.
+      core.adminHolderGone(holder);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminBridge, AdminSession, AdminState } from '../../shared/admin-contract';
-import { ADMIN_PIN_MAX, ADMIN_PIN_MIN } from '../../shared/admin-pin';
+import { ADMIN_PIN_MAX, ADMIN_PIN_MIN, SET_PIN_COMMAND } from '../../shared/admin-pin';
 import type { CallError } from '../../shared/result';
 import { NumericKeypad } from '../components/NumericKeypad';
 import { errorText } from '../error-text';
@@ -10,10 +10,49 @@ type Step = 'pin' | 'first' | 'confirm';
 
 /**
  * The way into admin: the admin PIN on the keypad (a tapped technician card
- * says whose name it opens in), or on a kiosk without one, a first PIN typed
- * twice. While the core keeps the keypad locked it counts the seconds down.
+ * says whose name it opens in), or on a kiosk never put into service, a
+ * first PIN typed twice. A kiosk in service without a PIN says where it is
+ * set (the kiosk PC) and offers no keypad. While the core keeps the keypad
+ * locked it counts the seconds down.
  */
 export function AdminPinScreen(props: {
+  api: AdminBridge;
+  state: AdminState;
+  onOpened(session: AdminSession): void;
+  onRefresh(): void;
+  onCancel(): void;
+}) {
+  const { state } = props;
+  if (!state.pinSet && !state.demoPin && !state.firstPinHere) return <PinOnPc onCancel={props.onCancel} />;
+  return <PinKeypadScreen {...props} />;
+}
+
+/** A kiosk in service without an admin PIN: the PIN is made on the PC, never on this screen. */
+function PinOnPc(props: { onCancel(): void }) {
+  const { t } = useTranslation();
+  return (
+    <main className="step admin">
+      <header className="step-header">
+        <p className="step-progress">{t('admin.title')}</p>
+        <h1>{t('admin.onPcTitle')}</h1>
+        <p className="step-hint">{t('admin.onPcHint')}</p>
+      </header>
+      <section className="step-body">
+        <p>{t('admin.onPcSteps')}</p>
+        <p className="admin-command">
+          <code>{SET_PIN_COMMAND}</code>
+        </p>
+      </section>
+      <footer className="step-actions">
+        <button type="button" className="secondary step-cancel" onClick={props.onCancel}>
+          {t('admin.cancel')}
+        </button>
+      </footer>
+    </main>
+  );
+}
+
+function PinKeypadScreen(props: {
   api: AdminBridge;
   state: AdminState;
   onOpened(session: AdminSession): void;
@@ -69,7 +108,7 @@ export function AdminPinScreen(props: {
       setFirstPin('');
       setStep('first');
     }
-    if (result.error.code === 'admin-pin-not-set' || result.error.code === 'admin-pin-already-set') props.onRefresh();
+    if (['admin-pin-not-set', 'admin-pin-already-set', 'admin-pin-on-pc'].includes(result.error.code)) props.onRefresh();
   }
 
   const title = step === 'pin' ? t('admin.pinTitle') : step === 'first' ? t('admin.firstPinTitle') : t('admin.confirmPinTitle');

@@ -25,7 +25,11 @@ export function fire(emitter: EventEmitter, name: string, ...args: unknown[]): F
   return event;
 }
 
+let nextContentsId = 1;
+
 export class FakeWebContents extends EventEmitter {
+  /** Electron numbers each webContents. */
+  readonly id = nextContentsId++;
   readonly loaded: string[] = [];
   readonly visualZoomLimits: Array<[number, number]> = [];
   crashedByShell = 0;

@@ -71,8 +71,9 @@ describe('Electron IPC bridge', () => {
     const core = createKioskCore({ dataDir: tempDir() });
     cores.push(core);
     const { ipcMain, handlers } = fakeIpcMain();
-    const adminContents = {} as WebContents;
-    const kioskContents = {} as WebContents;
+    let adminGone = false;
+    const adminContents = { id: 7, isDestroyed: () => adminGone } as unknown as WebContents;
+    const kioskContents = { id: 1, isDestroyed: () => false } as unknown as WebContents;
     const dispose = registerAdminIpc(ipcMain, core, () => adminContents);
     expect([...handlers.keys()].sort()).toEqual(adminCallNames.map(adminIpcChannel.call).sort());
     const state = handlers.get(adminIpcChannel.call('admin.state'))!;
@@ -83,6 +84,20 @@ describe('Electron IPC bridge', () => {
     // The session rides as the second argument.
     const status = handlers.get(adminIpcChannel.call('admin.status'))!;
     expect(await status(sent(adminContents, 'app://kiosk/admin.html'), {}, 'guessed')).toEqual({ ok: false, error: { code: 'admin-session-required' } });
+
+    // A session is the admin window's: the core is told which window asks, and a window closed while admin opened ends it.
+    const { setAdminPinOnPc } = await import('../../../src/main/admin/set-pin-on-pc');
+    await setAdminPinOnPc(core, '482916');
+    const unlock = handlers.get(adminIpcChannel.call('admin.unlock'))!;
+    const opened = (await unlock(sent(adminContents, 'app://kiosk/admin.html'), { pin: '482916' })) as { value: { session: string } };
+    expect(await status(sent(adminContents, 'app://kiosk/admin.html'), {}, opened.value.session)).toMatchObject({ ok: true });
+    expect(await core.invokeAdmin('admin.status', {}, { session: opened.value.session, holder: 'window:8' })).toEqual({
+      ok: false,
+      error: { code: 'admin-session-required' },
+    });
+    adminGone = true;
+    await unlock(sent(adminContents, 'app://kiosk/admin.html'), { pin: '482916' });
+    expect(await core.invoke('kiosk.getInfo', {})).toMatchObject({ ok: true, value: { adminOpen: false } });
     dispose();
     expect(handlers.size).toBe(0);
   });

@@ -46,6 +46,8 @@ interface Shell {
   kiosk: FakeWebContents;
   logLines: Array<{ msg: string }>;
   invoked: Array<[string, unknown]>;
+  /** Pages whose admin session the shell said had gone (the admin window closed). */
+  holdersGone: string[];
   starts: { count: number; shell: ShellControl | null };
   /** Resolves the core's close (the sync worker's drain); until then quitting waits. */
   finishDrain(): void;
@@ -60,6 +62,7 @@ async function startShell(options: { failingStarts?: number; singleInstance?: bo
   const logLines: Array<{ msg: string }> = [];
   const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _e, done) => (logLines.push(JSON.parse(String(chunk))), done()) }));
   const invoked: Array<[string, unknown]> = [];
+  const holdersGone: string[] = [];
   let finishDrain = () => {};
   const drained = new Promise<void>((resolve) => (finishDrain = resolve));
   const closes = { count: 0 };
@@ -74,6 +77,7 @@ async function startShell(options: { failingStarts?: number; singleInstance?: bo
       onEvent: () => () => {},
       invoke: async (name: string, input: unknown) => (invoked.push([name, input]), { ok: true, value: {} }),
       invokeAdmin: async () => ({ ok: true, value: {} }),
+      adminHolderGone: (holder: string) => void holdersGone.push(holder),
     };
     return {
       core,
@@ -87,7 +91,7 @@ async function startShell(options: { failingStarts?: number; singleInstance?: bo
   await import('../../../src/main/electron/main');
   await vi.advanceTimersByTimeAsync(0);
   const kiosk = electron.windows[0]?.webContents as FakeWebContents;
-  return { electron, kiosk, logLines, invoked, starts, finishDrain, closes };
+  return { electron, kiosk, logLines, invoked, holdersGone, starts, finishDrain, closes };
 }
 
 const decoded = (url: string | undefined) => decodeURIComponent(url ?? '');
@@ -194,6 +198,15 @@ describe('keys', () => {
     for (const input of [key('a'), key('1'), key('Enter'), key('Tab'), key('Backspace'), key('c', { control: true }), key('v', { control: true })]) {
       expect(fire(admin, 'before-input-event', input).defaultPrevented, JSON.stringify(input)).toBe(false);
     }
+  });
+
+  it('ends the admin session with its window, "Keluar" or not (a crashed admin page closes its window)', async () => {
+    const shell = await startShell();
+    shell.electron.ipcMain.emit(adminIpcChannel.open, { sender: shell.kiosk, senderFrame: { url: KIOSK_URL } });
+    const adminWindow = shell.electron.windows[1]!;
+    expect(shell.holdersGone).toEqual([]);
+    fire(adminWindow.webContents, 'render-process-gone', { reason: 'crashed' });
+    expect(shell.holdersGone).toEqual([`window:${adminWindow.webContents.id}`]);
   });
 });
 

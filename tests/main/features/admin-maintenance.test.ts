@@ -8,6 +8,7 @@ import { saveConfig } from '../../../src/main/config/store';
 import { defaultConfig } from '../../../src/main/config/schema';
 import { newRequest, pinOf } from '../../helpers/outbox-rig';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { openAdminSession } from '../../helpers/admin-session';
 
 const tempDir = useTempDirs();
 const closers: Array<() => Promise<void>> = [];
@@ -21,9 +22,7 @@ async function adminKiosk(dataDir = tempDir(), options: Omit<KioskCoreOptions, '
   await saveConfig(dataDir, config);
   const core = createKioskCore({ dataDir, watchConfig: false, ...options });
   closers.push(() => core.close());
-  const opened = await core.invokeAdmin('admin.setFirstPin', { pin: '482916' }, undefined);
-  const session = opened.ok ? (opened.value as { session: string }).session : ((await core.invokeAdmin('admin.unlock', { pin: '482916' }, undefined)) as { ok: true; value: { session: string } }).value.session;
-  const admin = (name: string, input: unknown = {}) => core.invokeAdmin(name, input, session);
+  const { admin } = await openAdminSession(core);
   return { core, admin };
 }
 

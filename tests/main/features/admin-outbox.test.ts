@@ -4,6 +4,7 @@ import { serverTarget } from '../../../src/main/village/server-target';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { newRequest, pinOf } from '../../helpers/outbox-rig';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { openAdminSession } from '../../helpers/admin-session';
 
 const tempDir = useTempDirs();
 let close: () => Promise<void> = async () => {};
@@ -12,9 +13,7 @@ afterEach(async () => close());
 async function adminKiosk() {
   const rig = await coreWithSim(tempDir());
   close = rig.close;
-  const opened = await rig.core.invokeAdmin('admin.setFirstPin', { pin: '482916' }, undefined);
-  const session = opened.ok ? (opened.value as { session: string }).session : '';
-  const admin = (name: string, input: unknown = {}) => rig.core.invokeAdmin(name, input, session);
+  const { admin } = await openAdminSession(rig.core);
   const request = (made = rig.core.outbox.enqueue(newRequest({ serverTarget: serverTarget(rig.sim.url) }), pinOf())) => made;
   return { ...rig, admin, request };
 }

@@ -7,6 +7,7 @@ import { listPrinterDevices } from '../../../src/devices/printer/printer-devices
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { asPage, openAdminSession } from '../../helpers/admin-session';
 
 const tempDir = useTempDirs();
 let close: () => Promise<void> = async () => {};
@@ -18,10 +19,9 @@ async function adminKiosk() {
   const dir = tempDir();
   const rig = await coreWithSim(dir);
   close = rig.close;
-  const opened = await rig.core.invokeAdmin('admin.setFirstPin', { pin: '482916' }, undefined);
-  const session = opened.ok ? (opened.value as { session: string }).session : '';
+  const { session } = await openAdminSession(rig.core);
   const admin = async <T>(name: string, input: unknown = {}) => {
-    const result = await rig.core.invokeAdmin(name, input, session);
+    const result = await rig.core.invokeAdmin(name, input, asPage(session));
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     return result.value as T;
   };

@@ -5,6 +5,7 @@ import { parseUid } from '../../../src/devices/input/scan-event';
 import { RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { asPage, openAdminSession } from '../../helpers/admin-session';
 
 const tempDir = useTempDirs();
 const budi = RESIDENTS[0]!;
@@ -18,9 +19,7 @@ async function adminKiosk() {
   }, { inputSources: sources.start });
   close = rig.close;
   rig.core.startBackground();
-  const opened = await rig.core.invokeAdmin('admin.setFirstPin', { pin: '482916' }, undefined);
-  const session = opened.ok ? (opened.value as { session: string }).session : '';
-  const admin = (name: string, input: unknown = {}) => rig.core.invokeAdmin(name, input, session);
+  const { admin } = await openAdminSession(rig.core);
   const readers = async () => ((await admin('admin.readers', { devices: false })) as { ok: true; value: AdminReaders }).value;
   let clock = 5000;
   /** A keyboard-wedge reader in the admin window's test area. */
@@ -95,8 +94,8 @@ describe('admin readers screen', () => {
 
   it('is refused without an admin session; the test keys are checked like the kiosk window\'s', async () => {
     const { core, admin } = await adminKiosk();
-    expect(await core.invokeAdmin('admin.readers', { devices: false }, undefined)).toEqual({ ok: false, error: { code: 'admin-session-required' } });
-    expect(await core.invokeAdmin('admin.readerKey', { key: 'A', atMs: 1 }, undefined)).toEqual({ ok: false, error: { code: 'admin-session-required' } });
+    expect(await core.invokeAdmin('admin.readers', { devices: false }, asPage())).toEqual({ ok: false, error: { code: 'admin-session-required' } });
+    expect(await core.invokeAdmin('admin.readerKey', { key: 'A', atMs: 1 }, asPage())).toEqual({ ok: false, error: { code: 'admin-session-required' } });
     expect(await admin('admin.readerKey', { key: 'x'.repeat(33), atMs: 1 })).toEqual({ ok: false, error: { code: 'invalid-input' } });
   });
 });

@@ -5,6 +5,7 @@ import { createKioskCore, type KioskCore } from '../../../src/main/core';
 import { defaultConfig } from '../../../src/main/config/schema';
 import { saveConfig } from '../../../src/main/config/store';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { asPage, openAdminSession } from '../../helpers/admin-session';
 
 const tempDir = useTempDirs();
 let close: () => Promise<void> = async () => {};
@@ -15,9 +16,8 @@ async function adminKiosk(): Promise<{ core: KioskCore; admin(name: string, inpu
   await saveConfig(dataDir, defaultConfig());
   const core = createKioskCore({ dataDir, watchConfig: false });
   close = () => core.close();
-  const opened = await core.invokeAdmin('admin.setFirstPin', { pin: '482916' }, undefined);
-  const session = opened.ok ? (opened.value as { session: string }).session : '';
-  return { core, admin: (name, input = {}) => core.invokeAdmin(name, input, session) };
+  const { admin } = await openAdminSession(core);
+  return { core, admin };
 }
 
 describe('admin security', () => {
@@ -26,8 +26,8 @@ describe('admin security', () => {
     expect(await admin('admin.changePin', { current: '000000', next: '590317' })).toEqual({ ok: false, error: { code: 'admin-wrong-pin', params: { count: 4 } } });
     expect(await admin('admin.changePin', { current: '482916', next: '123456' })).toEqual({ ok: false, error: { code: 'admin-pin-weak' } });
     expect(await admin('admin.changePin', { current: '482916', next: '590317' })).toEqual({ ok: true, value: null });
-    expect(await core.invokeAdmin('admin.unlock', { pin: '482916' }, undefined)).toMatchObject({ ok: false, error: { code: 'admin-wrong-pin' } });
-    expect(await core.invokeAdmin('admin.unlock', { pin: '590317' }, undefined)).toMatchObject({ ok: true });
+    expect(await core.invokeAdmin('admin.unlock', { pin: '482916' }, asPage())).toMatchObject({ ok: false, error: { code: 'admin-wrong-pin' } });
+    expect(await core.invokeAdmin('admin.unlock', { pin: '590317' }, asPage())).toMatchObject({ ok: true });
     const actions = core.db.prepare('SELECT action FROM audit_log').pluck().all();
     expect(actions).toContain('admin.pin.changed');
     expect(actions).toContain('admin.pin.refused');
@@ -52,7 +52,7 @@ describe('admin security', () => {
     events.length = 0;
     await tap('0012345678');
     expect(events).toEqual([['input.technicianCard', { label: 'Andi' }]]);
-    const state = await core.invokeAdmin('admin.state', {}, undefined);
+    const state = await core.invokeAdmin('admin.state', {}, asPage());
     expect(state).toMatchObject({ ok: true, value: { card: 'Andi' } });
     expect(await admin('admin.removeCard', { label: 'Andi' })).toMatchObject({ ok: true, value: { cards: [] } });
     expect(await admin('admin.removeCard', { label: 'Andi' })).toEqual({ ok: false, error: { code: 'not-allowed' } });

@@ -8,6 +8,7 @@ import { startOpensidSim, type OpensidSim } from '../../../tools/opensid-sim/ser
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { newRequest, pinOf } from '../../helpers/outbox-rig';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { asPage, openAdminSession } from '../../helpers/admin-session';
 
 const tempDir = useTempDirs();
 const closers: Array<() => Promise<void>> = [];
@@ -18,9 +19,7 @@ afterEach(async () => {
 async function adminKiosk() {
   const rig = await coreWithSim(tempDir());
   closers.push(rig.close);
-  const opened = await rig.core.invokeAdmin('admin.setFirstPin', { pin: '482916' }, undefined);
-  const session = opened.ok ? (opened.value as { session: string }).session : '';
-  const admin = (name: string, input: unknown = {}) => rig.core.invokeAdmin(name, input, session);
+  const { admin } = await openAdminSession(rig.core);
   return { ...rig, admin };
 }
 
@@ -113,10 +112,10 @@ describe('admin server screen', () => {
     const core = createKioskCore({ dataDir, watchConfig: false, serverUrlOverride: demo.url });
     closers.push(() => core.close());
     core.outbox.enqueue(newRequest({ serverTarget: DEMO_TARGET }), pinOf());
-    const opened = await core.invokeAdmin('admin.unlock', { pin: '123456' }, undefined);
+    const opened = await core.invokeAdmin('admin.unlock', { pin: '123456' }, asPage());
     const session = valueOf<{ session: string }>(opened).session;
     const village = await secondServer();
-    const saved = valueOf<SetServerUrlAnswer>(await core.invokeAdmin('admin.setServerUrl', { url: village.url, pending: 'retarget' }, session));
+    const saved = valueOf<SetServerUrlAnswer>(await core.invokeAdmin('admin.setServerUrl', { url: village.url, pending: 'retarget' }, asPage(session)));
     expect(saved).toMatchObject({ outcome: 'saved', retargeted: 0, restartNeeded: true, server: { demoMode: true, target: DEMO_TARGET } });
     expect(core.outbox.list()[0]).toMatchObject({ serverTarget: DEMO_TARGET });
     expect(JSON.parse(readFileSync(configPath(dataDir), 'utf8')).server.url).toBe(village.url);
@@ -125,7 +124,7 @@ describe('admin server screen', () => {
   it('is refused without an admin session', async () => {
     const { core } = await adminKiosk();
     for (const name of ['admin.server', 'admin.serverCheck', 'admin.refreshReference', 'admin.setServerUrl']) {
-      expect(await core.invokeAdmin(name, { url: null, pending: 'ask' }, undefined)).toEqual({ ok: false, error: { code: 'admin-session-required' } });
+      expect(await core.invokeAdmin(name, { url: null, pending: 'ask' }, asPage())).toEqual({ ok: false, error: { code: 'admin-session-required' } });
     }
   });
 });

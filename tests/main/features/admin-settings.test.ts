@@ -6,6 +6,7 @@ import { defaultConfig } from '../../../src/main/config/schema';
 import { configPath, saveConfig } from '../../../src/main/config/store';
 import { applySettings, settingsOf } from '../../../src/main/features/admin-settings';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { asPage, openAdminSession } from '../../helpers/admin-session';
 
 const tempDir = useTempDirs();
 let close: () => Promise<void> = async () => {};
@@ -128,14 +129,14 @@ describe('admin.saveSettings', () => {
     await saveConfig(dataDir, defaultConfig());
     const core = createKioskCore({ dataDir });
     close = () => core.close();
-    const opened = await core.invokeAdmin('admin.setFirstPin', { pin: '482916' }, undefined);
-    return { core, session: opened.ok ? (opened.value as { session: string }).session : '' };
+    const { session } = await openAdminSession(core);
+    return { core, session };
   }
 
   it('saves nothing when one value of the change is refused', async () => {
     const { core, session } = await openAdmin();
     const before = readFileSync(configPath(core.dataDir), 'utf8');
-    const refused = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90, 'kiosk.screenPpi': 10 } }, session);
+    const refused = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90, 'kiosk.screenPpi': 10 } }, asPage(session));
     expect(refused).toEqual({ ok: false, error: { code: 'validation', fields: { 'kiosk.screenPpi': 'too-small' }, params: { 'kiosk.screenPpi.min': 50 } } });
     expect(readFileSync(configPath(core.dataDir), 'utf8')).toBe(before);
     expect(core.config().kiosk.idleSeconds).toBe(60);
@@ -145,7 +146,7 @@ describe('admin.saveSettings', () => {
     const { core, session } = await openAdmin();
     const infos = vi.fn();
     core.onEvent((name, payload) => name === 'kiosk.infoChanged' && infos(payload));
-    const saved = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90, 'kiosk.idleWarningSeconds': 25 } }, session);
+    const saved = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90, 'kiosk.idleWarningSeconds': 25 } }, asPage(session));
     expect(saved).toMatchObject({ ok: true, value: { values: { 'kiosk.idleSeconds': 90, 'kiosk.idleWarningSeconds': 25 } } });
     expect(JSON.parse(readFileSync(configPath(core.dataDir), 'utf8'))).toMatchObject({ kiosk: { idleSeconds: 90, idleWarningSeconds: 25 } });
     expect(infos).toHaveBeenCalledTimes(1);
@@ -159,7 +160,7 @@ describe('admin.saveSettings', () => {
 
   it('is refused without an admin session', async () => {
     const { core } = await openAdmin();
-    expect(await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90 } }, undefined)).toEqual({ ok: false, error: { code: 'admin-session-required' } });
-    expect(await core.invokeAdmin('admin.settings', {}, undefined)).toEqual({ ok: false, error: { code: 'admin-session-required' } });
+    expect(await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90 } }, asPage())).toEqual({ ok: false, error: { code: 'admin-session-required' } });
+    expect(await core.invokeAdmin('admin.settings', {}, asPage())).toEqual({ ok: false, error: { code: 'admin-session-required' } });
   });
 });

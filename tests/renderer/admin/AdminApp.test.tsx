@@ -31,7 +31,7 @@ const STATUS: AdminStatus = {
 function fakeAdmin(state: Partial<AdminState> = {}) {
   const session = { ok: true as const, value: { session: 's', actor: 'pin', idleSeconds: 60 } };
   const calls = {
-    'admin.state': vi.fn(async () => ({ ok: true as const, value: { pinSet: true, demoPin: null, lockedSeconds: 0, card: null, ...state } })),
+    'admin.state': vi.fn(async () => ({ ok: true as const, value: { pinSet: true, firstPinHere: false, demoPin: null, lockedSeconds: 0, card: null, ...state } })),
     'admin.unlock': vi.fn(async ({ pin }: { pin: string }): Promise<Result<typeof session.value>> =>
       pin === '482916' ? session : { ok: false, error: { code: 'admin-wrong-pin', params: { count: 4 } } },
     ),
@@ -56,7 +56,7 @@ const type = (digits: string) => [...digits].forEach((d) => tap(d));
 
 describe('AdminApp', () => {
   it('sets a first PIN typed twice (a mismatch starts again), then shows the status with what needs a technician', async () => {
-    const { api, calls } = fakeAdmin({ pinSet: false });
+    const { api, calls } = fakeAdmin({ pinSet: false, firstPinHere: true });
     renderAdmin(api);
     expect(await screen.findByRole('heading', { name: 'Buat PIN admin' })).toBeTruthy();
     type('482916');
@@ -76,6 +76,17 @@ describe('AdminApp', () => {
     expect(screen.getByText('Printer: kertas habis.')).toBeTruthy();
     expect(screen.getByText(/2 menunggu · 10 terkirim · 1 ditahan · 0 ditolak/)).toBeTruthy();
     expect(screen.getByText('ADM 0.1.0, menyala 1 j 2 m · Kios ADM-01')).toBeTruthy();
+  });
+
+  it('on a kiosk in service without a PIN, says where it is set and offers no keypad', async () => {
+    const { api, calls } = fakeAdmin({ pinSet: false, firstPinHere: false });
+    const onLeave = renderAdmin(api);
+    expect(await screen.findByRole('heading', { name: 'PIN admin dibuat di komputer kios' })).toBeTruthy();
+    expect(screen.getByText('adm admin set-pin')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '1' })).toBeNull();
+    tap('Batal');
+    expect(onLeave).toHaveBeenCalled();
+    expect(calls['admin.setFirstPin']).not.toHaveBeenCalled();
   });
 
   it('says how many tries are left after a wrong PIN, and never opens for it', async () => {
