@@ -7,7 +7,8 @@
  * receipt opens its status (`input.receipt`). Everything else is dropped.
  *
  * Card -> NIK hints are learned when a resident signs in at the server: from
- * the server's `tag_id_card`, and from a card tapped just before.
+ * the server's `tag_id_card`, and from a card tapped just before in the same
+ * visit (never one tapped before a Batal, an idle reset or another visit's end).
  */
 import { createBurstDetector, type BurstDetector } from '../../devices/input/burst-detector';
 import type { InputSourceName, InputSourcesConfig, InputSourcesListener, InputSourceStatus } from '../../devices/input/input-sources';
@@ -43,11 +44,13 @@ export const registerReaderInput: Feature = (ctx) => {
       return;
     }
     const nik = ctx.cardHints.nikFor(uid);
-    ctx.cardTaps.remember(uid);
+    const adminOpen = ctx.adminSessions.anyOpen();
+    // A tap with admin open is a technician's (to register), never the next resident's card.
+    ctx.cardTaps.remember(uid, adminOpen ? 'admin' : 'resident');
     ctx.readerLog.card(uid, source, nik !== null);
     log.info({ known: nik !== null, source }, 'card tapped');
     // A technician testing readers (or registering a card) fills in no one's NIK for the next resident.
-    if (ctx.adminSessions.anyOpen()) return;
+    if (adminOpen) return;
     ctx.emit('input.card', { nik });
   }
 
@@ -165,7 +168,12 @@ function burstSettings(config: KioskConfig) {
   return { maxGapMs, minLength, terminator, prefix, suffix };
 }
 
-/** What a signed-in resident teaches the kiosk about cards (called by the session feature). */
+/**
+ * What a signed-in resident teaches the kiosk about cards (called by the
+ * session feature): the card the server registered for them, and a card
+ * tapped in this same visit before the sign-in (the visit's end forgets it:
+ * `session.end`, even without a session).
+ */
 export function learnCards(
   ctx: Parameters<Feature>[0],
   nik: string,
@@ -173,7 +181,7 @@ export function learnCards(
 ): void {
   const fromServer = tagIdCard ? parseUid(tagIdCard) : null;
   if (fromServer) ctx.cardHints.learn(fromServer, nik, 'server');
-  const tapped = ctx.cardTaps.recent(TAP_LEARN_WINDOW_MS);
+  const tapped = ctx.cardTaps.recent(TAP_LEARN_WINDOW_MS, 'resident');
   if (tapped) ctx.cardHints.learn(tapped, nik, 'tap');
   ctx.cardTaps.forget();
 }

@@ -45,21 +45,34 @@ export function cardHintKey(dataDir: string): Buffer {
   return key;
 }
 
-/** The card tapped last (in memory only), so a sign-in right after it can teach the kiosk its NIK. */
+/**
+ * Who saw a tap: the resident screens, or a technician with admin open (a
+ * card to register as a technician's, never a resident's card).
+ */
+export type TapAudience = 'resident' | 'admin';
+
+/**
+ * The card tapped last (in memory only), so a sign-in right after it can
+ * teach the kiosk its NIK, or a technician can register it. The resident
+ * session forgets it when a visit ends (Batal, the idle reset, Keluar, the
+ * time limit, admin opening), so a stranger's tap never becomes the next
+ * resident's card.
+ */
 export interface CardTaps {
-  remember(uid: string): void;
-  recent(withinMs: number): string | null;
+  remember(uid: string, audience: TapAudience): void;
+  /** The card tapped last, if within `withinMs` and seen by `audience`. */
+  recent(withinMs: number, audience: TapAudience): string | null;
   forget(): void;
 }
 
 export function createCardTaps(clock: () => number = Date.now): CardTaps {
-  let last: { uid: string; at: number } | null = null;
+  let last: { uid: string; at: number; audience: TapAudience } | null = null;
   return {
-    remember(uid) {
-      last = { uid, at: clock() };
+    remember(uid, audience) {
+      last = { uid, at: clock(), audience };
     },
-    recent(withinMs) {
-      return last && clock() - last.at <= withinMs ? last.uid : null;
+    recent(withinMs, audience) {
+      return last && last.audience === audience && clock() - last.at <= withinMs ? last.uid : null;
     },
     forget() {
       last = null;

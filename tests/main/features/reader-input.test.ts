@@ -1,7 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeInputSources } from '../../../src/devices/input/input-sources';
 import { parseUid } from '../../../src/devices/input/scan-event';
+import { createAdminAuth } from '../../../src/main/admin/admin-auth';
 import { saveConfig } from '../../../src/main/config/store';
+import { cardHintKey } from '../../../src/main/input/card-hints';
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -12,8 +14,9 @@ const siti = RESIDENTS[1]!; // no card registered at the server
 let close: () => Promise<void> = async () => {};
 afterEach(async () => close());
 
-async function kiosk(options: Parameters<typeof coreWithSim>[2] = {}) {
-  const rig = await coreWithSim(tempDir(), () => {}, options);
+async function kiosk(options: Parameters<typeof coreWithSim>[2] = {}, adjust: Parameters<typeof coreWithSim>[1] = () => {}) {
+  const dataDir = tempDir();
+  const rig = await coreWithSim(dataDir, adjust, options);
   close = rig.close;
   const events: Array<{ name: string; payload: unknown }> = [];
   rig.core.onEvent((name, payload) => events.push({ name, payload }));
@@ -26,8 +29,9 @@ async function kiosk(options: Parameters<typeof coreWithSim>[2] = {}) {
     }
     clock += 1000;
   };
-  return { ...rig, events, burst };
+  return { ...rig, dataDir, events, burst };
 }
+type Kiosk = Awaited<ReturnType<typeof kiosk>>;
 
 describe('card readers and scanners (keyboard wedge)', () => {
   it('a tapped card fills in the NIK the server registered it for, once that resident has signed in here', async () => {
@@ -83,6 +87,95 @@ describe('card readers and scanners (keyboard wedge)', () => {
     await burst('2864434397', 250);
     await burst('3201011501850001', 200);
     expect(events.filter((e) => e.name.startsWith('input.'))).toEqual([]);
+  });
+});
+
+/** A card the village server knows nothing of: a stranger's, or someone's new e-KTP. */
+const STRANGER_CARD = 'DEADBEEF';
+
+/** Opens admin the way a technician does (a PIN set by the owner of admin_credential, then unlocked). */
+async function openAdmin(k: Kiosk): Promise<string> {
+  await createAdminAuth(k.core.db, cardHintKey(k.dataDir)).setPin('482916');
+  const opened = await k.core.invokeAdmin('admin.unlock', { pin: '482916' }, undefined);
+  if (!opened.ok) throw new Error('admin did not open');
+  return (opened.value as { session: string }).session;
+}
+
+describe('a tapped card is learned only by the sign-in that directly follows it in the same visit', () => {
+  // Each row is a first visit in which the stranger's card is tapped and which then ends without a sign-in that
+  // could claim the card; the resident who signs in next must not be taught it.
+  const visitsThatEndTheTap: Array<[string, (k: Kiosk) => Promise<void>]> = [
+    ['tapped, then "Batal" before any sign-in', async ({ core, burst }) => {
+      await burst(STRANGER_CARD);
+      await core.invoke('session.end', { reason: 'cancel' });
+    }],
+    ['tapped, then the idle reset before any sign-in', async ({ core, burst }) => {
+      await burst(STRANGER_CARD);
+      await core.invoke('session.end', { reason: 'idle' });
+    }],
+    ['tapped, a wrong PIN, then "Batal"', async ({ core, burst }) => {
+      await burst(STRANGER_CARD);
+      expect(await core.invoke('session.identify', { nik: budi.nik, pin: '000000' })).toMatchObject({ ok: false, error: { code: 'wrong-pin' } });
+      await core.invoke('session.end', { reason: 'cancel' });
+    }],
+    ['tapped, then admin opened (which ends the resident\'s visit) and closed', async (k) => {
+      await k.burst(STRANGER_CARD);
+      const session = await openAdmin(k);
+      await k.core.invokeAdmin('admin.lock', {}, session);
+    }],
+    ['tapped while admin was open (a technician testing the reader)', async (k) => {
+      const session = await openAdmin(k);
+      await k.burst(STRANGER_CARD);
+      await k.core.invokeAdmin('admin.lock', {}, session);
+    }],
+    ['tapped during another resident\'s session, then "Keluar"', async ({ core, burst }) => {
+      expect(await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin })).toMatchObject({ ok: true });
+      await burst(STRANGER_CARD);
+      await core.invoke('session.end', { reason: 'done' });
+    }],
+    ['tapped during another resident\'s session, then its time limit', async ({ core, burst }) => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        expect(await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin })).toMatchObject({ ok: true });
+        await burst(STRANGER_CARD);
+        vi.advanceTimersByTime(61_000);
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(await core.invoke('session.extend', {})).toEqual({ ok: false, error: { code: 'session-ended' } });
+    }],
+    ['tapped during an offline session, then "Keluar"', async ({ core, sim, burst }) => {
+      await sim.setDown(true);
+      expect(await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin })).toMatchObject({ ok: true, value: { online: false } });
+      await burst(STRANGER_CARD);
+      await core.invoke('session.end', { reason: 'done' });
+      await sim.setDown(false);
+    }],
+  ];
+
+  it.each(visitsThatEndTheTap)('%s: the next resident who signs in is not given that card', async (_visit, firstVisit) => {
+    const k = await kiosk({}, (config) => {
+      config.session.maxMinutes = 1;
+    });
+    await firstVisit(k);
+    expect(await k.core.invoke('session.identify', { nik: siti.nik, pin: siti.pin })).toMatchObject({ ok: true, value: { online: true } });
+    await k.core.invoke('session.end', { reason: 'done' });
+
+    k.events.length = 0;
+    await k.burst(STRANGER_CARD);
+    expect(k.events.filter((e) => e.name === 'input.card')).toEqual([{ name: 'input.card', payload: { nik: null } }]);
+    expect(k.core.db.prepare("SELECT count(*) FROM card_hint WHERE source = 'tap'").pluck().get()).toBe(0);
+  });
+
+  it('a card tapped and then followed by a sign-in in the same visit is still learned, even after a wrong PIN', async () => {
+    const { core, events, burst } = await kiosk();
+    await burst(STRANGER_CARD);
+    expect(await core.invoke('session.identify', { nik: siti.nik, pin: '000000' })).toMatchObject({ ok: false, error: { code: 'wrong-pin' } });
+    expect(await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin })).toMatchObject({ ok: true });
+    await core.invoke('session.end', { reason: 'done' });
+    events.length = 0;
+    await burst(STRANGER_CARD);
+    expect(events).toContainEqual({ name: 'input.card', payload: { nik: siti.nik } });
   });
 });
 
