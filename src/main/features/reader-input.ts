@@ -21,6 +21,9 @@ import { type RequestStatusCode } from '../../shared/request-status';
 
 /** A tap this long before a successful sign-in teaches the kiosk that card's NIK. */
 const TAP_LEARN_WINDOW_MS = 5 * 60_000;
+/** Unused hints are looked for as often as the core's other retention work runs. */
+const HINT_PURGE_EVERY_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 export const registerReaderInput: Feature = (ctx) => {
   const log = ctx.log('input');
@@ -135,6 +138,19 @@ export const registerReaderInput: Feature = (ctx) => {
       stopSources?.();
       stopSources = null;
     };
+  });
+
+  // A card's hint names a resident: one not used for the retention period is forgotten, like a request's personal data.
+  ctx.background(() => {
+    const forgetUnused = (): void => {
+      const { retentionDays } = ctx.config.current().sync;
+      const forgotten = ctx.cardHints.forgetUnusedSince(new Date(Date.now() - retentionDays * DAY_MS));
+      if (forgotten > 0) log.info({ forgotten, retentionDays }, 'card hints unused for the retention period forgotten');
+    };
+    forgetUnused();
+    const timer = setInterval(forgetUnused, HINT_PURGE_EVERY_MS);
+    timer.unref();
+    return () => clearInterval(timer);
   });
 
   return () => {

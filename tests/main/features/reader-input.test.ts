@@ -45,7 +45,7 @@ describe('card readers and scanners (keyboard wedge)', () => {
     expect(events).toContainEqual({ name: 'input.card', payload: { nik: budi.nik } });
   });
 
-  it('learns a card tapped just before a sign-in, stored only as a keyed hash', async () => {
+  it('learns a card tapped just before a sign-in, stored only as a keyed hash, with the NIK sealed', async () => {
     const { core, events, burst } = await kiosk();
     await burst('AABBCCDD');
     await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin });
@@ -53,10 +53,11 @@ describe('card readers and scanners (keyboard wedge)', () => {
     events.length = 0;
     await burst('2864434397'); // the same card, printed as a decimal by another reader
     expect(events).toContainEqual({ name: 'input.card', payload: { nik: siti.nik } });
-    const rows = core.db.prepare('SELECT uid_hash, nik, source FROM card_hint').all() as Array<{ uid_hash: string; nik: string; source: string }>;
+    const rows = core.db.prepare('SELECT uid_hash, nik, sealed_nik, source FROM card_hint').all() as Array<{ uid_hash: string; nik: string; sealed_nik: Buffer; source: string }>;
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ nik: siti.nik, source: 'tap' });
+    expect(rows[0]).toMatchObject({ nik: '', source: 'tap' });
     for (const row of rows) {
+      expect(row.sealed_nik.includes(siti.nik)).toBe(false);
       expect(row.uid_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(row.uid_hash).not.toContain('aabbccdd');
       expect(row.uid_hash).not.toContain(parseUid('AABBCCDD')!.toLowerCase());
@@ -176,6 +177,33 @@ describe('a tapped card is learned only by the sign-in that directly follows it 
     events.length = 0;
     await burst(STRANGER_CARD);
     expect(events).toContainEqual({ name: 'input.card', payload: { nik: siti.nik } });
+  });
+});
+
+describe('card hints over time', () => {
+  it('forgets, with the background work, a card hint unused for the retention period', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const learnedAt = Date.parse('2026-03-01T08:00:00Z');
+      vi.setSystemTime(learnedAt);
+      const { core, events, burst } = await kiosk({}, (config) => {
+        config.sync.retentionDays = 30;
+      });
+      await burst(STRANGER_CARD);
+      expect(await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin })).toMatchObject({ ok: true });
+      await core.invoke('session.end', { reason: 'done' });
+
+      vi.setSystemTime(learnedAt + 31 * 86_400_000);
+      core.startBackground();
+      // The attract screen's profile refresh starts with it: let it land before the core closes.
+      await expect.poll(() => events.some((e) => e.name === 'kiosk.attractChanged')).toBe(true);
+      events.length = 0;
+      await burst(STRANGER_CARD);
+      expect(events).toContainEqual({ name: 'input.card', payload: { nik: null } });
+      expect(core.db.prepare('SELECT count(*) FROM card_hint').pluck().get()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
