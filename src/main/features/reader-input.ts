@@ -5,6 +5,9 @@
  * burst is classified by shape: a card UID fills in the NIK it is known for
  * (`input.card`; the PIN is always still needed), a reference of this kiosk's
  * receipt opens its status (`input.receipt`). Everything else is dropped.
+ * Whether a code is one of this kiosk's references is answered only so many
+ * times a minute (a scan or `requests.receiptStatus`), so references cannot
+ * be guessed.
  *
  * Card -> NIK hints are learned when a resident signs in at the server: from
  * the server's `tag_id_card`, and from a card tapped just before in the same
@@ -14,6 +17,7 @@ import { createBurstDetector, type BurstDetector } from '../../devices/input/bur
 import type { InputSourceName, InputSourcesConfig, InputSourcesListener, InputSourceStatus } from '../../devices/input/input-sources';
 import { classifyScan, parseUid } from '../../devices/input/scan-event';
 import { fail, ok } from '../../shared/result';
+import { createRateLimiter } from '../session/login-limiter';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from 'pino';
 import type { Feature } from '../feature';
@@ -21,6 +25,14 @@ import { type RequestStatusCode } from '../../shared/request-status';
 
 /** A tap this long before a successful sign-in teaches the kiosk that card's NIK. */
 const TAP_LEARN_WINDOW_MS = 5 * 60_000;
+/**
+ * Receipt look-ups (a scanned code, then the status screen it opens) allowed
+ * in any minute, kiosk-wide. A resident checks a receipt or a few, and each
+ * scan costs two: twenty is ten receipts a minute. A script guessing
+ * references (five characters of 31: 28 million a kiosk a day) got about
+ * 5,800 answers a second without a limit; at this rate it learns nothing.
+ */
+export const RECEIPT_LOOKUPS_PER_MINUTE = 20;
 /** Unused hints are looked for as often as the core's other retention work runs. */
 const HINT_PURGE_EVERY_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -32,6 +44,7 @@ export const registerReaderInput: Feature = (ctx) => {
     return createBurstDetector(settings, (rejected) => ctx.readerLog.rejected(rejected, settings));
   };
   let detector = detectorFor(ctx.config.current());
+  const receiptLookups = createRateLimiter({ max: () => RECEIPT_LOOKUPS_PER_MINUTE, windowMs: () => 60_000 });
   let idleTimer: NodeJS.Timeout | null = null;
   const stopWatching = ctx.config.onChange((config) => {
     detector = detectorFor(config);
@@ -68,6 +81,12 @@ export const registerReaderInput: Feature = (ctx) => {
   }
 
   function handleCode(text: string, source: 'keyboard' | InputSourceName): void {
+    // Whether a scan opens a status screen says whether that reference exists: counted like the status itself.
+    if (!receiptLookups.take().allowed) {
+      ctx.readerLog.code(text.length, source);
+      log.warn({ length: text.length }, 'scanned code not looked up: too many receipt look-ups in a minute');
+      return;
+    }
     if (ctx.outbox.byReference(text)) {
       ctx.readerLog.receipt(source);
       log.info('receipt scanned');
@@ -97,6 +116,11 @@ export const registerReaderInput: Feature = (ctx) => {
   });
 
   ctx.handle('requests.receiptStatus', ({ reference }) => {
+    const allowed = receiptLookups.take();
+    if (!allowed.allowed) {
+      log.warn('receipt status refused: too many receipt look-ups in a minute');
+      return fail('receipts-rate-limited', { count: Math.max(1, allowed.retryInSeconds) });
+    }
     const request = ctx.outbox.byReference(reference);
     if (!request) return fail('receipt-unknown');
     const localState = request.syncState === 'synced' ? null : request.syncState === 'pending' ? 'waiting' : request.syncState;

@@ -3,6 +3,7 @@ import { createFakeInputSources } from '../../../src/devices/input/input-sources
 import { parseUid } from '../../../src/devices/input/scan-event';
 import { createAdminAuth } from '../../../src/main/admin/admin-auth';
 import { saveConfig } from '../../../src/main/config/store';
+import { RECEIPT_LOOKUPS_PER_MINUTE } from '../../../src/main/features/reader-input';
 import { cardHintKey } from '../../../src/main/input/card-hints';
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
@@ -201,6 +202,59 @@ describe('card hints over time', () => {
       await burst(STRANGER_CARD);
       expect(events).toContainEqual({ name: 'input.card', payload: { nik: null } });
       expect(core.db.prepare('SELECT count(*) FROM card_hint').pluck().get()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('receipt look-ups are limited kiosk-wide, so references cannot be guessed', () => {
+  const START = Date.parse('2026-03-01T08:00:00Z');
+  // Guesses of the shape of a reference, and other things a script might send.
+  const guesses = ['ADM-260301-AAAAA', 'ADM-260301-AAAAB', 'adm-260301-aaaac', 'X', 'ADM-260301-%', "' OR 1=1 --", 'ADM-260301-\u0000AAAA'];
+  const guess = (i: number) => guesses[i % guesses.length]!;
+
+  it(`answers ${RECEIPT_LOOKUPS_PER_MINUTE} receipt statuses in a minute, refuses the next with the seconds to wait, and answers again after the minute`, async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(START);
+      const { core } = await kiosk();
+      for (let i = 0; i < RECEIPT_LOOKUPS_PER_MINUTE; i++) {
+        expect(await core.invoke('requests.receiptStatus', { reference: guess(i) })).toEqual({ ok: false, error: { code: 'receipt-unknown' } });
+      }
+      expect(await core.invoke('requests.receiptStatus', { reference: guess(0) })).toEqual({ ok: false, error: { code: 'receipts-rate-limited', params: { count: 60 } } });
+      vi.setSystemTime(START + 59_500);
+      expect(await core.invoke('requests.receiptStatus', { reference: guess(1) })).toEqual({ ok: false, error: { code: 'receipts-rate-limited', params: { count: 1 } } });
+      vi.setSystemTime(START + 60_000);
+      expect(await core.invoke('requests.receiptStatus', { reference: guess(2) })).toEqual({ ok: false, error: { code: 'receipt-unknown' } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a scanned code counts too: past the limit a real receipt opens nothing, until the minute has passed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(START);
+      const { core, events, burst } = await kiosk();
+      await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+      await core.invoke('letters.list', {});
+      const letter = LETTERS.find((l) => l.kode === 'S-02')!;
+      const submitted = await core.invoke('requests.submit', { letterId: letter.id, answers: { keperluan: 'Kerja' }, requirements: {}, phone: budi.noTelepon!, note: null });
+      if (!submitted.ok) throw new Error('submit');
+      const { reference } = submitted.value as { reference: string };
+      await core.invoke('session.end', { reason: 'done' });
+
+      // One real scan and its status screen, then scanned guesses up to the limit.
+      await burst(reference, 8);
+      expect(await core.invoke('requests.receiptStatus', { reference })).toMatchObject({ ok: true });
+      for (let i = 2; i < RECEIPT_LOOKUPS_PER_MINUTE; i++) await burst(`ADM-260301-${String(i).padStart(5, 'Q')}`, 8);
+      expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(1);
+      await burst(reference, 8);
+      expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(1);
+      vi.setSystemTime(START + 60_000);
+      await burst(reference, 8);
+      expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(2);
     } finally {
       vi.useRealTimers();
     }
