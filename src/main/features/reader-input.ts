@@ -83,7 +83,6 @@ export const registerReaderInput: Feature = (ctx) => {
   function handleCode(text: string, source: 'keyboard' | InputSourceName): void {
     // Whether a scan opens a status screen says whether that reference exists: counted like the status itself.
     if (!receiptLookups.take().allowed) {
-      ctx.readerLog.code(text.length, source);
       log.warn({ length: text.length }, 'scanned code not looked up: too many receipt look-ups in a minute');
       return;
     }
