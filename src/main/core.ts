@@ -174,7 +174,9 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     throw error;
   }
   const events = new EventEmitter();
-  const outbox = createOutboxStore(db, createSecretBox((options.keyProvider ?? keyFileProvider(dataDir))()));
+  // One key seals every secret the kiosk keeps: the outbox's PINs and tokens, and the card hints' NIKs.
+  const secretBox = createSecretBox((options.keyProvider ?? keyFileProvider(dataDir))());
+  const outbox = createOutboxStore(db, secretBox);
   const references = createReferenceCache(db);
   let lastPassServerDown = false;
   const printing = createPrintingService({
@@ -284,7 +286,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     references,
     session: createSessionHolder(),
     printing,
-    cardHints: createCardHints(db, cardKey),
+    cardHints: createCardHints(db, cardKey, secretBox),
     cardTaps: createCardTaps(),
     readerLog: createReaderLog(),
     inputSources: options.inputSources ?? realInputSources(),

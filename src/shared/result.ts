@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'rate-limited',
   /** Too many queue tickets; params: count (seconds). */
   'tickets-rate-limited',
+  /** Too many receipt look-ups (scans and their status) on this kiosk; params: count (seconds). */
+  'receipts-rate-limited',
   'session-required',
   'session-ended',
   'letters-unavailable',

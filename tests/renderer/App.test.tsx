@@ -105,6 +105,17 @@ describe('App', () => {
     expect(screen.getByText('Sentuh layar untuk mulai')).toBeTruthy();
   });
 
+  // The core forgets a tapped card only when it hears the visit ended: "Batal" and "Kembali" before any sign-in say so too.
+  it.each([['Batal'], ['Kembali']])('after an unknown card\'s tap, "%s" before any sign-in tells the core the visit ended', async (button) => {
+    const { fake } = renderApp();
+    await screen.findByText('Sentuh layar untuk mulai');
+    act(() => fake.push('input.card', { nik: null }));
+    expect(screen.getByText('Ketik NIK Anda')).toBeTruthy();
+    tap(button);
+    expect(screen.getByText('Sentuh layar untuk mulai')).toBeTruthy();
+    expect(fake.end).toHaveBeenCalledWith({ reason: 'cancel' });
+  });
+
   it('explains what is wrong with a NIK in plain Indonesian', async () => {
     renderApp();
     tap(await screen.findByText('Sentuh layar untuk mulai').then(() => 'Sentuh layar untuk mulai'));

@@ -48,6 +48,8 @@ describe('locales', () => {
     expect(errorText(en.t, { code: 'locked', params: { count: 15 } })).toContain('Try again in 15 minutes');
     expect(errorText(id.t, { code: 'server-locked', params: { count: 1 } })).toContain('Coba lagi dalam 1 menit');
     expect(errorText(en.t, { code: 'rate-limited', params: { count: 30 } })).toContain('wait 30 seconds');
+    expect(errorText(id.t, { code: 'receipts-rate-limited', params: { count: 45 } })).toContain('tunggu 45 detik');
+    expect(errorText(en.t, { code: 'receipts-rate-limited', params: { count: 1 } })).toContain('wait 1 second,');
     expect(errorText(en.t, { code: 'invalid-nik', params: nikProblemParams('320101', 'too-short') })).toBe(en.t('nik.too-short', { count: 6, missing: 10 }));
     // A code from a newer core still says something sensible.
     expect(errorText(en.t, { code: 'no-such-code' as CallError['code'] })).toBe(en.t('errors.internal'));

@@ -31,6 +31,7 @@ import {
   isNavigationAllowed,
   isOwnUrl,
   isPermissionGranted,
+  isReaderKeyPress,
   openLockedWindow,
   parseShellFlags,
   resolveAppFile,
@@ -160,7 +161,8 @@ if (!app.requestSingleInstanceLock()) {
     const started = performance.now();
     contents.on('before-input-event', (event, input) => {
       if (input.type !== 'keyDown' || flags.development) return;
-      event.preventDefault();
+      event.preventDefault(); // repeats too: no key reaches Chromium
+      if (!isReaderKeyPress(input)) return;
       void host?.core.invoke('input.key', { key: input.key, atMs: performance.now() - started });
     });
     // The message pages' "Coba lagi sekarang".

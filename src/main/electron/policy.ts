@@ -128,6 +128,17 @@ export interface ShellKey {
 }
 
 /**
+ * Whether a key event in the kiosk window is a key press for the reader's
+ * burst detector: a press, not a release, and not an auto-repeat. A key held
+ * down repeats about 30 times a second, as fast as a reader types, so a held
+ * key and then Enter would pass for a card or a receipt (the web host's page
+ * capture drops repeats for the same reason, `renderer/key-capture.ts`).
+ */
+export function isReaderKeyPress(input: { type: string; isAutoRepeat: boolean }): boolean {
+  return input.type === 'keyDown' && !input.isAutoRepeat;
+}
+
+/**
  * Keys the kiosk window never lets through to Chromium: reload, devtools,
  * zoom, close, quit, print, new window, fullscreen and history. A kiosk has no
  * keyboard, but a technician's (or a prankster's) plugged in must not end or

@@ -32,11 +32,11 @@ export const registerAdminSecurity: Feature = (ctx) => {
     return ok(null);
   });
 
-  const cards = () => ({ cards: ctx.adminAuth.cards(), tapSeen: ctx.cardTaps.recent(TAP_WINDOW_MS) !== null });
+  const cards = () => ({ cards: ctx.adminAuth.cards(), tapSeen: ctx.cardTaps.recent(TAP_WINDOW_MS, 'admin') !== null });
   ctx.handleAdmin('admin.cards', () => ok(cards()));
 
   ctx.handleAdmin('admin.registerCard', ({ label }, actor) => {
-    const uid = ctx.cardTaps.recent(TAP_WINDOW_MS);
+    const uid = ctx.cardTaps.recent(TAP_WINDOW_MS, 'admin');
     if (!uid) return fail('no-card-tapped');
     ctx.adminAuth.registerCard(uid, label);
     ctx.cardTaps.forget();

@@ -5,14 +5,19 @@
  * burst is classified by shape: a card UID fills in the NIK it is known for
  * (`input.card`; the PIN is always still needed), a reference of this kiosk's
  * receipt opens its status (`input.receipt`). Everything else is dropped.
+ * Whether a code is one of this kiosk's references is answered only so many
+ * times a minute (a scan or `requests.receiptStatus`), so references cannot
+ * be guessed.
  *
  * Card -> NIK hints are learned when a resident signs in at the server: from
- * the server's `tag_id_card`, and from a card tapped just before.
+ * the server's `tag_id_card`, and from a card tapped just before in the same
+ * visit (never one tapped before a Batal, an idle reset or another visit's end).
  */
 import { createBurstDetector, type BurstDetector } from '../../devices/input/burst-detector';
 import type { InputSourceName, InputSourcesConfig, InputSourcesListener, InputSourceStatus } from '../../devices/input/input-sources';
 import { classifyScan, parseUid } from '../../devices/input/scan-event';
 import { fail, ok } from '../../shared/result';
+import { createRateLimiter } from '../session/login-limiter';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from 'pino';
 import type { Feature } from '../feature';
@@ -20,6 +25,17 @@ import { type RequestStatusCode } from '../../shared/request-status';
 
 /** A tap this long before a successful sign-in teaches the kiosk that card's NIK. */
 const TAP_LEARN_WINDOW_MS = 5 * 60_000;
+/**
+ * Receipt look-ups (a scanned code, then the status screen it opens) allowed
+ * in any minute, kiosk-wide. A resident checks a receipt or a few, and each
+ * scan costs two: twenty is ten receipts a minute. A script guessing
+ * references (five characters of 31: 28 million a kiosk a day) got about
+ * 5,800 answers a second without a limit; at this rate it learns nothing.
+ */
+export const RECEIPT_LOOKUPS_PER_MINUTE = 20;
+/** Unused hints are looked for as often as the core's other retention work runs. */
+const HINT_PURGE_EVERY_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 export const registerReaderInput: Feature = (ctx) => {
   const log = ctx.log('input');
@@ -28,6 +44,7 @@ export const registerReaderInput: Feature = (ctx) => {
     return createBurstDetector(settings, (rejected) => ctx.readerLog.rejected(rejected, settings));
   };
   let detector = detectorFor(ctx.config.current());
+  const receiptLookups = createRateLimiter({ max: () => RECEIPT_LOOKUPS_PER_MINUTE, windowMs: () => 60_000 });
   let idleTimer: NodeJS.Timeout | null = null;
   const stopWatching = ctx.config.onChange((config) => {
     detector = detectorFor(config);
@@ -43,11 +60,13 @@ export const registerReaderInput: Feature = (ctx) => {
       return;
     }
     const nik = ctx.cardHints.nikFor(uid);
-    ctx.cardTaps.remember(uid);
+    const adminOpen = ctx.adminSessions.anyOpen();
+    // A tap with admin open is a technician's (to register), never the next resident's card.
+    ctx.cardTaps.remember(uid, adminOpen ? 'admin' : 'resident');
     ctx.readerLog.card(uid, source, nik !== null);
     log.info({ known: nik !== null, source }, 'card tapped');
     // A technician testing readers (or registering a card) fills in no one's NIK for the next resident.
-    if (ctx.adminSessions.anyOpen()) return;
+    if (adminOpen) return;
     ctx.emit('input.card', { nik });
   }
 
@@ -62,6 +81,11 @@ export const registerReaderInput: Feature = (ctx) => {
   }
 
   function handleCode(text: string, source: 'keyboard' | InputSourceName): void {
+    // Whether a scan opens a status screen says whether that reference exists: counted like the status itself.
+    if (!receiptLookups.take().allowed) {
+      log.warn({ length: text.length }, 'scanned code not looked up: too many receipt look-ups in a minute');
+      return;
+    }
     if (ctx.outbox.byReference(text)) {
       ctx.readerLog.receipt(source);
       log.info('receipt scanned');
@@ -91,6 +115,11 @@ export const registerReaderInput: Feature = (ctx) => {
   });
 
   ctx.handle('requests.receiptStatus', ({ reference }) => {
+    const allowed = receiptLookups.take();
+    if (!allowed.allowed) {
+      log.warn('receipt status refused: too many receipt look-ups in a minute');
+      return fail('receipts-rate-limited', { count: Math.max(1, allowed.retryInSeconds) });
+    }
     const request = ctx.outbox.byReference(reference);
     if (!request) return fail('receipt-unknown');
     const localState = request.syncState === 'synced' ? null : request.syncState === 'pending' ? 'waiting' : request.syncState;
@@ -134,6 +163,19 @@ export const registerReaderInput: Feature = (ctx) => {
     };
   });
 
+  // A card's hint names a resident: one not used for the retention period is forgotten, like a request's personal data.
+  ctx.background(() => {
+    const forgetUnused = (): void => {
+      const { retentionDays } = ctx.config.current().sync;
+      const forgotten = ctx.cardHints.forgetUnusedSince(new Date(Date.now() - retentionDays * DAY_MS));
+      if (forgotten > 0) log.info({ forgotten, retentionDays }, 'card hints unused for the retention period forgotten');
+    };
+    forgetUnused();
+    const timer = setInterval(forgetUnused, HINT_PURGE_EVERY_MS);
+    timer.unref();
+    return () => clearInterval(timer);
+  });
+
   return () => {
     stopWatching();
     if (idleTimer) clearTimeout(idleTimer);
@@ -165,7 +207,12 @@ function burstSettings(config: KioskConfig) {
   return { maxGapMs, minLength, terminator, prefix, suffix };
 }
 
-/** What a signed-in resident teaches the kiosk about cards (called by the session feature). */
+/**
+ * What a signed-in resident teaches the kiosk about cards (called by the
+ * session feature): the card the server registered for them, and a card
+ * tapped in this same visit before the sign-in (the visit's end forgets it:
+ * `session.end`, even without a session).
+ */
 export function learnCards(
   ctx: Parameters<Feature>[0],
   nik: string,
@@ -173,7 +220,7 @@ export function learnCards(
 ): void {
   const fromServer = tagIdCard ? parseUid(tagIdCard) : null;
   if (fromServer) ctx.cardHints.learn(fromServer, nik, 'server');
-  const tapped = ctx.cardTaps.recent(TAP_LEARN_WINDOW_MS);
+  const tapped = ctx.cardTaps.recent(TAP_LEARN_WINDOW_MS, 'resident');
   if (tapped) ctx.cardHints.learn(tapped, nik, 'tap');
   ctx.cardTaps.forget();
 }

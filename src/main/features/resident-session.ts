@@ -47,6 +47,8 @@ export const registerResidentSession: Feature = (ctx) => {
     disarm();
     const ended = ctx.session.clear();
     if (!ended) return;
+    // A card tapped during that visit teaches nothing to whoever signs in next.
+    ctx.cardTaps.forget();
     log.info({ reason, mode: ended.mode }, 'resident session ended');
     if (ended.mode === 'online') logOut(ended);
   }
@@ -186,6 +188,8 @@ export const registerResidentSession: Feature = (ctx) => {
   });
 
   ctx.handle('session.end', ({ reason }) => {
+    // Batal and the idle reset end a visit before any sign-in too: its tap is forgotten with it.
+    ctx.cardTaps.forget();
     endSession(reason);
     return ok(null);
   });

@@ -1,7 +1,7 @@
 import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isBlockedShortcut, resolveAppFile, type ShellKey } from '../../../src/main/electron/policy';
+import { isBlockedShortcut, isReaderKeyPress, resolveAppFile, type ShellKey } from '../../../src/main/electron/policy';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -84,5 +84,19 @@ describe('keys the kiosk shell never lets through', () => {
     for (const input of [key('a'), key('A', { shift: true }), key('7'), key('Enter'), key('Backspace'), key('Tab'), key(':', { shift: true }), key('c', { control: true }), key('v', { control: true })]) {
       expect(isBlockedShortcut(input), JSON.stringify(input)).toBe(false);
     }
+  });
+});
+
+describe('which key events reach the reader\'s burst detector', () => {
+  // A key held down repeats about as fast as a reader types: held, then Enter, it would pass for a scan.
+  const events: Array<[string, { type: string; isAutoRepeat: boolean }, boolean]> = [
+    ['a key press', { type: 'keyDown', isAutoRepeat: false }, true],
+    ['a held key repeating', { type: 'keyDown', isAutoRepeat: true }, false],
+    ['a key release', { type: 'keyUp', isAutoRepeat: false }, false],
+    ['a repeated release', { type: 'keyUp', isAutoRepeat: true }, false],
+    ['a character event', { type: 'char', isAutoRepeat: false }, false],
+  ];
+  it.each(events)('%s: %o is a reader key press: %s', (_what, input, expected) => {
+    expect(isReaderKeyPress(input)).toBe(expected);
   });
 });

@@ -102,6 +102,7 @@ const key = (k: string, mods: Partial<{ control: boolean; shift: boolean; alt: b
   meta: false,
   alt: false,
   shift: false,
+  isAutoRepeat: false,
   ...mods,
 });
 
@@ -165,6 +166,16 @@ describe('keys', () => {
     ]);
     // A key release is not a key.
     expect(fire(shell.kiosk, 'before-input-event', { ...key('1'), type: 'keyUp' }).defaultPrevented).toBe(false);
+  });
+
+  it('a key held down (auto-repeat) and then Enter is not a reader burst: repeats are stopped but never reach the core', async () => {
+    const shell = await startShell();
+    const held = [key('7'), ...Array.from({ length: 20 }, () => ({ ...key('7'), isAutoRepeat: true })), key('Enter')];
+    for (const input of held) expect(fire(shell.kiosk, 'before-input-event', input).defaultPrevented).toBe(true);
+    expect(shell.invoked.map(([name, input]) => [name, (input as { key: string }).key])).toEqual([
+      ['input.key', '7'],
+      ['input.key', 'Enter'],
+    ]);
   });
 
   it('the admin window stops each blocked accelerator and lets typing through', async () => {

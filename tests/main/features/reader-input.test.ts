@@ -1,7 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeInputSources } from '../../../src/devices/input/input-sources';
 import { parseUid } from '../../../src/devices/input/scan-event';
+import { createAdminAuth } from '../../../src/main/admin/admin-auth';
 import { saveConfig } from '../../../src/main/config/store';
+import { RECEIPT_LOOKUPS_PER_MINUTE } from '../../../src/main/features/reader-input';
+import { cardHintKey } from '../../../src/main/input/card-hints';
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -12,8 +15,9 @@ const siti = RESIDENTS[1]!; // no card registered at the server
 let close: () => Promise<void> = async () => {};
 afterEach(async () => close());
 
-async function kiosk(options: Parameters<typeof coreWithSim>[2] = {}) {
-  const rig = await coreWithSim(tempDir(), () => {}, options);
+async function kiosk(options: Parameters<typeof coreWithSim>[2] = {}, adjust: Parameters<typeof coreWithSim>[1] = () => {}) {
+  const dataDir = tempDir();
+  const rig = await coreWithSim(dataDir, adjust, options);
   close = rig.close;
   const events: Array<{ name: string; payload: unknown }> = [];
   rig.core.onEvent((name, payload) => events.push({ name, payload }));
@@ -26,8 +30,9 @@ async function kiosk(options: Parameters<typeof coreWithSim>[2] = {}) {
     }
     clock += 1000;
   };
-  return { ...rig, events, burst };
+  return { ...rig, dataDir, events, burst };
 }
+type Kiosk = Awaited<ReturnType<typeof kiosk>>;
 
 describe('card readers and scanners (keyboard wedge)', () => {
   it('a tapped card fills in the NIK the server registered it for, once that resident has signed in here', async () => {
@@ -41,7 +46,7 @@ describe('card readers and scanners (keyboard wedge)', () => {
     expect(events).toContainEqual({ name: 'input.card', payload: { nik: budi.nik } });
   });
 
-  it('learns a card tapped just before a sign-in, stored only as a keyed hash', async () => {
+  it('learns a card tapped just before a sign-in, stored only as a keyed hash, with the NIK sealed', async () => {
     const { core, events, burst } = await kiosk();
     await burst('AABBCCDD');
     await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin });
@@ -49,10 +54,11 @@ describe('card readers and scanners (keyboard wedge)', () => {
     events.length = 0;
     await burst('2864434397'); // the same card, printed as a decimal by another reader
     expect(events).toContainEqual({ name: 'input.card', payload: { nik: siti.nik } });
-    const rows = core.db.prepare('SELECT uid_hash, nik, source FROM card_hint').all() as Array<{ uid_hash: string; nik: string; source: string }>;
+    const rows = core.db.prepare('SELECT uid_hash, nik, sealed_nik, source FROM card_hint').all() as Array<{ uid_hash: string; nik: string; sealed_nik: Buffer; source: string }>;
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ nik: siti.nik, source: 'tap' });
+    expect(rows[0]).toMatchObject({ nik: '', source: 'tap' });
     for (const row of rows) {
+      expect(row.sealed_nik.includes(siti.nik)).toBe(false);
       expect(row.uid_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(row.uid_hash).not.toContain('aabbccdd');
       expect(row.uid_hash).not.toContain(parseUid('AABBCCDD')!.toLowerCase());
@@ -83,6 +89,175 @@ describe('card readers and scanners (keyboard wedge)', () => {
     await burst('2864434397', 250);
     await burst('3201011501850001', 200);
     expect(events.filter((e) => e.name.startsWith('input.'))).toEqual([]);
+  });
+});
+
+/** A card the village server knows nothing of: a stranger's, or someone's new e-KTP. */
+const STRANGER_CARD = 'DEADBEEF';
+
+/** Opens admin the way a technician does (a PIN set by the owner of admin_credential, then unlocked). */
+async function openAdmin(k: Kiosk): Promise<string> {
+  await createAdminAuth(k.core.db, cardHintKey(k.dataDir)).setPin('482916');
+  const opened = await k.core.invokeAdmin('admin.unlock', { pin: '482916' }, undefined);
+  if (!opened.ok) throw new Error('admin did not open');
+  return (opened.value as { session: string }).session;
+}
+
+describe('a tapped card is learned only by the sign-in that directly follows it in the same visit', () => {
+  // Each row is a first visit in which the stranger's card is tapped and which then ends without a sign-in that
+  // could claim the card; the resident who signs in next must not be taught it.
+  const visitsThatEndTheTap: Array<[string, (k: Kiosk) => Promise<void>]> = [
+    ['tapped, then "Batal" before any sign-in', async ({ core, burst }) => {
+      await burst(STRANGER_CARD);
+      await core.invoke('session.end', { reason: 'cancel' });
+    }],
+    ['tapped, then the idle reset before any sign-in', async ({ core, burst }) => {
+      await burst(STRANGER_CARD);
+      await core.invoke('session.end', { reason: 'idle' });
+    }],
+    ['tapped, a wrong PIN, then "Batal"', async ({ core, burst }) => {
+      await burst(STRANGER_CARD);
+      expect(await core.invoke('session.identify', { nik: budi.nik, pin: '000000' })).toMatchObject({ ok: false, error: { code: 'wrong-pin' } });
+      await core.invoke('session.end', { reason: 'cancel' });
+    }],
+    ['tapped, then admin opened (which ends the resident\'s visit) and closed', async (k) => {
+      await k.burst(STRANGER_CARD);
+      const session = await openAdmin(k);
+      await k.core.invokeAdmin('admin.lock', {}, session);
+    }],
+    ['tapped while admin was open (a technician testing the reader)', async (k) => {
+      const session = await openAdmin(k);
+      await k.burst(STRANGER_CARD);
+      await k.core.invokeAdmin('admin.lock', {}, session);
+    }],
+    ['tapped during another resident\'s session, then "Keluar"', async ({ core, burst }) => {
+      expect(await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin })).toMatchObject({ ok: true });
+      await burst(STRANGER_CARD);
+      await core.invoke('session.end', { reason: 'done' });
+    }],
+    ['tapped during another resident\'s session, then its time limit', async ({ core, burst }) => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        expect(await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin })).toMatchObject({ ok: true });
+        await burst(STRANGER_CARD);
+        vi.advanceTimersByTime(61_000);
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(await core.invoke('session.extend', {})).toEqual({ ok: false, error: { code: 'session-ended' } });
+    }],
+    ['tapped during an offline session, then "Keluar"', async ({ core, sim, burst }) => {
+      await sim.setDown(true);
+      expect(await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin })).toMatchObject({ ok: true, value: { online: false } });
+      await burst(STRANGER_CARD);
+      await core.invoke('session.end', { reason: 'done' });
+      await sim.setDown(false);
+    }],
+  ];
+
+  it.each(visitsThatEndTheTap)('%s: the next resident who signs in is not given that card', async (_visit, firstVisit) => {
+    const k = await kiosk({}, (config) => {
+      config.session.maxMinutes = 1;
+    });
+    await firstVisit(k);
+    expect(await k.core.invoke('session.identify', { nik: siti.nik, pin: siti.pin })).toMatchObject({ ok: true, value: { online: true } });
+    await k.core.invoke('session.end', { reason: 'done' });
+
+    k.events.length = 0;
+    await k.burst(STRANGER_CARD);
+    expect(k.events.filter((e) => e.name === 'input.card')).toEqual([{ name: 'input.card', payload: { nik: null } }]);
+    expect(k.core.db.prepare("SELECT count(*) FROM card_hint WHERE source = 'tap'").pluck().get()).toBe(0);
+  });
+
+  it('a card tapped and then followed by a sign-in in the same visit is still learned, even after a wrong PIN', async () => {
+    const { core, events, burst } = await kiosk();
+    await burst(STRANGER_CARD);
+    expect(await core.invoke('session.identify', { nik: siti.nik, pin: '000000' })).toMatchObject({ ok: false, error: { code: 'wrong-pin' } });
+    expect(await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin })).toMatchObject({ ok: true });
+    await core.invoke('session.end', { reason: 'done' });
+    events.length = 0;
+    await burst(STRANGER_CARD);
+    expect(events).toContainEqual({ name: 'input.card', payload: { nik: siti.nik } });
+  });
+});
+
+describe('card hints over time', () => {
+  it('forgets, with the background work, a card hint unused for the retention period', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const learnedAt = Date.parse('2026-03-01T08:00:00Z');
+      vi.setSystemTime(learnedAt);
+      const { core, events, burst } = await kiosk({}, (config) => {
+        config.sync.retentionDays = 30;
+      });
+      await burst(STRANGER_CARD);
+      expect(await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin })).toMatchObject({ ok: true });
+      await core.invoke('session.end', { reason: 'done' });
+
+      vi.setSystemTime(learnedAt + 31 * 86_400_000);
+      core.startBackground();
+      // The attract screen's profile refresh starts with it: let it land before the core closes.
+      await expect.poll(() => events.some((e) => e.name === 'kiosk.attractChanged')).toBe(true);
+      events.length = 0;
+      await burst(STRANGER_CARD);
+      expect(events).toContainEqual({ name: 'input.card', payload: { nik: null } });
+      expect(core.db.prepare('SELECT count(*) FROM card_hint').pluck().get()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('receipt look-ups are limited kiosk-wide, so references cannot be guessed', () => {
+  const START = Date.parse('2026-03-01T08:00:00Z');
+  // Guesses of the shape of a reference, and other things a script might send.
+  const guesses = ['ADM-260301-AAAAA', 'ADM-260301-AAAAB', 'adm-260301-aaaac', 'X', 'ADM-260301-%', "' OR 1=1 --", 'ADM-260301-\u0000AAAA'];
+  const guess = (i: number) => guesses[i % guesses.length]!;
+
+  it(`answers ${RECEIPT_LOOKUPS_PER_MINUTE} receipt statuses in a minute, refuses the next with the seconds to wait, and answers again after the minute`, async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(START);
+      const { core } = await kiosk();
+      for (let i = 0; i < RECEIPT_LOOKUPS_PER_MINUTE; i++) {
+        expect(await core.invoke('requests.receiptStatus', { reference: guess(i) })).toEqual({ ok: false, error: { code: 'receipt-unknown' } });
+      }
+      expect(await core.invoke('requests.receiptStatus', { reference: guess(0) })).toEqual({ ok: false, error: { code: 'receipts-rate-limited', params: { count: 60 } } });
+      vi.setSystemTime(START + 59_500);
+      expect(await core.invoke('requests.receiptStatus', { reference: guess(1) })).toEqual({ ok: false, error: { code: 'receipts-rate-limited', params: { count: 1 } } });
+      vi.setSystemTime(START + 60_000);
+      expect(await core.invoke('requests.receiptStatus', { reference: guess(2) })).toEqual({ ok: false, error: { code: 'receipt-unknown' } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a scanned code counts too: past the limit a real receipt opens nothing, until the minute has passed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(START);
+      const { core, events, burst } = await kiosk();
+      await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+      await core.invoke('letters.list', {});
+      const letter = LETTERS.find((l) => l.kode === 'S-02')!;
+      const submitted = await core.invoke('requests.submit', { letterId: letter.id, answers: { keperluan: 'Kerja' }, requirements: {}, phone: budi.noTelepon!, note: null });
+      if (!submitted.ok) throw new Error('submit');
+      const { reference } = submitted.value as { reference: string };
+      await core.invoke('session.end', { reason: 'done' });
+
+      // One real scan and its status screen, then scanned guesses up to the limit.
+      await burst(reference, 8);
+      expect(await core.invoke('requests.receiptStatus', { reference })).toMatchObject({ ok: true });
+      for (let i = 2; i < RECEIPT_LOOKUPS_PER_MINUTE; i++) await burst(`ADM-260301-${String(i).padStart(5, 'Q')}`, 8);
+      expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(1);
+      await burst(reference, 8);
+      expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(1);
+      vi.setSystemTime(START + 60_000);
+      await burst(reference, 8);
+      expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -7,7 +7,8 @@ import { cardHints } from './006-card-hints';
 import { admin } from './007-admin';
 import { candidates } from './008-candidates';
 import { siblingIndex } from './009-sibling-index';
+import { sealedCardHints } from './010-sealed-card-hints';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append new files here. */
-export const migrations: readonly Migration[] = [auditLog, letterRequests, printing, exactlyOnce, officePhone, cardHints, admin, candidates, siblingIndex];
+export const migrations: readonly Migration[] = [auditLog, letterRequests, printing, exactlyOnce, officePhone, cardHints, admin, candidates, siblingIndex, sealedCardHints];
