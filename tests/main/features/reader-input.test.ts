@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeInputSources } from '../../../src/devices/input/input-sources';
 import { parseUid } from '../../../src/devices/input/scan-event';
-import { createAdminAuth } from '../../../src/main/admin/admin-auth';
 import { saveConfig } from '../../../src/main/config/store';
 import { RECEIPT_LOOKUPS_PER_MINUTE } from '../../../src/main/features/reader-input';
-import { cardHintKey } from '../../../src/main/input/card-hints';
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { asPage, openAdminSession } from '../../helpers/admin-session';
 
 const tempDir = useTempDirs();
 const budi = RESIDENTS[0]!; // the village server knows his card: tag_id_card 1234567890
@@ -95,12 +94,9 @@ describe('card readers and scanners (keyboard wedge)', () => {
 /** A card the village server knows nothing of: a stranger's, or someone's new e-KTP. */
 const STRANGER_CARD = 'DEADBEEF';
 
-/** Opens admin the way a technician does (a PIN set by the owner of admin_credential, then unlocked). */
+/** Opens admin the way a technician does (a PIN set on the PC, then unlocked). */
 async function openAdmin(k: Kiosk): Promise<string> {
-  await createAdminAuth(k.core.db, cardHintKey(k.dataDir)).setPin('482916');
-  const opened = await k.core.invokeAdmin('admin.unlock', { pin: '482916' }, undefined);
-  if (!opened.ok) throw new Error('admin did not open');
-  return (opened.value as { session: string }).session;
+  return (await openAdminSession(k.core)).session;
 }
 
 describe('a tapped card is learned only by the sign-in that directly follows it in the same visit', () => {
@@ -123,12 +119,12 @@ describe('a tapped card is learned only by the sign-in that directly follows it 
     ['tapped, then admin opened (which ends the resident\'s visit) and closed', async (k) => {
       await k.burst(STRANGER_CARD);
       const session = await openAdmin(k);
-      await k.core.invokeAdmin('admin.lock', {}, session);
+      await k.core.invokeAdmin('admin.lock', {}, asPage(session));
     }],
     ['tapped while admin was open (a technician testing the reader)', async (k) => {
       const session = await openAdmin(k);
       await k.burst(STRANGER_CARD);
-      await k.core.invokeAdmin('admin.lock', {}, session);
+      await k.core.invokeAdmin('admin.lock', {}, asPage(session));
     }],
     ['tapped during another resident\'s session, then "Keluar"', async ({ core, burst }) => {
       expect(await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin })).toMatchObject({ ok: true });
