@@ -2,11 +2,12 @@
  * Pictures the village server points at (its logo, gallery photos, article
  * images), fetched for the attract screen's cache. A server may name any
  * address, relative or on another host, and answer anything: only http(s),
- * only up to a size, and only PNG, JPEG, GIF or WebP by their first bytes
+ * only up to a size (`read-capped-body.ts`), and only PNG, JPEG, GIF or WebP by their first bytes
  * (never by the server's Content-Type; SVG is refused, it is a document).
  */
 import type { VillageResult } from './types';
 import { classifyThrown } from './errors';
+import { readCappedBody } from './read-capped-body';
 
 export type ImageType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
 
@@ -49,38 +50,14 @@ export async function downloadImage(address: string, options: ImageDownloadOptio
         ? { ok: false, error: { kind: 'transient', reason: 'server', status: response.status, message: `HTTP ${response.status}` } }
         : { ok: false, error: { kind: 'permanent', status: response.status, message: `HTTP ${response.status}` } };
     }
-    const bytes = await readAtMost(response, options.maxBytes);
-    if (!bytes) return refused(`larger than ${Math.round(options.maxBytes / 1024)} KiB`);
-    const type = imageTypeOf(bytes);
+    const body = await readCappedBody(response, options.maxBytes);
+    if (!body.ok) return refused(body.tooLarge.message);
+    const type = imageTypeOf(body.bytes);
     if (!type) return refused('not a PNG, JPEG, GIF or WebP picture');
-    return { ok: true, value: { bytes, type } };
+    return { ok: true, value: { bytes: body.bytes, type } };
   } catch (error) {
     return { ok: false, error: classifyThrown(error) };
   }
-}
-
-/** The body, or null as soon as it passes the limit (the rest is never read). */
-async function readAtMost(response: Response, maxBytes: number): Promise<Buffer | null> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    return null;
-  }
-  if (!response.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 function refused(message: string): VillageResult<never> {
