@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { statusCodeFromLabel } from '../../shared/request-status';
 import { classifyHttpError, classifyThrown, type ErrorBody, type VillageError } from './errors';
-import { downloadImage } from './image-download';
+import { downloadImage, pictureRefusal } from './image-download';
 import { readCappedBody } from './read-capped-body';
 import {
   appMessage,
@@ -253,6 +253,10 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
 
     image(address, maxBytes) {
       return downloadImage(address, { baseUrl, timeoutMs: readTimeoutMs, maxBytes, fetch: doFetch });
+    },
+
+    pictureRefusal(address) {
+      return pictureRefusal(address, baseUrl);
     },
   };
 }
