@@ -86,22 +86,25 @@ export const registerAttractContent: Feature = (ctx) => {
   ctx.handle('kiosk.attract', () => ok(content()));
 
   // One refresh of the pictures at a time; a later request waits for the one running.
+  // A refresh that fails is logged and the next one runs: it must never leave the chain rejected.
   let pictures: Promise<void> = Promise.resolve();
   function refreshPictures(): Promise<void> {
-    pictures = pictures.then(async () => {
-      const village = ctx.village();
-      const wanted = shown().pictures;
-      const before = media.stats().pictures;
-      if (village) {
-        const { added, failed } = await media.fetchMissing(wanted, (address) => village.image(address, MAX_PICTURE_BYTES));
-        for (const failure of failed) {
-          sayOnce(failure.address, failure.reason, 'a picture for the attract screen was not fetched; trying again with the next refresh');
+    pictures = pictures
+      .then(async () => {
+        const village = ctx.village();
+        const wanted = shown().pictures;
+        const before = media.stats().pictures;
+        if (village) {
+          const { added, failed } = await media.fetchMissing(wanted, (address) => village.image(address, MAX_PICTURE_BYTES));
+          for (const failure of failed) {
+            sayOnce(failure.address, failure.reason, 'a picture for the attract screen was not fetched; trying again with the next refresh');
+          }
+          if (added > 0) log.info({ added, ...media.stats() }, 'attract screen pictures cached');
         }
-        if (added > 0) log.info({ added, ...media.stats() }, 'attract screen pictures cached');
-      }
-      media.keepOnly(wanted);
-      if (media.stats().pictures !== before) ctx.emit('kiosk.attractChanged', {});
-    });
+        media.keepOnly(wanted);
+        if (media.stats().pictures !== before) ctx.emit('kiosk.attractChanged', {});
+      })
+      .catch((error: unknown) => log.warn({ err: error }, 'attract screen pictures not refreshed; trying again with the next refresh'));
     return pictures;
   }
 

@@ -1,3 +1,4 @@
+import type * as nodeFs from 'node:fs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,23 @@ import { createMediaCache } from '../../../src/main/village/media-cache';
 import { RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { useTempDirs } from '../../helpers/temp-dir';
+
+// The disk fills up for the next `fullFor` writes into a picture cache; every other write goes through.
+const disk = vi.hoisted(() => ({ fullFor: 0 }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof nodeFs>();
+  const { sep } = await import('node:path');
+  return {
+    ...fs,
+    writeFileSync: (...args: Parameters<typeof fs.writeFileSync>) => {
+      if (disk.fullFor > 0 && String(args[0]).includes(`${sep}media${sep}`)) {
+        disk.fullFor -= 1;
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+      }
+      fs.writeFileSync(...args);
+    },
+  };
+});
 
 const tempDir = useTempDirs();
 let close: () => Promise<void> = async () => {};
@@ -101,6 +119,29 @@ describe('attract screen content', () => {
     const core = createKioskCore({ dataDir, watchConfig: false });
     close = () => core.close();
     expect((await attract(core)).logoDataUrl).toBe(`data:image/png;base64,${PNG_1PX.toString('base64')}`);
+  });
+});
+
+describe('attract screen pictures: a full disk', () => {
+  afterEach(() => {
+    disk.fullFor = 0;
+  });
+
+  it('one ENOSPC while caching a picture fails that refresh only: the next refresh caches them, and the core still closes', async () => {
+    const rig = await coreWithSim(tempDir());
+    close = rig.close;
+    disk.fullFor = 1;
+    rig.core.startBackground();
+    // The hourly profile refresh met the full disk...
+    await expect.poll(() => disk.fullFor, { timeout: 5000 }).toBe(0);
+    // ...and space came back: the next refresh (a session fetching the news) caches the pictures.
+    const budi = RESIDENTS[0]!;
+    await rig.core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+    await rig.core.invoke('village.info', {});
+    await rig.core.invoke('session.end', { reason: 'done' });
+    await expect.poll(async () => (await attract(rig.core)).gallery.length, { timeout: 5000 }).toBe(3);
+    close = async () => {};
+    await expect(rig.close()).resolves.toBeUndefined();
   });
 });
 
