@@ -204,6 +204,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
             baseUrl: url,
             readTimeoutMs: config.server.readTimeoutSeconds * 1000,
             submitTimeoutMs: config.server.submitTimeoutSeconds * 1000,
+            log: logger.forSubsystem('village'),
           })
         : null;
     }

@@ -25,6 +25,11 @@ export async function startHostCore(options: {
   env?: NodeJS.ProcessEnv;
   /** The host's restart and quit, for the admin screens. */
   shell?: ShellControl;
+  /**
+   * False when another start still runs beside this one (the web host's
+   * restart): the caller starts the background work when this one takes over.
+   */
+  startBackground?: boolean;
 }): Promise<HostCore> {
   const dataDir = ensureDataDir(resolveDataDir(options.env));
   // Demo mode only when there is no configuration file at all: a file that is
@@ -46,7 +51,7 @@ export async function startHostCore(options: {
     throw error;
   }
   if (demo) core.logger.forSubsystem('core').warn({ url: demo.url }, 'no village server configured: DEMO MODE with the embedded demo server');
-  core.startBackground();
+  if (options.startBackground !== false) core.startBackground();
   return {
     core,
     demo,

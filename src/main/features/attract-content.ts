@@ -36,26 +36,46 @@ export const registerAttractContent: Feature = (ctx) => {
   const log = ctx.log('attract');
   const media = createMediaCache(path.join(ctx.dataDir, 'media'), log);
 
+  // A picture that is refused or fails is said once per address and reason,
+  // not at every refresh (hourly, and each time a session fetches the news).
+  const said = new Set<string>();
+  function sayOnce(address: string, reason: string, message: string): void {
+    const key = `${address}\n${reason}`;
+    if (said.has(key)) return;
+    if (said.size >= 200) said.clear();
+    said.add(key);
+    log.warn({ address: address.slice(0, 200), reason }, message);
+  }
+
+  /** Pictures come only from the village server's origin; a picture cached before that rule is not shown either. */
+  function allowed(address: string | null): address is string {
+    if (address === null) return false;
+    const refusal = ctx.village()?.pictureRefusal(address) ?? null;
+    if (refusal) sayOnce(address, refusal, 'a picture for the attract screen is refused; it is not shown');
+    return refusal === null;
+  }
+  const cached = (address: string | null): string | null => (allowed(address) ? media.dataUrl(address) : null);
+
   function shown() {
     const profile = ctx.references.profile()?.value ?? null;
     const articles = (ctx.references.articles()?.value ?? []).slice(0, MAX_ARTICLES);
     const gallery = (profile?.gallery ?? []).slice(0, MAX_GALLERY_PHOTOS);
     const pictures = [profile?.logoUrl ?? null, ...gallery.map((photo) => photo.imageUrl), ...articles.map((a) => a.imageUrl)];
-    return { profile, articles, gallery, pictures: pictures.filter((address): address is string => address !== null) };
+    return { profile, articles, gallery, pictures: pictures.filter(allowed) };
   }
 
   function content(config: KioskConfig = ctx.config.current()): AttractContent {
     const { profile, articles, gallery } = shown();
     return {
-      logoDataUrl: readLogo(config.village.logoFile, ctx.dataDir, log) ?? (profile?.logoUrl ? media.dataUrl(profile.logoUrl) : null),
+      logoDataUrl: readLogo(config.village.logoFile, ctx.dataDir, log) ?? cached(profile?.logoUrl ?? null),
       gallery: gallery.flatMap((photo) => {
-        const dataUrl = media.dataUrl(photo.imageUrl);
+        const dataUrl = cached(photo.imageUrl);
         return dataUrl ? [{ caption: photo.name, dataUrl }] : [];
       }),
       articles: articles.map((article) => ({
         title: article.title,
         date: article.createdAt || null,
-        imageDataUrl: article.imageUrl ? media.dataUrl(article.imageUrl) : null,
+        imageDataUrl: cached(article.imageUrl),
       })),
       officeAddress: config.village.officeAddress ?? profile?.officeAddress ?? null,
       officeHours: config.village.officeHours,
@@ -66,22 +86,25 @@ export const registerAttractContent: Feature = (ctx) => {
   ctx.handle('kiosk.attract', () => ok(content()));
 
   // One refresh of the pictures at a time; a later request waits for the one running.
+  // A refresh that fails is logged and the next one runs: it must never leave the chain rejected.
   let pictures: Promise<void> = Promise.resolve();
   function refreshPictures(): Promise<void> {
-    pictures = pictures.then(async () => {
-      const village = ctx.village();
-      const wanted = shown().pictures;
-      const before = media.stats().pictures;
-      if (village) {
-        const { added, failed } = await media.fetchMissing(wanted, (address) => village.image(address, MAX_PICTURE_BYTES));
-        for (const failure of failed) {
-          log.info({ address: failure.address, reason: failure.reason }, 'a picture for the attract screen was not fetched; trying again with the next refresh');
+    pictures = pictures
+      .then(async () => {
+        const village = ctx.village();
+        const wanted = shown().pictures;
+        const before = media.stats().pictures;
+        if (village) {
+          const { added, failed } = await media.fetchMissing(wanted, (address) => village.image(address, MAX_PICTURE_BYTES));
+          for (const failure of failed) {
+            sayOnce(failure.address, failure.reason, 'a picture for the attract screen was not fetched; trying again with the next refresh');
+          }
+          if (added > 0) log.info({ added, ...media.stats() }, 'attract screen pictures cached');
         }
-        if (added > 0) log.info({ added, ...media.stats() }, 'attract screen pictures cached');
-      }
-      media.keepOnly(wanted);
-      if (media.stats().pictures !== before) ctx.emit('kiosk.attractChanged', {});
-    });
+        media.keepOnly(wanted);
+        if (media.stats().pictures !== before) ctx.emit('kiosk.attractChanged', {});
+      })
+      .catch((error: unknown) => log.warn({ err: error }, 'attract screen pictures not refreshed; trying again with the next refresh'));
     return pictures;
   }
 

@@ -64,6 +64,9 @@ export const registerDailyRestart: Feature = (ctx) => {
         ctx.audit('system', 'app.dailyRestart');
         log.info('daily restart');
         ctx.shell?.restart();
+        // A restart that worked stops this timer with the rest of this start; one that
+        // could not start anew leaves this start serving, and tomorrow's is tried again.
+        schedule();
         return;
       }
       if (Date.now() - dueAt >= GIVE_UP_MS) {

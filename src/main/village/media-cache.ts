@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { isStorageFull } from '../db/database';
 import type { DownloadedImage } from './image-download';
 import type { VillageResult } from './types';
 
@@ -24,7 +25,7 @@ type Index = z.infer<typeof indexSchema>;
 const INDEX_FILE = 'index.json';
 
 export interface MediaCache {
-  /** Fetches every address not cached yet; one failure stops none of the others. */
+  /** Fetches every address not cached yet; one failure stops none of the others (a full disk stops this round). */
   fetchMissing(
     addresses: string[],
     download: (address: string) => Promise<VillageResult<DownloadedImage>>,
@@ -37,7 +38,12 @@ export interface MediaCache {
   stats(): { pictures: number; bytes: number };
 }
 
-export function createMediaCache(dir: string, log: Logger): MediaCache {
+export interface MediaCacheIo {
+  /** Tests make it fail as a full disk does. */
+  writeFile(file: string, bytes: Uint8Array): void;
+}
+
+export function createMediaCache(dir: string, log: Logger, io: MediaCacheIo = { writeFile: writeFileSync }): MediaCache {
   mkdirSync(dir, { recursive: true });
   let index = readIndex();
 
@@ -61,30 +67,69 @@ export function createMediaCache(dir: string, log: Logger): MediaCache {
 
   function saveIndex(): void {
     const temporary = path.join(dir, `${INDEX_FILE}.tmp`);
-    writeFileSync(temporary, JSON.stringify(index));
-    renameSync(temporary, path.join(dir, INDEX_FILE));
+    try {
+      io.writeFile(temporary, Buffer.from(JSON.stringify(index)));
+      renameSync(temporary, path.join(dir, INDEX_FILE));
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
   }
 
   const fileOf = (address: string) => createHash('sha256').update(address).digest('hex').slice(0, 32);
+
+  /**
+   * Writes one picture; a failed write (a full disk, a folder gone) leaves no
+   * half file and is that picture's failure, fetched again with the next
+   * refresh, never the cache's: space comes back, and so do the pictures.
+   */
+  function store(address: string, picture: DownloadedImage): NodeJS.ErrnoException | null {
+    const file = fileOf(address);
+    const temporary = path.join(dir, `${file}.tmp`);
+    try {
+      mkdirSync(dir, { recursive: true }); // in case someone emptied the data folder by hand
+      io.writeFile(temporary, picture.bytes);
+      renameSync(temporary, path.join(dir, file));
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      return error as NodeJS.ErrnoException;
+    }
+    index = { entries: { ...index.entries, [address]: { file, type: picture.type, bytes: picture.bytes.length } } };
+    keepIndex();
+    return null;
+  }
+
+  /** The index on disk; kept in memory when it cannot be written (the pictures then show until a restart). */
+  function keepIndex(): void {
+    try {
+      saveIndex();
+    } catch (error) {
+      log.warn({ err: error, dir }, 'the picture cache index could not be written; tried again with the next change');
+    }
+  }
 
   return {
     async fetchMissing(addresses, download) {
       let added = 0;
       const failed: Array<{ address: string; reason: string }> = [];
-      for (const address of new Set(addresses)) {
-        if (index.entries[address]) continue;
+      const wanted = [...new Set(addresses)].filter((address) => !index.entries[address]);
+      for (const [i, address] of wanted.entries()) {
         const result = await download(address);
         if (!result.ok) {
           failed.push({ address, reason: result.error.message });
           continue;
         }
-        const file = fileOf(address);
-        const temporary = path.join(dir, `${file}.tmp`);
-        writeFileSync(temporary, result.value.bytes);
-        renameSync(temporary, path.join(dir, file));
-        index = { entries: { ...index.entries, [address]: { file, type: result.value.type, bytes: result.value.bytes.length } } };
-        saveIndex();
-        added += 1;
+        const error = store(address, result.value);
+        if (!error) {
+          added += 1;
+          continue;
+        }
+        failed.push({ address, reason: `not stored: ${error.code ?? error.message}` });
+        // A full disk refuses the rest too: they wait for the next refresh rather than being fetched for nothing.
+        if (isStorageFull(error)) {
+          for (const waiting of wanted.slice(i + 1)) failed.push({ address: waiting, reason: `not fetched: ${error.code}` });
+          break;
+        }
       }
       return { added, failed };
     },
@@ -98,7 +143,7 @@ export function createMediaCache(dir: string, log: Logger): MediaCache {
         log.warn({ err: error, file: entry.file }, 'a cached picture is missing; it is fetched again with the next refresh');
         const { [address]: _gone, ...rest } = index.entries;
         index = { entries: rest };
-        saveIndex();
+        keepIndex();
         return null;
       }
     },
@@ -108,7 +153,7 @@ export function createMediaCache(dir: string, log: Logger): MediaCache {
       const kept = Object.fromEntries(Object.entries(index.entries).filter(([address]) => wanted.has(address)));
       if (Object.keys(kept).length !== Object.keys(index.entries).length) {
         index = { entries: kept };
-        saveIndex();
+        keepIndex();
       }
       const files = new Set(Object.values(kept).map((entry) => entry.file));
       for (const name of readdirSync(dir)) {

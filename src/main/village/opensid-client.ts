@@ -3,10 +3,12 @@
  * `VillageError` value. `Accept: application/json` is always sent: without it
  * the server answers validation errors with a 302 and a missing token with 500.
  */
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { statusCodeFromLabel } from '../../shared/request-status';
 import { classifyHttpError, classifyThrown, type ErrorBody, type VillageError } from './errors';
-import { downloadImage } from './image-download';
+import { downloadImage, pictureRefusal } from './image-download';
+import { readCappedBody } from './read-capped-body';
 import {
   appMessage,
   articleAttributes,
@@ -39,6 +41,8 @@ export interface OpensidClientOptions {
   /** Submitting a request: the server sends notifications before answering (ms). */
   submitTimeoutMs?: number;
   fetch?: typeof fetch;
+  /** Where an answer refused for its size is said (the technician's log). */
+  log?: Logger;
 }
 
 /** Keys OpenSID uses itself inside isian_form; answers never overwrite them. */
@@ -49,6 +53,12 @@ export const RESERVED_FORM_KEYS = new Set([
 export const REFERENCE_FORM_KEY = 'referensi_kios';
 const APPENDED_FIELDS = new Set(['keterangan', 'no_hp_aktif', 'syarat']);
 const API = '/api/v1';
+/**
+ * No JSON answer of the API is near this: the largest are a page of 100
+ * letter forms and ten articles whose HTML may carry pasted pictures inline,
+ * a few hundred KiB to a few MiB. Past it the answer is not one we asked for.
+ */
+export const MAX_JSON_ANSWER_BYTES = 8 * 1024 * 1024;
 
 type Method = 'GET' | 'POST' | 'PUT';
 
@@ -81,7 +91,18 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
           redirect: 'manual',
           signal: AbortSignal.timeout(init.timeoutMs ?? readTimeoutMs),
         });
-        text = await response.text();
+        const body = await readCappedBody(response, MAX_JSON_ANSWER_BYTES);
+        if (!body.ok) {
+          const { capBytes, declaredBytes, message } = body.tooLarge;
+          options.log?.warn({ path, capBytes, declaredBytes }, `answer from the village server ${message}: not read further, connection released`);
+          // Transient, not permanent: the server did answer (a submit may have
+          // been stored, so the sync worker must look before sending again, as
+          // after a 5xx), and the same call may be answered normally once the
+          // server is fixed; a permanent error would park a request for good.
+          return { ok: false, error: { kind: 'transient', reason: 'server', status: response.status, message: `answer ${message}` } };
+        }
+        // TextDecoder drops a UTF-8 byte order mark, as response.text() did (some PHP servers send one).
+        text = new TextDecoder().decode(body.bytes);
         break;
       } catch (error) {
         if (mayRepeat && attempt === 1 && isStaleConnection(error)) continue;
@@ -232,6 +253,10 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
 
     image(address, maxBytes) {
       return downloadImage(address, { baseUrl, timeoutMs: readTimeoutMs, maxBytes, fetch: doFetch });
+    },
+
+    pictureRefusal(address) {
+      return pictureRefusal(address, baseUrl);
     },
   };
 }

@@ -113,4 +113,6 @@ export interface VillageServer {
   articles(token: string): Promise<VillageResult<Article[]>>;
   /** A picture the server pointed at (logo, gallery, article), checked to be one (`image-download.ts`). */
   image(address: string, maxBytes: number): Promise<VillageResult<DownloadedImage>>;
+  /** Why a picture at this address is never fetched nor shown (another origin than the server's), or null. */
+  pictureRefusal(address: string): string | null;
 }

@@ -10,7 +10,7 @@ import { startHostCore } from '../host-core';
 import { installProcessGuards } from '../process-guard';
 import { startWebHost } from './server';
 import { findChromium, launchChromium } from './browser-launcher';
-import { READY_LINE_PREFIX, RESTARTED_LINE } from './ready-line';
+import { startWebHostRunner } from './host-runner';
 
 
 async function main(): Promise<void> {
@@ -37,66 +37,39 @@ async function main(): Promise<void> {
   }
   // Kept across an in-process restart: the open page keeps its session and reconnects by itself.
   const secrets = { token: randomBytes(24).toString('base64url'), sessionSecret: randomBytes(32).toString('base64url') };
-  let boundPort: number | null = null;
-  let launchTokenSpent = false;
-  let stopping: Promise<void> | null = null;
-  let current: { close(): Promise<void> } | null = null;
+  const print = (line: string): void => void process.stdout.write(`${line}\n`);
+  const runner = await startWebHostRunner({
+    startCore: (shell) => startHostCore({ demo: !values['no-demo'], shell, startBackground: false }),
+    serve: (core, listenOn, launchTokenSpent) =>
+      startWebHost({ core, port: listenOn, rendererDir: path.join(__dirname, '..', 'renderer'), ...secrets, launchTokenSpent }),
+    port,
+    print,
+  });
+  const { core } = runner.current().hostCore;
+  installProcessGuards(core.logger.forSubsystem('web-host'));
 
-  // "Mulai ulang" in admin runs the loop again: the core, the configuration and the database are opened anew.
-  for (let first = true; ; first = false) {
-    let requested: (action: 'restart' | 'exit') => void = () => {};
-    const asked = new Promise<'restart' | 'exit'>((resolve) => (requested = resolve));
-    const { core, demo, close } = await startHostCore({ demo: !values['no-demo'], shell: { restart: () => requested('restart'), exit: () => requested('exit') } });
-    if (first) installProcessGuards(core.logger.forSubsystem('web-host'));
-    const problem = core.needsTechnician();
-    if (problem) process.stdout.write(`PERLU PETUGAS: ${problem}. Nothing is sent until it is fixed; stored requests are kept.\n`);
-    const host = await startWebHost({
-      core,
-      port: boundPort ?? port ?? core.config().webHost.port,
-      rendererDir: path.join(__dirname, '..', 'renderer'),
-      ...secrets,
-      launchTokenSpent,
-    });
-    boundPort = host.port;
-    const closeThis = async (): Promise<void> => {
-      launchTokenSpent = host.launchTokenSpent();
-      await host.close();
-      await close();
-    };
-    current = { close: closeThis };
-    if (first) {
-      process.stdout.write(`${READY_LINE_PREFIX} ${host.url}\n`);
-      process.stdout.write(`Data directory: ${core.dataDir}\n`);
-    } else {
-      process.stdout.write(`${RESTARTED_LINE} ${host.url}\n`);
-    }
-    if (demo) process.stdout.write(`DEMO MODE: demo village server at ${demo.url} (demo residents in the README)\n`);
-
-    if (first && values.open) {
-      const browser = findChromium();
-      if (browser) launchChromium(browser, host.url, core.dataDir);
-      else process.stdout.write('No Chromium found: open the URL above in a browser.\n');
-    }
-    if (first) {
-      const shutdown = (): void => {
-        stopping ??= (async () => {
-          await current?.close();
-          process.exit(0);
-        })();
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
-    }
-
-    const action = await asked;
-    if (stopping) return;
-    await closeThis();
-    current = null;
-    if (action === 'exit') {
-      process.stdout.write('ADM web host stopped by a technician.\n');
-      process.exit(0);
-    }
+  if (values.open) {
+    const browser = findChromium();
+    if (browser) launchChromium(browser, runner.current().host.url, core.dataDir);
+    else print('No Chromium found: open the URL above in a browser.');
   }
+  let stopping: Promise<void> | null = null;
+  const shutdown = (): void => {
+    stopping ??= runner.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  try {
+    await runner.stopped;
+  } catch (error) {
+    // A restart lost the port and the previous start could not take it back: a supervisor starts the kiosk again.
+    process.stderr.write(`ADM web host cannot serve any more: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  if (stopping) return;
+  print('ADM web host stopped by a technician.');
+  process.exit(0);
 }
 
 main().catch((error: unknown) => {

@@ -7,3 +7,5 @@
 export const READY_LINE_PREFIX = 'ADM web host ready:';
 /** Printed instead of the ready line after a technician's restart (same URL and port). */
 export const RESTARTED_LINE = 'ADM web host restarted:';
+/** Printed when a restart could not start anew: the previous start keeps serving; the reason follows. */
+export const RESTART_FAILED_LINE = 'ADM web host restart failed, still running the previous start:';

@@ -1,4 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import type * as nodeFs from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AttractContent } from '../../../src/shared/contract';
@@ -7,9 +10,27 @@ import { saveConfig } from '../../../src/main/config/store';
 import { defaultConfig } from '../../../src/main/config/schema';
 import { readLogo } from '../../../src/main/features/attract-content';
 import { createSilentLogger } from '../../../src/main/logging/logger';
+import { createMediaCache } from '../../../src/main/village/media-cache';
 import { RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { useTempDirs } from '../../helpers/temp-dir';
+
+// The disk fills up for the next `fullFor` writes into a picture cache; every other write goes through.
+const disk = vi.hoisted(() => ({ fullFor: 0 }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof nodeFs>();
+  const { sep } = await import('node:path');
+  return {
+    ...fs,
+    writeFileSync: (...args: Parameters<typeof fs.writeFileSync>) => {
+      if (disk.fullFor > 0 && String(args[0]).includes(`${sep}media${sep}`)) {
+        disk.fullFor -= 1;
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+      }
+      fs.writeFileSync(...args);
+    },
+  };
+});
 
 const tempDir = useTempDirs();
 let close: () => Promise<void> = async () => {};
@@ -98,6 +119,103 @@ describe('attract screen content', () => {
     const core = createKioskCore({ dataDir, watchConfig: false });
     close = () => core.close();
     expect((await attract(core)).logoDataUrl).toBe(`data:image/png;base64,${PNG_1PX.toString('base64')}`);
+  });
+});
+
+describe('attract screen pictures: a full disk', () => {
+  afterEach(() => {
+    disk.fullFor = 0;
+  });
+
+  it('one ENOSPC while caching a picture fails that refresh only: the next refresh caches them, and the core still closes', async () => {
+    const rig = await coreWithSim(tempDir());
+    close = rig.close;
+    disk.fullFor = 1;
+    rig.core.startBackground();
+    // The hourly profile refresh met the full disk...
+    await expect.poll(() => disk.fullFor, { timeout: 5000 }).toBe(0);
+    // ...and space came back: the next refresh (a session fetching the news) caches the pictures.
+    const budi = RESIDENTS[0]!;
+    await rig.core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+    await rig.core.invoke('village.info', {});
+    await rig.core.invoke('session.end', { reason: 'done' });
+    await expect.poll(async () => (await attract(rig.core)).gallery.length, { timeout: 5000 }).toBe(3);
+    close = async () => {};
+    await expect(rig.close()).resolves.toBeUndefined();
+  });
+});
+
+describe('attract screen pictures: only from the village server', () => {
+  const servers: Server[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  async function listen(handle: (path: string) => { status: number; type: string; body: Buffer | string }) {
+    const hits: string[] = [];
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      const answer = handle(req.url ?? '');
+      res.writeHead(answer.status, { 'Content-Type': answer.type }).end(answer.body);
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
+  }
+
+  it('never fetches nor shows a picture the profile names at another port, even one cached before; says so once', async () => {
+    const internal = await listen(() => ({ status: 200, type: 'image/png', body: PNG_1PX }));
+    const village = await listen((requested) => {
+      if (requested === '/foto.png') return { status: 200, type: 'image/png', body: PNG_1PX };
+      if (requested !== '/api/v1/profil-desa') return { status: 404, type: 'text/plain', body: '' };
+      const profile = {
+        data: {
+          type: 'desa',
+          id: '1',
+          attributes: {
+            logo: `${internal.origin}/secret.png`,
+            galeri: [
+              { nama: 'Kantor', url_gambar: `${villageOrigin()}/foto.png` },
+              { nama: 'Dalam', url_gambar: `${internal.origin}/secret.png?n=2` },
+            ],
+            operator: '0812',
+            alamat: { nama_desa: 'Sukamaju' },
+          },
+        },
+      };
+      return { status: 200, type: 'application/json', body: JSON.stringify(profile) };
+    });
+    const villageOrigin = () => village.origin;
+    const dataDir = tempDir();
+    // A kiosk that fetched the internal picture before the rule: it is in the cache.
+    await createMediaCache(path.join(dataDir, 'media'), createSilentLogger().root).fetchMissing([`${internal.origin}/secret.png`], async () => ({
+      ok: true,
+      value: { bytes: PNG_1PX, type: 'image/png' },
+    }));
+    const config = defaultConfig();
+    config.server.url = village.origin;
+    await saveConfig(dataDir, config);
+    const core = createKioskCore({ dataDir, watchConfig: false });
+    close = () => core.close();
+    core.startBackground();
+
+    await expect.poll(async () => (await attract(core)).gallery.map((photo) => photo.caption), { timeout: 5000 }).toEqual(['Kantor']);
+    for (let i = 0; i < 3; i++) expect((await attract(core)).logoDataUrl).toBeNull();
+    expect(internal.hits).toEqual([]);
+
+    await core.close();
+    close = async () => {};
+    const refusals = readFileSync(path.join(dataDir, 'logs', 'adm.log'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('is refused'))
+      .map((line) => JSON.parse(line) as { address: string; reason: string });
+    expect(refusals).toEqual([
+      expect.objectContaining({ address: `${internal.origin}/secret.png`, reason: `not from the village server's origin: ${internal.origin}` }),
+      expect.objectContaining({ address: `${internal.origin}/secret.png?n=2` }),
+    ]);
   });
 });
 

@@ -122,6 +122,17 @@ describe('the daily restart', () => {
     kiosk.stop();
   });
 
+  it('tries again the next day when the restart could not start anew and this start kept serving', async () => {
+    const kiosk = start('03:00');
+    await vi.advanceTimersByTimeAsync(60 * MINUTE);
+    expect(kiosk.restarts).toBe(1);
+    // Tomorrow 03:00 WIB, in the same start.
+    await vi.advanceTimersByTimeAsync(Date.parse('2026-12-03T20:00:00Z') - Date.now());
+    expect(kiosk.restarts).toBe(2);
+    expect(kiosk.audits).toEqual(['app.dailyRestart', 'app.dailyRestart']);
+    kiosk.stop();
+  });
+
   it('follows a changed time at once, and stops when it is turned off', async () => {
     const kiosk = start('03:00');
     kiosk.setConfig((config) => (config.kiosk.dailyRestartAt = '02:30'));

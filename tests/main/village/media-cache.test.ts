@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { MediaCacheIo } from '../../../src/main/village/media-cache';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createSilentLogger } from '../../../src/main/logging/logger';
@@ -72,5 +73,55 @@ describe('media cache', () => {
     writeFileSync(path.join(dir, 'index.json'), JSON.stringify({ entries: { 'http://desa/a.png': { file: '../../../etc/passwd', type: 'image/png', bytes: 1 } } }));
     const cache = createMediaCache(dir, log);
     expect(cache.dataUrl('http://desa/a.png')).toBeNull();
+  });
+
+  it('a full disk fails the picture it met, leaves no half file and stops the round; the next round, with space back, stores them all', async () => {
+    const dir = tempDir();
+    let fullFor = 0;
+    const io: MediaCacheIo = {
+      writeFile(file, bytes) {
+        if (fullFor > 0) {
+          fullFor -= 1;
+          writeFileSync(file, bytes.subarray(0, 3)); // what a full disk leaves: part of it
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        }
+        writeFileSync(file, bytes);
+      },
+    };
+    const cache = createMediaCache(dir, log, io);
+    const addresses = ['http://desa/a.png', 'http://desa/b.png', 'http://desa/c.png'];
+    const download = downloader({ 'http://desa/a.png': png('a'), 'http://desa/b.png': png('b'), 'http://desa/c.png': png('c') });
+    fullFor = 1;
+    expect(await cache.fetchMissing(addresses, download)).toEqual({
+      added: 0,
+      failed: [
+        { address: 'http://desa/a.png', reason: 'not stored: ENOSPC' },
+        { address: 'http://desa/b.png', reason: 'not fetched: ENOSPC' },
+        { address: 'http://desa/c.png', reason: 'not fetched: ENOSPC' },
+      ],
+    });
+    expect(download).toHaveBeenCalledTimes(1);
+    expect(readdirSync(dir)).toEqual([]);
+
+    expect(await cache.fetchMissing(addresses, download)).toEqual({ added: 3, failed: [] });
+    expect(createMediaCache(dir, log).stats().pictures).toBe(3);
+  });
+
+  it('an index that cannot be written keeps the pictures shown; the next change writes it', async () => {
+    const dir = tempDir();
+    let indexFull = true;
+    const io: MediaCacheIo = {
+      writeFile(file, bytes) {
+        if (indexFull && path.basename(file).startsWith('index.json')) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+        writeFileSync(file, bytes);
+      },
+    };
+    const cache = createMediaCache(dir, log, io);
+    expect(await cache.fetchMissing(['http://desa/a.png'], downloader({ 'http://desa/a.png': png('a') }))).toEqual({ added: 1, failed: [] });
+    expect(cache.dataUrl('http://desa/a.png')).not.toBeNull();
+    expect(existsSync(path.join(dir, 'index.json.tmp'))).toBe(false);
+    indexFull = false;
+    await cache.fetchMissing(['http://desa/b.png'], downloader({ 'http://desa/b.png': png('b') }));
+    expect(createMediaCache(dir, log).stats().pictures).toBe(2);
   });
 });

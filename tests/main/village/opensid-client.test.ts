@@ -1,10 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOpensidClient } from '../../../src/main/village/opensid-client';
+import type { Logger } from 'pino';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createOpensidClient, MAX_JSON_ANSWER_BYTES } from '../../../src/main/village/opensid-client';
 import type { SubmitRequest, VillageServer } from '../../../src/main/village/types';
 import { startOpensidSim, type OpensidSim } from '../../../tools/opensid-sim/server';
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
+import { startOversizedBodyServer, type OversizedBody, type OversizedBodyServer } from '../../helpers/oversized-body-server';
 
 let sim: OpensidSim;
 let client: VillageServer;
@@ -216,5 +218,38 @@ describe('OpenSID client: faults', () => {
     } finally {
       await new Promise((resolve) => proxy.close(resolve));
     }
+  });
+});
+
+describe('OpenSID client: answers larger than their cap', () => {
+  const MiB = 1024 * 1024;
+  const profileStart = '{"data":{"type":"desa","id":"1","attributes":{"alamat":{"nama_desa":"Sukamaju"},"operator":"0812","galeri":"';
+  let oversized: OversizedBodyServer | null = null;
+  afterEach(async () => {
+    await oversized?.close();
+    oversized = null;
+  });
+
+  it.each<[string, OversizedBody]>([
+    ['streamed without a Content-Length', { totalBytes: 64 * MiB, contentLength: 'none', prefix: profileStart }],
+    ['with a true Content-Length', { totalBytes: 64 * MiB, contentLength: 'true', prefix: profileStart }],
+    ['with a Content-Length claiming more than it sends', { totalBytes: 64 * MiB, contentLength: 256 * MiB, prefix: profileStart }],
+    ['as an error answer (500)', { totalBytes: 64 * MiB, contentLength: 'none', prefix: '{"message":"', status: 500 }],
+  ])('a 64 MiB profil-desa %s is refused at the cap, the rest never read, with a log line naming the path and the cap', async (_name, body) => {
+    oversized = await startOversizedBodyServer(body);
+    const warn = vi.fn();
+    const other = createOpensidClient({ baseUrl: oversized.url, log: { warn } as unknown as Logger });
+    expect(await other.villageProfile()).toEqual({
+      ok: false,
+      error: { kind: 'transient', reason: 'server', status: body.status ?? 200, message: `answer larger than 8 MiB` },
+    });
+    expect(MAX_JSON_ANSWER_BYTES).toBe(8 * MiB);
+    const outcome = await oversized.outcomes[0]!;
+    expect(outcome.finished).toBe(false);
+    expect(outcome.written).toBeLessThan(body.totalBytes);
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({ path: '/api/v1/profil-desa', capBytes: 8 * MiB }),
+      expect.stringContaining('larger than 8 MiB'),
+    );
   });
 });
