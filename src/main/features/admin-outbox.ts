@@ -4,11 +4,11 @@
  * rows a request in doubt could be (choose one, or send it again), and an
  * export. Every action is audited with the request's reference.
  */
-import type { CastReturnObject } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 import type { AdminOutboxRow } from '../../shared/admin-contract';
 import { maskNik } from '../../shared/nik';
 import { fail, ok } from '../../shared/result';
+import { spreadsheetCell } from '../export/spreadsheet-cell';
 import type { Feature, FeatureContext } from '../feature';
 import type { OutboxRequest, SyncState } from '../outbox/outbox-store';
 
@@ -58,28 +58,6 @@ export const registerAdminOutbox: Feature = (ctx) => {
 
   return () => {};
 };
-
-/**
- * Letter names, statuses and errors come from the village server and open in
- * the office's spreadsheet: a cell that starts like a formula (`=HYPERLINK(...)`,
- * `+SUM(...)`, `@...`, `-cmd|...`) would run as one there (OWASP "CSV
- * injection"). Such a cell gets a leading single quote, which spreadsheets
- * show as text, and stays inside quotes. Also caught: the start after leading
- * whitespace (an import that trims spaces would expose it), a tab or carriage
- * return first, and the full-width ＝＋－＠ that some spreadsheets fold into
- * their ASCII twins. Any text cell starting with `-` is text here, even "-5":
- * the numeric columns (server id, attempts) are numbers, cast apart, and never
- * changed.
- */
-export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u;
-
-function spreadsheetCell(text: string): string | CastReturnObject {
-  const safe = neutraliseFormula(text);
-  return safe === text ? text : { value: safe, quoted: true };
-}
 
 function list(ctx: FeatureContext, state: SyncState | 'all'): OutboxRequest[] {
   return ctx.outbox.list({ state: state === 'all' ? undefined : state, limit: SHOWN });

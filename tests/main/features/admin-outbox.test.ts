@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdminOutboxRow } from '../../../src/shared/admin-contract';
-import { neutraliseFormula } from '../../../src/main/features/admin-outbox';
 import { serverTarget } from '../../../src/main/village/server-target';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { newRequest, pinOf } from '../../helpers/outbox-rig';
@@ -105,25 +104,6 @@ describe('admin outbox', () => {
     // The JSON export keeps the name as the server gave it.
     const json = await admin('admin.outboxExport', { state: 'all', format: 'json' });
     expect(JSON.parse((json as { value: { text: string } }).value.text)).toEqual([expect.objectContaining({ reference, letterName })]);
-  });
-
-  it.each([
-    ['=1+1', "'=1+1"],
-    ['+1', "'+1"],
-    ['-1', "'-1"],
-    ['@A1', "'@A1"],
-    ['\tA', "'\tA"],
-    ['\rA', "'\rA"],
-    [' \n =A1', "' \n =A1"],
-    ['\uFF1DA1', "'\uFF1DA1"],
-    ['Surat Keterangan Usaha', 'Surat Keterangan Usaha'],
-    ['Surat = keterangan', 'Surat = keterangan'],
-    ['e-mail', 'e-mail'],
-    ['  Surat', '  Surat'],
-    ["'=1+1", "'=1+1"],
-    ['', ''],
-  ])('neutralises a cell that would start a formula: %j -> %j', (cell, expected) => {
-    expect(neutraliseFormula(cell)).toBe(expected);
   });
 
   it('pauses sending while admin is open, and closing admin resumes it', async () => {
