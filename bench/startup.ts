@@ -3,6 +3,8 @@
  *  - web host cold start: from spawning `node dist/main/web-host.cjs` until
  *    it prints its ready line, on an empty database and on one holding
  *    10,000 requests waiting for a server that is down;
+ *  - the database check at start (`quick_check`, read-only) on those 10,000
+ *    requests: part of the cold start above, measured alone;
  *  - the renderer's JavaScript as the kiosk loads it (gzip), per page.
  * Medians of several runs.
  */
@@ -13,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { saveConfig } from '../src/main/config/store';
 import { defaultConfig } from '../src/main/config/schema';
 import { createKioskCore } from '../src/main/core';
+import { assertDatabaseFileIntact, databasePath } from '../src/main/db/database';
 import { queuedRequest } from './lib/queued-request';
 import { startBuiltWebHost } from './lib/built-web-host';
 import { fail, median, progress, report, round } from './lib/report';
@@ -49,6 +52,15 @@ async function coldStart(dataDir: string): Promise<number> {
   return host.readyMs;
 }
 
+/** Milliseconds of the start-up database check, per run. */
+function integrityCheckRuns(dataDir: string): number[] {
+  return Array.from({ length: START_RUNS }, () => {
+    const started = process.hrtime.bigint();
+    assertDatabaseFileIntact(databasePath(dataDir));
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  });
+}
+
 /** The JavaScript a page loads at once: its module script and the modules it preloads. */
 function pageScripts(page: string): string[] {
   const html = readFileSync(path.join('dist/renderer', page), 'utf8');
@@ -61,6 +73,7 @@ const gzipKb = (files: string[]) => round(files.reduce((sum, file) => sum + gzip
 async function main(): Promise<void> {
   if (!existsSync('dist/main/web-host.cjs') || !existsSync('dist/renderer/index.html')) throw new Error('build first: npm run build');
   const results: Record<string, number> = {};
+  let integrityCheckMs = 0;
   for (const [label, queued] of [['empty', 0], ['queued10000', QUEUED]] as const) {
     const dir = await dataDirWith(queued);
     await coldStart(dir); // warm-up: the file cache
@@ -68,6 +81,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < START_RUNS; i++) runs.push(await coldStart(dir));
     progress(`cold start, ${label}: ${runs.map((r) => r.toFixed(0)).join(', ')} ms`);
     results[label] = round(median(runs), 0);
+    if (queued === QUEUED) {
+      const checks = integrityCheckRuns(dir);
+      progress(`database check at start, ${label}: ${checks.map((r) => r.toFixed(1)).join(', ')} ms`);
+      integrityCheckMs = round(median(checks), 1);
+    }
     rmSync(dir, { recursive: true, force: true });
   }
   const assets = readdirSync('dist/renderer/assets').map((file) => `assets/${file}`);
@@ -77,11 +95,12 @@ async function main(): Promise<void> {
     allJsGzipKb: gzipKb(assets.filter((file) => file.endsWith('.js'))),
     cssGzipKb: gzipKb(assets.filter((file) => file.endsWith('.css'))),
   };
-  const result = { coldStartMs: { runs: START_RUNS, empty: results.empty!, queued10000: results.queued10000! }, renderer: size };
+  const result = { coldStartMs: { runs: START_RUNS, empty: results.empty!, queued10000: results.queued10000! }, integrityCheckMs: { queued10000: integrityCheckMs }, renderer: size };
   report(
     [
       ['web host cold start to ready, empty database (ms)', result.coldStartMs.empty],
       ['web host cold start to ready, 10,000 queued (ms)', result.coldStartMs.queued10000],
+      ['database check at start (quick_check), 10,000 queued (ms)', integrityCheckMs],
       ['renderer JS, kiosk page (KiB gzip)', size.kioskPageJsGzipKb],
       ['renderer JS, admin page (KiB gzip)', size.adminPageJsGzipKb],
       ['renderer JS, all (KiB gzip)', size.allJsGzipKb],

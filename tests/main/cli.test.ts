@@ -9,6 +9,7 @@ import { defaultConfig } from '../../src/main/config/schema';
 import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
 import { serverTarget } from '../../src/main/village/server-target';
 import { newRequest, pinOf } from '../helpers/outbox-rig';
+import { DAMAGED_DATABASES, usedKiosk } from '../helpers/damaged-database';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -62,6 +63,18 @@ describe('adm CLI', () => {
     const list = await adm(dir, 'outbox', 'list');
     expect(list.text).toContain('PERLU PETUGAS');
     expect(list.text.match(/pending|menunggu/gi)?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it.each(DAMAGED_DATABASES)('says a damaged database (%s) needs a technician, and does nothing else', async (_damage, damage) => {
+    const dir = await kioskWithServer();
+    await usedKiosk(dir);
+    damage(dir);
+    for (const command of [['sync', '--once'], ['outbox', 'list']]) {
+      const { code, text } = await adm(dir, ...command);
+      expect(code).toBe(1);
+      expect(text).toMatch(/^PERLU PETUGAS: adm\.sqlite rusak: .+; pulihkan dari cadangan\./);
+    }
+    expect(sim.requests()).toHaveLength(0);
   });
 
   it('adm outbox retarget sends a request held for another server to the configured one', async () => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createKioskCore, type KioskCore } from '../../src/main/core';
 import { configPath, saveConfig } from '../../src/main/config/store';
 import { defaultConfig } from '../../src/main/config/schema';
+import { DAMAGED_DATABASES, usedKiosk } from '../helpers/damaged-database';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -130,6 +131,30 @@ describe('createKioskCore', () => {
       for (const side of ['adm.sqlite-wal', 'adm.sqlite-shm']) rmSync(path.join(dir, side), { force: true });
       expect(() => start(dir)).toThrow(/Basis data kios .* hilang atau kosong/);
     }
+  });
+
+  it.each(DAMAGED_DATABASES)('refuses to start on a damaged database (%s), for a technician to restore it', async (_damage, damage) => {
+    const dir = tempDir();
+    await usedKiosk(dir);
+    damage(dir);
+    expect(() => start(dir)).toThrow(/^adm\.sqlite rusak: .+; pulihkan dari cadangan\./);
+    // The refusal's log record is written as the logger closes.
+    const refusal = () => readFileSync(path.join(dir, 'logs', 'adm.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).at(-1);
+    await expect.poll(refusal).toMatchObject({ level: 'error', msg: 'the database cannot be used; the kiosk does not start', err: { type: 'DatabaseDamagedError' } });
+  });
+
+  it('logs the cause of an internal failure: class, code and message', async () => {
+    const core = start();
+    core.db.exec('DROP TABLE audit_log'); // every audited call now fails inside SQLite
+    expect(await core.invoke('kiosk.callStaff', { screen: 'menu' })).toEqual({ ok: false, error: { code: 'internal' } });
+    await core.close();
+    const failed = readFileSync(core.logger.file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).find((record) => record.msg === 'call failed');
+    expect(failed).toMatchObject({
+      level: 'error',
+      subsystem: 'core',
+      call: 'kiosk.callStaff',
+      err: { type: 'SqliteError', code: 'SQLITE_ERROR', message: 'no such table: audit_log', stack: expect.stringContaining('SqliteError') },
+    });
   });
 
   it('keeps the data directory private, also for files an earlier version left open', async () => {

@@ -2,6 +2,7 @@
  * The kiosk's one SQLite file. WAL so the UI can read while the outbox writes,
  * `synchronous=FULL` so a committed request survives a power cut (the kiosk
  * tells the resident "tersimpan" only after the commit), foreign keys on.
+ * A damaged file is refused at start (`assertDatabaseIntact`).
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -57,6 +58,63 @@ export function assertDatabaseNotLost(dataDir: string, evidence: string[]): void
   if (size === 0 && evidence.length > 0) throw new DatabaseMissingError(file, evidence);
 }
 
+export class DatabaseDamagedError extends Error {
+  constructor(
+    file: string,
+    readonly findings: string[],
+  ) {
+    super(
+      `adm.sqlite rusak: ${findings.join('; ')} (${file}); pulihkan dari cadangan. ` +
+        'Kios tidak dimulai dengan basis data yang rusak, karena permohonan warga bisa hilang atau terkirim ganda. ' +
+        'Jangan hapus berkas ini: simpan salinannya untuk diperiksa.',
+    );
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
+/** How many of `quick_check`'s findings are named in the technician's message (the first says enough). */
+const FINDINGS_SHOWN = 3;
+
+/**
+ * A damaged file (a page overwritten or cut off, a bad header, a WAL frame
+ * with garbage) can open and then fail every query that touches the damage,
+ * as `internal` to the resident. `quick_check` reads every page once at start
+ * (O(N), without the index cross-checks of `integrity_check`) so the kiosk
+ * refuses instead; SQLite's own "malformed" and "not a database" errors on
+ * the first read mean the same.
+ */
+export function assertDatabaseFileIntact(file: string): void {
+  if (!existsSync(file)) return; // a first start: SQLite creates it
+  // Read-only, so that nothing is written to a damaged file: not even the
+  // checkpoint that closing the last connection runs, which would copy a
+  // damaged WAL into the database and delete the WAL.
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    assertIntact(db, file);
+  } finally {
+    db.close();
+  }
+}
+
+function assertIntact(db: Database, file: string): void {
+  let findings: string[];
+  try {
+    const rows = db.pragma(`quick_check(${FINDINGS_SHOWN})`) as Array<{ quick_check: string }>;
+    // One row may hold several findings, one a line, under a "*** in database main ***" heading.
+    findings = rows.flatMap((row) => row.quick_check.split('\n')).filter((line) => line.trim() !== '' && !line.startsWith('***'));
+  } catch (error) {
+    if (isDamage(error)) throw new DatabaseDamagedError(file, [(error as Error).message]);
+    throw error;
+  }
+  if (findings.length !== 1 || findings[0] !== 'ok') throw new DatabaseDamagedError(file, findings.slice(0, FINDINGS_SHOWN));
+}
+
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  // Extended codes too (SQLITE_CORRUPT_INDEX, ...).
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
+}
+
 /** SQLite (or the file system) said the disk is full. */
 export function isStorageFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -68,6 +126,7 @@ export function openDatabase(
   log: Logger,
   migrations: readonly Migration[] = allMigrations,
 ): Database {
+  assertDatabaseFileIntact(file);
   const db = new BetterSqlite3(file);
   try {
     db.pragma('journal_mode = WAL');

@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { AdminOutboxRow } from '../../shared/admin-contract';
 import { maskNik } from '../../shared/nik';
 import { fail, ok } from '../../shared/result';
+import { spreadsheetCell } from '../export/spreadsheet-cell';
 import type { Feature, FeatureContext } from '../feature';
 import type { OutboxRequest, SyncState } from '../outbox/outbox-store';
 
@@ -50,7 +51,7 @@ export const registerAdminOutbox: Feature = (ctx) => {
     const text = stringify(rows, {
       header: true,
       columns: ['reference', 'createdAt', 'letterName', 'resident', 'state', 'serverId', 'serverStatus', 'attempts', 'lastError'],
-      cast: { number: String, boolean: (value) => (value ? 'ya' : 'tidak') },
+      cast: { string: spreadsheetCell, number: String, boolean: (value) => (value ? 'ya' : 'tidak') },
     });
     return ok({ fileName: `adm-permohonan-${stamp}.csv`, mimeType: 'text/csv', text });
   });

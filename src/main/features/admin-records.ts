@@ -26,7 +26,7 @@ export const registerAdminRecords: Feature = (ctx) => {
     const records = tail(path.join(ctx.dataDir, 'logs', LOG_FILE_NAME))
       .flatMap((line) => {
         try {
-          return [JSON.parse(line) as { time?: number | string; level?: number; subsystem?: string; msg?: string }];
+          return [JSON.parse(line) as LogRecord];
         } catch {
           return []; // a line cut at the tail's start, or not ours
         }
@@ -39,7 +39,7 @@ export const registerAdminRecords: Feature = (ctx) => {
         at: typeof record.time === 'number' ? new Date(record.time).toISOString() : String(record.time ?? ''),
         level: levelName(record.level),
         subsystem: record.subsystem ?? '',
-        message: record.msg ?? '',
+        message: messageOf(record),
         line: JSON.stringify(record),
       })),
     });
@@ -88,10 +88,32 @@ function tail(file: string): string[] {
   }
 }
 
-function levelName(level: number | undefined): string {
+interface LogRecord {
+  time?: number | string;
+  level?: number | string;
+  subsystem?: string;
+  msg?: string;
+  err?: { type?: unknown; code?: unknown; message?: unknown };
+}
+
+/** The kiosk's logger writes the level's name; pino's numbers are read too (older lines, other tools). */
+function levelName(level: number | string | undefined): string {
+  if (typeof level === 'string') {
+    if (level === 'fatal') return 'error';
+    return ['info', 'warn', 'error'].includes(level) ? level : 'debug';
+  }
   if (level === undefined) return 'info';
   if (level >= 50) return 'error';
   if (level >= 40) return 'warn';
   if (level >= 30) return 'info';
   return 'debug';
+}
+
+/** A failure's line names its cause ("call failed: SqliteError SQLITE_CORRUPT: database disk image is malformed"). */
+function messageOf(record: LogRecord): string {
+  const message = record.msg ?? '';
+  const err = record.err;
+  if (!err || typeof err.message !== 'string') return message;
+  const kind = [err.type, err.code].filter((part) => typeof part === 'string' && part !== '').join(' ');
+  return `${message}: ${kind ? `${kind}: ` : ''}${err.message}`;
 }

@@ -11,6 +11,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCell } from '../export/spreadsheet-cell';
 import { LOG_FILE_NAME } from './logger';
 
 export interface ExportFolder {
@@ -110,7 +111,8 @@ function logFiles(logDir: string): string[] {
 }
 
 function auditCsv(entries: AuditEntry[]): string {
-  return stringify(entries, { header: true, columns: ['at', 'actor', 'action', 'detail'] });
+  // The actor may be a technician card's name, typed in admin.
+  return stringify(entries, { header: true, columns: ['at', 'actor', 'action', 'detail'], cast: { string: spreadsheetCell } });
 }
 
 function subdirectories(dir: string): string[] {

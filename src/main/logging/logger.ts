@@ -57,6 +57,9 @@ export function createLogger(options: LoggerOptions): KioskLogger {
       level: options.level ?? 'info',
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
+      // `redactValue` (the log formatter below) has already made errors plain records with their
+      // class and code; pino's own error serializer runs after it and would rename them "Object".
+      serializers: { err: (value: unknown) => value },
       formatters: {
         level: (label) => ({ level: label }),
         log: (record) => redactValue(record) as Record<string, unknown>,

@@ -5,14 +5,16 @@
  * It faces every local page and process, so it survives whatever bytes
  * arrive: every request passes `checkRequest` (which never throws) first; a
  * failure inside one request or one socket answers or closes that one only;
- * headers and requests have time limits and open sockets a cap. Static files
+ * headers and requests have time limits, and connections that have not shown
+ * the session cookie a cap and a short life of their own, so that no local
+ * process can crowd out the kiosk's page (`connection-budget.ts`). Static files
  * are served only from inside the renderer folder, never through a symlink
  * that leads out of it.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
@@ -21,12 +23,11 @@ import { isAdminCallName } from '../../shared/admin-contract-names';
 import { wsRequest, type WsMessage } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import type { KioskCore } from '../core';
+import { createConnectionBudget, DEFAULT_CONNECTION_LIMITS } from './connection-budget';
 import { checkRequest, tokenCookieName, type GuardSecrets } from './request-guard';
 
 export const WS_PATH = '/ws';
 const MAX_MESSAGE_BYTES = 256 * 1024;
-/** One kiosk page needs a handful; more is someone else. */
-const MAX_OPEN_SOCKETS = 64;
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -46,7 +47,7 @@ export interface WebHostOptions {
   limits?: Partial<typeof DEFAULT_LIMITS>;
 }
 
-const DEFAULT_LIMITS = { headersTimeoutMs: HEADERS_TIMEOUT_MS, requestTimeoutMs: REQUEST_TIMEOUT_MS, maxOpenSockets: MAX_OPEN_SOCKETS };
+const DEFAULT_LIMITS = { headersTimeoutMs: HEADERS_TIMEOUT_MS, requestTimeoutMs: REQUEST_TIMEOUT_MS, ...DEFAULT_CONNECTION_LIMITS };
 
 export interface WebHost {
   url: string;
@@ -85,7 +86,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
-  server.maxConnections = limits.maxOpenSockets;
+  // No `maxConnections`: it refuses the newcomer, which may be the kiosk's page.
+  const connections = createConnectionBudget(limits, log);
+  server.on('connection', (socket: Socket) => connections.admit(socket));
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     // Bytes that are not HTTP, or headers that never finish: answer if the socket still listens, and forget it.
     const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
@@ -97,6 +100,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function handleHttp(request: IncomingMessage, response: ServerResponse): void {
     const verdict = checkRequest(request, secrets, { port, requireOrigin: false, acceptLaunchToken: true });
     if (!verdict.allowed) return refuse(response, verdict.status, verdict.reason, log);
+    connections.prove(request.socket);
     setSecurityHeaders(response);
     if (verdict.via === 'launch-token') {
       secrets.launchToken = null; // single use: from now on only the cookie opens the kiosk
@@ -120,6 +124,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         socket.end(`HTTP/1.1 ${verdict.allowed ? 403 : verdict.status} Forbidden\r\nConnection: close\r\n\r\n`);
         return;
       }
+      connections.prove(request.socket);
       sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, `ws:${++socketCount}`, options.core, log));
     } catch (error) {
       log.error({ err: error }, 'WebSocket upgrade failed');
@@ -150,6 +155,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       stopEvents();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
+      connections.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

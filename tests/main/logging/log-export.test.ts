@@ -48,6 +48,14 @@ describe('log export', () => {
     expect(() => exportLogsToFolder({ folder: stick, logDir: logDir(), kioskName: 'ADM 01/Balai', appVersion: '1.2.3', audit: AUDIT, now })).toThrow();
   });
 
+  it("writes a technician's name that starts like a formula into audit.csv as quoted text", () => {
+    const audit = [{ at: '2026-12-02 08:00:00', actor: '=HYPERLINK("http://contoh.test","Budi")', action: 'admin.opened', detail: null }];
+    const written = exportLogsToFolder({ folder: tempDir(), logDir: logDir(), kioskName: 'ADM-01', appVersion: '1.2.3', audit, now: new Date('2026-12-02T08:30:15Z') });
+    expect(readFileSync(path.join(written, 'audit.csv'), 'utf8')).toBe(
+      'at,actor,action,detail\n2026-12-02 08:00:00,"\'=HYPERLINK(""http://contoh.test"",""Budi"")",admin.opened,\n',
+    );
+  });
+
   it('a download is one text: the logs oldest first, then the audit log', () => {
     const download = logsForDownload({ logDir: logDir(), kioskName: 'ADM-01', appVersion: '1.2.3', audit: AUDIT, now: new Date('2026-12-02T08:30:15Z') });
     expect(download.fileName).toBe('ADM-ADM-01-20261202-083015.log');

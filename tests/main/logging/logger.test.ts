@@ -34,6 +34,24 @@ describe('logging', () => {
     expect(records[3].err.message).toBe('bad NIK 320101******0001');
   });
 
+  it("keeps an error's class, code and the error it wraps, with NIKs masked in each", async () => {
+    const logger = createLogger({ dataDir: tempDir() });
+    const cause = Object.assign(new Error(`no row for ${NIK}`), { code: 'SQLITE_CORRUPT', row: { nik: NIK, pin: PIN } });
+    class StoreError extends Error {
+      override name = 'StoreError';
+    }
+    logger.forSubsystem('core').error({ err: new StoreError('reading the outbox failed', { cause }) }, 'call failed');
+    await logger.close();
+    const text = readFileSync(logger.file, 'utf8');
+    expect(text).not.toContain(NIK);
+    expect(text).not.toContain(PIN);
+    expect(JSON.parse(text).err).toMatchObject({
+      type: 'StoreError',
+      message: 'reading the outbox failed',
+      cause: { type: 'Error', code: 'SQLITE_CORRUPT', message: 'no row for 320101******0001' },
+    });
+  });
+
   it('respects the level', async () => {
     const logger = createLogger({ dataDir: tempDir(), level: 'warn' });
     logger.forSubsystem('x').info('quiet');
