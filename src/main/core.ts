@@ -28,7 +28,18 @@ import { registerAdminRecords } from './features/admin-records';
 import { registerAdminReaders } from './features/admin-readers';
 import { registerAdminServer } from './features/admin-server';
 import { ensureDataDir, resolveDataDir } from './data-dir';
-import { describeConfigProblem, logConfigState, readConfigFile, saveConfig, watchConfig, type ConfigProblem } from './config/store';
+import {
+  changedConfigPaths,
+  configFileProblem,
+  configUnreadable,
+  describeConfigProblem,
+  logConfigState,
+  readConfigFile,
+  saveConfigChanges,
+  watchConfig,
+  type ConfigProblem,
+  type LoadedConfig,
+} from './config/store';
 import type { KioskConfig } from './config/schema';
 import { createLogger, type KioskLogger } from './logging/logger';
 import { assertDatabaseNotLost, databasePath, earlierInstallEvidence, isStorageFull, openDatabase, type Database } from './db/database';
@@ -216,9 +227,9 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   });
 
   const configListeners = new Set<(config: KioskConfig) => void>();
-  function applyConfig(next: KioskConfig, actor: string, action: string, detail?: unknown): void {
-    if (configProblem) log.info('configuration readable again; the kiosk serves and sends again');
-    configProblem = null;
+  function applyConfig({ config: next, problem }: Pick<LoadedConfig, 'config' | 'problem'>, actor: string, action: string, detail?: unknown): void {
+    if (configProblem && !problem) log.info('configuration readable again; the kiosk serves and sends again');
+    configProblem = problem;
     config = next;
     logger.root.level = next.logging.level;
     audit(actor, action, detail);
@@ -231,10 +242,18 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       configListeners.add(listener);
       return () => configListeners.delete(listener);
     },
+    fileProblem: () => configFileProblem(dataDir),
     async save(next, actor) {
-      const changed = changedFields(config, next);
-      ownWrite = await saveConfig(dataDir, next);
-      applyConfig(next, actor, 'config.saved', { fields: changed });
+      const changed = changedConfigPaths(config, next).map((keys) => keys.join('.'));
+      const saved = await saveConfigChanges(dataDir, config, next);
+      if (!saved.ok) {
+        log.warn({ problem: saved.problem, fields: changed }, `${describeConfigProblem(saved.problem)}; settings not saved, the file is left as it is`);
+        return configUnreadable(saved.problem);
+      }
+      ownWrite = saved.text;
+      // What the file now says is what runs (a field it still gets wrong falls back, as at the next start).
+      applyConfig(saved.loaded, actor, 'config.saved', { fields: changed });
+      return { ok: true, value: null };
     },
   };
   const stopWatching =
@@ -243,7 +262,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       : watchConfig(
           dataDir,
           logger.forSubsystem('config'),
-          (next) => applyConfig(next, 'technician', 'config.changed'),
+          (next) => applyConfig({ config: next, problem: null }, 'technician', 'config.changed'),
           150,
           (text) => text === ownWrite,
         );
@@ -412,15 +431,4 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       await logger.close();
     },
   };
-}
-
-/** The dotted paths whose values differ (for the audit log: which settings a technician changed). */
-function changedFields(before: unknown, after: unknown, prefix = ''): string[] {
-  if (before !== null && after !== null && typeof before === 'object' && typeof after === 'object' && !Array.isArray(before)) {
-    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-    return [...keys].flatMap((key) =>
-      changedFields((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], prefix ? `${prefix}.${key}` : key),
-    );
-  }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
 }

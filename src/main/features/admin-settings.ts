@@ -2,8 +2,10 @@
  * The admin's Pengaturan screen: the kiosk settings read from, and saved to,
  * the configuration. A change is checked against the same schema as
  * `config.json`; any refused value saves nothing (a problem per field, with
- * the bounds the message needs); otherwise the file is written atomically
- * and the change applies at once, audited with the fields it touched.
+ * the bounds the message needs); otherwise the changed fields are written
+ * into the file (the rest of it as the technician left it) and the change
+ * applies at once, audited with the fields it touched. A file that cannot be
+ * parsed is never written over: the screen says where it is broken.
  */
 import type { z } from 'zod';
 import {
@@ -15,22 +17,32 @@ import {
   type SettingsValues,
 } from '../../shared/admin-settings';
 import { normalisePhone } from '../../shared/phone';
+import type { ConfigFilePosition } from '../../shared/admin-contract';
 import { ok, type ErrorParams } from '../../shared/result';
 import { configSchema, type KioskConfig } from '../config/schema';
+import type { ConfigProblem } from '../config/store';
 import type { Feature } from '../feature';
 
 export const registerAdminSettings: Feature = (ctx) => {
-  ctx.handleAdmin('admin.settings', () => ok({ values: settingsOf(ctx.config.current()) }));
+  ctx.handleAdmin('admin.settings', () => {
+    const problem = ctx.config.fileProblem();
+    return ok({ values: settingsOf(ctx.config.current()), unreadableFile: problem && positionOf(problem) });
+  });
 
   ctx.handleAdmin('admin.saveSettings', async ({ values }, actor) => {
     const checked = applySettings(ctx.config.current(), values);
     if (!checked.ok) return { ok: false, error: { code: 'validation', fields: checked.fields, params: checked.params } };
-    await ctx.config.save(checked.config, actor ?? 'pin');
-    return ok({ values: settingsOf(checked.config) });
+    const saved = await ctx.config.save(checked.config, actor ?? 'pin');
+    if (!saved.ok) return saved;
+    return ok({ values: settingsOf(ctx.config.current()), unreadableFile: null });
   });
 
   return () => {};
 };
+
+function positionOf(problem: ConfigProblem): ConfigFilePosition {
+  return { line: problem.line, column: problem.column };
+}
 
 export function settingsOf(config: KioskConfig): SettingsValues {
   return Object.fromEntries(SETTINGS_KEYS.map((key) => [key, shownValue(key, readPath(config, key))])) as SettingsValues;

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminBridge } from '../../shared/admin-contract';
+import type { AdminBridge, ConfigFilePosition } from '../../shared/admin-contract';
 import { SETTINGS_FIELDS, type SettingsField, type SettingsKey, type SettingsValue } from '../../shared/admin-settings';
 import type { LetterField } from '../../shared/contract';
 import type { CallError } from '../../shared/result';
@@ -30,6 +30,8 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
   const [refusal, setRefusal] = useState<CallError | null>(null);
   const [done, setDone] = useState(false);
   const current = saved ?? loaded?.values ?? null;
+  // A config.json the core cannot parse is never saved over: the technician fixes the file first.
+  const unreadable = refusal?.code === 'config-unreadable' ? refusal : unreadableFileError(loaded?.unreadableFile ?? null);
 
   const label = (field: SettingsField) => t(`admin.settings.fields.${wordKey(field.key)}`);
   const optionsOf = (field: SettingsField) =>
@@ -63,7 +65,12 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
           {errorText(t, loadError)}
         </p>
       )}
-      {refusal && (
+      {unreadable && (
+        <p className="notice" role="alert">
+          {errorText(t, unreadable)}
+        </p>
+      )}
+      {refusal && refusal.code !== 'config-unreadable' && (
         <p className="notice" role="alert">
           {refusal.code === 'validation' ? t('admin.settings.refused') : errorText(t, refusal)}
         </p>
@@ -127,7 +134,7 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
         >
           {t('admin.settings.discard')}
         </button>
-        <button type="button" className="primary" disabled={!changed} onClick={() => void save()}>
+        <button type="button" className="primary" disabled={!changed || unreadable !== null} onClick={() => void save()}>
           {t('admin.settings.save')}
         </button>
       </div>
@@ -146,6 +153,12 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
       )}
     </>
   );
+}
+
+function unreadableFileError(position: ConfigFilePosition | null): CallError | null {
+  if (position === null) return null;
+  const { line, column } = position;
+  return { code: 'config-unreadable', params: line === null || column === null ? undefined : { line, column } };
 }
 
 function editorField(field: SettingsField, label: string, options: Array<{ value: string; label: string }>): LetterField {
