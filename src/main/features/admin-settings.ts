@@ -17,6 +17,7 @@ import {
   type SettingsValues,
 } from '../../shared/admin-settings';
 import { normalisePhone } from '../../shared/phone';
+import { describeNotADevice } from '../../devices/character-device';
 import type { ConfigFilePosition } from '../../shared/admin-contract';
 import { ok, type ErrorParams } from '../../shared/result';
 import { configSchema, type KioskConfig } from '../config/schema';
@@ -32,6 +33,8 @@ export const registerAdminSettings: Feature = (ctx) => {
   ctx.handleAdmin('admin.saveSettings', async ({ values }, actor) => {
     const checked = applySettings(ctx.config.current(), values);
     if (!checked.ok) return { ok: false, error: { code: 'validation', fields: checked.fields, params: checked.params } };
+    const notDevices = devicePathsNotDevices(checked.config, values);
+    if (notDevices) return { ok: false, error: { code: 'validation', fields: notDevices } };
     const saved = await ctx.config.save(checked.config, actor ?? 'pin');
     if (!saved.ok) return saved;
     return ok({ values: settingsOf(ctx.config.current()), unreadableFile: null });
@@ -55,6 +58,24 @@ function shownValue(key: SettingsKey, value: unknown): SettingsValue {
   if (field.kind === 'usb-id' && typeof value === 'number') return value.toString(16).padStart(4, '0');
   if ('numeric' in field && typeof value === 'number') return String(value);
   return value as SettingsValue;
+}
+
+/**
+ * The device paths this change sets that name something other than a device
+ * (the printer transports refuse them again when they open: this is the
+ * early word on the row). A path that is not there now is let through: a
+ * printer's udev link exists only while it is plugged in.
+ */
+function devicePathsNotDevices(config: KioskConfig, values: Partial<Record<SettingsKey, SettingsValue>>) {
+  const fields: Partial<Record<SettingsKey, SettingsProblem>> = {};
+  const printerTouched = 'printer.devicePath' in values || 'printer.transport' in values;
+  const { transport, devicePath } = config.printer;
+  if (printerTouched && (transport === 'usb' || transport === 'serial') && describeNotADevice(devicePath)) {
+    fields['printer.devicePath'] = 'not-a-device';
+  }
+  const scanner = config.input.serialScanner;
+  if ('input.serialScanner.path' in values && scanner && describeNotADevice(scanner.path)) fields['input.serialScanner.path'] = 'not-a-device';
+  return Object.keys(fields).length > 0 ? fields : null;
 }
 
 export type SettingsCheck =

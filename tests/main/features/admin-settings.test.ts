@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAdminAuth } from '../../../src/main/admin/admin-auth';
 import { SETTINGS_KEYS, type SettingsKey, type SettingsValue } from '../../../src/shared/admin-settings';
@@ -260,5 +261,28 @@ describe('admin.saveSettings over a hand-written config.json', () => {
       { actor: 'pin', action: 'config.saved' },
       { actor: 'technician', action: 'config.changed' },
     ]);
+  });
+});
+
+describe('admin.saveSettings: device paths', () => {
+  it.each([
+    ['the kiosk\'s key file', (dataDir: string) => path.join(dataDir, 'keys', 'card-hint.key')],
+    ['the data directory', (dataDir: string) => dataDir],
+  ])('refuses a printer path that names %s, on its row', async (_name, pathIn) => {
+    const { core, session, file } = await adminOver('{}\n');
+    const devicePath = pathIn(core.dataDir);
+    const refused = await core.invokeAdmin('admin.saveSettings', { values: { 'printer.transport': 'usb', 'printer.devicePath': devicePath } }, session);
+    expect(refused).toEqual({ ok: false, error: { code: 'validation', fields: { 'printer.devicePath': 'not-a-device' } } });
+    const scanner = await core.invokeAdmin('admin.saveSettings', { values: { 'input.serialScanner.path': devicePath } }, session);
+    expect(scanner).toEqual({ ok: false, error: { code: 'validation', fields: { 'input.serialScanner.path': 'not-a-device' } } });
+    expect(readFileSync(file, 'utf8')).toBe('{}\n');
+    expect(core.config().printer.transport).toBe('virtual');
+  });
+
+  it.each([['/dev/null'], ['/dev/usb/lp7']])('takes a character device, or a path not there now (a printer unplugged): %s', async (devicePath) => {
+    const { core, session } = await adminOver('{}\n');
+    const saved = await core.invokeAdmin('admin.saveSettings', { values: { 'printer.transport': 'usb', 'printer.devicePath': devicePath } }, session);
+    expect(saved.ok).toBe(true);
+    expect(core.config().printer).toMatchObject({ transport: 'usb', devicePath });
   });
 });
