@@ -40,7 +40,7 @@ import {
   type ConfigProblem,
   type LoadedConfig,
 } from './config/store';
-import type { KioskConfig } from './config/schema';
+import { configSchemaFor, SHORT_TIMINGS_ENV, shortTimingsAllowed, type KioskConfig } from './config/schema';
 import { createLogger, type KioskLogger } from './logging/logger';
 import { assertDatabaseNotLost, databasePath, earlierInstallEvidence, isStorageFull, openDatabase, type Database } from './db/database';
 import type { AdminCallHandler, CallHandler, ConfigHolder, Dispose, Feature, FeatureContext, ShellControl } from './feature';
@@ -145,7 +145,8 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
 
   // The configuration sizes the log, so it is read first and its problems
   // (a corrupt file, wrong fields) are logged once the logger exists.
-  const configState = readConfigFile(dataDir);
+  const configSchema = configSchemaFor(options.env);
+  const configState = readConfigFile(dataDir, configSchema);
   let config = configState.config;
   let configProblem = configState.problem;
   // Looked at before the logger creates its file: was this kiosk used before?
@@ -160,6 +161,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   logConfigState(configState, logger.forSubsystem('config'));
   const log = logger.forSubsystem('core');
   log.info({ dataDir, kiosk: config.kiosk.name }, 'kiosk core starting');
+  if (shortTimingsAllowed(options.env)) log.warn(`${SHORT_TIMINGS_ENV}=1: timings shorter than a kiosk in service allows are accepted (tests only)`);
 
   let db: Database;
   try {
@@ -242,10 +244,11 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       configListeners.add(listener);
       return () => configListeners.delete(listener);
     },
+    schema: configSchema,
     fileProblem: () => configFileProblem(dataDir),
     async save(next, actor) {
       const changed = changedConfigPaths(config, next).map((keys) => keys.join('.'));
-      const saved = await saveConfigChanges(dataDir, config, next);
+      const saved = await saveConfigChanges(dataDir, config, next, configSchema);
       if (!saved.ok) {
         log.warn({ problem: saved.problem, fields: changed }, `${describeConfigProblem(saved.problem)}; settings not saved, the file is left as it is`);
         return configUnreadable(saved.problem);
@@ -265,6 +268,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
           (next) => applyConfig({ config: next, problem: null }, 'technician', 'config.changed'),
           150,
           (text) => text === ownWrite,
+          configSchema,
         );
 
   // The core owns audit_log: every feature writes through `audit`, the admin reads through `recentAudit`.

@@ -11,7 +11,7 @@ import type { AdminAuth } from './admin/admin-auth';
 import type { AdminSessions } from './admin/admin-sessions';
 import type { Result } from '../shared/result';
 import type { Database } from './db/database';
-import type { KioskConfig } from './config/schema';
+import type { ConfigSchema, KioskConfig } from './config/schema';
 import type { ConfigProblem } from './config/store';
 import type { OutboxStore } from './outbox/outbox-store';
 import type { SyncWorker } from './outbox/sync-worker';
@@ -42,6 +42,8 @@ export type AdminCallHandler<N extends AdminCallName> = (
 export interface ConfigHolder {
   current(): KioskConfig;
   onChange(listener: (config: KioskConfig) => void): () => void;
+  /** What the configuration is checked with (the usable ranges; shorter timings only in tests). */
+  schema: ConfigSchema;
   /** Why config.json cannot be edited now (it cannot be parsed), or null: read from the file each time. */
   fileProblem(): ConfigProblem | null;
   /**

@@ -20,7 +20,7 @@ import { normalisePhone } from '../../shared/phone';
 import { describeNotADevice } from '../../devices/character-device';
 import type { ConfigFilePosition } from '../../shared/admin-contract';
 import { ok, type ErrorParams } from '../../shared/result';
-import { configSchema, type KioskConfig } from '../config/schema';
+import { configSchema, type ConfigSchema, type KioskConfig } from '../config/schema';
 import type { ConfigProblem } from '../config/store';
 import type { Feature } from '../feature';
 
@@ -31,7 +31,7 @@ export const registerAdminSettings: Feature = (ctx) => {
   });
 
   ctx.handleAdmin('admin.saveSettings', async ({ values }, actor) => {
-    const checked = applySettings(ctx.config.current(), values);
+    const checked = applySettings(ctx.config.current(), values, ctx.config.schema);
     if (!checked.ok) return { ok: false, error: { code: 'validation', fields: checked.fields, params: checked.params } };
     const notDevices = devicePathsNotDevices(checked.config, values);
     if (notDevices) return { ok: false, error: { code: 'validation', fields: notDevices } };
@@ -83,7 +83,11 @@ export type SettingsCheck =
   | { ok: false; fields: Partial<Record<SettingsKey, SettingsProblem>>; params: ErrorParams };
 
 /** The configuration with these settings changed, or why they cannot be. */
-export function applySettings(config: KioskConfig, values: Partial<Record<SettingsKey, SettingsValue>>): SettingsCheck {
+export function applySettings(
+  config: KioskConfig,
+  values: Partial<Record<SettingsKey, SettingsValue>>,
+  schema: ConfigSchema = configSchema,
+): SettingsCheck {
   const candidate = structuredClone(config) as unknown as Record<string, unknown>;
   const entries = Object.entries(values) as Array<[SettingsKey, SettingsValue]>;
   // "None" for a part (no serial scanner) first: the part's other fields in the same change go with it.
@@ -103,7 +107,7 @@ export function applySettings(config: KioskConfig, values: Partial<Record<Settin
     }
     writePath(candidate, key, storedValue(field, value));
   }
-  const parsed = configSchema.safeParse(candidate);
+  const parsed = schema.safeParse(candidate);
   if (parsed.success) return { ok: true, config: parsed.data };
   const fields: Partial<Record<SettingsKey, SettingsProblem>> = {};
   const params: ErrorParams = {};

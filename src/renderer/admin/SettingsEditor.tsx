@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminBridge, ConfigFilePosition } from '../../shared/admin-contract';
 import { SETTINGS_FIELDS, type SettingsField, type SettingsKey, type SettingsValue } from '../../shared/admin-settings';
 import type { LetterField } from '../../shared/contract';
+import { settingRange } from '../../shared/setting-ranges';
 import type { CallError } from '../../shared/result';
 import { FieldEditor } from '../components/FieldEditor';
 import { errorText } from '../error-text';
@@ -84,10 +85,15 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
         <ul className="admin-settings">
           {SETTINGS_FIELDS.filter((field) => field.group === props.group).map((field) => {
             const problem = refusal?.fields?.[field.key];
+            // The range a resident can live with, said before anything is typed (the core refuses the rest).
+            const range = field.kind === 'number' ? settingRange(field.key) : null;
             const pending = field.key in changes;
             return (
               <li key={field.key} className={problem ? 'admin-setting admin-setting-problem' : 'admin-setting'}>
-                <span className="admin-setting-label">{label(field)}</span>
+                <span className="admin-setting-label">
+                  {label(field)}
+                  {range && <span className="admin-setting-range">{t(`admin.settings.range.${range.unit}`, { min: range.min, max: range.max })}</span>}
+                </span>
                 <span className="admin-setting-value">
                   {shown(field, pending ? changes[field.key]! : current[field.key])}
                   {pending && <em> {t('admin.settings.changed')}</em>}

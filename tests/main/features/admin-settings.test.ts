@@ -18,14 +18,14 @@ afterEach(async () => close());
 const BAD: Record<SettingsKey, Array<[SettingsValue, string]>> = {
   'kiosk.name': [['', 'required'], ['K'.repeat(41), 'too-long'], [null, 'required'], [7, 'invalid']],
   'printer.queuePrefix': [['a', 'invalid'], ['ABC', 'invalid'], ['1', 'invalid'], ['', 'invalid']],
-  'kiosk.idleSeconds': [[0, 'too-small'], [3601, 'too-big'], [1.5, 'not-whole'], ['60', 'not-a-number'], [null, 'not-a-number']],
-  'kiosk.idleWarningSeconds': [[0, 'too-small'], [301, 'too-big'], [2.5, 'not-whole']],
-  'session.maxMinutes': [[0, 'too-small'], [121, 'too-big'], ['10', 'not-a-number']],
+  'kiosk.idleSeconds': [[0, 'too-small'], [29, 'too-small'], [301, 'too-big'], [3601, 'too-big'], [45.5, 'not-whole'], ['60', 'not-a-number'], [null, 'not-a-number']],
+  'kiosk.idleWarningSeconds': [[1, 'too-small'], [19, 'too-small'], [121, 'too-big'], [22.5, 'not-whole']],
+  'session.maxMinutes': [[0, 'too-small'], [2, 'too-small'], [61, 'too-big'], ['10', 'not-a-number']],
   'kiosk.locale': [['fr', 'invalid'], ['', 'invalid'], [null, 'invalid']],
-  'sync.retentionDays': [[0, 'too-small'], [3651, 'too-big'], [0.5, 'not-whole']],
+  'sync.retentionDays': [[0, 'too-small'], [6, 'too-small'], [366, 'too-big'], [10.5, 'not-whole']],
   'kiosk.screenPpi': [[49, 'too-small'], [601, 'too-big'], ['102', 'not-a-number']],
   'village.officePhone': [['12', 'invalid'], ['nomor kantor', 'invalid']],
-  'printer.queueTicketsPerMinute': [[0, 'too-small'], [61, 'too-big'], [1.5, 'not-whole']],
+  'printer.queueTicketsPerMinute': [[1, 'too-small'], [31, 'too-big'], [2.5, 'not-whole']],
   'village.officeAddress': [['A'.repeat(161), 'too-long']],
   'village.officeHours': [['H'.repeat(121), 'too-long']],
   'attract.runningText': [['R'.repeat(301), 'too-long']],
@@ -74,8 +74,8 @@ describe('admin settings validation', () => {
   });
 
   it('gives the bounds a message needs', () => {
-    expect(applySettings(defaultConfig(), { 'kiosk.idleSeconds': 0 })).toMatchObject({ ok: false, params: { 'kiosk.idleSeconds.min': 1 } });
-    expect(applySettings(defaultConfig(), { 'sync.retentionDays': 4000 })).toMatchObject({ ok: false, params: { 'sync.retentionDays.max': 3650 } });
+    expect(applySettings(defaultConfig(), { 'kiosk.idleSeconds': 0 })).toMatchObject({ ok: false, params: { 'kiosk.idleSeconds.min': 30 } });
+    expect(applySettings(defaultConfig(), { 'sync.retentionDays': 4000 })).toMatchObject({ ok: false, params: { 'sync.retentionDays.max': 365 } });
   });
 
   it('takes good values, an office phone as the digits, and empty optional texts as none', () => {
@@ -284,5 +284,40 @@ describe('admin.saveSettings: device paths', () => {
     const saved = await core.invokeAdmin('admin.saveSettings', { values: { 'printer.transport': 'usb', 'printer.devicePath': devicePath } }, session);
     expect(saved.ok).toBe(true);
     expect(core.config().printer).toMatchObject({ transport: 'usb', devicePath });
+  });
+});
+
+// The timing settings the Pengaturan screen offers, with values a resident cannot live with: refused with the range.
+const TIMINGS_OUT_OF_RANGE: Array<[SettingsKey, number, 'too-small' | 'too-big', number, number]> = [
+  ['kiosk.idleSeconds', 10, 'too-small', 30, 300],
+  ['kiosk.idleSeconds', 900, 'too-big', 30, 300],
+  ['kiosk.idleWarningSeconds', 1, 'too-small', 20, 120],
+  ['kiosk.idleWarningSeconds', 300, 'too-big', 20, 120],
+  ['session.maxMinutes', 1, 'too-small', 3, 60],
+  ['session.maxMinutes', 120, 'too-big', 3, 60],
+  ['sync.retentionDays', 1, 'too-small', 7, 365],
+  ['sync.retentionDays', 3650, 'too-big', 7, 365],
+  ['printer.queueTicketsPerMinute', 1, 'too-small', 2, 30],
+  ['printer.queueTicketsPerMinute', 60, 'too-big', 2, 30],
+  ['input.maxGapMs', 10, 'too-small', 20, 500],
+  ['input.maxGapMs', 1000, 'too-big', 20, 500],
+];
+
+describe('admin.saveSettings: timings', () => {
+  it('refuses every timing out of its range, naming the bound, and saves nothing', async () => {
+    const { core, session, file } = await adminOver('{}\n');
+    for (const [key, value, problem, min, max] of TIMINGS_OUT_OF_RANGE) {
+      const refused = await core.invokeAdmin('admin.saveSettings', { values: { [key]: value } }, session);
+      const bound = problem === 'too-small' ? { [`${key}.min`]: min } : { [`${key}.max`]: max };
+      expect(refused, `${key} = ${value}`).toEqual({ ok: false, error: { code: 'validation', fields: { [key]: problem }, params: bound } });
+    }
+    expect(readFileSync(file, 'utf8')).toBe('{}\n');
+  });
+
+  it('takes both ends of each range', async () => {
+    const { core, session } = await adminOver('{}\n');
+    for (const [key, , , min, max] of TIMINGS_OUT_OF_RANGE) {
+      for (const value of [min, max]) expect((await core.invokeAdmin('admin.saveSettings', { values: { [key]: value } }, session)).ok, `${key} = ${value}`).toBe(true);
+    }
   });
 });

@@ -32,12 +32,17 @@ function fakeSettings(unreadableFile: ConfigFilePosition | null, saved: Saved = 
   return { api: { calls } as unknown as AdminBridge, calls };
 }
 
-function renderEditor(api: AdminBridge, locale: 'id' | 'en' = 'id') {
+function renderEditor(api: AdminBridge, locale: 'id' | 'en' = 'id', group: 'kiosk' | 'readers' = 'kiosk') {
   render(
     <I18nextProvider i18n={createI18n(locale)}>
-      <SettingsEditor api={api} group="kiosk" />
+      <SettingsEditor api={api} group={group} />
     </I18nextProvider>,
   );
+}
+
+/** The row of a setting, by its label. */
+async function row(label: string): Promise<HTMLElement> {
+  return (await screen.findByText(label, { exact: false })).closest('li')!;
 }
 
 const saveButton = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
@@ -73,5 +78,40 @@ describe('SettingsEditor over a config.json the kiosk cannot parse', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('config.json is broken: line 2 column 9. Fix the file first; until then no setting is saved.');
     expect(saveButton('Save changes').disabled).toBe(true);
     expect(calls['admin.saveSettings']).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('SettingsEditor: the range of each number, on its row', () => {
+  it.each([
+    ['id', 'Waktu diam sebelum peringatan', '30–300 detik'],
+    ['id', 'Lama hitung mundur peringatan', '20–120 detik'],
+    ['id', 'Batas waktu sesi warga', '3–60 menit'],
+    ['id', 'Data pribadi dihapus setelah', '7–365 hari'],
+    ['id', 'Batas nomor antrean per menit', '2–30 per menit'],
+    ['id', 'Kerapatan layar', '50–600 PPI'],
+    ['en', 'Warning countdown', '20–120 seconds'],
+    ['en', 'Resident session limit', '3–60 minutes'],
+    ['en', 'Queue tickets per minute', '2–30 a minute'],
+  ] as const)('%s: %s says %s', async (locale, label, range) => {
+    renderEditor(fakeSettings(null).api, locale);
+    expect((await row(label)).querySelector('.admin-setting-range')?.textContent).toBe(range);
+  });
+
+  it('shows the readers\' key gap in milliseconds, and no range on a text field', async () => {
+    renderEditor(fakeSettings(null).api, 'id', 'readers');
+    expect((await row('Jeda terlama antar tombol')).querySelector('.admin-setting-range')?.textContent).toBe('20–500 ms');
+    expect((await row('Awalan yang ditambahkan pembaca')).querySelector('.admin-setting-range')).toBeNull();
+  });
+
+  it('marks a value the core refused with its bound, beside the range', async () => {
+    const refused: Saved = { ok: false, error: { code: 'validation', fields: { 'kiosk.idleWarningSeconds': 'too-small' }, params: { 'kiosk.idleWarningSeconds.min': 20 } } };
+    renderEditor(fakeSettings(null, refused).api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ubah Lama hitung mundur peringatan (detik)' }));
+    for (const key of ['1', 'Simpan']) fireEvent.click(screen.getByRole('button', { name: key }));
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan perubahan' }));
+    const refusedRow = await row('Lama hitung mundur peringatan');
+    await screen.findByText('Paling sedikit 20.', { exact: false });
+    expect(refusedRow.textContent).toContain('20–120 detik');
+    expect(refusedRow.textContent).toContain('Paling sedikit 20.');
   });
 });
