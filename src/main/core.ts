@@ -29,8 +29,19 @@ import { registerAdminRecords } from './features/admin-records';
 import { registerAdminReaders } from './features/admin-readers';
 import { registerAdminServer } from './features/admin-server';
 import { ensureDataDir, resolveDataDir } from './data-dir';
-import { describeConfigProblem, logConfigState, readConfigFile, saveConfig, watchConfig, type ConfigProblem } from './config/store';
-import type { KioskConfig } from './config/schema';
+import {
+  changedConfigPaths,
+  configFileProblem,
+  configUnreadable,
+  describeConfigProblem,
+  logConfigState,
+  readConfigFile,
+  saveConfigChanges,
+  watchConfig,
+  type ConfigProblem,
+  type LoadedConfig,
+} from './config/store';
+import { configSchemaFor, SHORT_TIMINGS_ENV, shortTimingsAllowed, type KioskConfig } from './config/schema';
 import { createLogger, type KioskLogger } from './logging/logger';
 import { assertDatabaseNotLost, databasePath, earlierInstallEvidence, isStorageFull, openDatabase, type Database } from './db/database';
 import type { AdminCallHandler, CallHandler, ConfigHolder, Dispose, Feature, FeatureContext, ShellControl } from './feature';
@@ -148,7 +159,8 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
 
   // The configuration sizes the log, so it is read first and its problems
   // (a corrupt file, wrong fields) are logged once the logger exists.
-  const configState = readConfigFile(dataDir);
+  const configSchema = configSchemaFor(options.env);
+  const configState = readConfigFile(dataDir, configSchema);
   let config = configState.config;
   let configProblem = configState.problem;
   // Looked at before the logger creates its file: was this kiosk used before?
@@ -163,6 +175,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   logConfigState(configState, logger.forSubsystem('config'));
   const log = logger.forSubsystem('core');
   log.info({ dataDir, kiosk: config.kiosk.name }, 'kiosk core starting');
+  if (shortTimingsAllowed(options.env)) log.warn(`${SHORT_TIMINGS_ENV}=1: timings shorter than a kiosk in service allows are accepted (tests only)`);
 
   let db: Database;
   try {
@@ -233,9 +246,9 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   });
 
   const configListeners = new Set<(config: KioskConfig) => void>();
-  function applyConfig(next: KioskConfig, actor: string, action: string, detail?: unknown): void {
-    if (configProblem) log.info('configuration readable again; the kiosk serves and sends again');
-    configProblem = null;
+  function applyConfig({ config: next, problem }: Pick<LoadedConfig, 'config' | 'problem'>, actor: string, action: string, detail?: unknown): void {
+    if (configProblem && !problem) log.info('configuration readable again; the kiosk serves and sends again');
+    configProblem = problem;
     config = next;
     logger.root.level = next.logging.level;
     audit(actor, action, detail);
@@ -248,10 +261,19 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       configListeners.add(listener);
       return () => configListeners.delete(listener);
     },
+    schema: configSchema,
+    fileProblem: () => configFileProblem(dataDir),
     async save(next, actor) {
-      const changed = changedFields(config, next);
-      ownWrite = await saveConfig(dataDir, next);
-      applyConfig(next, actor, 'config.saved', { fields: changed });
+      const changed = changedConfigPaths(config, next).map((keys) => keys.join('.'));
+      const saved = await saveConfigChanges(dataDir, config, next, configSchema);
+      if (!saved.ok) {
+        log.warn({ problem: saved.problem, fields: changed }, `${describeConfigProblem(saved.problem)}; settings not saved, the file is left as it is`);
+        return configUnreadable(saved.problem);
+      }
+      ownWrite = saved.text;
+      // What the file now says is what runs (a field it still gets wrong falls back, as at the next start).
+      applyConfig(saved.loaded, actor, 'config.saved', { fields: changed });
+      return { ok: true, value: null };
     },
   };
   const stopWatching =
@@ -260,9 +282,10 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       : watchConfig(
           dataDir,
           logger.forSubsystem('config'),
-          (next) => applyConfig(next, 'technician', 'config.changed'),
+          (next) => applyConfig({ config: next, problem: null }, 'technician', 'config.changed'),
           150,
           (text) => text === ownWrite,
+          configSchema,
         );
 
   // The core owns audit_log: every feature writes through `audit`, the admin reads through `recentAudit`.
@@ -434,15 +457,4 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       await logger.close();
     },
   };
-}
-
-/** The dotted paths whose values differ (for the audit log: which settings a technician changed). */
-function changedFields(before: unknown, after: unknown, prefix = ''): string[] {
-  if (before !== null && after !== null && typeof before === 'object' && typeof after === 'object' && !Array.isArray(before)) {
-    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-    return [...keys].flatMap((key) =>
-      changedFields((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], prefix ? `${prefix}.${key}` : key),
-    );
-  }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
 }

@@ -11,7 +11,8 @@ import type { AdminAuth } from './admin/admin-auth';
 import type { AdminHolder, AdminSessions } from './admin/admin-sessions';
 import type { Result } from '../shared/result';
 import type { Database } from './db/database';
-import type { KioskConfig } from './config/schema';
+import type { ConfigSchema, KioskConfig } from './config/schema';
+import type { ConfigProblem } from './config/store';
 import type { OutboxStore } from './outbox/outbox-store';
 import type { SyncWorker } from './outbox/sync-worker';
 import type { VillageServer } from './village/types';
@@ -45,8 +46,16 @@ export type AdminCallHandler<N extends AdminCallName> = (
 export interface ConfigHolder {
   current(): KioskConfig;
   onChange(listener: (config: KioskConfig) => void): () => void;
-  /** Writes the configuration atomically and applies it at once (admin settings); audited as `actor`. */
-  save(next: KioskConfig, actor: string): Promise<void>;
+  /** What the configuration is checked with (the usable ranges; shorter timings only in tests). */
+  schema: ConfigSchema;
+  /** Why config.json cannot be edited now (it cannot be parsed), or null: read from the file each time. */
+  fileProblem(): ConfigProblem | null;
+  /**
+   * Writes the fields that differ from the running configuration into the
+   * file (the rest of it kept as it is) and applies it at once; audited as
+   * `actor`. Refused (`config-unreadable`), nothing written, when the file cannot be parsed.
+   */
+  save(next: KioskConfig, actor: string): Promise<Result<null>>;
 }
 
 export interface FeatureContext {

@@ -153,6 +153,12 @@ export type SetServerUrlAnswer =
   | { outcome: 'decide'; pending: PendingElsewhere[] }
   | { outcome: 'saved'; retargeted: number; restartNeeded: boolean; server: AdminServer };
 
+/** Where config.json is broken (from 1), or nulls when it is not a position (not an object, not readable). */
+export interface ConfigFilePosition {
+  line: number | null;
+  column: number | null;
+}
+
 /** One thing a reader did, for the Readers screen's live log: what and from where, never whose. */
 export interface ReaderEvent {
   at: string;
@@ -197,12 +203,18 @@ export const adminCalls = {
   /** Close admin (the resident screens come back). */
   'admin.lock': call<null>()(noInput),
   'admin.status': call<AdminStatus>()(noInput),
-  /** The kiosk settings as they are now (`admin-settings.ts` lists them). */
-  'admin.settings': call<{ values: SettingsValues }>()(noInput),
+  /**
+   * The kiosk settings as they are now (`admin-settings.ts` lists them), and
+   * whether config.json can be edited: `unreadableFile` (where it is broken,
+   * when known) means it cannot, and every save is refused until it is fixed.
+   */
+  'admin.settings': call<{ values: SettingsValues; unreadableFile: ConfigFilePosition | null }>()(noInput),
   /**
    * Changed settings only. All are checked against the configuration schema
    * first: any refusal (`validation`, a problem per field, bounds in params
-   * as `<field>.min`/`<field>.max`) saves none; else saved atomically and applied at once.
+   * as `<field>.min`/`<field>.max`) saves none; a config.json that cannot be
+   * parsed is refused (`config-unreadable`) and left as it is; else only the
+   * changed fields are written into the file and applied at once.
    */
   'admin.saveSettings': call<{ values: SettingsValues }>()(
     z

@@ -77,4 +77,14 @@ export function settingsField(key: SettingsKey): SettingsField {
 }
 
 /** Why a value was refused, for the screen to word (with `min`/`max` where they apply). */
-export type SettingsProblem = 'required' | 'not-a-number' | 'not-whole' | 'too-small' | 'too-big' | 'too-long' | 'too-short' | 'invalid';
+export type SettingsProblem =
+  | 'required'
+  | 'not-a-number'
+  | 'not-whole'
+  | 'too-small'
+  | 'too-big'
+  | 'too-long'
+  | 'too-short'
+  | 'invalid'
+  /** A device path that names a regular file, a folder, a FIFO ... (a printer would write into it). */
+  | 'not-a-device';

@@ -18,6 +18,11 @@ export const ERROR_CODES = [
   'disconnected',
   'server-not-configured',
   'needs-technician',
+  /**
+   * Admin: config.json cannot be parsed, so no setting is saved over it (the
+   * technician fixes the file first); params: line, column where known.
+   */
+  'config-unreadable',
   /** params: problem (a NikProblem), count, missing, part. */
   'invalid-nik',
   /** params: count (tries left). */

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
 import { READY_LINE_PREFIX } from '../../src/main/web-host/ready-line';
+import { SHORT_TIMINGS_ENV } from '../../src/main/config/schema';
 
 export interface KioskHost {
   url: string;
@@ -32,7 +33,8 @@ export async function startKioskHost(
   if (config !== null) writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config));
   const args = ['dist/main/web-host.cjs', '--port', '0', ...(options.demo ? [] : ['--no-demo'])];
   const child: ChildProcess = spawn(process.execPath, args, {
-    env: { ...process.env, ADM_DATA_DIR: dataDir },
+    // Idle, session and sync timers of seconds, so a spec does not wait minutes for them.
+    env: { ...process.env, ADM_DATA_DIR: dataDir, [SHORT_TIMINGS_ENV]: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,7 +1,7 @@
-/** A kiosk core pointed at a demo village server over real HTTP. */
+/** A kiosk core pointed at a demo village server over real HTTP, with timeouts short enough for tests. */
 import { createKioskCore, type KioskCore, type KioskCoreOptions } from '../../src/main/core';
 import { saveConfig } from '../../src/main/config/store';
-import { defaultConfig, type KioskConfig } from '../../src/main/config/schema';
+import { defaultConfig, SHORT_TIMINGS_ENV, type KioskConfig } from '../../src/main/config/schema';
 import { startOpensidSim, type OpensidSim } from '../../tools/opensid-sim/server';
 
 export async function coreWithSim(
@@ -16,7 +16,7 @@ export async function coreWithSim(
   config.server.submitTimeoutSeconds = 2;
   adjust(config);
   await saveConfig(dataDir, config);
-  const core = createKioskCore({ dataDir, watchConfig: false, ...options });
+  const core = createKioskCore({ dataDir, watchConfig: false, env: { ...process.env, [SHORT_TIMINGS_ENV]: '1' }, ...options });
   return {
     core,
     sim,

@@ -3,6 +3,7 @@ import en from '../../src/renderer/locales/en.json';
 import id from '../../src/renderer/locales/id.json';
 import { checkNik, nikProblemParams } from '../../src/shared/nik';
 import { ERROR_CODES, type CallError } from '../../src/shared/result';
+import { SETTING_RANGES } from '../../src/shared/setting-ranges';
 import { errorText } from '../../src/renderer/error-text';
 import { createI18n } from '../../src/renderer/i18n';
 
@@ -24,6 +25,13 @@ describe('locales', () => {
       for (const code of ERROR_CODES) {
         expect(i18n.exists(`errors.${code}`, { count: 2 }) || i18n.exists(`errors.${code}`), `${locale}: errors.${code}`).toBe(true);
       }
+    }
+  });
+
+  it('words the unit of every setting range, in both languages', () => {
+    for (const locale of ['id', 'en'] as const) {
+      const i18n = createI18n(locale);
+      for (const { unit } of Object.values(SETTING_RANGES)) expect(i18n.exists(`admin.settings.range.${unit}`), `${locale}: ${unit}`).toBe(true);
     }
   });
 

@@ -3,9 +3,13 @@
  * each scan is one line ended by the scanner's delimiter (CR by default), so
  * no timing heuristics are needed. A scanner that is unplugged closes the
  * port: the source reports it and opens the port again until it is back.
+ * serialport opens the port read-write itself, so the path is checked first
+ * to be a character device (`character-device.ts`): a regular file named
+ * there is refused and never opened by serialport.
  */
 import { DelimiterParser, SerialPort } from 'serialport';
 import type { SerialPortStream } from '@serialport/stream';
+import { ensureCharacterDevice } from '../character-device';
 import { createReopener } from './reopen';
 import { changesOnly } from './status-changes';
 import { classifyScan, type ScanEvent, type ScanSettings } from './scan-event';
@@ -21,6 +25,8 @@ export interface SerialScannerOptions {
   retryMs?: number;
   /** Tests give serialport's mock port. */
   createPort?: (options: { path: string; baudRate: number; autoOpen: false }) => SerialPortStream;
+  /** Refuses a path that is not a character device; tests on the mock binding (its ports are not files) give their own. */
+  checkPath?: (path: string) => Promise<void>;
 }
 
 export function startSerialScanner(
@@ -38,7 +44,14 @@ export function startSerialScanner(
     reopener.schedule(open);
   }
 
+  const checkPath = options.checkPath ?? ((path: string) => ensureCharacterDevice(path, 'scanner'));
+
   function open(): void {
+    if (reopener.stopped) return;
+    checkPath(options.path).then(openChecked, (error: Error) => again(error.message));
+  }
+
+  function openChecked(): void {
     if (reopener.stopped) return;
     const current = createPort({ path: options.path, baudRate: options.baudRate, autoOpen: false });
     port = current;

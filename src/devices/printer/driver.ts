@@ -6,10 +6,12 @@
  *  - `sent-unconfirmed`: the bytes went out but no answer came (some firmware
  *    never answers, or it jammed): never reported as printed;
  *  - `not-printed`: the printer said it cannot (paper out, cover open, ...),
- *    or could not be reached; with the status as far as it is known;
+ *    or could not be reached; with the status as far as it is known (`error`
+ *    when the configured device path is not a device at all);
  *  - `interrupted`: the connection broke while the job was going out.
  */
 import type { PrinterStatus } from '../../shared/device-status';
+import { NotADeviceError } from '../character-device';
 import type { PrinterProfile } from './profiles';
 import {
   COMPLETION_REQUEST,
@@ -41,6 +43,11 @@ export interface DriverTimeouts {
 }
 
 const PRINTABLE: ReadonlySet<PrinterStatus> = new Set(['ready', 'paper-near-end']);
+
+/** Not opened: a path that is no device is a setting to fix (`error`); anything else, a printer away (`offline`). */
+function unreachable(error: Error): PrinterStatus {
+  return error instanceof NotADeviceError ? 'error' : 'offline';
+}
 
 export function createPrinterDriver(
   transport: PrinterTransport,
@@ -91,7 +98,7 @@ export function createPrinterDriver(
   return {
     status() {
       if (!profile.answersStatus) return Promise.resolve('unknown');
-      return withConnection(queryStatus, () => 'offline');
+      return withConnection(queryStatus, unreachable);
     },
     print(job) {
       let jobStarted = false;
@@ -113,7 +120,7 @@ export function createPrinterDriver(
         (error) =>
           jobStarted
             ? { kind: 'interrupted', reason: error.message }
-            : { kind: 'not-printed', status: 'offline', reason: error.message },
+            : { kind: 'not-printed', status: unreachable(error), reason: error.message },
       );
     },
   };

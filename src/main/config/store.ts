@@ -11,13 +11,31 @@
  * nothing, and says "needs a technician" with the line and column, in the log
  * and in `adm`. The file stays where it is for the technician to fix.
  * Writes are atomic (temp file + rename), so a power cut never leaves half a file.
+ *
+ * The kiosk's own saves (admin settings) edit the file in place: only the
+ * fields that changed, everything else kept as the technician wrote it,
+ * comments included. A file that cannot be parsed is never written over: the
+ * save is refused, because writing the running configuration (defaults, when
+ * the file could not be read at start) would erase the server URL, the kiosk's
+ * name and the printer with no copy left.
  */
 import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import {
+  applyEdits,
+  findNodeAtLocation,
+  modify,
+  parse as parseJsonc,
+  parseTree,
+  printParseErrorCode,
+  type Edit,
+  type FormattingOptions,
+  type ParseError,
+} from 'jsonc-parser';
 import writeFileAtomic from 'write-file-atomic';
+import { fail, type Result } from '../../shared/result';
 import type { Logger } from 'pino';
-import { configSchema, defaultConfig, type KioskConfig } from './schema';
+import { configSchema, defaultConfig, shortTimingsConfigSchema, type ConfigSchema, type KioskConfig } from './schema';
 
 export const CONFIG_FILE_NAME = 'config.json';
 
@@ -45,16 +63,27 @@ export function configPath(dataDir: string): string {
   return path.join(dataDir, CONFIG_FILE_NAME);
 }
 
-export function parseConfigText(text: string): LoadedConfig {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+export function parseConfigText(text: string, schema: ConfigSchema = configSchema): LoadedConfig {
+  const read = readJsonc(text);
+  return read.ok ? parseConfigObject(read.raw, schema) : unusable(read.problem);
+}
+
+const BOM = '\uFEFF';
+
+function readJsonc(text: string): { ok: true; raw: unknown } | { ok: false; problem: ConfigProblem } {
+  const body = text.startsWith(BOM) ? text.slice(1) : text;
   const errors: ParseError[] = [];
   const raw: unknown = parseJsonc(body, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
-  if (first) {
-    const { line, column } = lineAndColumn(body, first.offset);
-    return unusable({ message: `not valid JSON: ${printParseErrorCode(first.error)}`, line, column });
-  }
-  return parseConfigObject(raw);
+  if (!first) return { ok: true, raw };
+  const { line, column } = lineAndColumn(body, first.offset);
+  return { ok: false, problem: { message: `not valid JSON: ${printParseErrorCode(first.error)}`, line, column } };
+}
+
+const NOT_AN_OBJECT: ConfigProblem = { message: 'the top level must be an object { ... }', line: null, column: null };
+
+function isObject(raw: unknown): raw is Record<string, unknown> {
+  return raw !== null && typeof raw === 'object' && !Array.isArray(raw);
 }
 
 function unusable(problem: ConfigProblem): LoadedConfig {
@@ -70,16 +99,14 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 /** A wrong value here would silently mean "no server" (and so demo mode or nothing sent): never defaulted. */
 const FIELDS_WITHOUT_FALLBACK = ['server.url'];
 
-export function parseConfigObject(raw: unknown): LoadedConfig {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return unusable({ message: 'the top level must be an object { ... }', line: null, column: null });
-  }
+export function parseConfigObject(raw: unknown, schema: ConfigSchema = configSchema): LoadedConfig {
+  if (!isObject(raw)) return unusable(NOT_AN_OBJECT);
   const candidate = structuredClone(raw) as Record<string, unknown>;
   const warnings: string[] = [];
   // Each pass removes the offending fields so their defaults apply; a few passes
   // cover nested objects that are themselves of the wrong type.
   for (let pass = 0; pass < 5; pass++) {
-    const parsed = configSchema.safeParse(candidate);
+    const parsed = schema.safeParse(candidate);
     if (parsed.success) return { config: parsed.data, warnings, problem: null };
     for (const issue of parsed.error.issues) {
       const where = issue.path.join('.') || '(root)';
@@ -117,7 +144,7 @@ export interface ConfigFileState extends LoadedConfig {
  * logger exists (the log's size and level come from it). Use `logConfigState`
  * afterwards to report what happened.
  */
-export function readConfigFile(dataDir: string): ConfigFileState {
+export function readConfigFile(dataDir: string, schema: ConfigSchema = configSchema): ConfigFileState {
   const file = configPath(dataDir);
   if (!existsSync(file)) return { file, exists: false, config: defaultConfig(), warnings: [], problem: null };
   let text: string;
@@ -126,7 +153,7 @@ export function readConfigFile(dataDir: string): ConfigFileState {
   } catch (error) {
     return { file, exists: true, ...unusable({ message: (error as Error).message, line: null, column: null }) };
   }
-  return { file, exists: true, ...parseConfigText(text) };
+  return { file, exists: true, ...parseConfigText(text, schema) };
 }
 
 export function logConfigState(state: ConfigFileState, log: Logger): void {
@@ -144,12 +171,123 @@ export function logConfigState(state: ConfigFileState, log: Logger): void {
   log.warn({ file: state.file, warnings: state.warnings }, 'configuration file has problems; defaults used where it was wrong');
 }
 
-/** Writes the whole configuration atomically; returns the text written. */
+/**
+ * Writes a whole new configuration atomically (tests, benchmarks); returns the
+ * text written. Checked for what the code handles only: the kiosk that reads
+ * it holds each timing to its usable range (or, in tests, does not).
+ */
 export async function saveConfig(dataDir: string, config: KioskConfig): Promise<string> {
-  const valid = configSchema.parse(config);
+  const valid = shortTimingsConfigSchema.parse(config);
   const text = `${JSON.stringify(valid, null, 2)}\n`;
   await writeFileAtomic(configPath(dataDir), text, { mode: 0o600 });
   return text;
+}
+
+/**
+ * Why config.json cannot be edited now (it cannot be read, is not JSON even
+ * with comments allowed, or is not an object), or null. No file is fine: a
+ * save creates it.
+ */
+export function configFileProblem(dataDir: string): ConfigProblem | null {
+  const current = readForEdit(configPath(dataDir));
+  return current.ok ? null : current.problem;
+}
+
+function readForEdit(file: string): { ok: true; text: string | null } | { ok: false; problem: ConfigProblem } {
+  if (!existsSync(file)) return { ok: true, text: null };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { ok: false, problem: { message: (error as Error).message, line: null, column: null } };
+  }
+  const read = readJsonc(text);
+  if (!read.ok) return read;
+  return isObject(read.raw) ? { ok: true, text } : { ok: false, problem: NOT_AN_OBJECT };
+}
+
+/** A save refused because the file cannot be parsed, with where (the admin screens word it). */
+export function configUnreadable(problem: ConfigProblem): Result<never> {
+  const { line, column } = problem;
+  return fail('config-unreadable', line === null || column === null ? undefined : { line, column });
+}
+
+export type ConfigSave = { ok: true; text: string; loaded: LoadedConfig } | { ok: false; problem: ConfigProblem };
+
+/**
+ * Saves `after` over `before` by editing config.json in place: each field that
+ * differs is changed in the file's own text (jsonc-parser's `modify`), in the
+ * file's indentation and line endings; comments, unknown keys, a byte-order
+ * mark and every other field stay as they were. A part that became null (no
+ * serial scanner) is removed. Refused, with the file untouched, when the file
+ * cannot be parsed. Returns the text written and what it now reads as (a field
+ * the schema refuses still falls back, as it would at the next start).
+ */
+export async function saveConfigChanges(
+  dataDir: string,
+  before: KioskConfig,
+  after: KioskConfig,
+  schema: ConfigSchema = configSchema,
+): Promise<ConfigSave> {
+  const file = configPath(dataDir);
+  const current = readForEdit(file);
+  if (!current.ok) return current;
+  const text = editConfigText(current.text ?? '{}\n', before, after);
+  const loaded = parseConfigText(text, schema);
+  await writeFileAtomic(file, text, { mode: 0o600 });
+  return { ok: true, text, loaded };
+}
+
+/** `text` (a parsable configuration) with the fields that differ between `before` and `after` changed. */
+export function editConfigText(text: string, before: KioskConfig, after: KioskConfig): string {
+  const bom = text.startsWith(BOM) ? BOM : '';
+  let body = text.slice(bom.length);
+  const formattingOptions = formattingOf(body);
+  for (const keys of changedConfigPaths(before, after)) {
+    const value = valueAt(after, keys);
+    // A part set to none (serial scanner, HID reader) leaves the file, as if never configured.
+    const removed = value === null && isObject(valueAt(before, keys));
+    body = applyEdits(body, editsFor(body, keys, removed ? undefined : value, after, formattingOptions));
+  }
+  return bom + body;
+}
+
+function editsFor(body: string, keys: string[], value: unknown, after: KioskConfig, formattingOptions: FormattingOptions): Edit[] {
+  const root = parseTree(body);
+  if (value === undefined && (!root || findNodeAtLocation(root, keys) === undefined)) return [];
+  // A part written as something other than an object ("kiosk": "ADM-07") cannot take a field:
+  // the nearest such part is replaced by what the kiosk runs with (its fields fell back anyway).
+  for (let depth = keys.length; depth >= 1; depth--) {
+    const at = keys.slice(0, depth);
+    try {
+      return modify(body, at, depth === keys.length ? value : valueAt(after, at), { formattingOptions });
+    } catch {
+      // jsonc-parser: "Can not add property ... in parent of type string"; try the part above.
+    }
+  }
+  return [];
+}
+
+/** The file's own indentation (the smallest indent of any line) and line ending, for the lines an edit adds. */
+function formattingOf(body: string): FormattingOptions {
+  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const indents = [...body.matchAll(/^([ \t]+)\S/gm)].map((match) => match[1]!);
+  if (indents.some((indent) => indent.startsWith('\t'))) return { insertSpaces: false, tabSize: 1, eol };
+  const smallest = Math.min(...indents.map((indent) => indent.length));
+  return { insertSpaces: true, tabSize: Number.isFinite(smallest) ? smallest : 2, eol };
+}
+
+function valueAt(config: unknown, keys: readonly string[]): unknown {
+  return keys.reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), config);
+}
+
+/** The fields that differ, as paths: the leaves of objects; arrays and parts that appear or go, whole. */
+export function changedConfigPaths(before: unknown, after: unknown, prefix: string[] = []): string[][] {
+  if (isObject(before) && isObject(after)) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...keys].flatMap((key) => changedConfigPaths(before[key], after[key], [...prefix, key]));
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
 }
 
 /**
@@ -166,6 +304,7 @@ export function watchConfig(
   debounceMs = 150,
   /** The kiosk's own writes (admin settings), already applied: not a change to report again. */
   ownWrite: (text: string) => boolean = () => false,
+  schema: ConfigSchema = configSchema,
 ): () => void {
   const file = configPath(dataDir);
   let timer: NodeJS.Timeout | undefined;
@@ -179,7 +318,7 @@ export function watchConfig(
       if (text === last) return;
       last = text;
       if (ownWrite(text)) return;
-      const { config, warnings, problem } = parseConfigText(text);
+      const { config, warnings, problem } = parseConfigText(text, schema);
       if (problem) {
         log.warn({ file, problem }, `${describeConfigProblem(problem)}; keeping the running configuration`);
         return;

@@ -10,7 +10,6 @@
  */
 import type { AdminServer, PendingElsewhere } from '../../shared/admin-contract';
 import { fail, invalid, ok } from '../../shared/result';
-import { configSchema } from '../config/schema';
 import type { Feature, FeatureContext } from '../feature';
 import { createOpensidClient } from '../village/opensid-client';
 import { checkServer } from '../village/server-check';
@@ -63,7 +62,8 @@ export const registerAdminServer: Feature = (ctx) => {
     if (elsewhere.length > 0 && pending === 'ask') return ok({ outcome: 'decide', pending: elsewhere });
 
     const before = config.server.url;
-    await ctx.config.save({ ...config, server: { ...config.server, url: next } }, actor ?? 'pin');
+    const saved = await ctx.config.save({ ...config, server: { ...config.server, url: next } }, actor ?? 'pin');
+    if (!saved.ok) return saved;
     const retargeted =
       pending === 'retarget' && nextTarget !== null
         ? ctx.outbox.retargetAll(
@@ -106,7 +106,7 @@ function movable(groups: PendingElsewhere[]): PendingElsewhere[] {
 /** The URL as the configuration schema accepts it (http or https), or the same refusal the Pengaturan screen gives. */
 function parseUrl(ctx: FeatureContext, url: string) {
   const config = ctx.config.current();
-  const parsed = configSchema.safeParse({ ...config, server: { ...config.server, url } });
+  const parsed = ctx.config.schema.safeParse({ ...config, server: { ...config.server, url } });
   if (parsed.success && parsed.data.server.url !== null) return { ok: true as const, url: parsed.data.server.url };
   return { ok: false as const, failure: invalid({ 'server.url': 'invalid' }) };
 }

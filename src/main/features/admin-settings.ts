@@ -2,8 +2,10 @@
  * The admin's Pengaturan screen: the kiosk settings read from, and saved to,
  * the configuration. A change is checked against the same schema as
  * `config.json`; any refused value saves nothing (a problem per field, with
- * the bounds the message needs); otherwise the file is written atomically
- * and the change applies at once, audited with the fields it touched.
+ * the bounds the message needs); otherwise the changed fields are written
+ * into the file (the rest of it as the technician left it) and the change
+ * applies at once, audited with the fields it touched. A file that cannot be
+ * parsed is never written over: the screen says where it is broken.
  */
 import type { z } from 'zod';
 import {
@@ -15,22 +17,35 @@ import {
   type SettingsValues,
 } from '../../shared/admin-settings';
 import { normalisePhone } from '../../shared/phone';
+import { describeNotADevice } from '../../devices/character-device';
+import type { ConfigFilePosition } from '../../shared/admin-contract';
 import { ok, type ErrorParams } from '../../shared/result';
-import { configSchema, type KioskConfig } from '../config/schema';
+import { configSchema, type ConfigSchema, type KioskConfig } from '../config/schema';
+import type { ConfigProblem } from '../config/store';
 import type { Feature } from '../feature';
 
 export const registerAdminSettings: Feature = (ctx) => {
-  ctx.handleAdmin('admin.settings', () => ok({ values: settingsOf(ctx.config.current()) }));
+  ctx.handleAdmin('admin.settings', () => {
+    const problem = ctx.config.fileProblem();
+    return ok({ values: settingsOf(ctx.config.current()), unreadableFile: problem && positionOf(problem) });
+  });
 
   ctx.handleAdmin('admin.saveSettings', async ({ values }, actor) => {
-    const checked = applySettings(ctx.config.current(), values);
+    const checked = applySettings(ctx.config.current(), values, ctx.config.schema);
     if (!checked.ok) return { ok: false, error: { code: 'validation', fields: checked.fields, params: checked.params } };
-    await ctx.config.save(checked.config, actor ?? 'pin');
-    return ok({ values: settingsOf(checked.config) });
+    const notDevices = devicePathsNotDevices(checked.config, values);
+    if (notDevices) return { ok: false, error: { code: 'validation', fields: notDevices } };
+    const saved = await ctx.config.save(checked.config, actor ?? 'pin');
+    if (!saved.ok) return saved;
+    return ok({ values: settingsOf(ctx.config.current()), unreadableFile: null });
   });
 
   return () => {};
 };
+
+function positionOf(problem: ConfigProblem): ConfigFilePosition {
+  return { line: problem.line, column: problem.column };
+}
 
 export function settingsOf(config: KioskConfig): SettingsValues {
   return Object.fromEntries(SETTINGS_KEYS.map((key) => [key, shownValue(key, readPath(config, key))])) as SettingsValues;
@@ -45,12 +60,34 @@ function shownValue(key: SettingsKey, value: unknown): SettingsValue {
   return value as SettingsValue;
 }
 
+/**
+ * The device paths this change sets that name something other than a device
+ * (the printer transports refuse them again when they open: this is the
+ * early word on the row). A path that is not there now is let through: a
+ * printer's udev link exists only while it is plugged in.
+ */
+function devicePathsNotDevices(config: KioskConfig, values: Partial<Record<SettingsKey, SettingsValue>>) {
+  const fields: Partial<Record<SettingsKey, SettingsProblem>> = {};
+  const printerTouched = 'printer.devicePath' in values || 'printer.transport' in values;
+  const { transport, devicePath } = config.printer;
+  if (printerTouched && (transport === 'usb' || transport === 'serial') && describeNotADevice(devicePath)) {
+    fields['printer.devicePath'] = 'not-a-device';
+  }
+  const scanner = config.input.serialScanner;
+  if ('input.serialScanner.path' in values && scanner && describeNotADevice(scanner.path)) fields['input.serialScanner.path'] = 'not-a-device';
+  return Object.keys(fields).length > 0 ? fields : null;
+}
+
 export type SettingsCheck =
   | { ok: true; config: KioskConfig }
   | { ok: false; fields: Partial<Record<SettingsKey, SettingsProblem>>; params: ErrorParams };
 
 /** The configuration with these settings changed, or why they cannot be. */
-export function applySettings(config: KioskConfig, values: Partial<Record<SettingsKey, SettingsValue>>): SettingsCheck {
+export function applySettings(
+  config: KioskConfig,
+  values: Partial<Record<SettingsKey, SettingsValue>>,
+  schema: ConfigSchema = configSchema,
+): SettingsCheck {
   const candidate = structuredClone(config) as unknown as Record<string, unknown>;
   const entries = Object.entries(values) as Array<[SettingsKey, SettingsValue]>;
   // "None" for a part (no serial scanner) first: the part's other fields in the same change go with it.
@@ -70,7 +107,7 @@ export function applySettings(config: KioskConfig, values: Partial<Record<Settin
     }
     writePath(candidate, key, storedValue(field, value));
   }
-  const parsed = configSchema.safeParse(candidate);
+  const parsed = schema.safeParse(candidate);
   if (parsed.success) return { ok: true, config: parsed.data };
   const fields: Partial<Record<SettingsKey, SettingsProblem>> = {};
   const params: ErrorParams = {};

@@ -1,8 +1,9 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminBridge } from '../../shared/admin-contract';
+import type { AdminBridge, ConfigFilePosition } from '../../shared/admin-contract';
 import { SETTINGS_FIELDS, type SettingsField, type SettingsKey, type SettingsValue } from '../../shared/admin-settings';
 import type { LetterField } from '../../shared/contract';
+import { settingRange } from '../../shared/setting-ranges';
 import type { CallError } from '../../shared/result';
 import { FieldEditor } from '../components/FieldEditor';
 import { errorText } from '../error-text';
@@ -30,6 +31,8 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
   const [refusal, setRefusal] = useState<CallError | null>(null);
   const [done, setDone] = useState(false);
   const current = saved ?? loaded?.values ?? null;
+  // A config.json the core cannot parse is never saved over: the technician fixes the file first.
+  const unreadable = refusal?.code === 'config-unreadable' ? refusal : unreadableFileError(loaded?.unreadableFile ?? null);
 
   const label = (field: SettingsField) => t(`admin.settings.fields.${wordKey(field.key)}`);
   const optionsOf = (field: SettingsField) =>
@@ -63,7 +66,12 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
           {errorText(t, loadError)}
         </p>
       )}
-      {refusal && (
+      {unreadable && (
+        <p className="notice" role="alert">
+          {errorText(t, unreadable)}
+        </p>
+      )}
+      {refusal && refusal.code !== 'config-unreadable' && (
         <p className="notice" role="alert">
           {refusal.code === 'validation' ? t('admin.settings.refused') : errorText(t, refusal)}
         </p>
@@ -77,10 +85,15 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
         <ul className="admin-settings">
           {SETTINGS_FIELDS.filter((field) => field.group === props.group).map((field) => {
             const problem = refusal?.fields?.[field.key];
+            // The range a resident can live with, said before anything is typed (the core refuses the rest).
+            const range = field.kind === 'number' ? settingRange(field.key) : null;
             const pending = field.key in changes;
             return (
               <li key={field.key} className={problem ? 'admin-setting admin-setting-problem' : 'admin-setting'}>
-                <span className="admin-setting-label">{label(field)}</span>
+                <span className="admin-setting-label">
+                  {label(field)}
+                  {range && <span className="admin-setting-range">{t(`admin.settings.range.${range.unit}`, { min: range.min, max: range.max })}</span>}
+                </span>
                 <span className="admin-setting-value">
                   {shown(field, pending ? changes[field.key]! : current[field.key])}
                   {pending && <em> {t('admin.settings.changed')}</em>}
@@ -127,7 +140,7 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
         >
           {t('admin.settings.discard')}
         </button>
-        <button type="button" className="primary" disabled={!changed} onClick={() => void save()}>
+        <button type="button" className="primary" disabled={!changed || unreadable !== null} onClick={() => void save()}>
           {t('admin.settings.save')}
         </button>
       </div>
@@ -146,6 +159,12 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
       )}
     </>
   );
+}
+
+function unreadableFileError(position: ConfigFilePosition | null): CallError | null {
+  if (position === null) return null;
+  const { line, column } = position;
+  return { code: 'config-unreadable', params: line === null || column === null ? undefined : { line, column } };
 }
 
 function editorField(field: SettingsField, label: string, options: Array<{ value: string; label: string }>): LetterField {

@@ -1,12 +1,19 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { SerialPortMock } from 'serialport';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPrinterDriver } from '../../../src/devices/printer/driver';
 import { GENERIC_58 } from '../../../src/devices/printer/profiles';
 import { encodeQueueTicket } from '../../../src/devices/printer/templates';
 import { serialTransport, type SerialPortFactory } from '../../../src/devices/printer/transports/serial';
+import { useTempDirs } from '../../helpers/temp-dir';
 import { interpretEscPos, texts } from './print-assertions';
 
+const tempDir = useTempDirs();
+
 const PATH = '/dev/serial/by-id/usb-POS58-if00';
+/** The mock binding's ports are not files: the device check is the real one only in the tests below that name files. */
+const mockPortIsADevice = async () => {};
 // serialport's own copy of @serialport/binding-mock, the one SerialPortMock opens ports with.
 const MockBinding = SerialPortMock.binding;
 afterEach(() => MockBinding.reset());
@@ -37,7 +44,7 @@ describe('serial transport (serialport mock binding)', () => {
 
   it('queries status, prints, and is confirmed', async () => {
     const mock = printerOnMockPort({ 1: 0x12, 2: 0x12, 4: 0x12 });
-    const driver = createPrinterDriver(serialTransport(PATH, 9600, mock.factory), GENERIC_58, { statusMs: 300, completionMs: 300 });
+    const driver = createPrinterDriver(serialTransport(PATH, 9600, mock.factory, mockPortIsADevice), GENERIC_58, { statusMs: 300, completionMs: 300 });
     expect(await driver.print(ticket)).toEqual({ kind: 'printed', status: 'ready' });
     const received = mock.received();
     const job = interpretEscPos(received);
@@ -48,13 +55,13 @@ describe('serial transport (serialport mock binding)', () => {
 
   it('reports paper out from the status bytes', async () => {
     const mock = printerOnMockPort({ 1: 0x1a, 2: 0x32, 4: 0x72 });
-    const driver = createPrinterDriver(serialTransport(PATH, 9600, mock.factory), GENERIC_58, { statusMs: 300, completionMs: 300 });
+    const driver = createPrinterDriver(serialTransport(PATH, 9600, mock.factory, mockPortIsADevice), GENERIC_58, { statusMs: 300, completionMs: 300 });
     expect(await driver.status()).toBe('paper-out');
   });
 
   it('says unknown when the printer never answers', async () => {
     const mock = printerOnMockPort(null);
-    const driver = createPrinterDriver(serialTransport(PATH, 9600, mock.factory), GENERIC_58, { statusMs: 200, completionMs: 200 });
+    const driver = createPrinterDriver(serialTransport(PATH, 9600, mock.factory, mockPortIsADevice), GENERIC_58, { statusMs: 200, completionMs: 200 });
     expect(await driver.status()).toBe('unknown');
     expect(await driver.print(ticket)).toEqual({ kind: 'sent-unconfirmed' });
   });
@@ -62,5 +69,25 @@ describe('serial transport (serialport mock binding)', () => {
   it('is offline when the port does not exist (unplugged)', async () => {
     const driver = createPrinterDriver(serialTransport('/dev/serial/by-id/missing', 9600, (o) => new SerialPortMock(o)), GENERIC_58);
     expect(await driver.status()).toBe('offline');
+  });
+
+  it.each([
+    ['the kiosk\'s card-hint key', 'berkas biasa', () => {
+      const dir = tempDir();
+      mkdirSync(path.join(dir, 'keys'));
+      const file = path.join(dir, 'keys', 'card-hint.key');
+      writeFileSync(file, Buffer.alloc(32, 7));
+      return file;
+    }],
+    ['a directory', 'folder', () => tempDir()],
+  ])('refuses %s before serialport opens it: status error, the file untouched', async (_name, words, make) => {
+    const devicePath = make();
+    const factory = vi.fn<SerialPortFactory>((options) => new SerialPortMock(options));
+    const before = devicePath.endsWith('.key') ? readFileSync(devicePath) : null;
+    const driver = createPrinterDriver(serialTransport(devicePath, 9600, factory), GENERIC_58, { statusMs: 50, completionMs: 50 });
+    expect(await driver.print(ticket)).toEqual({ kind: 'not-printed', status: 'error', reason: `bukan perangkat printer: ${devicePath} adalah ${words}` });
+    expect(await driver.status()).toBe('error');
+    expect(factory).not.toHaveBeenCalled();
+    if (before) expect(readFileSync(devicePath)).toEqual(before);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../../src/main/config/schema';
-import { configPath, parseConfigText, readConfigFile, saveConfig, watchConfig } from '../../../src/main/config/store';
+import { configPath, editConfigText, parseConfigText, readConfigFile, saveConfig, watchConfig } from '../../../src/main/config/store';
 import { createSilentLogger } from '../../../src/main/logging/logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -143,5 +143,15 @@ describe('configuration', () => {
     } finally {
       stop();
     }
+  });
+
+  it('replaces a part written as something other than an object when a field of it is saved', () => {
+    const text = '{\n  // by hand\n  "kiosk": "ADM-07",\n  "server": { "url": "https://api.desa.id" }\n}\n';
+    const before = parseConfigText(text).config;
+    const after = { ...before, kiosk: { ...before.kiosk, locale: 'en' as const } };
+    const edited = editConfigText(text, before, after);
+    expect(edited.startsWith('{\n  // by hand\n  "kiosk": {')).toBe(true);
+    expect(edited).toContain('"server": { "url": "https://api.desa.id" }');
+    expect(parseConfigText(edited)).toMatchObject({ warnings: [], config: { kiosk: { locale: 'en', name: 'ADM-01' }, server: { url: 'https://api.desa.id' } } });
   });
 });

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAdminAuth } from '../../../src/main/admin/admin-auth';
 import { SETTINGS_KEYS, type SettingsKey, type SettingsValue } from '../../../src/shared/admin-settings';
 import { createKioskCore, type KioskCore } from '../../../src/main/core';
 import { defaultConfig } from '../../../src/main/config/schema';
 import { configPath, saveConfig } from '../../../src/main/config/store';
 import { applySettings, settingsOf } from '../../../src/main/features/admin-settings';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { asPage, openAdminSession } from '../../helpers/admin-session';
 
@@ -16,14 +19,14 @@ afterEach(async () => close());
 const BAD: Record<SettingsKey, Array<[SettingsValue, string]>> = {
   'kiosk.name': [['', 'required'], ['K'.repeat(41), 'too-long'], [null, 'required'], [7, 'invalid']],
   'printer.queuePrefix': [['a', 'invalid'], ['ABC', 'invalid'], ['1', 'invalid'], ['', 'invalid']],
-  'kiosk.idleSeconds': [[0, 'too-small'], [3601, 'too-big'], [1.5, 'not-whole'], ['60', 'not-a-number'], [null, 'not-a-number']],
-  'kiosk.idleWarningSeconds': [[0, 'too-small'], [301, 'too-big'], [2.5, 'not-whole']],
-  'session.maxMinutes': [[0, 'too-small'], [121, 'too-big'], ['10', 'not-a-number']],
+  'kiosk.idleSeconds': [[0, 'too-small'], [29, 'too-small'], [301, 'too-big'], [3601, 'too-big'], [45.5, 'not-whole'], ['60', 'not-a-number'], [null, 'not-a-number']],
+  'kiosk.idleWarningSeconds': [[1, 'too-small'], [19, 'too-small'], [121, 'too-big'], [22.5, 'not-whole']],
+  'session.maxMinutes': [[0, 'too-small'], [2, 'too-small'], [61, 'too-big'], ['10', 'not-a-number']],
   'kiosk.locale': [['fr', 'invalid'], ['', 'invalid'], [null, 'invalid']],
-  'sync.retentionDays': [[0, 'too-small'], [3651, 'too-big'], [0.5, 'not-whole']],
+  'sync.retentionDays': [[0, 'too-small'], [6, 'too-small'], [366, 'too-big'], [10.5, 'not-whole']],
   'kiosk.screenPpi': [[49, 'too-small'], [601, 'too-big'], ['102', 'not-a-number']],
   'village.officePhone': [['12', 'invalid'], ['nomor kantor', 'invalid']],
-  'printer.queueTicketsPerMinute': [[0, 'too-small'], [61, 'too-big'], [1.5, 'not-whole']],
+  'printer.queueTicketsPerMinute': [[1, 'too-small'], [31, 'too-big'], [2.5, 'not-whole']],
   'village.officeAddress': [['A'.repeat(161), 'too-long']],
   'village.officeHours': [['H'.repeat(121), 'too-long']],
   'attract.runningText': [['R'.repeat(301), 'too-long']],
@@ -72,8 +75,8 @@ describe('admin settings validation', () => {
   });
 
   it('gives the bounds a message needs', () => {
-    expect(applySettings(defaultConfig(), { 'kiosk.idleSeconds': 0 })).toMatchObject({ ok: false, params: { 'kiosk.idleSeconds.min': 1 } });
-    expect(applySettings(defaultConfig(), { 'sync.retentionDays': 4000 })).toMatchObject({ ok: false, params: { 'sync.retentionDays.max': 3650 } });
+    expect(applySettings(defaultConfig(), { 'kiosk.idleSeconds': 0 })).toMatchObject({ ok: false, params: { 'kiosk.idleSeconds.min': 30 } });
+    expect(applySettings(defaultConfig(), { 'sync.retentionDays': 4000 })).toMatchObject({ ok: false, params: { 'sync.retentionDays.max': 365 } });
   });
 
   it('takes good values, an office phone as the digits, and empty optional texts as none', () => {
@@ -162,5 +165,160 @@ describe('admin.saveSettings', () => {
     const { core } = await openAdmin();
     expect(await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90 } }, asPage())).toEqual({ ok: false, error: { code: 'admin-session-required' } });
     expect(await core.invokeAdmin('admin.settings', {}, asPage())).toEqual({ ok: false, error: { code: 'admin-session-required' } });
+  });
+});
+
+/** A kiosk whose config.json is exactly `text`, with admin open (the PIN set as `adm` would, then typed). */
+async function adminOver(text: string): Promise<{ core: KioskCore; session: string; file: string }> {
+  const dataDir = tempDir();
+  const file = configPath(dataDir);
+  writeFileSync(file, text);
+  const core = createKioskCore({ dataDir });
+  close = () => core.close();
+  await createAdminAuth(core.db, Buffer.alloc(32)).setPin('482916');
+  const opened = await core.invokeAdmin('admin.unlock', { pin: '482916' }, undefined);
+  if (!opened.ok) throw new Error(`admin did not open: ${opened.error.code}`);
+  return { core, session: (opened.value as { session: string }).session, file };
+}
+
+// Files as technicians leave them; each says "locale": "id" once, and saving the language must change only that.
+const HAND_WRITTEN: Array<[string, string]> = [
+  [
+    'comments and trailing commas',
+    '{\n  // Balai desa Sukamaju\n  "server": { "url": "https://api.sukamaju.desa.id", }, // the village server\n  "kiosk": {\n    "name": "ADM-07", /* on every slip */\n    "locale": "id",\n  },\n  "printer": { "transport": "tcp", "host": "192.168.1.50", },\n}\n',
+  ],
+  ['odd indentation', '{\n     "kiosk":   {\n  "name" :"ADM-07",\n            "locale":"id"   }\n,"printer":{"transport":"tcp","host":"192.168.1.50"}}'],
+  ['keys this kiosk does not know', '{ "kiosk": { "locale": "id", "theme": "dark" }, "legacy": { "printerName": "EPSON" }, "server": { "url": "https://api.desa.id" } }\n'],
+  ['a byte-order mark and Windows line ends', '\uFEFF{\r\n\t"kiosk": {\r\n\t\t"locale": "id"\r\n\t},\r\n\t"server": {\r\n\t\t"url": "https://api.desa.id"\r\n\t}\r\n}\r\n'],
+  ['values the schema refuses (kept for the technician, not rewritten)', '{ "kiosk": { "locale": "id", "idleSeconds": "sixty" }, "village": "Sukamaju" }'],
+];
+
+describe('admin.saveSettings over a hand-written config.json', () => {
+  it.each(HAND_WRITTEN)('changes only the saved value, byte for byte: %s', async (_name, text) => {
+    const { core, session, file } = await adminOver(text);
+    const saved = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, session);
+    expect(saved.ok).toBe(true);
+    const localeValue = /"locale"\s*:\s*"id"/.exec(text)!;
+    const valueAt = text.indexOf('"id"', localeValue.index);
+    expect(readFileSync(file, 'utf8')).toBe(`${text.slice(0, valueAt)}"en"${text.slice(valueAt + '"id"'.length)}`);
+    expect(core.config().kiosk.locale).toBe('en');
+  });
+
+  it('adds a field the file did not have, keeping the comments, the unknown keys and the other parts', async () => {
+    const text = '{\n  // the village server\n  "server": { "url": "https://api.desa.id" },\n  "legacy": { "x": 1 },\n  "kiosk": {\n    "name": "ADM-07" // on every slip\n  }\n}\n';
+    const { core, session, file } = await adminOver(text);
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90, 'printer.queuePrefix': 'B' } }, session)).ok).toBe(true);
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith('{\n  // the village server\n  "server": { "url": "https://api.desa.id" },\n  "legacy": { "x": 1 },\n')).toBe(true);
+    expect(after).toContain('// on every slip');
+    expect(parseJsonc(after)).toEqual({
+      server: { url: 'https://api.desa.id' },
+      legacy: { x: 1 },
+      kiosk: { name: 'ADM-07', idleSeconds: 90 },
+      printer: { queuePrefix: 'B' },
+    });
+  });
+
+  it('removes a reader part set to none, and only it', async () => {
+    const text = '{\n  "input": {\n    // a slow reader\n    "maxGapMs": 120,\n    "serialScanner": { "path": "/dev/ttyACM0", "baudRate": 19200 }\n  }\n}\n';
+    const { core, session, file } = await adminOver(text);
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'input.serialScanner.path': null } }, session)).ok).toBe(true);
+    expect(parseJsonc(readFileSync(file, 'utf8'))).toEqual({ input: { maxGapMs: 120 } });
+    expect(readFileSync(file, 'utf8')).toMatch(/^\{\n {2}"input": \{\n {4}\/\/ a slow reader\n {4}"maxGapMs": 120/);
+    expect(core.config().input.serialScanner).toBeNull();
+  });
+
+  // A file that cannot be parsed is never written over: the running configuration is only defaults then.
+  it.each([
+    ['a missing brace', '{\n  "server": { "url": "https://api.sukamaju.desa.id" },\n  "kiosk": { "name": "ADM-07"\n  "printer": { "transport": "tcp", "host": "192.168.1.50" }\n}\n', { line: 4, column: 3 }],
+    ['half a file', '{ "server": { "url": "https://api.desa.id" }, "kiosk": { "name": "ADM-07", ', { line: 1, column: 76 }],
+    ['an empty file', '', { line: 1, column: 1 }],
+    ['a list, not an object', '[{ "server": { "url": "https://api.desa.id" } }]', undefined],
+    ['a string, not an object', '"https://api.desa.id"', undefined],
+    ['null', 'null\n', undefined],
+  ])('refuses to save over a file it cannot parse, leaving it byte for byte: %s', async (_name, text, where) => {
+    const { core, session, file } = await adminOver(text);
+    const refused = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, session);
+    const url = await core.invokeAdmin('admin.setServerUrl', { url: 'https://api.other.desa.id', pending: 'keep' }, session);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(refused).toEqual({ ok: false, error: where ? { code: 'config-unreadable', params: where } : { code: 'config-unreadable' } });
+    expect(url).toMatchObject({ ok: false, error: { code: 'config-unreadable' } });
+    const settings = await core.invokeAdmin('admin.settings', {}, session);
+    expect(settings).toMatchObject({ ok: true, value: { unreadableFile: where ?? { line: null, column: null } } });
+    expect(core.needsTechnician()).not.toBeNull();
+    const audit = core.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'config.%' OR action = 'server.url'").all();
+    expect(audit).toEqual([]);
+  });
+
+  it('still applies a technician\'s hand edit after a save of its own', async () => {
+    const { core, session, file } = await adminOver('{ "kiosk": { "name": "ADM-07" } }\n');
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, session)).ok).toBe(true);
+    const changed = new Promise((resolve) => core.onEvent((name, payload) => name === 'kiosk.infoChanged' && resolve(payload)));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"ADM-07"', '"ADM-BALAI"'));
+    await changed;
+    expect(core.config().kiosk).toMatchObject({ name: 'ADM-BALAI', locale: 'en' });
+    const audit = core.db.prepare("SELECT actor, action FROM audit_log WHERE action LIKE 'config.%' ORDER BY id").all();
+    expect(audit).toEqual([
+      { actor: 'pin', action: 'config.saved' },
+      { actor: 'technician', action: 'config.changed' },
+    ]);
+  });
+});
+
+describe('admin.saveSettings: device paths', () => {
+  it.each([
+    ['the kiosk\'s key file', (dataDir: string) => path.join(dataDir, 'keys', 'card-hint.key')],
+    ['the data directory', (dataDir: string) => dataDir],
+  ])('refuses a printer path that names %s, on its row', async (_name, pathIn) => {
+    const { core, session, file } = await adminOver('{}\n');
+    const devicePath = pathIn(core.dataDir);
+    const refused = await core.invokeAdmin('admin.saveSettings', { values: { 'printer.transport': 'usb', 'printer.devicePath': devicePath } }, session);
+    expect(refused).toEqual({ ok: false, error: { code: 'validation', fields: { 'printer.devicePath': 'not-a-device' } } });
+    const scanner = await core.invokeAdmin('admin.saveSettings', { values: { 'input.serialScanner.path': devicePath } }, session);
+    expect(scanner).toEqual({ ok: false, error: { code: 'validation', fields: { 'input.serialScanner.path': 'not-a-device' } } });
+    expect(readFileSync(file, 'utf8')).toBe('{}\n');
+    expect(core.config().printer.transport).toBe('virtual');
+  });
+
+  it.each([['/dev/null'], ['/dev/usb/lp7']])('takes a character device, or a path not there now (a printer unplugged): %s', async (devicePath) => {
+    const { core, session } = await adminOver('{}\n');
+    const saved = await core.invokeAdmin('admin.saveSettings', { values: { 'printer.transport': 'usb', 'printer.devicePath': devicePath } }, session);
+    expect(saved.ok).toBe(true);
+    expect(core.config().printer).toMatchObject({ transport: 'usb', devicePath });
+  });
+});
+
+// The timing settings the Pengaturan screen offers, with values a resident cannot live with: refused with the range.
+const TIMINGS_OUT_OF_RANGE: Array<[SettingsKey, number, 'too-small' | 'too-big', number, number]> = [
+  ['kiosk.idleSeconds', 10, 'too-small', 30, 300],
+  ['kiosk.idleSeconds', 900, 'too-big', 30, 300],
+  ['kiosk.idleWarningSeconds', 1, 'too-small', 20, 120],
+  ['kiosk.idleWarningSeconds', 300, 'too-big', 20, 120],
+  ['session.maxMinutes', 1, 'too-small', 3, 60],
+  ['session.maxMinutes', 120, 'too-big', 3, 60],
+  ['sync.retentionDays', 1, 'too-small', 7, 365],
+  ['sync.retentionDays', 3650, 'too-big', 7, 365],
+  ['printer.queueTicketsPerMinute', 1, 'too-small', 2, 30],
+  ['printer.queueTicketsPerMinute', 60, 'too-big', 2, 30],
+  ['input.maxGapMs', 10, 'too-small', 20, 500],
+  ['input.maxGapMs', 1000, 'too-big', 20, 500],
+];
+
+describe('admin.saveSettings: timings', () => {
+  it('refuses every timing out of its range, naming the bound, and saves nothing', async () => {
+    const { core, session, file } = await adminOver('{}\n');
+    for (const [key, value, problem, min, max] of TIMINGS_OUT_OF_RANGE) {
+      const refused = await core.invokeAdmin('admin.saveSettings', { values: { [key]: value } }, session);
+      const bound = problem === 'too-small' ? { [`${key}.min`]: min } : { [`${key}.max`]: max };
+      expect(refused, `${key} = ${value}`).toEqual({ ok: false, error: { code: 'validation', fields: { [key]: problem }, params: bound } });
+    }
+    expect(readFileSync(file, 'utf8')).toBe('{}\n');
+  });
+
+  it('takes both ends of each range', async () => {
+    const { core, session } = await adminOver('{}\n');
+    for (const [key, , , min, max] of TIMINGS_OUT_OF_RANGE) {
+      for (const value of [min, max]) expect((await core.invokeAdmin('admin.saveSettings', { values: { [key]: value } }, session)).ok, `${key} = ${value}`).toBe(true);
+    }
   });
 });

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeVirtualState } from '../../../src/devices/printer/transports/virtual';
 import { createKioskCore } from '../../../src/main/core';
+import { defaultConfig } from '../../../src/main/config/schema';
+import { saveConfig } from '../../../src/main/config/store';
+import { CARD_HINT_KEY_FILE } from '../../../src/main/input/card-hints';
 import { createSilentLogger } from '../../../src/main/logging/logger';
 import { createPrintingService, receiptSyncState } from '../../../src/main/printing/printing-service';
 import { createReferenceCache } from '../../../src/main/village/reference-cache';
@@ -203,5 +206,30 @@ describe('printing', () => {
     [{ syncState: 'rejected', verified: false }, true, 'staff'],
   ] as const)('the receipt says only what is true: %o with the server reachable=%s -> %s', (request, reachable, state) => {
     expect(receiptSyncState(request, reachable)).toBe(state);
+  });
+});
+
+describe('a printer device path that names a file', () => {
+  it('refuses to print into the kiosk\'s own key file: status error, the key untouched, and the kiosk starts again', async () => {
+    const dataDir = tempDir();
+    const first = createKioskCore({ dataDir, watchConfig: false });
+    await first.close();
+    const keyFile = path.join(dataDir, CARD_HINT_KEY_FILE);
+    const key = readFileSync(keyFile);
+    const config = defaultConfig();
+    config.printer = { ...config.printer, transport: 'usb', devicePath: keyFile };
+    await saveConfig(dataDir, config);
+
+    const core = createKioskCore({ dataDir, watchConfig: false });
+    close = () => core.close();
+    expect(await core.invoke('printing.queueTicket', {})).toMatchObject({ ok: true, value: { outcome: 'not-printed', status: 'error' } });
+    expect(await core.invoke('printing.status', {})).toEqual({ ok: true, value: { status: 'error' } });
+    expect(core.db.prepare('SELECT failure FROM print_job').pluck().get()).toBe(`bukan perangkat printer: ${keyFile} adalah berkas biasa`);
+    expect(readFileSync(keyFile)).toEqual(key);
+    await core.close();
+
+    const again = createKioskCore({ dataDir, watchConfig: false });
+    close = () => again.close();
+    expect((await again.invoke('kiosk.getInfo', {})).ok).toBe(true);
   });
 });

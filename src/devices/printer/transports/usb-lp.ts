@@ -3,16 +3,19 @@
  * (/dev/usb/lpN, or the stable /dev/adm-printer symlink made by the udev rule
  * in resources/linux). Bidirectional printers return status bytes on read.
  * The device is opened per job and closed after: an unplugged printer comes
- * back under a new node, and a cached handle would be dead.
+ * back under a new node, and a cached handle would be dead. Only a character
+ * device is written to (`character-device.ts`): a path naming a regular file
+ * is refused, the file untouched.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { openCharacterDevice } from '../../character-device';
 import type { PrinterConnection, PrinterTransport } from './connection';
 
 export function usbLpTransport(path = '/dev/adm-printer'): PrinterTransport {
   return {
     description: `usb ${path}`,
     async open(): Promise<PrinterConnection> {
-      const handle: FileHandle = await open(path, 'r+');
+      const handle: FileHandle = await openCharacterDevice(path, 'printer');
       return {
         async write(bytes) {
           await handle.write(bytes);

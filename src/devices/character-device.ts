@@ -1,0 +1,138 @@
+/**
+ * A configured device path (`printer.devicePath`, a serial scanner's port) is
+ * opened read-write. Policy: it must be a character device, checked on what
+ * was actually opened (fstat), never on the name. A regular file named there
+ * (say `keys/card-hint.key`) would otherwise be overwritten by the next slip
+ * and the kiosk would not start again; a directory, a FIFO, a socket or a
+ * disk are refused the same way, with the file left untouched (opening
+ * without O_TRUNC writes nothing).
+ *
+ * Symbolic links: the udev rules make `/dev/adm-printer` and
+ * `/dev/serial/by-id/...` links, so links are followed, but only into /dev:
+ * the path is opened with O_NOFOLLOW, and only if it is a link is it resolved
+ * and the resolved path (which has no links left) opened the same way. A link
+ * to anything outside /dev is refused before it is opened.
+ *
+ * Windows has no O_NOFOLLOW nor O_NOCTTY (they are 0 there) and its ports are
+ * names like COM3 or \\.\COM3; Node reports an open serial port as a
+ * character device there too, so the same check holds.
+ */
+import { constants, statSync, type Stats } from 'node:fs';
+import { open, realpath, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+
+export type DeviceRole = 'printer' | 'scanner';
+
+const ROLE_WORDS: Record<DeviceRole, string> = { printer: 'printer', scanner: 'pemindai' };
+
+/** What a path is when it is not a character device, in a technician's words. */
+export type NotADevice = 'a regular file' | 'a directory' | 'a FIFO' | 'a socket' | 'a block device' | 'a link outside /dev' | 'not a device';
+
+const KIND_WORDS: Record<NotADevice, string> = {
+  'a regular file': 'berkas biasa',
+  'a directory': 'folder',
+  'a FIFO': 'pipa (FIFO)',
+  'a socket': 'soket',
+  'a block device': 'perangkat blok (disk)',
+  'a link outside /dev': 'tautan ke luar /dev',
+  'not a device': 'bukan perangkat',
+};
+
+/** Refused before anything was written: the printer's status is `error` (a setting to fix), not `offline`. */
+export class NotADeviceError extends Error {
+  readonly devicePath: string;
+  readonly found: NotADevice;
+
+  constructor(devicePath: string, found: NotADevice, role: DeviceRole) {
+    super(`bukan perangkat ${ROLE_WORDS[role]}: ${devicePath} adalah ${KIND_WORDS[found]}`);
+    this.name = 'NotADeviceError';
+    this.devicePath = devicePath;
+    this.found = found;
+  }
+}
+
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+const NO_CONTROLLING_TTY = constants.O_NOCTTY ?? 0;
+
+/** For the device's own use: read-write, without making a serial port the kiosk's controlling terminal. */
+export const READ_WRITE = constants.O_RDWR | NO_CONTROLLING_TTY;
+/** For a check only: never blocks (a FIFO opened for reading would wait for a writer). */
+const PROBE = constants.O_RDONLY | NO_CONTROLLING_TTY | (constants.O_NONBLOCK ?? 0);
+
+/** Opens `devicePath` with `flags`; a handle on a character device, or a `NotADeviceError` (file untouched). */
+export async function openCharacterDevice(devicePath: string, role: DeviceRole, flags: number = READ_WRITE): Promise<FileHandle> {
+  const handle = await openWithoutLinks(devicePath, role, flags);
+  try {
+    const found = notADevice(await handle.stat());
+    if (found) throw new NotADeviceError(devicePath, found, role);
+    return handle;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Checks a path another library opens itself (serialport): opened without
+ * blocking, fstat, closed. A path swapped between this check and that open
+ * is not caught here; on Linux and macOS serialport's own terminal settings
+ * (tcgetattr) then fail on anything but a terminal, before any byte is written.
+ */
+export async function ensureCharacterDevice(devicePath: string, role: DeviceRole): Promise<void> {
+  const handle = await openCharacterDevice(devicePath, role, PROBE);
+  await handle.close();
+}
+
+/**
+ * Without opening anything: why `devicePath` cannot be a device, or null
+ * (it is one, or it is not there now: an unplugged printer's udev link).
+ * For the admin's settings; the transports check again when they open.
+ */
+export function describeNotADevice(devicePath: string): NotADevice | null {
+  try {
+    return notADevice(statSync(devicePath));
+  } catch {
+    return null;
+  }
+}
+
+async function openWithoutLinks(devicePath: string, role: DeviceRole, flags: number): Promise<FileHandle> {
+  try {
+    return await open(devicePath, flags | NO_FOLLOW);
+  } catch (error) {
+    if (!isLinkRefusal(error)) throw explained(error, devicePath, role);
+  }
+  const target = await realpath(devicePath);
+  if (!isUnderDev(target)) throw new NotADeviceError(devicePath, 'a link outside /dev', role);
+  try {
+    return await open(target, flags | NO_FOLLOW);
+  } catch (error) {
+    throw explained(error, devicePath, role);
+  }
+}
+
+/** A directory cannot be opened read-write (EISDIR), nor a socket at all (ENXIO): say what it is instead. */
+function explained(error: unknown, devicePath: string, role: DeviceRole): unknown {
+  const found = describeNotADevice(devicePath);
+  return found ? new NotADeviceError(devicePath, found, role) : error;
+}
+
+/** O_NOFOLLOW on a link: ELOOP on Linux and macOS, EMLINK on FreeBSD. */
+function isLinkRefusal(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return NO_FOLLOW !== 0 && (code === 'ELOOP' || code === 'EMLINK');
+}
+
+function isUnderDev(target: string): boolean {
+  return target.startsWith(`${path.sep}dev${path.sep}`);
+}
+
+function notADevice(stats: Stats): NotADevice | null {
+  if (stats.isCharacterDevice()) return null;
+  if (stats.isFile()) return 'a regular file';
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isBlockDevice()) return 'a block device';
+  return 'not a device';
+}

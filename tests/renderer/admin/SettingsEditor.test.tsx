@@ -1,0 +1,117 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AdminBridge, ConfigFilePosition } from '../../../src/shared/admin-contract';
+import { SETTINGS_KEYS, type SettingsValues } from '../../../src/shared/admin-settings';
+import type { Result } from '../../../src/shared/result';
+import { SettingsEditor } from '../../../src/renderer/admin/SettingsEditor';
+import { createI18n } from '../../../src/renderer/i18n';
+
+afterEach(cleanup);
+
+const VALUES = {
+  ...Object.fromEntries(SETTINGS_KEYS.map((key) => [key, null])),
+  'kiosk.name': 'ADM-07',
+  'kiosk.locale': 'id',
+  'kiosk.idleSeconds': 60,
+  'kiosk.idleWarningSeconds': 20,
+  'session.maxMinutes': 10,
+  'sync.retentionDays': 30,
+  'kiosk.screenPpi': 102,
+  'printer.queueTicketsPerMinute': 4,
+  'printer.queuePrefix': 'A',
+} as SettingsValues;
+
+type Saved = Result<{ values: SettingsValues; unreadableFile: ConfigFilePosition | null }>;
+
+function fakeSettings(unreadableFile: ConfigFilePosition | null, saved: Saved = { ok: true, value: { values: VALUES, unreadableFile: null } }) {
+  const calls = {
+    'admin.settings': vi.fn(async () => ({ ok: true as const, value: { values: VALUES, unreadableFile } })),
+    'admin.saveSettings': vi.fn(async (): Promise<Saved> => saved),
+  };
+  return { api: { calls } as unknown as AdminBridge, calls };
+}
+
+function renderEditor(api: AdminBridge, locale: 'id' | 'en' = 'id', group: 'kiosk' | 'readers' = 'kiosk') {
+  render(
+    <I18nextProvider i18n={createI18n(locale)}>
+      <SettingsEditor api={api} group={group} />
+    </I18nextProvider>,
+  );
+}
+
+/** The row of a setting, by its label. */
+async function row(label: string): Promise<HTMLElement> {
+  return (await screen.findByText(label, { exact: false })).closest('li')!;
+}
+
+const saveButton = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
+
+/** Changes the language row to English in the editor, as a technician does. */
+async function chooseEnglish(): Promise<void> {
+  fireEvent.click(await screen.findByRole('button', { name: 'Ubah Bahasa awal layar' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'English' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+}
+
+describe('SettingsEditor over a config.json the kiosk cannot parse', () => {
+  it.each([
+    ['with where it is broken', { line: 4, column: 3 }, 'config.json rusak: baris 4 kolom 3. Perbaiki berkasnya dulu; sampai itu tidak ada pengaturan yang disimpan.'],
+    ['that is not an object', { line: null, column: null }, 'config.json rusak dan tidak dapat dibaca. Perbaiki berkasnya dulu; sampai itu tidak ada pengaturan yang disimpan.'],
+  ])('says so %s, and offers no save', async (_name, where, words) => {
+    const { api, calls } = fakeSettings(where);
+    renderEditor(api);
+    expect((await screen.findByRole('alert')).textContent).toBe(words);
+    await chooseEnglish();
+    expect(screen.getByText('(diubah, belum disimpan)')).toBeTruthy();
+    expect(saveButton('Simpan perubahan').disabled).toBe(true);
+    expect(calls['admin.saveSettings']).not.toHaveBeenCalled();
+  });
+
+  it('shows the refusal when the file broke after the screen opened, and saves nothing more', async () => {
+    const { api, calls } = fakeSettings(null, { ok: false, error: { code: 'config-unreadable', params: { line: 2, column: 9 } } });
+    renderEditor(api, 'en');
+    fireEvent.click(await screen.findByRole('button', { name: 'Change Screen language' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'English' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('config.json is broken: line 2 column 9. Fix the file first; until then no setting is saved.');
+    expect(saveButton('Save changes').disabled).toBe(true);
+    expect(calls['admin.saveSettings']).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('SettingsEditor: the range of each number, on its row', () => {
+  it.each([
+    ['id', 'Waktu diam sebelum peringatan', '30–300 detik'],
+    ['id', 'Lama hitung mundur peringatan', '20–120 detik'],
+    ['id', 'Batas waktu sesi warga', '3–60 menit'],
+    ['id', 'Data pribadi dihapus setelah', '7–365 hari'],
+    ['id', 'Batas nomor antrean per menit', '2–30 per menit'],
+    ['id', 'Kerapatan layar', '50–600 PPI'],
+    ['en', 'Warning countdown', '20–120 seconds'],
+    ['en', 'Resident session limit', '3–60 minutes'],
+    ['en', 'Queue tickets per minute', '2–30 a minute'],
+  ] as const)('%s: %s says %s', async (locale, label, range) => {
+    renderEditor(fakeSettings(null).api, locale);
+    expect((await row(label)).querySelector('.admin-setting-range')?.textContent).toBe(range);
+  });
+
+  it('shows the readers\' key gap in milliseconds, and no range on a text field', async () => {
+    renderEditor(fakeSettings(null).api, 'id', 'readers');
+    expect((await row('Jeda terlama antar tombol')).querySelector('.admin-setting-range')?.textContent).toBe('20–500 ms');
+    expect((await row('Awalan yang ditambahkan pembaca')).querySelector('.admin-setting-range')).toBeNull();
+  });
+
+  it('marks a value the core refused with its bound, beside the range', async () => {
+    const refused: Saved = { ok: false, error: { code: 'validation', fields: { 'kiosk.idleWarningSeconds': 'too-small' }, params: { 'kiosk.idleWarningSeconds.min': 20 } } };
+    renderEditor(fakeSettings(null, refused).api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ubah Lama hitung mundur peringatan (detik)' }));
+    for (const key of ['1', 'Simpan']) fireEvent.click(screen.getByRole('button', { name: key }));
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan perubahan' }));
+    const refusedRow = await row('Lama hitung mundur peringatan');
+    await screen.findByText('Paling sedikit 20.', { exact: false });
+    expect(refusedRow.textContent).toContain('20–120 detik');
+    expect(refusedRow.textContent).toContain('Paling sedikit 20.');
+  });
+});
