@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAdminAuth } from '../../../src/main/admin/admin-auth';
 import { SETTINGS_KEYS, type SettingsKey, type SettingsValue } from '../../../src/shared/admin-settings';
 import { createKioskCore, type KioskCore } from '../../../src/main/core';
 import { defaultConfig } from '../../../src/main/config/schema';
@@ -175,10 +174,8 @@ async function adminOver(text: string): Promise<{ core: KioskCore; session: stri
   writeFileSync(file, text);
   const core = createKioskCore({ dataDir });
   close = () => core.close();
-  await createAdminAuth(core.db, Buffer.alloc(32)).setPin('482916');
-  const opened = await core.invokeAdmin('admin.unlock', { pin: '482916' }, undefined);
-  if (!opened.ok) throw new Error(`admin did not open: ${opened.error.code}`);
-  return { core, session: (opened.value as { session: string }).session, file };
+  const { session } = await openAdminSession(core);
+  return { core, session, file };
 }
 
 // Files as technicians leave them; each says "locale": "id" once, and saving the language must change only that.
@@ -196,7 +193,7 @@ const HAND_WRITTEN: Array<[string, string]> = [
 describe('admin.saveSettings over a hand-written config.json', () => {
   it.each(HAND_WRITTEN)('changes only the saved value, byte for byte: %s', async (_name, text) => {
     const { core, session, file } = await adminOver(text);
-    const saved = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, session);
+    const saved = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session));
     expect(saved.ok).toBe(true);
     const localeValue = /"locale"\s*:\s*"id"/.exec(text)!;
     const valueAt = text.indexOf('"id"', localeValue.index);
@@ -207,7 +204,7 @@ describe('admin.saveSettings over a hand-written config.json', () => {
   it('adds a field the file did not have, keeping the comments, the unknown keys and the other parts', async () => {
     const text = '{\n  // the village server\n  "server": { "url": "https://api.desa.id" },\n  "legacy": { "x": 1 },\n  "kiosk": {\n    "name": "ADM-07" // on every slip\n  }\n}\n';
     const { core, session, file } = await adminOver(text);
-    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90, 'printer.queuePrefix': 'B' } }, session)).ok).toBe(true);
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90, 'printer.queuePrefix': 'B' } }, asPage(session))).ok).toBe(true);
     const after = readFileSync(file, 'utf8');
     expect(after.startsWith('{\n  // the village server\n  "server": { "url": "https://api.desa.id" },\n  "legacy": { "x": 1 },\n')).toBe(true);
     expect(after).toContain('// on every slip');
@@ -222,7 +219,7 @@ describe('admin.saveSettings over a hand-written config.json', () => {
   it('removes a reader part set to none, and only it', async () => {
     const text = '{\n  "input": {\n    // a slow reader\n    "maxGapMs": 120,\n    "serialScanner": { "path": "/dev/ttyACM0", "baudRate": 19200 }\n  }\n}\n';
     const { core, session, file } = await adminOver(text);
-    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'input.serialScanner.path': null } }, session)).ok).toBe(true);
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'input.serialScanner.path': null } }, asPage(session))).ok).toBe(true);
     expect(parseJsonc(readFileSync(file, 'utf8'))).toEqual({ input: { maxGapMs: 120 } });
     expect(readFileSync(file, 'utf8')).toMatch(/^\{\n {2}"input": \{\n {4}\/\/ a slow reader\n {4}"maxGapMs": 120/);
     expect(core.config().input.serialScanner).toBeNull();
@@ -238,12 +235,12 @@ describe('admin.saveSettings over a hand-written config.json', () => {
     ['null', 'null\n', undefined],
   ])('refuses to save over a file it cannot parse, leaving it byte for byte: %s', async (_name, text, where) => {
     const { core, session, file } = await adminOver(text);
-    const refused = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, session);
-    const url = await core.invokeAdmin('admin.setServerUrl', { url: 'https://api.other.desa.id', pending: 'keep' }, session);
+    const refused = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session));
+    const url = await core.invokeAdmin('admin.setServerUrl', { url: 'https://api.other.desa.id', pending: 'keep' }, asPage(session));
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(refused).toEqual({ ok: false, error: where ? { code: 'config-unreadable', params: where } : { code: 'config-unreadable' } });
     expect(url).toMatchObject({ ok: false, error: { code: 'config-unreadable' } });
-    const settings = await core.invokeAdmin('admin.settings', {}, session);
+    const settings = await core.invokeAdmin('admin.settings', {}, asPage(session));
     expect(settings).toMatchObject({ ok: true, value: { unreadableFile: where ?? { line: null, column: null } } });
     expect(core.needsTechnician()).not.toBeNull();
     const audit = core.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'config.%' OR action = 'server.url'").all();
@@ -252,7 +249,7 @@ describe('admin.saveSettings over a hand-written config.json', () => {
 
   it('still applies a technician\'s hand edit after a save of its own', async () => {
     const { core, session, file } = await adminOver('{ "kiosk": { "name": "ADM-07" } }\n');
-    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, session)).ok).toBe(true);
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session))).ok).toBe(true);
     const changed = new Promise((resolve) => core.onEvent((name, payload) => name === 'kiosk.infoChanged' && resolve(payload)));
     writeFileSync(file, readFileSync(file, 'utf8').replace('"ADM-07"', '"ADM-BALAI"'));
     await changed;
@@ -272,9 +269,9 @@ describe('admin.saveSettings: device paths', () => {
   ])('refuses a printer path that names %s, on its row', async (_name, pathIn) => {
     const { core, session, file } = await adminOver('{}\n');
     const devicePath = pathIn(core.dataDir);
-    const refused = await core.invokeAdmin('admin.saveSettings', { values: { 'printer.transport': 'usb', 'printer.devicePath': devicePath } }, session);
+    const refused = await core.invokeAdmin('admin.saveSettings', { values: { 'printer.transport': 'usb', 'printer.devicePath': devicePath } }, asPage(session));
     expect(refused).toEqual({ ok: false, error: { code: 'validation', fields: { 'printer.devicePath': 'not-a-device' } } });
-    const scanner = await core.invokeAdmin('admin.saveSettings', { values: { 'input.serialScanner.path': devicePath } }, session);
+    const scanner = await core.invokeAdmin('admin.saveSettings', { values: { 'input.serialScanner.path': devicePath } }, asPage(session));
     expect(scanner).toEqual({ ok: false, error: { code: 'validation', fields: { 'input.serialScanner.path': 'not-a-device' } } });
     expect(readFileSync(file, 'utf8')).toBe('{}\n');
     expect(core.config().printer.transport).toBe('virtual');
@@ -282,7 +279,7 @@ describe('admin.saveSettings: device paths', () => {
 
   it.each([['/dev/null'], ['/dev/usb/lp7']])('takes a character device, or a path not there now (a printer unplugged): %s', async (devicePath) => {
     const { core, session } = await adminOver('{}\n');
-    const saved = await core.invokeAdmin('admin.saveSettings', { values: { 'printer.transport': 'usb', 'printer.devicePath': devicePath } }, session);
+    const saved = await core.invokeAdmin('admin.saveSettings', { values: { 'printer.transport': 'usb', 'printer.devicePath': devicePath } }, asPage(session));
     expect(saved.ok).toBe(true);
     expect(core.config().printer).toMatchObject({ transport: 'usb', devicePath });
   });
@@ -308,7 +305,7 @@ describe('admin.saveSettings: timings', () => {
   it('refuses every timing out of its range, naming the bound, and saves nothing', async () => {
     const { core, session, file } = await adminOver('{}\n');
     for (const [key, value, problem, min, max] of TIMINGS_OUT_OF_RANGE) {
-      const refused = await core.invokeAdmin('admin.saveSettings', { values: { [key]: value } }, session);
+      const refused = await core.invokeAdmin('admin.saveSettings', { values: { [key]: value } }, asPage(session));
       const bound = problem === 'too-small' ? { [`${key}.min`]: min } : { [`${key}.max`]: max };
       expect(refused, `${key} = ${value}`).toEqual({ ok: false, error: { code: 'validation', fields: { [key]: problem }, params: bound } });
     }
@@ -318,7 +315,7 @@ describe('admin.saveSettings: timings', () => {
   it('takes both ends of each range', async () => {
     const { core, session } = await adminOver('{}\n');
     for (const [key, , , min, max] of TIMINGS_OUT_OF_RANGE) {
-      for (const value of [min, max]) expect((await core.invokeAdmin('admin.saveSettings', { values: { [key]: value } }, session)).ok, `${key} = ${value}`).toBe(true);
+      for (const value of [min, max]) expect((await core.invokeAdmin('admin.saveSettings', { values: { [key]: value } }, asPage(session))).ok, `${key} = ${value}`).toBe(true);
     }
   });
 });
