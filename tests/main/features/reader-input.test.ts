@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeInputSources } from '../../../src/devices/input/input-sources';
 import { parseUid } from '../../../src/devices/input/scan-event';
+import type { KioskCore } from '../../../src/main/core';
 import { saveConfig } from '../../../src/main/config/store';
 import { RECEIPT_LOOKUPS_PER_MINUTE } from '../../../src/main/features/reader-input';
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
@@ -32,6 +33,17 @@ async function kiosk(options: Parameters<typeof coreWithSim>[2] = {}, adjust: Pa
   return { ...rig, dataDir, events, burst };
 }
 type Kiosk = Awaited<ReturnType<typeof kiosk>>;
+
+/** Budi signs in, requests a letter and leaves: the receipt a scan or a status look-up will ask about. */
+async function budiRequestsALetter(core: KioskCore): Promise<{ reference: string; queueNumber: string }> {
+  await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+  await core.invoke('letters.list', {});
+  const letter = LETTERS.find((l) => l.kode === 'S-02')!;
+  const submitted = await core.invoke('requests.submit', { letterId: letter.id, answers: { keperluan: 'Kerja' }, requirements: {}, phone: budi.noTelepon!, note: null });
+  if (!submitted.ok) throw new Error('submit');
+  await core.invoke('session.end', { reason: 'done' });
+  return submitted.value as { reference: string; queueNumber: string };
+}
 
 describe('card readers and scanners (keyboard wedge)', () => {
   it('a tapped card fills in the NIK the server registered it for, once that resident has signed in here', async () => {
@@ -66,13 +78,7 @@ describe('card readers and scanners (keyboard wedge)', () => {
 
   it('a scanned receipt of this kiosk opens its status, without personal data', async () => {
     const { core, events, burst } = await kiosk();
-    await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
-    await core.invoke('letters.list', {});
-    const letter = LETTERS.find((l) => l.kode === 'S-02')!;
-    const submitted = await core.invoke('requests.submit', { letterId: letter.id, answers: { keperluan: 'Kerja' }, requirements: {}, phone: budi.noTelepon!, note: null });
-    if (!submitted.ok) throw new Error('submit');
-    const { reference, queueNumber } = submitted.value as { reference: string; queueNumber: string };
-    await core.invoke('session.end', { reason: 'done' });
+    const { reference, queueNumber } = await budiRequestsALetter(core);
     await burst(reference, 8);
     expect(events).toContainEqual({ name: 'input.receipt', payload: { reference } });
     const status = await core.invoke('requests.receiptStatus', { reference });
@@ -233,13 +239,7 @@ describe('receipt look-ups are limited kiosk-wide, so references cannot be guess
     try {
       vi.setSystemTime(START);
       const { core, events, burst } = await kiosk();
-      await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
-      await core.invoke('letters.list', {});
-      const letter = LETTERS.find((l) => l.kode === 'S-02')!;
-      const submitted = await core.invoke('requests.submit', { letterId: letter.id, answers: { keperluan: 'Kerja' }, requirements: {}, phone: budi.noTelepon!, note: null });
-      if (!submitted.ok) throw new Error('submit');
-      const { reference } = submitted.value as { reference: string };
-      await core.invoke('session.end', { reason: 'done' });
+      const { reference } = await budiRequestsALetter(core);
 
       // One real scan and its status screen, then scanned guesses up to the limit.
       await burst(reference, 8);
