@@ -32,6 +32,7 @@ import { describeConfigProblem, readConfigFile } from './config/store';
 import { resolveDataDir } from './data-dir';
 import { availableVoices, renderSpeech, wavDurationMs, type VoiceLanguage } from './voice/espeak';
 import { ADMIN_PIN_MISSING_MESSAGE } from './admin/commissioning';
+import { ADMIN_PIN_MAX, ADMIN_PIN_MIN, isAdminPinShape } from '../shared/admin-pin';
 import { foreignOwnerRefusal, noKioskRefusal, setAdminPinOnPc } from './admin/set-pin-on-pc';
 import { terminalSecrets, type SecretInput } from './cli-secret-input';
 
@@ -172,19 +173,29 @@ export async function runCli(
 }
 
 async function setPinCommand(core: ReturnType<typeof createKioskCore>, secrets: SecretInput, out: Out): Promise<number> {
-  const pin = await secrets.newPin();
-  if (pin === null) {
-    out('The two PINs differ, or none was given; nothing changed.\n');
+  const given = await secrets.newPin();
+  if ('problem' in given) {
+    out(`${SET_PIN_PROBLEMS[given.problem]} Nothing changed.\n`);
     return 1;
   }
-  const outcome = await setAdminPinOnPc(core, pin);
+  if (!isAdminPinShape(given.pin)) {
+    out(`PIN admin harus ${ADMIN_PIN_MIN} sampai ${ADMIN_PIN_MAX} angka (0-9). Nothing changed.\n`);
+    return 1;
+  }
+  const outcome = await setAdminPinOnPc(core, given.pin);
   if (!outcome.ok) {
-    out('PIN terlalu mudah: 6-12 angka, bukan satu angka berulang atau urutan seperti 123456. Nothing changed.\n');
+    out('PIN terlalu mudah: bukan satu angka berulang atau urutan seperti 123456. Nothing changed.\n');
     return 1;
   }
   out(`${outcome.replaced ? 'Admin PIN replaced' : 'Admin PIN set'} for the kiosk in ${core.dataDir}; the PIN lock is open. Recorded in the audit log.\n`);
   return 0;
 }
+
+const SET_PIN_PROBLEMS = {
+  none: 'No PIN was given.',
+  mismatch: 'The two PINs differ.',
+  cancelled: 'Cancelled.',
+} as const;
 
 /** Sample sentences, rendered to prove the voice works (not only that it is listed). */
 const VOICE_SAMPLES: Record<VoiceLanguage, string> = {

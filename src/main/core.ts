@@ -19,7 +19,7 @@ import { fail, type Result } from '../shared/result';
 import { adminCalls, isAdminCallName, PUBLIC_ADMIN_CALLS, type AdminCallName } from '../shared/admin-contract';
 import { createAdminAuth } from './admin/admin-auth';
 import { createAdminSessions, type AdminHolder } from './admin/admin-sessions';
-import { ADMIN_PIN_MISSING_MESSAGE, adminPinMissing, neverCommissioned } from './admin/commissioning';
+import { ADMIN_PIN_MISSING_MESSAGE, adminPinMissing, missingConfigProblem, neverCommissioned } from './admin/commissioning';
 import { registerAdmin } from './features/admin';
 import { registerAdminSettings } from './features/admin-settings';
 import { registerAdminPrinter } from './features/admin-printer';
@@ -59,6 +59,7 @@ import { registerDailyRestart } from './features/daily-restart';
 import { registerReaderInput } from './features/reader-input';
 import { cardHintKey, createCardHints, createCardTaps } from './input/card-hints';
 import { createReaderLog } from './input/reader-log';
+import { createReceiptLookups } from './session/receipt-lookups';
 import { createReferenceCache } from './village/reference-cache';
 import { createOutboxStore, type OutboxStore } from './outbox/outbox-store';
 import { createSecretBox, keyFileProvider, type KeyProvider } from './outbox/secret-box';
@@ -190,6 +191,8 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   // One key seals every secret the kiosk keeps: the outbox's PINs and tokens, and the card hints' NIKs.
   const secretBox = createSecretBox((options.keyProvider ?? keyFileProvider(dataDir))());
   const outbox = createOutboxStore(db, secretBox);
+  configProblem ??= missingConfigProblem(dataDir, outbox);
+  if (configProblem && !configState.problem) log.error(`PERLU PETUGAS: ${describeConfigProblem(configProblem)}`);
   const references = createReferenceCache(db);
   let lastPassServerDown = false;
   const printing = createPrintingService({
@@ -313,6 +316,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     cardHints: createCardHints(db, cardKey, secretBox),
     cardTaps: createCardTaps(),
     readerLog: createReaderLog(),
+    receiptLookups: createReceiptLookups(),
     inputSources: options.inputSources ?? realInputSources(),
     village: currentVillage,
     serverTarget: currentTarget,
@@ -347,7 +351,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   };
   const disposers: Dispose[] = FEATURES.map((register) => register(ctx));
   const pinMissing = () =>
-    adminPinMissing({ pinSet: ctx.adminAuth.pinSet(), demoMode: ctx.demoMode, neverCommissioned: neverCommissioned(dataDir, outbox) });
+    adminPinMissing({ pinSet: ctx.adminAuth.pinSet(), neverCommissioned: neverCommissioned(dataDir, outbox) });
   if (pinMissing()) log.warn(`PERLU PETUGAS: ${ADMIN_PIN_MISSING_MESSAGE}`);
 
   const unhandled = [

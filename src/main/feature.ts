@@ -22,6 +22,7 @@ import type { PrintingService } from './printing/printing-service';
 import type { CardHints, CardTaps } from './input/card-hints';
 import type { StartInputSources } from '../devices/input/input-sources';
 import type { ReaderLog } from './input/reader-log';
+import type { RateLimiter } from './session/login-limiter';
 
 /** What the host can do for a technician: restart the app, or quit it (Electron: the app; web host: its process). */
 export interface ShellControl {
@@ -70,6 +71,8 @@ export interface FeatureContext {
   /** Card UID -> NIK hints (keyed hashes) and the card tapped last. */
   cardHints: CardHints;
   cardTaps: CardTaps;
+  /** Receipt look-ups, kiosk-wide (`session/receipt-lookups.ts`): a scan, a receipt's status, a sign-in with a receipt. */
+  receiptLookups: RateLimiter;
   /** The readers' recent events and states, for the admin's Readers screen (memory only). */
   readerLog: ReaderLog;
   /** Starts the device readers the configuration names (real ones, or the fake a test gave). */

@@ -5,6 +5,7 @@
  * says so). Any config.json turns demo mode off.
  */
 import { readConfigFile } from './config/store';
+import { servedResidentsOnDisk } from './admin/commissioning';
 import { createKioskCore, type KioskCore } from './core';
 import { ensureDataDir, resolveDataDir } from './data-dir';
 import type { KeyProvider } from './outbox/secret-box';
@@ -35,7 +36,8 @@ export async function startHostCore(options: {
   // Demo mode only when there is no configuration file at all: a file that is
   // broken, or that lost its server, must never send requests to the demo server.
   const hasConfigFile = readConfigFile(dataDir).exists;
-  const demo = options.demo && !hasConfigFile ? await startOpensidSim() : null;
+  // Nor for a kiosk that has served residents and lost its file: the core says it needs a technician instead.
+  const demo = options.demo && !hasConfigFile && !servedResidentsOnDisk(dataDir) ? await startOpensidSim() : null;
   let core: KioskCore;
   try {
     core = createKioskCore({

@@ -241,7 +241,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     send({ type: 'busy', busy: true });
     const result = state.receipt
       ? await api.calls['session.identifyByReceipt']({ reference: state.receipt, pin: state.pin })
-      : await api.calls['session.identify']({ nik: state.nik, pin: state.pin });
+      : await api.calls['session.identify']({ nik: state.nik, pin: state.pin, ...(state.cardTapped ? { cardTapped: true } : {}) });
     send({ type: 'busy', busy: false });
     if (result.ok) send({ type: 'identified', resident: result.value });
     else send({ type: 'notice', notice: { kind: 'call', error: result.error } });

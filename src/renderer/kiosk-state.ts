@@ -33,7 +33,17 @@ export interface LetterDraft {
 export type KioskState =
   | { screen: 'attract' }
   /** `receipt`: signing in as the owner of a scanned receipt, with the PIN only (the core knows the NIK). */
-  | { screen: 'identify'; step: 'nik' | 'pin'; nik: string; pin: string; busy: boolean; notice: Notice | null; receipt?: string }
+  | {
+      screen: 'identify';
+      step: 'nik' | 'pin';
+      nik: string;
+      pin: string;
+      busy: boolean;
+      notice: Notice | null;
+      receipt?: string;
+      /** A card the kiosk does not know was tapped before the NIK was typed: the sign-in may teach the kiosk it. */
+      cardTapped?: true;
+    }
   | { screen: 'menu'; resident: IdentifiedResident }
   | { screen: 'letters'; resident: IdentifiedResident }
   | { screen: 'form'; resident: IdentifiedResident; draft: LetterDraft }
@@ -89,7 +99,7 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
         // A card fills in the NIK it is known for; the PIN is always asked.
         return action.nik
           ? { screen: 'identify', step: 'pin', nik: action.nik, pin: '', busy: false, notice: null }
-          : { screen: 'identify', step: 'nik', nik: '', pin: '', busy: false, notice: { kind: 'card-unknown' } };
+          : { screen: 'identify', step: 'nik', nik: '', pin: '', busy: false, notice: { kind: 'card-unknown' }, cardTapped: true };
       }
       return action.type === 'start'
         ? { screen: 'identify', step: 'nik', nik: '', pin: '', busy: false, notice: null }
@@ -177,9 +187,11 @@ function identifyReducer(state: Identifying, action: KioskAction): KioskState {
     case 'nik-accepted':
       return { ...state, step: 'pin', pin: '', notice: null };
     case 'card':
-      // While the PIN is being typed a tap changes nothing (it never leaks into the PIN).
+      // While the PIN is being typed a tap changes nothing (it never leaks into the PIN, nor becomes this resident's card).
       if (state.step !== 'nik') return state;
-      return action.nik ? { ...state, step: 'pin', nik: action.nik, pin: '', notice: null } : { ...state, notice: { kind: 'card-unknown' } };
+      if (action.nik) return { ...state, step: 'pin', nik: action.nik, pin: '', notice: null, cardTapped: undefined };
+      // Only a tap before any digit is the resident's own card; one after typing began may be anyone's.
+      return { ...state, notice: { kind: 'card-unknown' }, cardTapped: state.nik === '' ? true : undefined };
     case 'back':
       // From the PIN step back to the NIK (or to the scanned receipt); from the NIK step back to the start.
       if (state.receipt) return { screen: 'receipt', reference: state.receipt, resident: null };

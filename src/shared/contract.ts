@@ -205,6 +205,11 @@ export const calls = {
       .object({
         nik: z.string().length(NIK_LENGTH),
         pin: z.string().regex(new RegExp(`^\\d{${PIN_LENGTH}}$`)),
+        /**
+         * A card the kiosk did not know was tapped before the NIK was typed: the resident's own, so this sign-in
+         * may teach the kiosk its NIK. A tap later in the visit (a bystander's, during the PIN) never sets it.
+         */
+        cardTapped: z.boolean().optional(),
       })
       .strict(),
   ),

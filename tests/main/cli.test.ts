@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
-import { givenSecrets } from '../../src/main/cli-secret-input';
+import { givenSecrets, type NewPin } from '../../src/main/cli-secret-input';
 import { createKioskCore } from '../../src/main/core';
 import { saveConfig } from '../../src/main/config/store';
 import { defaultConfig } from '../../src/main/config/schema';
@@ -201,10 +201,10 @@ describe('adm printer', () => {
 });
 
 describe('adm admin set-pin', () => {
-  async function admWith(dataDir: string, pins: Array<string | null>, ...args: string[]) {
+  async function admWith(dataDir: string, pins: Array<string | NewPin>, ...args: string[]) {
     let text = '';
     let warnings = '';
-    const code = await runCli(args, (t) => (text += t), { ADM_DATA_DIR: dataDir }, { secrets: givenSecrets(...pins), warn: (t) => (warnings += t) });
+    const code = await runCli(args, (t) => (text += t), { ADM_DATA_DIR: dataDir }, { secrets: givenSecrets(...pins.map((p) => (typeof p === 'string' ? { pin: p } : p))), warn: (t) => (warnings += t) });
     return { code, text, warnings };
   }
   const unlock = async (dir: string, pin: string) => {
@@ -249,9 +249,13 @@ describe('adm admin set-pin', () => {
   });
 
   it.each([
-    ['an easy PIN', ['123456'], /terlalu mudah/],
-    ['two PINs that differ (or none)', [null], /differ, or none/],
-  ])('changes nothing for %s', async (_name, pins, message) => {
+    ['an easy PIN', ['123456'], /^PIN terlalu mudah/],
+    ['letters, not digits', ['abcdef'], /^PIN admin harus 6 sampai 12 angka/],
+    ['too many digits', ['4829164829164'], /^PIN admin harus 6 sampai 12 angka/],
+    ['two PINs that differ', [{ problem: 'mismatch' }], /^The two PINs differ\./],
+    ['no PIN at all', [{ problem: 'none' }], /^No PIN was given\./],
+    ['Ctrl+C at the prompt', [{ problem: 'cancelled' }], /^Cancelled\./],
+  ] as Array<[string, Array<string | NewPin>, RegExp]>)('changes nothing for %s', async (_name, pins, message) => {
     const dir = await kioskWithServer();
     await queue(dir, 1);
     const answer = await admWith(dir, pins, 'admin', 'set-pin');

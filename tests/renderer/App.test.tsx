@@ -116,6 +116,28 @@ describe('App', () => {
     expect(fake.end).toHaveBeenCalledWith({ reason: 'cancel' });
   });
 
+  // A card the kiosk does not know teaches it the NIK only when it was tapped before the NIK was typed: the resident's own.
+  it.each([
+    ['tapped on the start screen', 'before', true],
+    ['tapped after the first digits of the NIK', 'after-digits', false],
+    ['tapped while the PIN is typed (a bystander)', 'on-pin', false],
+  ] as const)('an unknown card %s: the sign-in says so only if it came first', async (_name, when, cardTapped) => {
+    const { fake } = renderApp();
+    await screen.findByText('Sentuh layar untuk mulai');
+    if (when === 'before') act(() => fake.push('input.card', { nik: null }));
+    else tap('Sentuh layar untuk mulai');
+    typeDigits('3201');
+    if (when === 'after-digits') act(() => fake.push('input.card', { nik: null }));
+    typeDigits('011501900001');
+    tap('Lanjut');
+    typeDigits('975');
+    if (when === 'on-pin') act(() => fake.push('input.card', { nik: null }));
+    typeDigits('310');
+    tap('Lanjut');
+    await screen.findByText(/Server desa belum diatur, hubungi petugas/);
+    expect(fake.identify).toHaveBeenCalledWith({ nik: '3201011501900001', pin: '975310', ...(cardTapped ? { cardTapped: true } : {}) });
+  });
+
   it('explains what is wrong with a NIK in plain Indonesian', async () => {
     renderApp();
     tap(await screen.findByText('Sentuh layar untuk mulai').then(() => 'Sentuh layar untuk mulai'));

@@ -3,7 +3,8 @@
  * want of one.
  *
  * A kiosk that has never been put into service (no configuration file, no
- * request ever stored) is being set up by the technician standing at it: the
+ * request ever stored for a real village server) is being set up by the
+ * technician standing at it: the
  * first PIN is chosen on the touchscreen. Once a kiosk has a configuration
  * or has taken a request, a kiosk without an admin PIN would let anyone
  * (five taps on the corner, or any page that reaches the web host's socket)
@@ -13,28 +14,61 @@
  * PIN. The demo PIN opens a demo kiosk that has none of its own (README).
  */
 import { existsSync } from 'node:fs';
-import { configPath } from '../config/store';
-import type { OutboxStore } from '../outbox/outbox-store';
+import { configPath, type ConfigProblem } from '../config/store';
+import { databasePath, readDatabaseWithoutWriting } from '../db/database';
+import { hasServedResidents, type OutboxStore } from '../outbox/outbox-store';
 import { SET_PIN_COMMAND } from '../../shared/admin-pin';
 
 /** The PIN that opens admin in demo mode while the kiosk has none of its own (README, "Demo data"). */
 export const DEMO_ADMIN_PIN = '123456';
 
-/** The demo PIN while it opens admin (a demo kiosk without a PIN of its own), else null. */
-export function demoAdminPin(facts: { demoMode: boolean; pinSet: boolean }): string | null {
-  return facts.demoMode && !facts.pinSet ? DEMO_ADMIN_PIN : null;
+/**
+ * The demo PIN while it opens admin, else null: a demo kiosk without a PIN of its own that has never served a
+ * resident. A kiosk in service whose config.json went missing is no demo kiosk, whatever mode it started in.
+ */
+export function demoAdminPin(facts: { demoMode: boolean; pinSet: boolean; neverCommissioned: boolean }): string | null {
+  return facts.demoMode && !facts.pinSet && facts.neverCommissioned ? DEMO_ADMIN_PIN : null;
 }
 
-
-/** True while the kiosk has neither a configuration file nor any stored request. */
-export function neverCommissioned(dataDir: string, outbox: Pick<OutboxStore, 'counts'>): boolean {
+/**
+ * True while the kiosk has no configuration file and never took a request for a real village server (demo
+ * mode's requests, made for the demo server, do not put a kiosk into service).
+ */
+export function neverCommissioned(dataDir: string, outbox: Pick<OutboxStore, 'servedResidents'>): boolean {
   if (existsSync(configPath(dataDir))) return false;
-  return Object.values(outbox.counts()).every((count) => count === 0);
+  return !outbox.servedResidents();
+}
+
+/**
+ * Whether the database in `dataDir` shows a kiosk that has served residents, asked before a core exists: a
+ * host never starts demo mode for such a kiosk (its config.json went missing; residents would be sending their
+ * requests to the demo server). A database that cannot be read counts as served: the core's own start then says
+ * what is wrong with it.
+ */
+export function servedResidentsOnDisk(dataDir: string): boolean {
+  try {
+    return readDatabaseWithoutWriting(databasePath(dataDir), hasServedResidents) ?? false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A kiosk that has served residents but has no config.json any more needs a technician: it must not run on
+ * defaults (no server, another name) nor, in a host, as a demo kiosk. Null while all is as it should be.
+ */
+export function missingConfigProblem(dataDir: string, outbox: Pick<OutboxStore, 'servedResidents'>): ConfigProblem | null {
+  if (existsSync(configPath(dataDir)) || !outbox.servedResidents()) return null;
+  return {
+    message: 'the file is gone from a kiosk that has served residents; restore it (from the backup) before the kiosk serves again',
+    line: null,
+    column: null,
+  };
 }
 
 /** A kiosk in service that no admin PIN opens: nobody can reach its admin screens until `adm admin set-pin`. */
-export function adminPinMissing(facts: { pinSet: boolean; demoMode: boolean; neverCommissioned: boolean }): boolean {
-  return !facts.pinSet && !facts.demoMode && !facts.neverCommissioned;
+export function adminPinMissing(facts: { pinSet: boolean; neverCommissioned: boolean }): boolean {
+  return !facts.pinSet && !facts.neverCommissioned;
 }
 
 export const ADMIN_PIN_MISSING_MESSAGE = `the kiosk is in service without an admin PIN: set one on this PC with \`${SET_PIN_COMMAND}\``;

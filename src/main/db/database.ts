@@ -161,3 +161,18 @@ export function migrate(db: Database, migrations: readonly Migration[], log: Log
     log.info({ version: migration.version, name: migration.name }, 'database migrated');
   }
 }
+
+/**
+ * Asks a question of the database before any core opens it (the hosts'
+ * demo-mode decision), on a read-only connection that changes nothing on disk.
+ * Null when there is no database file yet.
+ */
+export function readDatabaseWithoutWriting<T>(file: string, read: (db: Database) => T): T | null {
+  if (!existsSync(file)) return null;
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}

@@ -42,7 +42,8 @@ export const registerAdmin: Feature = (ctx) => {
     }
   });
 
-  const demoPin = () => demoAdminPin({ demoMode: ctx.demoMode, pinSet: ctx.adminAuth.pinSet() });
+  const demoPin = () =>
+    demoAdminPin({ demoMode: ctx.demoMode, pinSet: ctx.adminAuth.pinSet(), neverCommissioned: neverCommissioned(ctx.dataDir, ctx.outbox) });
   const recentCard = () => (technicianCard && Date.now() - technicianCard.at <= CARD_WINDOW_MS ? technicianCard.label : null);
 
   // Only a kiosk never put into service takes its first PIN on the touchscreen (admin/commissioning.ts).

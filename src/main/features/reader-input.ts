@@ -17,7 +17,7 @@ import { createBurstDetector, type BurstDetector } from '../../devices/input/bur
 import type { InputSourceName, InputSourcesConfig, InputSourcesListener, InputSourceStatus } from '../../devices/input/input-sources';
 import { classifyScan, parseUid } from '../../devices/input/scan-event';
 import { fail, ok } from '../../shared/result';
-import { createRateLimiter } from '../session/login-limiter';
+import { isReferenceShape } from '../outbox/reference';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from 'pino';
 import type { Feature } from '../feature';
@@ -25,14 +25,6 @@ import { type RequestStatusCode } from '../../shared/request-status';
 
 /** A tap this long before a successful sign-in teaches the kiosk that card's NIK. */
 const TAP_LEARN_WINDOW_MS = 5 * 60_000;
-/**
- * Receipt look-ups (a scanned code, then the status screen it opens) allowed
- * in any minute, kiosk-wide. A resident checks a receipt or a few, and each
- * scan costs two: twenty is ten receipts a minute. A script guessing
- * references (five characters of 31: 28 million a kiosk a day) got about
- * 5,800 answers a second without a limit; at this rate it learns nothing.
- */
-export const RECEIPT_LOOKUPS_PER_MINUTE = 20;
 /** Unused hints are looked for as often as the core's other retention work runs. */
 const HINT_PURGE_EVERY_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -44,7 +36,6 @@ export const registerReaderInput: Feature = (ctx) => {
     return createBurstDetector(settings, (rejected) => ctx.readerLog.rejected(rejected, settings));
   };
   let detector = detectorFor(ctx.config.current());
-  const receiptLookups = createRateLimiter({ max: () => RECEIPT_LOOKUPS_PER_MINUTE, windowMs: () => 60_000 });
   let idleTimer: NodeJS.Timeout | null = null;
   const stopWatching = ctx.config.onChange((config) => {
     detector = detectorFor(config);
@@ -81,8 +72,14 @@ export const registerReaderInput: Feature = (ctx) => {
   }
 
   function handleCode(text: string, source: 'keyboard' | InputSourceName): void {
+    // A code that cannot be a reference (a product's barcode) asks nothing of the look-up budget.
+    if (!isReferenceShape(text)) {
+      ctx.readerLog.code(text.length, source);
+      log.info({ length: text.length }, 'scanned code is not shaped like a receipt reference; ignored');
+      return;
+    }
     // Whether a scan opens a status screen says whether that reference exists: counted like the status itself.
-    if (!receiptLookups.take().allowed) {
+    if (!ctx.receiptLookups.take().allowed) {
       log.warn({ length: text.length }, 'scanned code not looked up: too many receipt look-ups in a minute');
       return;
     }
@@ -115,7 +112,7 @@ export const registerReaderInput: Feature = (ctx) => {
   });
 
   ctx.handle('requests.receiptStatus', ({ reference }) => {
-    const allowed = receiptLookups.take();
+    const allowed = ctx.receiptLookups.take();
     if (!allowed.allowed) {
       log.warn('receipt status refused: too many receipt look-ups in a minute');
       return fail('receipts-rate-limited', { count: Math.max(1, allowed.retryInSeconds) });
@@ -210,17 +207,20 @@ function burstSettings(config: KioskConfig) {
 /**
  * What a signed-in resident teaches the kiosk about cards (called by the
  * session feature): the card the server registered for them, and a card
- * tapped in this same visit before the sign-in (the visit's end forgets it:
- * `session.end`, even without a session).
+ * tapped in this same visit before the NIK was typed (the screen says so with
+ * `cardTapped`; the visit's end forgets the tap: `session.end`, even without
+ * a session).
  */
 export function learnCards(
   ctx: Parameters<Feature>[0],
   nik: string,
   tagIdCard: string | null,
+  /** The screen saw the tap before the NIK was typed: the resident's own card, not a bystander's during the PIN. */
+  cardTapped: boolean,
 ): void {
   const fromServer = tagIdCard ? parseUid(tagIdCard) : null;
   if (fromServer) ctx.cardHints.learn(fromServer, nik, 'server');
-  const tapped = ctx.cardTaps.recent(TAP_LEARN_WINDOW_MS, 'resident');
+  const tapped = cardTapped ? ctx.cardTaps.recent(TAP_LEARN_WINDOW_MS, 'resident') : null;
   if (tapped) ctx.cardHints.learn(tapped, nik, 'tap');
   ctx.cardTaps.forget();
 }

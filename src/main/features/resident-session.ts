@@ -66,14 +66,20 @@ export const registerResidentSession: Feature = (ctx) => {
     });
   }
 
-  ctx.handle('session.identify', async ({ nik, pin }) => {
+  ctx.handle('session.identify', async ({ nik, pin, cardTapped }) => {
     const check = checkNik(nik);
     if (!check.valid) return fail('invalid-nik', nikProblemParams(nik, check.problem));
-    return identify(nik, pin);
+    return identify(nik, pin, cardTapped === true);
   });
 
   // A scanned receipt, then the PIN: the NIK comes from this kiosk's record of that request and never reaches the screen.
   ctx.handle('session.identifyByReceipt', async ({ reference, pin }) => {
+    // Its answer says whether the reference is one of this kiosk's: one more receipt look-up.
+    const lookup = ctx.receiptLookups.take();
+    if (!lookup.allowed) {
+      log.warn('receipt sign-in refused: too many receipt look-ups in a minute');
+      return fail('receipts-rate-limited', { count: Math.max(1, lookup.retryInSeconds) });
+    }
     const request = ctx.outbox.byReference(reference);
     if (!request?.residentNik) {
       log.info({ known: request !== null }, 'receipt sign-in refused: no NIK kept for that reference');
@@ -82,7 +88,8 @@ export const registerResidentSession: Feature = (ctx) => {
     return identify(request.residentNik, pin);
   });
 
-  async function identify(nik: string, pin: string) {
+  /** `cardTapped`: the screen saw an unknown card tapped before the NIK was typed (the tap may be learned). */
+  async function identify(nik: string, pin: string, cardTapped = false) {
     const problem = ctx.needsTechnician();
     if (problem !== null) {
       log.warn({ nik, problem }, 'identification refused: the kiosk needs a technician');
@@ -118,7 +125,7 @@ export const registerResidentSession: Feature = (ctx) => {
     }
     if (login.ok) {
       limiter.reset(nik);
-      learnCards(ctx, nik, login.value.tagIdCard);
+      learnCards(ctx, nik, login.value.tagIdCard, cardTapped);
       ctx.session.start({
         mode: 'online',
         nik,

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Database } from '../db/database';
 import type { SecretBox } from './secret-box';
+import { DEMO_TARGET } from '../village/server-target';
 
 export type SyncState = 'pending' | 'synced' | 'parked' | 'rejected';
 
@@ -238,6 +239,21 @@ export interface OutboxStore {
   heldForOtherServers(target: string | null): number;
   /** Requests taken per letter id, ever (kept after the personal data is purged). */
   letterUsage(): Map<number, number>;
+  /** Whether this kiosk ever took a request for a real village server (demo mode's requests do not count). */
+  servedResidents(): boolean;
+}
+
+/**
+ * Whether the outbox holds any request made for a real village server, in any
+ * state (rows outlive their personal data). Also asked of a database opened
+ * read-only before a core exists (the hosts' demo-mode decision).
+ */
+export function hasServedResidents(db: Database): boolean {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'letter_request'").get() !== undefined;
+  if (!hasTable) return false;
+  return (
+    db.prepare('SELECT EXISTS (SELECT 1 FROM letter_request WHERE server_target IS NULL OR server_target <> ?)').pluck().get(DEMO_TARGET) === 1
+  );
 }
 
 export function createOutboxStore(db: Database, box: SecretBox, clock: () => Date = () => new Date()): OutboxStore {
@@ -526,6 +542,7 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
     heldForOtherServers(target) {
       return heldRows.get(target) as number;
     },
+    servedResidents: () => hasServedResidents(db),
     counts(): OutboxCounts {
       const counts: OutboxCounts = { pending: 0, synced: 0, parked: 0, rejected: 0 };
       for (const { state, n } of countRows.all() as Array<{ state: SyncState; n: number }>) counts[state] = n;

@@ -6,6 +6,12 @@
 import { randomInt } from 'node:crypto';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const SHAPE = new RegExp(`^[A-Z0-9]{1,8}-\\d{6}-[${ALPHABET}]{5}$`);
+
+/** Whether a text could be a reference `makeReference` made (a scanned product barcode cannot). */
+export function isReferenceShape(text: string): boolean {
+  return SHAPE.test(text);
+}
 
 export function makeReference(kioskName: string, now: Date, timeZone = 'Asia/Jakarta'): string {
   const kiosk = kioskName.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 8) || 'ADM';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adminCallNames } from '../../../src/shared/admin-contract';
 import { callNames } from '../../../src/shared/contract';
@@ -6,7 +6,8 @@ import { createKioskCore, type KioskCore } from '../../../src/main/core';
 import { configPath, saveConfig } from '../../../src/main/config/store';
 import { defaultConfig } from '../../../src/main/config/schema';
 import { setAdminPinOnPc } from '../../../src/main/admin/set-pin-on-pc';
-import { serverTarget } from '../../../src/main/village/server-target';
+import { DEMO_TARGET, serverTarget } from '../../../src/main/village/server-target';
+import { startHostCore } from '../../../src/main/host-core';
 import { RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { newRequest, pinOf } from '../../helpers/outbox-rig';
@@ -255,5 +256,49 @@ describe('an admin session belongs to the page that opened it', () => {
     expect(await admin('admin.status')).toEqual({ ok: false, error: { code: 'admin-session-required' } });
     const closed = core.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'admin.closed'").all();
     expect(closed).toEqual([{ actor: 'pin', detail: JSON.stringify({ reason: 'page-closed' }) }]);
+  });
+});
+
+describe('a kiosk in service whose config.json went missing', () => {
+  /** A kiosk that served a resident (a request for a real village server), then lost its configuration file. */
+  async function servedKioskWithoutConfig(): Promise<string> {
+    const dataDir = tempDir();
+    const core = await kiosk(dataDir);
+    core.outbox.enqueue(newRequest({ serverTarget: serverTarget('http://127.0.0.1:9') }), pinOf());
+    await core.close();
+    rmSync(configPath(dataDir));
+    return dataDir;
+  }
+
+  it('never starts demo mode in a host, and needs a technician instead of running on defaults', async () => {
+    const dataDir = await servedKioskWithoutConfig();
+    const host = await startHostCore({ demo: true, env: { ADM_DATA_DIR: dataDir } });
+    close = () => host.close();
+    expect(host.demo).toBeNull();
+    expect(host.core.needsTechnician()).toMatch(/the file is gone from a kiosk that has served residents/);
+    expect(await host.core.invoke('session.identify', { nik: RESIDENTS[0]!.nik, pin: RESIDENTS[0]!.pin })).toEqual({ ok: false, error: { code: 'needs-technician' } });
+    await host.close();
+    close = async () => {};
+    expect(readFileSync(`${dataDir}/logs/adm.log`, 'utf8')).toMatch(/PERLU PETUGAS: config.json tidak dapat dibaca: the file is gone/);
+  });
+
+  it('takes no demo PIN and no first PIN, even in a core started as a demo kiosk', async () => {
+    const dataDir = await servedKioskWithoutConfig();
+    const core = createKioskCore({ dataDir, watchConfig: false, serverUrlOverride: 'http://127.0.0.1:9' });
+    close = () => core.close();
+    expect(await core.invokeAdmin('admin.state', {}, asPage())).toMatchObject({ ok: true, value: { pinSet: false, firstPinHere: false, demoPin: null } });
+    expect(await core.invokeAdmin('admin.unlock', { pin: '123456' }, asPage())).toEqual({ ok: false, error: { code: 'admin-pin-on-pc' } });
+    expect(await core.invokeAdmin('admin.setFirstPin', { pin: '482916' }, asPage())).toEqual({ ok: false, error: { code: 'admin-pin-on-pc' } });
+    expect(core.adminPinMissing()).toBe(true);
+  });
+
+  it('a demo kiosk that took demo requests is still a demo kiosk: the demo PIN opens it, nothing needs a technician', async () => {
+    const dataDir = tempDir();
+    const core = createKioskCore({ dataDir, watchConfig: false, serverUrlOverride: 'http://127.0.0.1:9' });
+    close = () => core.close();
+    core.outbox.enqueue(newRequest({ serverTarget: DEMO_TARGET }), pinOf());
+    expect(core.needsTechnician()).toBeNull();
+    expect(core.adminPinMissing()).toBe(false);
+    expect(await core.invokeAdmin('admin.unlock', { pin: '123456' }, asPage())).toMatchObject({ ok: true });
   });
 });

@@ -3,7 +3,7 @@ import { createFakeInputSources } from '../../../src/devices/input/input-sources
 import { parseUid } from '../../../src/devices/input/scan-event';
 import type { KioskCore } from '../../../src/main/core';
 import { saveConfig } from '../../../src/main/config/store';
-import { RECEIPT_LOOKUPS_PER_MINUTE } from '../../../src/main/features/reader-input';
+import { RECEIPT_LOOKUPS_PER_MINUTE } from '../../../src/main/session/receipt-lookups';
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -60,7 +60,7 @@ describe('card readers and scanners (keyboard wedge)', () => {
   it('learns a card tapped just before a sign-in, stored only as a keyed hash, with the NIK sealed', async () => {
     const { core, events, burst } = await kiosk();
     await burst('AABBCCDD');
-    await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin });
+    await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin, cardTapped: true });
     await core.invoke('session.end', { reason: 'done' });
     events.length = 0;
     await burst('2864434397'); // the same card, printed as a decimal by another reader
@@ -162,7 +162,8 @@ describe('a tapped card is learned only by the sign-in that directly follows it 
       config.session.maxMinutes = 1;
     });
     await firstVisit(k);
-    expect(await k.core.invoke('session.identify', { nik: siti.nik, pin: siti.pin })).toMatchObject({ ok: true, value: { online: true } });
+    // Even a sign-in that says a card was tapped first (as the screen does, or a page that lies) learns nothing.
+    expect(await k.core.invoke('session.identify', { nik: siti.nik, pin: siti.pin, cardTapped: true })).toMatchObject({ ok: true, value: { online: true } });
     await k.core.invoke('session.end', { reason: 'done' });
 
     k.events.length = 0;
@@ -171,11 +172,21 @@ describe('a tapped card is learned only by the sign-in that directly follows it 
     expect(k.core.db.prepare("SELECT count(*) FROM card_hint WHERE source = 'tap'").pluck().get()).toBe(0);
   });
 
+  it('a tap the screen did not see before the NIK was typed (a bystander\'s, during the PIN) is not learned', async () => {
+    const { core, events, burst } = await kiosk();
+    await burst(STRANGER_CARD);
+    expect(await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin })).toMatchObject({ ok: true });
+    await core.invoke('session.end', { reason: 'done' });
+    events.length = 0;
+    await burst(STRANGER_CARD);
+    expect(events.filter((e) => e.name === 'input.card')).toEqual([{ name: 'input.card', payload: { nik: null } }]);
+  });
+
   it('a card tapped and then followed by a sign-in in the same visit is still learned, even after a wrong PIN', async () => {
     const { core, events, burst } = await kiosk();
     await burst(STRANGER_CARD);
-    expect(await core.invoke('session.identify', { nik: siti.nik, pin: '000000' })).toMatchObject({ ok: false, error: { code: 'wrong-pin' } });
-    expect(await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin })).toMatchObject({ ok: true });
+    expect(await core.invoke('session.identify', { nik: siti.nik, pin: '000000', cardTapped: true })).toMatchObject({ ok: false, error: { code: 'wrong-pin' } });
+    expect(await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin, cardTapped: true })).toMatchObject({ ok: true });
     await core.invoke('session.end', { reason: 'done' });
     events.length = 0;
     await burst(STRANGER_CARD);
@@ -244,13 +255,45 @@ describe('receipt look-ups are limited kiosk-wide, so references cannot be guess
       // One real scan and its status screen, then scanned guesses up to the limit.
       await burst(reference, 8);
       expect(await core.invoke('requests.receiptStatus', { reference })).toMatchObject({ ok: true });
-      for (let i = 2; i < RECEIPT_LOOKUPS_PER_MINUTE; i++) await burst(`ADM-260301-${String(i).padStart(5, 'Q')}`, 8);
+      for (let i = 2; i < RECEIPT_LOOKUPS_PER_MINUTE; i++) await burst(`ADM-260301-${'ABCDEFGHJKMNPQRSTUVWXYZ'[i]}QQQQ`, 8);
       expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(1);
       await burst(reference, 8);
       expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(1);
       vi.setSystemTime(START + 60_000);
       await burst(reference, 8);
       expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it('a sign-in with a receipt takes from the same budget, so it tells no more than the status does', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(START);
+      const { core } = await kiosk();
+      const { reference } = await budiRequestsALetter(core);
+      for (let i = 0; i < RECEIPT_LOOKUPS_PER_MINUTE; i++) {
+        expect(await core.invoke('session.identifyByReceipt', { reference: guess(i), pin: '000000' })).toMatchObject({ ok: false, error: { code: 'receipt-unknown' } });
+      }
+      // The real reference and a guess now answer alike: nothing is looked up.
+      for (const asked of [reference, guess(0)]) {
+        expect(await core.invoke('session.identifyByReceipt', { reference: asked, pin: '000000' })).toEqual({ ok: false, error: { code: 'receipts-rate-limited', params: { count: 60 } } });
+      }
+      expect(await core.invoke('requests.receiptStatus', { reference })).toMatchObject({ ok: false, error: { code: 'receipts-rate-limited' } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a scanned code that cannot be a reference (a product barcode) spends nothing of the budget', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(START);
+      const { core, events, burst } = await kiosk();
+      const { reference } = await budiRequestsALetter(core);
+      for (let i = 0; i < RECEIPT_LOOKUPS_PER_MINUTE * 2; i++) await burst('8991234567890', 8);
+      await burst(reference, 8);
+      expect(events.filter((e) => e.name === 'input.receipt')).toEqual([{ name: 'input.receipt', payload: { reference } }]);
     } finally {
       vi.useRealTimers();
     }
