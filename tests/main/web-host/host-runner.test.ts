@@ -3,7 +3,7 @@
  * through the same `ShellControl.restart`): real cores on a real data
  * directory, real web hosts on a real port, and a page's WebSocket.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { startHostCore, type HostCore } from '../../../src/main/host-core';
 import { startWebHostRunner, type WebHostRunner } from '../../../src/main/web-host/host-runner';
 import { RESTART_FAILED_LINE, RESTARTED_LINE } from '../../../src/main/web-host/ready-line';
 import { startWebHost, type WebHost } from '../../../src/main/web-host/server';
+import { openFilesUnder } from '../../helpers/open-files';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -160,6 +161,34 @@ describe('the web host restart', () => {
     expect(starts[1]!.core.db.open).toBe(false);
     expect(await callOverSocket(first.host.port, cookie, 'kiosk.getInfo')).toMatchObject({ ok: true });
     expect(printed.filter((line) => line.startsWith(RESTART_FAILED_LINE))).toHaveLength(1);
+  });
+
+  it('restarts that fail after the new database is open (media/ a plain file) leave nothing of their start open: one connection, one log stream, one watcher', async () => {
+    const { dataDir, runner, printed, restart } = await rig();
+    const first = runner.current();
+    rmSync(path.join(dataDir, 'media'), { recursive: true, force: true });
+    writeFileSync(path.join(dataDir, 'media'), 'not a folder');
+
+    for (let attempt = 1; attempt <= 3; attempt += 1) await restart();
+    expect(runner.current()).toBe(first);
+    expect(printed.filter((line) => line.startsWith(RESTART_FAILED_LINE))).toHaveLength(3);
+    // Each failed start wrote its first log record (its log stream had the file open), and closed again.
+    await expect.poll(() => logRecords(dataDir).filter((record) => record.msg === 'kiosk core starting')).toHaveLength(4);
+    // SQLite keeps the main file's descriptor of a closed connection while another connection of the process
+    // holds a lock on it (and reuses it at the next open), and shares -shm between them; a connection's -wal
+    // descriptor is its own and closes with it.
+    const perConnection = () => openFilesUnder(dataDir).filter((file) => file !== 'adm.sqlite' && file !== 'adm.sqlite-shm');
+    await expect.poll(perConnection).toEqual(['adm.sqlite-wal', 'logs/adm.log']);
+
+    // A technician's edit of config.json is taken, and audited, once: by the start that serves.
+    const changed = new Promise<void>((resolve) => first.hostCore.core.onEvent((name) => name === 'kiosk.infoChanged' && resolve()));
+    const config = defaultConfig();
+    config.kiosk.name = 'ADM-02';
+    await saveConfig(dataDir, config);
+    await changed;
+    // Any other watcher's timer was set by the same file event, for the same delay: it runs in this same turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(first.hostCore.core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'config.changed'").pluck().get()).toBe(1);
   });
 
   it('a technician quitting closes the start, and then the wait ends', async () => {
