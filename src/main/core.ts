@@ -155,7 +155,30 @@ const FEATURES: readonly Feature[] = [
   registerAdminReaders,
 ];
 
+/** Closes one thing a start opened. */
+type Undo = () => void | Promise<void>;
+
 export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
+  // A start that fails part way (media/ that is a file, a full disk) leaves nothing open: the web host tries its
+  // restarts beside the running start, and each failed try would otherwise keep a database connection, a log stream
+  // and a configuration watcher that audits every edit once more.
+  const opened: Undo[] = [];
+  try {
+    return wireKioskCore(options, opened);
+  } catch (error) {
+    for (const undo of opened.reverse()) {
+      try {
+        void Promise.resolve(undo()).catch(() => {});
+      } catch {
+        // The failure that stopped the start is the one to report; the rest is closed all the same.
+      }
+    }
+    throw error;
+  }
+}
+
+/** Wires the core in order; everything it opens goes on `opened` as it opens, so a later failure can close it. */
+function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
   const dataDir = ensureDataDir(options.dataDir ?? resolveDataDir(options.env));
 
   // The configuration sizes the log, so it is read first and its problems
@@ -175,6 +198,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
   });
   logConfigState(configState, logger.forSubsystem('config'));
   const log = logger.forSubsystem('core');
+  opened.push(() => logger.close());
   log.info({ dataDir, kiosk: config.kiosk.name }, 'kiosk core starting');
   if (shortTimingsAllowed(options.env)) log.warn(`${SHORT_TIMINGS_ENV}=1: timings shorter than a kiosk in service allows are accepted (tests only)`);
 
@@ -184,9 +208,11 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
     db = openDatabase(databasePath(dataDir), logger.forSubsystem('db'));
   } catch (error) {
     log.error({ err: error }, 'the database cannot be used; the kiosk does not start');
-    void logger.close();
     throw error;
   }
+  opened.push(() => {
+    db.close();
+  });
   const events = new EventEmitter();
   // One key seals every secret the kiosk keeps: the outbox's PINs and tokens, and the card hints' NIKs.
   const secretBox = createSecretBox((options.keyProvider ?? keyFileProvider(dataDir))());
@@ -290,6 +316,7 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
           (text) => text === ownWrite,
           configSchema,
         );
+  opened.push(stopWatching);
 
   // The core owns audit_log: every feature writes through `audit`, the admin reads through `recentAudit`.
   const insertAudit = db.prepare('INSERT INTO audit_log (actor, action, detail) VALUES (?, ?, ?)');
@@ -349,7 +376,12 @@ export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
       backgroundStarters.push(start);
     },
   };
-  const disposers: Dispose[] = FEATURES.map((register) => register(ctx));
+  const disposers: Dispose[] = [];
+  for (const register of FEATURES) {
+    const dispose = register(ctx);
+    disposers.push(dispose);
+    opened.push(dispose);
+  }
   const pinMissing = () =>
     adminPinMissing({ pinSet: ctx.adminAuth.pinSet(), neverCommissioned: neverCommissioned(dataDir, outbox) });
   if (pinMissing()) log.warn(`PERLU PETUGAS: ${ADMIN_PIN_MISSING_MESSAGE}`);

@@ -5,6 +5,7 @@ import { createKioskCore, type KioskCore } from '../../src/main/core';
 import { configPath, saveConfig } from '../../src/main/config/store';
 import { defaultConfig } from '../../src/main/config/schema';
 import { DAMAGED_DATABASES, usedKiosk } from '../helpers/damaged-database';
+import { openFilesUnder } from '../helpers/open-files';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -141,6 +142,33 @@ describe('createKioskCore', () => {
     // The refusal's log record is written as the logger closes.
     const refusal = () => readFileSync(path.join(dir, 'logs', 'adm.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).at(-1);
     await expect.poll(refusal).toMatchObject({ level: 'error', msg: 'the database cannot be used; the kiosk does not start', err: { type: 'DatabaseDamagedError' } });
+  });
+
+  const startsLogged = (dir: string) => readFileSync(path.join(dir, 'logs', 'adm.log'), 'utf8').split('\n').filter((line) => line.includes('"kiosk core starting"')).length;
+
+  /** Ways a start fails after the database is open, and what it throws. */
+  const FAILING_AFTER_THE_DATABASE: Array<[string, (dir: string) => void, RegExp]> = [
+    [
+      'media/ is a plain file: a feature fails as it registers, after others did',
+      (dir) => {
+        rmSync(path.join(dir, 'media'), { recursive: true, force: true });
+        writeFileSync(path.join(dir, 'media'), 'not a folder');
+      },
+      /EEXIST/,
+    ],
+    ['the sealing key is damaged: the start fails right after the database opens', (dir) => writeFileSync(path.join(dir, 'keys', 'secret-box.key'), 'short'), /is not a 32-byte key/],
+  ];
+
+  it.each(FAILING_AFTER_THE_DATABASE)('a start that fails after the database is open (%s) leaves nothing open behind', async (_case, breakIt, thrown) => {
+    const dir = tempDir();
+    await start(dir).close();
+    breakIt(dir);
+    expect(() => start(dir)).toThrow(thrown);
+    // The database closes at once.
+    expect(openFilesUnder(dir).filter((file) => file.startsWith('adm.sqlite'))).toEqual([]);
+    // The log stream opens its file as it writes the failed start's first record, then closes it.
+    await expect.poll(() => startsLogged(dir)).toBe(2);
+    await expect.poll(() => openFilesUnder(dir)).toEqual([]);
   });
 
   it('logs the cause of an internal failure: class, code and message', async () => {

@@ -59,7 +59,8 @@ export interface ConnectionBudget {
 /** How often a flood is reported while it goes on. */
 const REPORT_EVERY_MS = 60_000;
 
-export function createConnectionBudget(limits: ConnectionLimits, log: Logger): ConnectionBudget {
+/** `log` gives the serving core's logger: the core behind the web host changes at a restart, the budget does not. */
+export function createConnectionBudget(limits: ConnectionLimits, log: () => Logger): ConnectionBudget {
   // Maps and sets keep insertion order: the first entry is the oldest.
   const unproven = new Map<Socket, NodeJS.Timeout>();
   const hadItsChance = new WeakSet<Socket>();
@@ -71,7 +72,7 @@ export function createConnectionBudget(limits: ConnectionLimits, log: Logger): C
     closedSinceReport += 1;
     const now = Date.now();
     if (now - lastReport < REPORT_EVERY_MS) return;
-    log.warn({ closed: closedSinceReport, reason, unproven: unproven.size, proven: proven.size }, 'too many connections: the oldest were closed');
+    log().warn({ closed: closedSinceReport, reason, unproven: unproven.size, proven: proven.size }, 'too many connections: the oldest were closed');
     closedSinceReport = 0;
     lastReport = now;
   }

@@ -6,12 +6,15 @@
  * A restart builds the new start before the running one is closed: the new
  * core opens the same configuration and database (a second connection to the
  * WAL database is fine) with its background work held back. Only when that
- * worked is the old web host closed and the new one served on the same port;
- * the old core is then closed (its sync pass finishes) and the new core's
- * background work starts. A restart that cannot start (a full disk, a
- * database that cannot be opened) is logged, audited and printed, and the
- * previous start goes on serving as if nothing had been asked: a kiosk that
- * cannot restart is better than a kiosk that is gone.
+ * worked does the web host serve the new core (`WebHost.replaceCore`); the old
+ * core is then closed (its sync pass finishes) and the new core's background
+ * work starts. The web host, and so its listening socket, is never closed
+ * between two starts: a local process looping on listen() for the port would
+ * otherwise take it in the gap, and with it the page's next load and cookie.
+ * A restart that cannot start (a full disk, a database that cannot be opened)
+ * is logged, audited and printed, and the previous start goes on serving as
+ * if nothing had been asked: a kiosk that cannot restart is better than a
+ * kiosk that is gone.
  */
 import type { ShellControl } from '../feature';
 import type { KioskCore } from '../core';
@@ -22,8 +25,8 @@ import { READY_LINE_PREFIX, RESTART_FAILED_LINE, RESTARTED_LINE } from './ready-
 export interface WebHostRunnerOptions {
   /** Opens a core (and the demo server, where there is one) with its background work held back. */
   startCore(shell: ShellControl): Promise<HostCore>;
-  /** Serves a core over HTTP and WebSocket on this port; the launch token stays spent across restarts. */
-  serve(core: KioskCore, port: number, launchTokenSpent: boolean): Promise<WebHost>;
+  /** Serves the first core over HTTP and WebSocket on this port; restarts swap the core behind it. */
+  serve(core: KioskCore, port: number): Promise<WebHost>;
   /** The port asked for on the command line, or null for the configuration's. */
   port: number | null;
   /** Lines for whoever watches the output (the e2e fixtures, the benchmarks, a technician). */
@@ -40,7 +43,7 @@ export interface WebHostRunner {
   current(): RunningStart;
   /**
    * Resolves when a technician asked the kiosk to quit and it has closed;
-   * rejects when nothing can serve any more (the port was lost during a restart).
+   * rejects when a restart failed after the new start took over (a supervisor starts the kiosk again).
    */
   stopped: Promise<void>;
   /** A restart in progress, if any (tests wait for it). */
@@ -69,7 +72,7 @@ export async function startWebHostRunner(options: WebHostRunnerOptions): Promise
   const firstCore = await options.startCore(shell);
   let running: RunningStart;
   try {
-    const host = await options.serve(firstCore.core, options.port ?? firstCore.core.config().webHost.port, false);
+    const host = await options.serve(firstCore.core, options.port ?? firstCore.core.config().webHost.port);
     running = { hostCore: firstCore, host };
   } catch (error) {
     await firstCore.close();
@@ -104,18 +107,8 @@ export async function startWebHostRunner(options: WebHostRunnerOptions): Promise
       keepPrevious(previous, error);
       return;
     }
-    const port = previous.host.port;
-    const launchTokenSpent = previous.host.launchTokenSpent();
-    await previous.host.close();
-    try {
-      running = { hostCore: next, host: await options.serve(next.core, port, launchTokenSpent) };
-    } catch (error) {
-      // The new start never served: it goes, and the previous one serves again on its port.
-      await closeQuietly(next, log);
-      running = { hostCore: previous.hostCore, host: await options.serve(previous.hostCore.core, port, launchTokenSpent) };
-      keepPrevious(running, error);
-      return;
-    }
+    previous.host.replaceCore(next.core);
+    running = { hostCore: next, host: previous.host };
     await closeQuietly(previous.hostCore, next.core.logger.forSubsystem('web-host'));
     next.core.startBackground();
     announce(running, 'restart');

@@ -3,7 +3,6 @@
  * starts the kiosk core and the web host, prints the URL (with its per-launch
  * token) and, with --open, shows it in a system Chromium.
  */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHostCore } from '../host-core';
@@ -35,13 +34,11 @@ async function main(): Promise<void> {
   if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new Error(`--port must be a number from 0 to 65535, not ${values.port}`);
   }
-  // Kept across an in-process restart: the open page keeps its session and reconnects by itself.
-  const secrets = { token: randomBytes(24).toString('base64url'), sessionSecret: randomBytes(32).toString('base64url') };
   const print = (line: string): void => void process.stdout.write(`${line}\n`);
   const runner = await startWebHostRunner({
     startCore: (shell) => startHostCore({ demo: !values['no-demo'], shell, startBackground: false }),
-    serve: (core, listenOn, launchTokenSpent) =>
-      startWebHost({ core, port: listenOn, rendererDir: path.join(__dirname, '..', 'renderer'), ...secrets, launchTokenSpent }),
+    // One web host for the process: a restart swaps the core behind it, and the open page keeps its session.
+    serve: (core, listenOn) => startWebHost({ core, port: listenOn, rendererDir: path.join(__dirname, '..', 'renderer') }),
     port,
     print,
   });
@@ -63,7 +60,7 @@ async function main(): Promise<void> {
   try {
     await runner.stopped;
   } catch (error) {
-    // A restart lost the port and the previous start could not take it back: a supervisor starts the kiosk again.
+    // A restart failed after the new start took over: a supervisor starts the kiosk again.
     process.stderr.write(`ADM web host cannot serve any more: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }

@@ -10,6 +10,11 @@
  * process can crowd out the kiosk's page (`connection-budget.ts`). Static files
  * are served only from inside the renderer folder, never through a symlink
  * that leads out of it.
+ *
+ * The listening socket lives as long as the process: a restart swaps the core
+ * behind it (`replaceCore`) and never lets the port go, so no local process
+ * waiting for it can take the kiosk's address, and its page's cookie, during
+ * the gap.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
@@ -37,12 +42,10 @@ export interface WebHostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
-  /** Fixed in tests, and across an in-process restart (so the open page reconnects); otherwise random per launch. */
+  /** Fixed in tests; otherwise random per launch. */
   token?: string;
-  /** Signs the page's session cookie: kept across an in-process restart for the same reason. */
+  /** Signs the page's session cookie; fixed in tests, otherwise random per launch. */
   sessionSecret?: string;
-  /** The launch token was exchanged before a restart: it stays spent. */
-  launchTokenSpent?: boolean;
   /** Tests make these small to see them act. */
   limits?: Partial<typeof DEFAULT_LIMITS>;
 }
@@ -54,8 +57,12 @@ export interface WebHost {
   port: number;
   /** The launch token in `url`: exchanged once for the session cookie. */
   token: string;
-  /** Whether the launch token has been exchanged for the cookie (it opens nothing any more). */
-  launchTokenSpent(): boolean;
+  /**
+   * Serves `next` from now on, on the same port, launch token state and cookie secret: the open WebSockets are
+   * closed (pages reconnect by themselves, to `next`; an admin session opened over one ends with the old core)
+   * and events come from `next`. The caller closes the old core.
+   */
+  replaceCore(next: KioskCore): void;
   close(): Promise<void>;
 }
 
@@ -64,10 +71,11 @@ type Log = ReturnType<KioskCore['logger']['forSubsystem']>;
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const secrets: GuardSecrets = {
-    launchToken: options.launchTokenSpent ? null : token,
+    launchToken: token,
     sessionSecret: options.sessionSecret ?? randomBytes(32).toString('base64url'),
   };
-  const log = options.core.logger.forSubsystem('web-host');
+  let core = options.core;
+  let log = core.logger.forSubsystem('web-host');
   const rendererRoot = realpathSync(options.rendererDir);
   const serveStatic = sirv(rendererRoot, { dev: false, etag: false, setHeaders: noStore });
   let port = options.port;
@@ -87,7 +95,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
   // No `maxConnections`: it refuses the newcomer, which may be the kiosk's page.
-  const connections = createConnectionBudget(limits, log);
+  const connections = createConnectionBudget(limits, () => log);
   server.on('connection', (socket: Socket) => connections.admit(socket));
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     // Bytes that are not HTTP, or headers that never finish: answer if the socket still listens, and forget it.
@@ -125,17 +133,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       connections.prove(request.socket);
-      sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, `ws:${++socketCount}`, options.core, log));
+      sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, `ws:${++socketCount}`, core, () => log));
     } catch (error) {
       log.error({ err: error }, 'WebSocket upgrade failed');
       socket.destroy();
     }
   });
 
-  const stopEvents = options.core.onEvent((name, payload) => {
-    const message = JSON.stringify({ kind: 'event', name, payload } satisfies WsMessage);
-    for (const client of sockets.clients) client.send(message);
-  });
+  const forwardEvents = (source: KioskCore) =>
+    source.onEvent((name, payload) => {
+      const message = JSON.stringify({ kind: 'event', name, payload } satisfies WsMessage);
+      for (const client of sockets.clients) client.send(message);
+    });
+  let stopEvents = forwardEvents(core);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -150,7 +160,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url,
     port,
     token,
-    launchTokenSpent: () => secrets.launchToken === null,
+    replaceCore(next) {
+      stopEvents();
+      core = next;
+      log = next.logger.forSubsystem('web-host');
+      stopEvents = forwardEvents(next);
+      // Each open socket is bound to the core it was opened with: closed, its page reconnects to the new one.
+      for (const client of sockets.clients) client.terminate();
+      log.info({ port }, 'web host serves the new start on the same port');
+    },
     async close() {
       stopEvents();
       for (const client of sockets.clients) client.terminate();
@@ -185,15 +203,15 @@ function staysInside(root: string, pathname: string): boolean {
 }
 
 /** One page's socket; `holder` names it to the core, so an admin session opened here works only here and ends with it. */
-function serveSocket(ws: WebSocket, holder: string, core: KioskCore, log: Log): void {
+function serveSocket(ws: WebSocket, holder: string, core: KioskCore, log: () => Log): void {
   ws.on('close', () => core.adminHolderGone(holder));
   // A malformed frame (bad opcode, bad UTF-8, too large) closes this socket only.
   ws.on('error', (error) => {
-    log.warn({ code: (error as { code?: string }).code }, 'malformed WebSocket frame; socket closed');
+    log().warn({ code: (error as { code?: string }).code }, 'malformed WebSocket frame; socket closed');
     ws.terminate();
   });
   ws.on('message', (data, isBinary) => {
-    void answer(data, isBinary).catch((error: unknown) => log.error({ err: error }, 'WebSocket message failed'));
+    void answer(data, isBinary).catch((error: unknown) => log().error({ err: error }, 'WebSocket message failed'));
   });
 
   async function answer(data: unknown, isBinary: boolean): Promise<void> {
@@ -205,7 +223,7 @@ function serveSocket(ws: WebSocket, holder: string, core: KioskCore, log: Log): 
     }
     const request = wsRequest.safeParse(raw);
     if (!request.success) {
-      log.warn('malformed WebSocket message dropped');
+      log().warn('malformed WebSocket message dropped');
       return;
     }
     const { call, input, session } = request.data;

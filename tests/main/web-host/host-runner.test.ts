@@ -3,8 +3,10 @@
  * through the same `ShellControl.restart`): real cores on a real data
  * directory, real web hosts on a real port, and a page's WebSocket.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -15,21 +17,24 @@ import { startHostCore, type HostCore } from '../../../src/main/host-core';
 import { startWebHostRunner, type WebHostRunner } from '../../../src/main/web-host/host-runner';
 import { RESTART_FAILED_LINE, RESTARTED_LINE } from '../../../src/main/web-host/ready-line';
 import { startWebHost, type WebHost } from '../../../src/main/web-host/server';
+import { openFilesUnder } from '../../helpers/open-files';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const runners: WebHostRunner[] = [];
+const stopAfterwards: Array<() => void> = [];
 afterEach(async () => {
+  for (const stop of stopAfterwards.splice(0)) stop();
   for (const runner of runners.splice(0)) await runner.close();
 });
 
 const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device, open adm.sqlite-wal'), { code: 'ENOSPC' });
 
 /**
- * A web host runner on a fresh data directory. `failStart(n)` / `failServe(n)`
- * make the n-th start (1 is the first) throw as a full disk does.
+ * A web host runner on a fresh data directory. `failStart(n)` makes the n-th
+ * start (1 is the first) throw as a full disk does.
  */
-async function rig(options: { failStart?: (n: number) => boolean; failServe?: (n: number) => boolean } = {}) {
+async function rig(options: { failStart?: (n: number) => boolean; port?: number } = {}) {
   const dataDir = tempDir();
   await saveConfig(dataDir, defaultConfig());
   const rendererDir = tempDir();
@@ -37,7 +42,6 @@ async function rig(options: { failStart?: (n: number) => boolean; failServe?: (n
   const printed: string[] = [];
   const starts: HostCore[] = [];
   let shell: ShellControl | null = null;
-  let serves = 0;
   const runner = await startWebHostRunner({
     async startCore(given) {
       shell = given;
@@ -49,12 +53,8 @@ async function rig(options: { failStart?: (n: number) => boolean; failServe?: (n
       starts.push(started);
       return started;
     },
-    async serve(core, port, launchTokenSpent) {
-      serves += 1;
-      if (options.failServe?.(serves)) throw diskFull();
-      return startWebHost({ core, port, rendererDir, token: 'launch-token', sessionSecret: 'a-session-secret-of-the-page', launchTokenSpent });
-    },
-    port: 0,
+    serve: (core, port) => startWebHost({ core, port, rendererDir, token: 'launch-token', sessionSecret: 'a-session-secret-of-the-page' }),
+    port: options.port ?? 0,
     print: (line) => printed.push(line),
   });
   runners.push(runner);
@@ -65,19 +65,73 @@ async function rig(options: { failStart?: (n: number) => boolean; failServe?: (n
   return { dataDir, runner, printed, starts, restart, quit: () => shell!.exit() };
 }
 
-/** The page's session cookie, as the first page load gets it. */
-function pageCookie(host: WebHost): Promise<string> {
+/** A page load of `/?token=...`: its status, and the session cookie it set (if any). */
+function loadPage(host: WebHost): Promise<{ status: number; cookie: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       { host: '127.0.0.1', port: host.port, path: `/?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } },
       (res) => {
         res.resume();
-        resolve(String(res.headers['set-cookie']).split(';')[0]!);
+        resolve({ status: res.statusCode ?? 0, cookie: String(res.headers['set-cookie']).split(';')[0]! });
       },
     );
     req.on('error', reject);
     req.end();
   });
+}
+
+/** The page's session cookie, as the first page load gets it. */
+const pageCookie = async (host: WebHost): Promise<string> => (await loadPage(host)).cookie;
+
+/** The kiosk page's WebSocket, held open. */
+async function openPage(port: number, cookie: string): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { origin: `http://127.0.0.1:${port}`, headers: { Cookie: cookie } });
+  stopAfterwards.push(() => ws.terminate());
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return ws;
+}
+
+/**
+ * Another local process, unprivileged, that loops on listen() for the kiosk's
+ * port as fast as it can: had the port been free for a moment, it would have
+ * bound it (and got the page's next load, with its cookie). Asked, it says
+ * whether it ever bound and how often it was refused.
+ */
+async function startSquatter(port: number): Promise<{ report(): Promise<{ bound: boolean; refused: number }> }> {
+  const script = `
+    const net = require('node:net');
+    let bound = false, refused = 0;
+    (function attempt() {
+      const server = net.createServer((socket) => socket.destroy());
+      server.once('error', () => { refused += 1; if (refused === 1) process.stdout.write('refused\\n'); setImmediate(attempt); });
+      server.listen(Number(process.argv[1]), '127.0.0.1', () => { bound = true; });
+    })();
+    process.stdin.on('data', () => process.stdout.write(JSON.stringify({ bound, refused }) + '\\n'));`;
+  const child = spawn(process.execPath, ['-e', script, String(port)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  stopAfterwards.push(() => child.kill());
+  const lines: string[] = [];
+  let waiting: ((line: string) => void) | null = null;
+  let buffered = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += String(chunk);
+    for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + 1);
+      if (waiting) waiting(line);
+      else lines.push(line);
+    }
+  });
+  const nextLine = () => new Promise<string>((resolve) => (lines.length > 0 ? resolve(lines.shift()!) : (waiting = (line) => ((waiting = null), resolve(line)))));
+  expect(await nextLine()).toBe('refused'); // it is trying
+  return {
+    async report() {
+      child.stdin.write('?\n');
+      return JSON.parse(await nextLine()) as { bound: boolean; refused: number };
+    },
+  };
 }
 
 /** One contract call over a new WebSocket on the port, as the kiosk page makes it after reconnecting. */
@@ -149,17 +203,94 @@ describe('the web host restart', () => {
     );
   });
 
-  it('a new start that cannot serve goes, and the previous start serves again on the same port', async () => {
-    const { runner, printed, starts, restart } = await rig({ failServe: (n) => n === 2 });
-    const first = runner.current();
-    const cookie = await pageCookie(first.host);
+  it('never lets the port go: a local process looping on listen() through several restarts never binds it; the page reconnects to each new start', async () => {
+    const { runner, starts, restart } = await rig();
+    const { host } = runner.current();
+    const cookie = await pageCookie(host);
+    const squatter = await startSquatter(host.port);
+    const refusedBefore = (await squatter.report()).refused;
 
+    for (let n = 1; n <= 3; n += 1) {
+      const previous = runner.current().hostCore;
+      const page = await openPage(host.port, cookie);
+      const pageClosed = new Promise<void>((resolve) => page.once('close', () => resolve()));
+      await restart();
+      expect(runner.current().hostCore).toBe(starts[n]);
+      expect(runner.current().host).toBe(host);
+      expect(previous.core.db.open).toBe(false);
+      // The socket of the previous start is closed; the page reconnects with its cookie, to the new start.
+      await pageClosed;
+      expect(await callOverSocket(host.port, cookie, 'kiosk.getInfo')).toMatchObject({ ok: true });
+    }
+
+    const squatterSays = await squatter.report();
+    expect(squatterSays.bound).toBe(false);
+    expect(squatterSays.refused).toBeGreaterThan(refusedBefore); // it kept trying all through the restarts
+    // The launch token, exchanged before the restarts, opens nothing after them.
+    expect((await loadPage(host)).status).toBe(403);
+  });
+
+  it('events reach the page from the start that serves now', async () => {
+    const { dataDir, runner, restart } = await rig();
+    const cookie = await pageCookie(runner.current().host);
     await restart();
-    expect(runner.current().hostCore).toBe(first.hostCore);
-    expect(runner.current().host.port).toBe(first.host.port);
-    expect(starts[1]!.core.db.open).toBe(false);
-    expect(await callOverSocket(first.host.port, cookie, 'kiosk.getInfo')).toMatchObject({ ok: true });
-    expect(printed.filter((line) => line.startsWith(RESTART_FAILED_LINE))).toHaveLength(1);
+    const page = await openPage(runner.current().host.port, cookie);
+    const infoChanged = new Promise<{ kioskName: string }>((resolve) =>
+      page.on('message', (data) => {
+        const message = JSON.parse(String(data)) as { kind: string; name?: string; payload?: { kioskName: string } };
+        if (message.kind === 'event' && message.name === 'kiosk.infoChanged') resolve(message.payload!);
+      }),
+    );
+    const config = defaultConfig();
+    config.kiosk.name = 'ADM-02';
+    await saveConfig(dataDir, config);
+    expect(await infoChanged).toMatchObject({ kioskName: 'ADM-02' });
+  });
+
+  it('a first start whose port is taken closes its core and fails', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
+    stopAfterwards.push(() => taken.close());
+    const port = (taken.address() as { port: number }).port;
+    const dataDir = tempDir();
+    let started: HostCore | null = null;
+    await expect(
+      startWebHostRunner({
+        startCore: async (shell) => (started = await startHostCore({ demo: false, shell, env: { ADM_DATA_DIR: dataDir }, startBackground: false })),
+        serve: (core, listenOn) => startWebHost({ core, port: listenOn, rendererDir: tempDir() }),
+        port,
+        print: () => {},
+      }),
+    ).rejects.toThrow(/EADDRINUSE/);
+    expect(started!.core.db.open).toBe(false);
+  });
+
+  it('restarts that fail after the new database is open (media/ a plain file) leave nothing of their start open: one connection, one log stream, one watcher', async () => {
+    const { dataDir, runner, printed, restart } = await rig();
+    const first = runner.current();
+    rmSync(path.join(dataDir, 'media'), { recursive: true, force: true });
+    writeFileSync(path.join(dataDir, 'media'), 'not a folder');
+
+    for (let attempt = 1; attempt <= 3; attempt += 1) await restart();
+    expect(runner.current()).toBe(first);
+    expect(printed.filter((line) => line.startsWith(RESTART_FAILED_LINE))).toHaveLength(3);
+    // Each failed start wrote its first log record (its log stream had the file open), and closed again.
+    await expect.poll(() => logRecords(dataDir).filter((record) => record.msg === 'kiosk core starting')).toHaveLength(4);
+    // SQLite keeps the main file's descriptor of a closed connection while another connection of the process
+    // holds a lock on it (and reuses it at the next open), and shares -shm between them; a connection's -wal
+    // descriptor is its own and closes with it.
+    const perConnection = () => openFilesUnder(dataDir).filter((file) => file !== 'adm.sqlite' && file !== 'adm.sqlite-shm');
+    await expect.poll(perConnection).toEqual(['adm.sqlite-wal', 'logs/adm.log']);
+
+    // A technician's edit of config.json is taken, and audited, once: by the start that serves.
+    const changed = new Promise<void>((resolve) => first.hostCore.core.onEvent((name) => name === 'kiosk.infoChanged' && resolve()));
+    const config = defaultConfig();
+    config.kiosk.name = 'ADM-02';
+    await saveConfig(dataDir, config);
+    await changed;
+    // Any other watcher's timer was set by the same file event, for the same delay: it runs in this same turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(first.hostCore.core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'config.changed'").pluck().get()).toBe(1);
   });
 
   it('a technician quitting closes the start, and then the wait ends', async () => {

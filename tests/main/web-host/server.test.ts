@@ -171,6 +171,73 @@ describe('web host', () => {
     ws.close();
   });
 
+  it('serves another core on the same port and cookie: open sockets close, the page reconnects to it and gets its events', async () => {
+    const namedCore = async (name: string): Promise<KioskCore> => {
+      const dataDir = tempDir();
+      const config = defaultConfig();
+      config.kiosk.name = name;
+      await saveConfig(dataDir, config);
+      return createKioskCore({ dataDir });
+    };
+    const previous = await namedCore('ADM-LAMA');
+    const next = await namedCore('ADM-BARU');
+    const rendererDir = tempDir();
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>ADM</title>');
+    const host = await startWebHost({ core: previous, port: 0, rendererDir });
+    running.push({ host, core: next });
+    const own = `http://127.0.0.1:${host.port}`;
+    const cookie = await sessionCookie(host);
+    const before = openSocket(host, { origin: own, cookie });
+    expect(await outcome(before)).toBe('open');
+    const beforeClosed = new Promise<void>((resolve) => before.once('close', () => resolve()));
+
+    host.replaceCore(next);
+    await beforeClosed;
+    await previous.close(); // as the restart does: the old core goes once the host serves the next one
+
+    const page = openSocket(host, { origin: own, cookie });
+    expect(await outcome(page)).toBe('open');
+    const messages: Array<{ kind: string; id?: number; name?: string; result?: { value?: { kioskName?: string } }; payload?: { kioskName?: string } }> = [];
+    page.on('message', (data) => messages.push(JSON.parse(String(data)) as (typeof messages)[number]));
+    page.send(JSON.stringify({ id: 1, call: 'kiosk.getInfo', input: {} }));
+    await expect.poll(() => messages.find((m) => m.id === 1)?.result?.value?.kioskName).toBe('ADM-BARU');
+
+    const config = defaultConfig();
+    config.kiosk.name = 'ADM-BARU-2';
+    await saveConfig(next.dataDir, config);
+    await expect.poll(() => messages.find((m) => m.kind === 'event' && m.name === 'kiosk.infoChanged')?.payload?.kioskName, { timeout: 3000 }).toBe('ADM-BARU-2');
+    expect((await get(host, `/?token=${host.token}`)).status).toBe(403); // the launch token stays spent
+  });
+
+  it('after replaceCore, the previous core\'s events no longer reach the page', async () => {
+    const previous = createKioskCore({ dataDir: tempDir() });
+    const next = createKioskCore({ dataDir: tempDir() });
+    const rendererDir = tempDir();
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>ADM</title>');
+    const host = await startWebHost({ core: previous, port: 0, rendererDir });
+    running.push({ host, core: next });
+    host.replaceCore(next);
+    const page = openSocket(host, { origin: `http://127.0.0.1:${host.port}`, cookie: await sessionCookie(host) });
+    expect(await outcome(page)).toBe('open');
+    const infoChanges: string[] = [];
+    page.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { name?: string; payload?: { kioskName: string } };
+      if (message.name === 'kiosk.infoChanged') infoChanges.push(message.payload!.kioskName);
+    });
+
+    // Each core pushes kiosk.infoChanged when its configuration changes: first the previous one's, then the next one's.
+    const previousChanged = new Promise<void>((resolve) => previous.onEvent((name) => name === 'kiosk.infoChanged' && resolve()));
+    const config = defaultConfig();
+    config.kiosk.name = 'ADM-LAMA';
+    await saveConfig(previous.dataDir, config);
+    await previousChanged;
+    config.kiosk.name = 'ADM-BARU';
+    await saveConfig(next.dataDir, config);
+    // Had the previous core's event been forwarded, it would have come first on the same socket.
+    await expect.poll(() => infoChanges[0], { timeout: 3000 }).toBe('ADM-BARU');
+    await previous.close();
+  });
+
   it('answers admin calls only with the admin session the admin PIN gave; the session never opens resident calls to more', async () => {
     const host = await start();
     const ws = openSocket(host, { origin: `http://127.0.0.1:${host.port}`, cookie: await sessionCookie(host) });
