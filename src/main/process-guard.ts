@@ -10,11 +10,13 @@ interface ProcessEvents {
   on(event: 'unhandledRejection', listener: (reason: unknown) => void): unknown;
 }
 
-export function installProcessGuards(log: Logger, target: ProcessEvents = process): void {
+/** `log` may be a function: the web host's restart replaces the core, and with it the log to write to. */
+export function installProcessGuards(log: Logger | (() => Logger), target: ProcessEvents = process): void {
+  const current = typeof log === 'function' ? log : () => log;
   target.on('uncaughtException', (error) => {
-    log.error({ err: error }, 'uncaught exception; the kiosk keeps running');
+    current().error({ err: error }, 'uncaught exception; the kiosk keeps running');
   });
   target.on('unhandledRejection', (reason) => {
-    log.error({ err: reason }, 'unhandled promise rejection; the kiosk keeps running');
+    current().error({ err: reason }, 'unhandled promise rejection; the kiosk keeps running');
   });
 }

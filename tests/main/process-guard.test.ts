@@ -18,4 +18,18 @@ describe('process guards', () => {
       'unhandled promise rejection; the kiosk keeps running',
     ]);
   });
+
+  it('write to the log of the core serving now, when given a way to find it (the web host\'s restart replaces it)', () => {
+    const first = createSilentLogger().root;
+    const second = createSilentLogger().root;
+    const [firstError, secondError] = [vi.spyOn(first, 'error'), vi.spyOn(second, 'error')];
+    let serving = first;
+    const fakeProcess = new EventEmitter();
+    installProcessGuards(() => serving, fakeProcess as unknown as Parameters<typeof installProcessGuards>[1]);
+    fakeProcess.emit('uncaughtException', new Error('before the restart'));
+    serving = second;
+    fakeProcess.emit('uncaughtException', new Error('after the restart'));
+    expect(firstError).toHaveBeenCalledTimes(1);
+    expect(secondError).toHaveBeenCalledTimes(1);
+  });
 });

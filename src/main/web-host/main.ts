@@ -43,7 +43,8 @@ async function main(): Promise<void> {
     print,
   });
   const { core } = runner.current().hostCore;
-  installProcessGuards(core.logger.forSubsystem('web-host'));
+  // Into the log of whichever core serves now (a restart closes the previous one's).
+  installProcessGuards(() => runner.current().hostCore.core.logger.forSubsystem('web-host'));
 
   if (values.open) {
     const browser = findChromium();
