@@ -16,17 +16,37 @@
  * Windows has no O_NOFOLLOW nor O_NOCTTY (they are 0 there) and its ports are
  * names like COM3 or \\.\COM3; Node reports an open serial port as a
  * character device there too, so the same check holds.
+ *
+ * A printer port (the usb transport) must also be one: a terminal (the
+ * realistic mistake, /dev/ttyUSB0 with transport usb, or a pty, /dev/console)
+ * swallows the job into its line discipline and answers status reads with
+ * its echo or never, and /dev/null or /dev/zero take anything and "answer".
+ * On Linux a printer port is known by its device number: usblp's 180
+ * (/dev/usb/lpN) or the parallel port's 6 (/dev/lpN); elsewhere there is no
+ * usblp, and a terminal is refused by isatty.
  */
 import { constants, statSync, type Stats } from 'node:fs';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { isatty } from 'node:tty';
 
 export type DeviceRole = 'printer' | 'scanner';
 
 const ROLE_WORDS: Record<DeviceRole, string> = { printer: 'printer', scanner: 'pemindai' };
 
 /** What a path is when it is not a character device, in a technician's words. */
-export type NotADevice = 'a regular file' | 'a directory' | 'a FIFO' | 'a socket' | 'a block device' | 'a link outside /dev' | 'not a device';
+export type NotADevice =
+  | 'a regular file'
+  | 'a directory'
+  | 'a FIFO'
+  | 'a socket'
+  | 'a block device'
+  | 'a link outside /dev'
+  | 'not a device'
+  | PrinterPortProblem;
+
+/** A character device that is no printer port. */
+export type PrinterPortProblem = 'a terminal' | 'not a printer port';
 
 const KIND_WORDS: Record<NotADevice, string> = {
   'a regular file': 'berkas biasa',
@@ -36,6 +56,8 @@ const KIND_WORDS: Record<NotADevice, string> = {
   'a block device': 'perangkat blok (disk)',
   'a link outside /dev': 'tautan ke luar /dev',
   'not a device': 'bukan perangkat',
+  'a terminal': "port serial/terminal: pilih sambungan 'serial'",
+  'not a printer port': 'perangkat lain, bukan printer USB (/dev/usb/lp*) atau paralel (/dev/lp*)',
 };
 
 /** Refused before anything was written: the printer's status is `error` (a setting to fix), not `offline`. */
@@ -59,17 +81,48 @@ export const READ_WRITE = constants.O_RDWR | NO_CONTROLLING_TTY;
 /** For a check only: never blocks (a FIFO opened for reading would wait for a writer). */
 const PROBE = constants.O_RDONLY | NO_CONTROLLING_TTY | (constants.O_NONBLOCK ?? 0);
 
-/** Opens `devicePath` with `flags`; a handle on a character device, or a `NotADeviceError` (file untouched). */
-export async function openCharacterDevice(devicePath: string, role: DeviceRole, flags: number = READ_WRITE): Promise<FileHandle> {
+/**
+ * Opens `devicePath` with `flags`; a handle on a character device (that also
+ * passes `also`, given what was opened), or a `NotADeviceError` (file untouched).
+ */
+export async function openCharacterDevice(
+  devicePath: string,
+  role: DeviceRole,
+  flags: number = READ_WRITE,
+  also: (opened: { stats: Stats; fd: number }) => NotADevice | null = () => null,
+): Promise<FileHandle> {
   const handle = await openWithoutLinks(devicePath, role, flags);
   try {
-    const found = notADevice(await handle.stat());
+    const stats = await handle.stat();
+    const found = notADevice(stats) ?? also({ stats, fd: handle.fd });
     if (found) throw new NotADeviceError(devicePath, found, role);
     return handle;
   } catch (error) {
     await handle.close().catch(() => {});
     throw error;
   }
+}
+
+/** Linux's device numbers (majors) of printer ports: usblp, the USB printer class, and lp, the parallel port. */
+const LINUX_PRINTER_MAJORS: ReadonlySet<number> = new Set([180, 6]);
+
+/** Opens a printer port for the usb transport (`flags` beyond read-write: the transport's own), or refuses it. */
+export function openPrinterPort(devicePath: string, flags: number = READ_WRITE): Promise<FileHandle> {
+  return openCharacterDevice(devicePath, 'printer', flags, ({ stats, fd }) =>
+    printerPortProblem({ terminal: isatty(fd), rdev: stats.rdev, platform: process.platform }),
+  );
+}
+
+/** Why an opened character device is no printer port, or null. */
+export function printerPortProblem(device: { terminal: boolean; rdev: number; platform: NodeJS.Platform }): PrinterPortProblem | null {
+  if (device.terminal) return 'a terminal';
+  if (device.platform === 'linux' && !LINUX_PRINTER_MAJORS.has(linuxMajor(device.rdev))) return 'not a printer port';
+  return null;
+}
+
+/** glibc's gnu_dev_major: bits 8-19 and 32-43 of the device number (above 2^32, so not with 32-bit shifts). */
+export function linuxMajor(rdev: number): number {
+  return ((rdev >>> 8) & 0xfff) | (Math.floor(rdev / 2 ** 32) & ~0xfff);
 }
 
 /**

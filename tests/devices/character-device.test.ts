@@ -3,7 +3,15 @@ import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'n
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeNotADevice, ensureCharacterDevice, NotADeviceError, openCharacterDevice } from '../../src/devices/character-device';
+import {
+  describeNotADevice,
+  ensureCharacterDevice,
+  linuxMajor,
+  NotADeviceError,
+  openCharacterDevice,
+  openPrinterPort,
+  printerPortProblem,
+} from '../../src/devices/character-device';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -95,5 +103,43 @@ describe('character devices only', () => {
     expect(describeNotADevice(tempDir())).toBe('a directory');
     expect(describeNotADevice(fifo())).toBe('a FIFO');
     expect(describeNotADevice('/dev/null')).toBeNull();
+  });
+});
+
+/** A Linux device number as glibc's makedev builds it. */
+const makedev = (major: number, minor: number) => (major & 0xfff) * 2 ** 8 + (major - (major & 0xfff)) * 2 ** 32 + (minor & 0xff) + (minor - (minor & 0xff)) * 2 ** 12;
+
+describe('printer ports (the usb transport)', () => {
+  it.each([
+    ['/dev/usb/lp0 (usblp)', { terminal: false, rdev: makedev(180, 0), platform: 'linux' }, null],
+    ['/dev/usb/lp15', { terminal: false, rdev: makedev(180, 15), platform: 'linux' }, null],
+    ['/dev/lp0 (parallel port)', { terminal: false, rdev: makedev(6, 0), platform: 'linux' }, null],
+    ['/dev/ttyUSB0 (a serial adapter)', { terminal: true, rdev: makedev(188, 0), platform: 'linux' }, 'a terminal'],
+    ['/dev/ttyACM0 (a USB-CDC printer)', { terminal: true, rdev: makedev(166, 0), platform: 'linux' }, 'a terminal'],
+    ['/dev/pts/3 (a pty)', { terminal: true, rdev: makedev(136, 3), platform: 'linux' }, 'a terminal'],
+    ['/dev/console', { terminal: true, rdev: makedev(5, 1), platform: 'linux' }, 'a terminal'],
+    ['/dev/null', { terminal: false, rdev: makedev(1, 3), platform: 'linux' }, 'not a printer port'],
+    ['/dev/zero', { terminal: false, rdev: makedev(1, 5), platform: 'linux' }, 'not a printer port'],
+    ['/dev/hidraw0', { terminal: false, rdev: makedev(240, 0), platform: 'linux' }, 'not a printer port'],
+    ['a device numbered above 4095', { terminal: false, rdev: makedev(180 + 4096, 0), platform: 'linux' }, 'not a printer port'],
+    ['a device with a large minor', { terminal: false, rdev: makedev(180, 300), platform: 'linux' }, null],
+    ['a macOS serial port', { terminal: true, rdev: 0x11000003, platform: 'darwin' }, 'a terminal'],
+    ['another macOS character device (no usblp there: left to the printer)', { terminal: false, rdev: 0x3000002, platform: 'darwin' }, null],
+  ] as const)('%s', (_name, device, problem) => {
+    expect(printerPortProblem(device)).toBe(problem);
+  });
+
+  it('reads the major number as glibc does', () => {
+    expect(linuxMajor(statSync('/dev/null').rdev)).toBe(1);
+    expect(linuxMajor(statSync('/dev/ptmx').rdev)).toBe(5);
+    expect(linuxMajor(makedev(4097, 1))).toBe(4097);
+  });
+
+  it.each([
+    ['/dev/ptmx', "bukan perangkat printer: /dev/ptmx adalah port serial/terminal: pilih sambungan 'serial'"],
+    ['/dev/null', 'bukan perangkat printer: /dev/null adalah perangkat lain, bukan printer USB (/dev/usb/lp*) atau paralel (/dev/lp*)'],
+  ])('refuses %s as a printer port, saying what it is', async (devicePath, refusal) => {
+    await expect(openPrinterPort(devicePath)).rejects.toThrow(new NotADeviceError(devicePath, devicePath === '/dev/ptmx' ? 'a terminal' : 'not a printer port', 'printer'));
+    await expect(openPrinterPort(devicePath)).rejects.toThrow(refusal);
   });
 });

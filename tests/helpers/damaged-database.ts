@@ -4,7 +4,7 @@
  * files), as data for tests: each takes the data directory of a kiosk that
  * holds requests and damages its database in place.
  */
-import { closeSync, copyFileSync, existsSync, openSync, readFileSync, renameSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { createKioskCore } from '../../src/main/core';
 import { databasePath } from '../../src/main/db/database';
@@ -66,7 +66,36 @@ export const DAMAGED_DATABASES: ReadonlyArray<readonly [string, (dataDir: string
   ['a bad file header', (dir) => overwrite(databasePath(dir), 0, garbage(100))],
   ['a page size in the header that is not a power of two', (dir) => overwrite(databasePath(dir), 16, Buffer.from([0x0c, 0x01]))],
   ['a WAL whose last committed page is garbage (its checksums valid)', (dir) => walWithGarbagePage(dir)],
+  ['the due index restored from an older copy (every page well-formed)', (dir) => staleDueIndex(dir)],
 ];
+
+/**
+ * A restore that mixed files, or a disk that lost its latest writes to some
+ * sectors only: the pages of the index the sync worker looks requests up by
+ * (`letter_request_due`) come from an older copy, in which one request was
+ * still parked; since then a technician sent it again (pending). Each page
+ * is a well-formed b-tree page, so `quick_check` finds nothing; only
+ * comparing the index with its table (`integrity_check`) shows the request
+ * missing from it, and the sync worker, which finds due requests through that
+ * index, would never send it.
+ */
+export function staleDueIndex(dir: string): void {
+  const file = databasePath(dir);
+  const older = `${file}.older`;
+  const setState = (state: string) => {
+    const db = new BetterSqlite3(file);
+    db.prepare("UPDATE letter_request SET sync_state = ? WHERE id = (SELECT max(id) FROM letter_request)").run(state);
+    db.close(); // the last connection checkpoints the WAL into the file
+  };
+  setState('parked');
+  copyFileSync(file, older);
+  setState('pending');
+  const pages = pagesOf(file, 'letter_request_due');
+  if (pagesOf(older, 'letter_request_due').join() !== pages.join()) throw new Error('the index moved between the copies');
+  const olderBytes = readFileSync(older);
+  for (const page of pages) overwrite(file, (page - 1) * PAGE, olderBytes.subarray((page - 1) * PAGE, page * PAGE));
+  rmSync(older);
+}
 
 /**
  * A power cut left committed transactions in the WAL, not yet copied into the

@@ -4,7 +4,10 @@
  *  - `printed`: the printer answered the marker (GS r 1) after the job, with
  *    what it said about the paper then (near end, or even out after this job);
  *  - `sent-unconfirmed`: the bytes went out but no answer came (some firmware
- *    never answers, or it jammed): never reported as printed;
+ *    never answers, or it jammed), or the device answered the status
+ *    questions with bytes that are no status replies (a terminal's echo,
+ *    /dev/zero's zeros, another protocol), so its "answer" to the marker
+ *    would mean nothing either: never reported as printed;
  *  - `not-printed`: the printer said it cannot (paper out, cover open, ...),
  *    or could not be reached; with the status as far as it is known (`error`
  *    when the configured device path is not a device at all);
@@ -17,6 +20,7 @@ import {
   COMPLETION_REQUEST,
   decodeCompletionReply,
   decodePrinterStatus,
+  isStatusByte,
   STATUS_QUERIES,
   statusRequest,
   type StatusReplies,
@@ -54,15 +58,17 @@ export function createPrinterDriver(
   profile: PrinterProfile,
   timeouts: DriverTimeouts = { statusMs: 1500, completionMs: 15000 },
 ): PrinterDriver {
-  async function queryStatus(connection: PrinterConnection): Promise<PrinterStatus> {
+  /** The status, and whether the device's replies were status bytes at all (`none`: silence). */
+  async function queryStatus(connection: PrinterConnection): Promise<{ status: PrinterStatus; replies: 'status' | 'none' | 'not-status' }> {
     const replies: StatusReplies = {};
     for (const query of STATUS_QUERIES) {
       await connection.write(statusRequest(query));
       const reply = await connection.read(1, timeouts.statusMs);
-      if (reply === null) return 'unknown';
+      if (reply === null) return { status: 'unknown', replies: 'none' };
+      if (!isStatusByte(reply[0]!)) return { status: 'unknown', replies: 'not-status' };
       replies[query] = reply[0];
     }
-    return decodePrinterStatus(replies);
+    return { status: decodePrinterStatus(replies), replies: 'status' };
   }
 
   async function withConnection<T>(use: (c: PrinterConnection) => Promise<T>, onError: (error: Error) => T): Promise<T> {
@@ -98,21 +104,23 @@ export function createPrinterDriver(
   return {
     status() {
       if (!profile.answersStatus) return Promise.resolve('unknown');
-      return withConnection(queryStatus, unreachable);
+      return withConnection(async (connection) => (await queryStatus(connection)).status, unreachable);
     },
     print(job) {
       let jobStarted = false;
       return withConnection<PrintOutcome>(
         async (connection) => {
+          let believable = profile.answersStatus;
           if (profile.answersStatus) {
-            const status = await queryStatus(connection);
+            const { status, replies } = await queryStatus(connection);
             if (!PRINTABLE.has(status) && status !== 'unknown') {
               return { kind: 'not-printed', status, reason: `printer reports ${status}` };
             }
+            believable = replies !== 'not-status';
           }
           jobStarted = true;
           await connection.write(job);
-          if (!profile.answersStatus) return { kind: 'sent-unconfirmed' };
+          if (!believable) return { kind: 'sent-unconfirmed' };
           await connection.write(COMPLETION_REQUEST);
           const paper = await completionReply(connection, timeouts.completionMs);
           return paper === null ? { kind: 'sent-unconfirmed' } : { kind: 'printed', status: paper };

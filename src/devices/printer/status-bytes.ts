@@ -9,6 +9,9 @@
  *   n=2 offline cause: bit 2 cover open, bit 5 stopped by paper end, bit 6 error
  *   n=4 paper sensor:  bits 2-3 paper near end (0x0C), bits 5-6 paper end (0x60)
  * A missing or malformed reply means `unknown`: never assume the printer is fine.
+ * A device whose replies are malformed (all zeros from /dev/zero, a terminal's
+ * echo) is not believed about the completion marker either: a zero byte is a
+ * well-formed `GS r 1` reply, so the driver reports such a job unconfirmed.
  */
 import type { PrinterStatus } from '../../shared/device-status';
 

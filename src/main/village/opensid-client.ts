@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { statusCodeFromLabel } from '../../shared/request-status';
 import { classifyHttpError, classifyThrown, type ErrorBody, type VillageError } from './errors';
 import { downloadImage, pictureRefusal } from './image-download';
-import { readCappedBody } from './read-capped-body';
+import { describeBytes, readCappedBody } from './read-capped-body';
 import {
   appMessage,
   articleAttributes,
@@ -59,8 +59,31 @@ const API = '/api/v1';
  * a few hundred KiB to a few MiB. Past it the answer is not one we asked for.
  */
 export const MAX_JSON_ANSWER_BYTES = 8 * 1024 * 1024;
+/**
+ * A listing read page by page (the letter types) is capped as a whole too:
+ * each page under the per-answer cap could still add up to hundreds of MiB
+ * (50 pages just under 8 MiB once held 2.3 GB). Two answers' worth is far
+ * more than a real village's letters take (a few MiB).
+ */
+export const MAX_LISTING_BYTES = 16 * 1024 * 1024;
+/** Rows asked per page of a listing: OpenSID's largest page. */
+const LISTING_PAGE_SIZE = 100;
+/**
+ * How much the kiosk would ever show, with room to spare: OpenSID ships some
+ * sixty letter formats and a village adds a few; a letter's form has tens of
+ * fields; a choice lists tens of options, a few hundred at most (OpenSID's
+ * longest built-in list, occupations, has about ninety). Beyond these a menu or a picker
+ * is of no use to a resident, and the answer is not one a village server
+ * means: refused as a whole, the cached letters stay in use.
+ */
+export const LETTER_LIMITS = { letters: 500, fieldsPerLetter: 200, optionsPerField: 1000 } as const;
 
 type Method = 'GET' | 'POST' | 'PUT';
+/** What the pages of one listing may still take, shared by its requests. */
+interface ListingBudget {
+  bytesLeft: number;
+}
+const ARTICLES_SHOWN = 10;
 
 export function createOpensidClient(options: OpensidClientOptions): VillageServer {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -72,7 +95,7 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
     method: Method,
     path: string,
     schema: S,
-    init: { token?: string; body?: unknown; timeoutMs?: number; context?: 'login' | 'other' } = {},
+    init: { token?: string; body?: unknown; timeoutMs?: number; context?: 'login' | 'other'; listing?: ListingBudget } = {},
   ): Promise<VillageResult<z.output<S>>> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (init.token) headers.Authorization = `Bearer ${init.token}`;
@@ -91,16 +114,22 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
           redirect: 'manual',
           signal: AbortSignal.timeout(init.timeoutMs ?? readTimeoutMs),
         });
-        const body = await readCappedBody(response, MAX_JSON_ANSWER_BYTES);
+        // A page of a listing may take only what the listing has left.
+        const listing = init.listing;
+        const byListing = listing !== undefined && listing.bytesLeft < MAX_JSON_ANSWER_BYTES;
+        const body = await readCappedBody(response, byListing ? listing.bytesLeft : MAX_JSON_ANSWER_BYTES);
         if (!body.ok) {
           const { capBytes, declaredBytes, message } = body.tooLarge;
-          options.log?.warn({ path, capBytes, declaredBytes }, `answer from the village server ${message}: not read further, connection released`);
+          const what = byListing ? `answers to one listing larger than ${describeBytes(MAX_LISTING_BYTES)} together` : `answer ${message}`;
+          const cap = byListing ? MAX_LISTING_BYTES : capBytes;
+          options.log?.warn({ path, capBytes: cap, declaredBytes }, `${what} from the village server: not read further, connection released`);
           // Transient, not permanent: the server did answer (a submit may have
           // been stored, so the sync worker must look before sending again, as
           // after a 5xx), and the same call may be answered normally once the
           // server is fixed; a permanent error would park a request for good.
-          return { ok: false, error: { kind: 'transient', reason: 'server', status: response.status, message: `answer ${message}` } };
+          return { ok: false, error: { kind: 'transient', reason: 'server', status: response.status, message: what } };
         }
+        if (listing) listing.bytesLeft -= body.bytes.length;
         // TextDecoder drops a UTF-8 byte order mark, as response.text() did (some PHP servers send one).
         text = new TextDecoder().decode(body.bytes);
         break;
@@ -123,15 +152,53 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
     return { ok: false, error: unexpected(response.status, text) };
   }
 
-  async function allPages<A extends z.ZodType>(token: string, path: string, type: string, attributes: A) {
+  /** Refuses an answer for what it holds, loudly: the technician's log names the path and the cap. */
+  function tooMuch(path: string, cap: Record<string, number>, what: string): { ok: false; error: VillageError } {
+    options.log?.warn({ path, cap }, `answer from the village server refused: ${what}`);
+    // Transient, as for an answer past its byte cap: the server did answer, and may answer sensibly once fixed.
+    return { ok: false, error: { kind: 'transient', reason: 'server', message: `answer refused: ${what}` } };
+  }
+
+  /** A page holding more rows than asked for is not an answer to the question (and could hold anything). */
+  function pageProblem(path: string, rows: number, pageSize: number) {
+    return rows > pageSize ? tooMuch(path, { pageSize }, `a page of ${rows} rows where ${pageSize} were asked for`) : null;
+  }
+
+  /**
+   * Every page of a listing, within `maxRows` rows (so within the pages they
+   * take) and `MAX_LISTING_BYTES` together, each row checked by `rowProblem`
+   * as its page arrives: whatever is refused, no further page is asked for.
+   */
+  async function allPages<A extends z.ZodType>(
+    token: string,
+    path: string,
+    type: string,
+    attributes: A,
+    limits: { noun: string; maxRows: number; rowProblem: (attributes: z.output<A>) => [Record<string, number>, string] | null },
+  ) {
     const rows: Array<{ id: string; attributes: z.output<A> }> = [];
-    for (let page = 1; page <= 50; page++) {
+    const listing: ListingBudget = { bytesLeft: MAX_LISTING_BYTES };
+    const maxPages = Math.ceil(limits.maxRows / LISTING_PAGE_SIZE);
+    for (let page = 1; ; page++) {
       const separator = path.includes('?') ? '&' : '?';
-      const result = await request('GET', `${path}${separator}page[size]=100&page[number]=${page}`, pageBody(type, attributes), { token });
+      const pagePath = `${path}${separator}page[size]=${LISTING_PAGE_SIZE}&page[number]=${page}`;
+      const result = await request('GET', pagePath, pageBody(type, attributes), { token, listing });
       if (!result.ok) return result;
       // zod's generic output type does not narrow through pageBody<A>; the shape is checked at run time.
-      rows.push(...(result.value.data as Array<{ id: string; attributes: z.output<A> }>));
-      if (page >= result.value.meta.pagination.total_pages) break;
+      const data = result.value.data as Array<{ id: string; attributes: z.output<A> }>;
+      const { total, total_pages: totalPages } = result.value.meta.pagination;
+      const wrongPage = pageProblem(pagePath, data.length, LISTING_PAGE_SIZE);
+      if (wrongPage) return wrongPage;
+      for (const row of data) {
+        const problem = limits.rowProblem(row.attributes);
+        if (problem) return tooMuch(pagePath, problem[0], problem[1]);
+      }
+      rows.push(...data);
+      const count = Math.max(total, rows.length);
+      if (count > limits.maxRows || totalPages > maxPages) {
+        return tooMuch(pagePath, { [limits.noun]: limits.maxRows }, `more than ${limits.maxRows} ${limits.noun} (${count} in ${totalPages} pages)`);
+      }
+      if (page >= totalPages) break;
     }
     return { ok: true as const, value: rows };
   }
@@ -191,7 +258,11 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
     },
 
     async letterTypes(token) {
-      const rows = await allPages(token, `${API}/layanan-mandiri/surat/jenis-permohonan?sort=nama`, 'jenis-surat', letterAttributes);
+      const rows = await allPages(token, `${API}/layanan-mandiri/surat/jenis-permohonan?sort=nama`, 'jenis-surat', letterAttributes, {
+        noun: 'letters',
+        maxRows: LETTER_LIMITS.letters,
+        rowProblem: letterFormProblem,
+      });
       if (!rows.ok) return rows;
       const letters: LetterType[] = [];
       const unavailable: string[] = [];
@@ -220,13 +291,10 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
     },
 
     async listRequests(token, { pageSize = 20, page = 1 } = {}) {
-      const result = await request(
-        'GET',
-        `${API}/layanan-mandiri/surat/permohonan?sort=-id&page[size]=${pageSize}&page[number]=${page}`,
-        pageBody('permohonan', requestAttributes),
-        { token },
-      );
-      return result.ok ? { ok: true, value: result.value.data.map(toServerRequest) } : result;
+      const path = `${API}/layanan-mandiri/surat/permohonan?sort=-id&page[size]=${pageSize}&page[number]=${page}`;
+      const result = await request('GET', path, pageBody('permohonan', requestAttributes), { token });
+      if (!result.ok) return result;
+      return pageProblem(path, result.value.data.length, pageSize) ?? { ok: true, value: result.value.data.map(toServerRequest) };
     },
 
     async cancelRequest(token, serverId) {
@@ -239,8 +307,11 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
     },
 
     async articles(token) {
-      const result = await request('GET', `${API}/artikel?sort=-tgl_upload&page[size]=10`, pageBody('artikel', articleAttributes), { token });
+      const path = `${API}/artikel?sort=-tgl_upload&page[size]=${ARTICLES_SHOWN}`;
+      const result = await request('GET', path, pageBody('artikel', articleAttributes), { token });
       if (!result.ok) return result;
+      const wrongPage = pageProblem(path, result.value.data.length, ARTICLES_SHOWN);
+      if (wrongPage) return wrongPage;
       const articles: Article[] = result.value.data.map((a) => ({
         id: Number(a.id),
         title: a.attributes.title,
@@ -259,6 +330,27 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
       return pictureRefusal(address, baseUrl);
     },
   };
+}
+
+/** A letter form larger than a resident could fill in, as the cap it passes and words for the log; or null. */
+function letterFormProblem(letter: z.output<typeof letterAttributes>): [Record<string, number>, string] | null {
+  const form = letter.form_surat ?? [];
+  const { fieldsPerLetter, optionsPerField } = LETTER_LIMITS;
+  if (form.length > fieldsPerLetter) return [{ fieldsPerLetter }, `letter ${letter.slug} has ${form.length} fields, more than ${fieldsPerLetter}`];
+  const longest = longestChoice(form);
+  if (longest > optionsPerField) return [{ optionsPerField }, `letter ${letter.slug} has a choice of ${longest} options, more than ${optionsPerField}`];
+  return null;
+}
+
+/** The most options one choice of a form offers; requirements are the options of the `syarat` field, each with its documents as options of its own. */
+function longestChoice(form: RawFormField[]): number {
+  let longest = 0;
+  for (const field of form) {
+    const values = field.values ?? [];
+    longest = Math.max(longest, values.length);
+    for (const value of values) for (const inner of value.form_surat ?? []) longest = Math.max(longest, inner.values?.length ?? 0);
+  }
+  return longest;
 }
 
 /** Not paginated: `{data:[...]}` only. */

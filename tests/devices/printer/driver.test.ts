@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPrinterDriver } from '../../../src/devices/printer/driver';
@@ -130,6 +130,28 @@ describe('stray replies inside a job', () => {
       const driver = createPrinterDriver(tcpTransport('127.0.0.1', port), GENERIC_58, { statusMs: 300, completionMs: 300 });
       const jobWithStatusBytes = Uint8Array.from([...job, 0x10, 0x04, 0x01]);
       expect(await driver.print(jobWithStatusBytes)).toEqual({ kind: 'sent-unconfirmed' });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('a device that answers, but not as a printer', () => {
+  it.each<[string, (socket: Socket, chunk: Buffer) => void]>([
+    ['zeros to everything, as /dev/zero', (socket, chunk) => socket.write(Buffer.alloc(chunk.length))],
+    ["its own bytes back, as a terminal's echo", (socket, chunk) => socket.write(chunk)],
+    ['text, as another service on the port', (socket) => socket.write('HTTP/1.1 400 Bad Request\r\n\r\n')],
+  ])('%s: status unknown, and a job is never reported printed', async (_name, answer) => {
+    const server = createServer((socket) => {
+      socket.on('data', (chunk) => answer(socket, chunk));
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const driver = createPrinterDriver(tcpTransport('127.0.0.1', port), GENERIC_58, { statusMs: 300, completionMs: 300 });
+      expect(await driver.status()).toBe('unknown');
+      expect(await driver.print(job)).toEqual({ kind: 'sent-unconfirmed' });
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -5,7 +5,7 @@ import { DatabaseDamagedError, DatabaseTooNewError, databasePath, migrate, openD
 import { migrations } from '../../../src/main/db/migrations/index';
 import type { Migration } from '../../../src/main/db/migrations/types';
 import { createSilentLogger } from '../../../src/main/logging/logger';
-import { DAMAGED_DATABASES, databaseBytes, usedKiosk } from '../../helpers/damaged-database';
+import { DAMAGED_DATABASES, databaseBytes, staleDueIndex, usedKiosk } from '../../helpers/damaged-database';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -81,6 +81,18 @@ describe('database', () => {
     expect(refusal).toBeInstanceOf(DatabaseDamagedError);
     expect((refusal as Error).message).toMatch(/^adm\.sqlite rusak: .+; pulihkan dari cadangan\./);
     expect(databaseBytes(dir)).toBe(before);
+  });
+
+  it('refuses an index older than its table, which hides a pending request from the sync worker and passes quick_check', async () => {
+    const dir = tempDir();
+    await usedKiosk(dir);
+    staleDueIndex(dir);
+    const db = new BetterSqlite3(databasePath(dir), { readonly: true });
+    const pending = (lookUp: string) => db.prepare(`SELECT count(*) FROM letter_request ${lookUp} WHERE sync_state = 'pending'`).pluck().get();
+    expect(pending('INDEXED BY letter_request_due')).toBe((pending('NOT INDEXED') as number) - 1);
+    expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+    db.close();
+    expect(() => openDatabase(databasePath(dir), log)).toThrow(/^adm\.sqlite rusak: row \d+ missing from index letter_request_due/);
   });
 
   it('opens an intact database that holds requests', async () => {

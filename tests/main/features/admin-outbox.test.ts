@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdminOutboxRow } from '../../../src/shared/admin-contract';
+import { neutraliseFormula } from '../../../src/main/export/spreadsheet-cell';
 import { serverTarget } from '../../../src/main/village/server-target';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { newRequest, pinOf } from '../../helpers/outbox-rig';
@@ -70,8 +71,8 @@ describe('admin outbox', () => {
     expect(csv).toMatchObject({ ok: true, value: { mimeType: 'text/csv', fileName: expect.stringMatching(/^adm-permohonan-\d{4}-\d{2}-\d{2}\.csv$/) } });
     const text = (csv as { value: { text: string } }).value.text;
     const [header, line] = text.trim().split('\n');
-    expect(header).toBe('reference,createdAt,letterName,resident,state,serverId,serverStatus,attempts,lastError');
-    expect(line).toContain(`${reference},`);
+    expect(header).toBe('"reference","createdAt","letterName","resident","state","serverId","serverStatus","attempts","lastError"');
+    expect(line).toContain(`"${reference}",`);
     expect(line).toContain('320101******0001');
     expect(text).not.toContain('3201011501850001');
     const json = await admin('admin.outboxExport', { state: 'pending', format: 'json' });
@@ -98,8 +99,9 @@ describe('admin outbox', () => {
     const csv = await admin('admin.outboxExport', { state: 'all', format: 'csv' });
     const text = (csv as { value: { text: string } }).value.text;
     // In quotes, quotes doubled, behind a single quote: a spreadsheet shows it as text.
-    expect(text).toContain(`${reference},`);
-    expect(text).toContain(`,"'${letterName.replaceAll('"', '""')}",`);
+    expect(text).toContain(`"${reference}",`);
+    expect(neutraliseFormula(letterName)).toMatch(/^'/);
+    expect(text).toContain(`,"${neutraliseFormula(letterName).replaceAll('"', '""')}",`);
     // The JSON export keeps the name as the server gave it.
     const json = await admin('admin.outboxExport', { state: 'all', format: 'json' });
     expect(JSON.parse((json as { value: { text: string } }).value.text)).toEqual([expect.objectContaining({ reference, letterName })]);

@@ -44,7 +44,7 @@ describe('log export', () => {
     const written = exportLogsToFolder({ folder: stick, logDir: logDir(), kioskName: 'ADM 01/Balai', appVersion: '1.2.3', audit: AUDIT, now });
     expect(written).toBe(path.join(stick, 'ADM-ADM_01_Balai-20261202-083015'));
     expect(readdirSync(written).sort()).toEqual(['20261201-0000-01-adm.log', 'README.txt', 'adm.log', 'audit.csv']);
-    expect(readFileSync(path.join(written, 'audit.csv'), 'utf8')).toBe('at,actor,action,detail\n2026-12-02 08:00:00,pin,admin.opened,\n');
+    expect(readFileSync(path.join(written, 'audit.csv'), 'utf8')).toBe('"at","actor","action","detail"\n"2026-12-02 08:00:00","pin","admin.opened",\n');
     expect(() => exportLogsToFolder({ folder: stick, logDir: logDir(), kioskName: 'ADM 01/Balai', appVersion: '1.2.3', audit: AUDIT, now })).toThrow();
   });
 
@@ -52,7 +52,7 @@ describe('log export', () => {
     const audit = [{ at: '2026-12-02 08:00:00', actor: '=HYPERLINK("http://contoh.test","Budi")', action: 'admin.opened', detail: null }];
     const written = exportLogsToFolder({ folder: tempDir(), logDir: logDir(), kioskName: 'ADM-01', appVersion: '1.2.3', audit, now: new Date('2026-12-02T08:30:15Z') });
     expect(readFileSync(path.join(written, 'audit.csv'), 'utf8')).toBe(
-      'at,actor,action,detail\n2026-12-02 08:00:00,"\'=HYPERLINK(""http://contoh.test"",""Budi"")",admin.opened,\n',
+      '"at","actor","action","detail"\n"2026-12-02 08:00:00","\'=HYPERLINK(""http://contoh.test"",""Budi"")","admin.opened",\n',
     );
   });
 
@@ -63,6 +63,6 @@ describe('log export', () => {
     expect(lines.indexOf('{"msg":"older"}')).toBeGreaterThan(0);
     expect(lines.indexOf('{"msg":"newest"}')).toBeGreaterThan(lines.indexOf('{"msg":"older"}'));
     expect(download.text).not.toContain('not a log');
-    expect(download.text.endsWith('2026-12-02 08:00:00,pin,admin.opened,\n')).toBe(true);
+    expect(download.text.endsWith('"2026-12-02 08:00:00","pin","admin.opened",\n')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOpensidClient, MAX_JSON_ANSWER_BYTES } from '../../../src/main/village/opensid-client';
+import { createOpensidClient, MAX_JSON_ANSWER_BYTES, MAX_LISTING_BYTES } from '../../../src/main/village/opensid-client';
 import type { SubmitRequest, VillageServer } from '../../../src/main/village/types';
 import { startOpensidSim, type OpensidSim } from '../../../tools/opensid-sim/server';
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
@@ -251,5 +251,159 @@ describe('OpenSID client: answers larger than their cap', () => {
       expect.objectContaining({ path: '/api/v1/profil-desa', capBytes: 8 * MiB }),
       expect.stringContaining('larger than 8 MiB'),
     );
+  });
+});
+
+/**
+ * A village server that offers letter types in `offered` pages (Infinity: a
+ * `total_pages` always one more than the page asked), each made by `page`,
+ * and notes every page asked for.
+ */
+async function pagedLetterServer(offered: number, page: (number: number) => { data: string; total: number; totalPages: number }) {
+  const asked: number[] = [];
+  const server = createServer((req, res) => {
+    const number = Number(/page\[number\]=(\d+)/.exec(decodeURIComponent(req.url ?? ''))?.[1] ?? 1);
+    asked.push(number);
+    const { data, total, totalPages } = page(number);
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(`{"data":[${data}],"meta":{"pagination":{"total":${total},"current_page":${number},"total_pages":${Math.min(totalPages, offered)}}}}`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    asked,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const option = (i: number) => `{"label":"Pilihan ${i}","value":"${i}"}`;
+const field = (name: string, options: string[]) => `{"type":"select","required":true,"label":"${name}","name":"${name}","values":[${options.join(',')}]}`;
+const letter = (id: number, fields: string[]) => `{"type":"jenis-surat","id":"${id}","attributes":{"kode":null,"nama":"Surat ${id}","slug":"surat-${id}","form_surat":[${fields.join(',')}]}}`;
+const range = (count: number) => Array.from({ length: count }, (_, i) => i);
+/** Options that each pass the schema, as many as fit just under the cap for one answer. */
+const tinyOptionsUnderCap = () => {
+  const options: string[] = [];
+  for (let size = 0; size < MAX_JSON_ANSWER_BYTES - 4096; size += 24) options.push(`{"label":${options.length % 10},"value":1}`);
+  return options;
+};
+/** 100 letters of 20 fields of 100 options: about 7 MiB, under the cap for one answer. */
+const heavyPageOfLetters = () => range(100).map((i) => letter(i, range(20).map((f) => field(`isian_${f}`, range(100).map(option)))));
+
+describe('OpenSID client: listings larger than the kiosk would show', () => {
+  const MiB = 1024 * 1024;
+  let paged: Awaited<ReturnType<typeof pagedLetterServer>> | null = null;
+  afterEach(async () => {
+    await paged?.close();
+    paged = null;
+  });
+
+  it.each<[string, number, () => (n: number) => { data: string; total: number; totalPages: number }, RegExp, Record<string, unknown>]>([
+    [
+      'one letter per page whose choice holds options just under the answer cap (50 pages offered)',
+      50,
+      () => {
+        const page = letter(1, [field('x', tinyOptionsUnderCap())]);
+        return () => ({ data: page, total: 50, totalPages: 50 });
+      },
+      /^answer refused: letter surat-1 has a choice of \d+ options, more than 1000$/,
+      { cap: { optionsPerField: 1000 } },
+    ],
+    [
+      'a letter form of 300 fields',
+      50,
+      () => () => ({ data: letter(1, range(300).map((f) => field(`isian_${f}`, []))), total: 50, totalPages: 50 }),
+      /^answer refused: letter surat-1 has 300 fields, more than 200$/,
+      { cap: { fieldsPerLetter: 200 } },
+    ],
+    [
+      'a requirement whose documents number 5,000',
+      50,
+      () => () => ({
+        data: letter(1, [`{"type":"select","required":false,"label":"Syarat","name":"syarat","values":[{"label":"KK","value":"2","form_surat":[{"name":"dokumen","values":[${range(5000).map(option).join(',')}]}]}]}`]),
+        total: 50,
+        totalPages: 50,
+      }),
+      /^answer refused: letter surat-1 has a choice of 5000 options, more than 1000$/,
+      { cap: { optionsPerField: 1000 } },
+    ],
+    [
+      '5,000 letters in 50 pages',
+      50,
+      () => {
+        const page = range(100).map((i) => letter(i, []));
+        return () => ({ data: page.join(','), total: 5000, totalPages: 50 });
+      },
+      /^answer refused: more than 500 letters \(5000 in 50 pages\)$/,
+      { cap: { letters: 500 } },
+    ],
+    [
+      'pages that never end (each says there is one more)',
+      Infinity,
+      () => {
+        const page = range(100).map((i) => letter(i, []));
+        return (n) => ({ data: page.join(','), total: 100 * n, totalPages: n + 1 });
+      },
+      /^answer refused: more than 500 letters \(500 in 6 pages\)$/,
+      { cap: { letters: 500 } },
+    ],
+    [
+      'a page of 150 rows where 100 were asked for',
+      50,
+      () => () => ({ data: range(150).map((i) => letter(i, [])).join(','), total: 150, totalPages: 50 }),
+      /^answer refused: a page of 150 rows where 100 were asked for$/,
+      { cap: { pageSize: 100 } },
+    ],
+    [
+      'pages of about 7 MiB each, every count within the limits (5 pages offered)',
+      5,
+      () => {
+        const page = heavyPageOfLetters().join(',');
+        expect(Buffer.byteLength(page)).toBeGreaterThan(6 * MiB);
+        expect(Buffer.byteLength(page)).toBeLessThan(MAX_JSON_ANSWER_BYTES - 1024);
+        return () => ({ data: page, total: 500, totalPages: 5 });
+      },
+      /^answers to one listing larger than 16 MiB together$/,
+      { capBytes: MAX_LISTING_BYTES },
+    ],
+  ])('refuses %s and asks for no further page, with a log line naming the path and the cap', async (_name, offered, makePages, message, logged) => {
+    paged = await pagedLetterServer(offered, makePages());
+    const warn = vi.fn();
+    const client = createOpensidClient({ baseUrl: paged.url, log: { warn } as unknown as Logger });
+    const result = await client.letterTypes('token');
+    expect(result).toMatchObject({ ok: false, error: { kind: 'transient', reason: 'server', message: expect.stringMatching(message) } });
+    expect(paged.asked.length).toBeLessThan(Math.min(offered, 6));
+    expect(paged.asked).toEqual(range(paged.asked.length).map((i) => i + 1));
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({ path: expect.stringContaining('/api/v1/layanan-mandiri/surat/jenis-permohonan'), ...logged }),
+      expect.stringMatching(/refused|larger than/),
+    );
+  });
+
+  it('takes a listing within every limit, read page by page', async () => {
+    const page = range(100).map((i) => letter(i, [field('pekerjaan', range(90).map(option))]));
+    paged = await pagedLetterServer(5, (n) => ({ data: page.map((l) => l.replace(/"id":"(\d+)"/, (_m, id: string) => `"id":"${n * 1000 + Number(id)}"`)).join(','), total: 500, totalPages: 5 }));
+    const client = createOpensidClient({ baseUrl: paged.url });
+    const result = await client.letterTypes('token');
+    expect(result.ok && result.value.letters).toHaveLength(500);
+    expect(paged.asked).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses a page of sent requests or articles holding more rows than asked for', async () => {
+    const rows = (type: string, count: number, attributes: string) => range(count).map((i) => `{"type":"${type}","id":"${i}","attributes":${attributes}}`).join(',');
+    const server = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const body = req.url!.includes('artikel')
+        ? rows('artikel', 11, '{"title":"Kabar"}')
+        : rows('permohonan', 21, '{"jenis_surat":"Surat","status":"Belum Lengkap","tanggal_kirim":"2026-01-01"}');
+      res.end(`{"data":[${body}],"meta":{"pagination":{"total":21,"current_page":1,"total_pages":1}}}`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = createOpensidClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      expect(await client.listRequests('token', { pageSize: 20 })).toMatchObject({ ok: false, error: { kind: 'transient', message: 'answer refused: a page of 21 rows where 20 were asked for' } });
+      expect(await client.articles('token')).toMatchObject({ ok: false, error: { kind: 'transient', message: 'answer refused: a page of 11 rows where 10 were asked for' } });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
