@@ -149,6 +149,25 @@ export function describeNotADevice(devicePath: string): NotADevice | null {
   }
 }
 
+/**
+ * Without opening anything: why the character device at `devicePath` is no printer port for the usb transport
+ * (a serial port or terminal, another device; Linux, by its major number), or null (a printer port, not a
+ * character device at all, or not there now). The admin's early word; `openPrinterPort` checks again.
+ */
+export function describeNotAPrinterPort(devicePath: string, platform: NodeJS.Platform = process.platform): PrinterPortProblem | null {
+  if (platform !== 'linux') return null; // elsewhere only an opened handle can say it is a terminal
+  try {
+    const stats = statSync(devicePath);
+    if (!stats.isCharacterDevice()) return null;
+    return LINUX_TERMINAL_MAJORS.has(linuxMajor(stats.rdev)) ? 'a terminal' : printerPortProblem({ terminal: false, rdev: stats.rdev, platform });
+  } catch {
+    return null;
+  }
+}
+
+/** Linux's terminal majors: virtual consoles and serial ports (4), /dev/tty and the console (5), ptys (136-143), USB serial (166, 188). */
+const LINUX_TERMINAL_MAJORS: ReadonlySet<number> = new Set([4, 5, 136, 137, 138, 139, 140, 141, 142, 143, 166, 188]);
+
 async function openWithoutLinks(devicePath: string, role: DeviceRole, flags: number): Promise<FileHandle> {
   try {
     return await open(devicePath, flags | NO_FOLLOW);

@@ -87,4 +87,6 @@ export type SettingsProblem =
   | 'too-short'
   | 'invalid'
   /** A device path that names a regular file, a folder, a FIFO ... (a printer would write into it). */
-  | 'not-a-device';
+  | 'not-a-device'
+  /** Under the usb transport, a device that is no USB or parallel printer port (a serial port, a terminal). */
+  | 'not-a-printer-port';

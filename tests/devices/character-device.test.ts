@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  describeNotAPrinterPort,
   describeNotADevice,
   ensureCharacterDevice,
   linuxMajor,
@@ -141,5 +142,17 @@ describe('printer ports (the usb transport)', () => {
   ])('refuses %s as a printer port, saying what it is', async (devicePath, refusal) => {
     await expect(openPrinterPort(devicePath)).rejects.toThrow(new NotADeviceError(devicePath, devicePath === '/dev/ptmx' ? 'a terminal' : 'not a printer port', 'printer'));
     await expect(openPrinterPort(devicePath)).rejects.toThrow(refusal);
+  });
+});
+
+describe('a printer port named in the settings, before anything opens it', () => {
+  it.each([
+    ['/dev/ptmx', 'linux', 'a terminal'],
+    ['/dev/null', 'linux', 'not a printer port'],
+    ['/dev/usb/lp9-not-plugged', 'linux', null],
+    ['/etc/hostname', 'linux', null],
+    ['/dev/ptmx', 'win32', null],
+  ] as const)('%s on %s: %s', (devicePath, platform, expected) => {
+    expect(describeNotAPrinterPort(devicePath, platform)).toBe(expected);
   });
 });

@@ -17,7 +17,7 @@ import {
   type SettingsValues,
 } from '../../shared/admin-settings';
 import { normalisePhone } from '../../shared/phone';
-import { describeNotADevice } from '../../devices/character-device';
+import { describeNotADevice, describeNotAPrinterPort } from '../../devices/character-device';
 import type { ConfigFilePosition } from '../../shared/admin-contract';
 import { ok, type ErrorParams } from '../../shared/result';
 import { configSchema, type ConfigSchema, type KioskConfig } from '../config/schema';
@@ -72,6 +72,9 @@ function devicePathsNotDevices(config: KioskConfig, values: Partial<Record<Setti
   const { transport, devicePath } = config.printer;
   if (printerTouched && (transport === 'usb' || transport === 'serial') && describeNotADevice(devicePath)) {
     fields['printer.devicePath'] = 'not-a-device';
+  } else if (printerTouched && transport === 'usb' && describeNotAPrinterPort(devicePath)) {
+    // A serial port (/dev/ttyUSB0) under "usb": the usb transport would refuse it at the first slip.
+    fields['printer.devicePath'] = 'not-a-printer-port';
   }
   const scanner = config.input.serialScanner;
   if ('input.serialScanner.path' in values && scanner && describeNotADevice(scanner.path)) fields['input.serialScanner.path'] = 'not-a-device';

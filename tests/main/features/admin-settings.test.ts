@@ -277,12 +277,27 @@ describe('admin.saveSettings: device paths', () => {
     expect(core.config().printer.transport).toBe('virtual');
   });
 
-  it.each([['/dev/null'], ['/dev/usb/lp7']])('takes a character device, or a path not there now (a printer unplugged): %s', async (devicePath) => {
+  it.each([
+    ['usb', '/dev/usb/lp7'],
+    ['serial', '/dev/ttyUSB7'],
+    ['serial', '/dev/null'],
+  ])('takes a character device, or a path not there now (a printer unplugged): %s %s', async (transport, devicePath) => {
     const { core, session } = await adminOver('{}\n');
-    const saved = await core.invokeAdmin('admin.saveSettings', { values: { 'printer.transport': 'usb', 'printer.devicePath': devicePath } }, asPage(session));
+    const saved = await core.invokeAdmin('admin.saveSettings', { values: { 'printer.transport': transport, 'printer.devicePath': devicePath } }, asPage(session));
     expect(saved.ok).toBe(true);
-    expect(core.config().printer).toMatchObject({ transport: 'usb', devicePath });
+    expect(core.config().printer).toMatchObject({ transport, devicePath });
   });
+
+  it.each([['/dev/ptmx (a terminal, as /dev/ttyUSB0 is)'], ['/dev/null (another device)']])(
+    'refuses under "usb" a character device that is no printer port: %s',
+    async (label) => {
+      const devicePath = label.split(' ')[0]!;
+      const { core, session, file } = await adminOver('{}\n');
+      const refused = await core.invokeAdmin('admin.saveSettings', { values: { 'printer.transport': 'usb', 'printer.devicePath': devicePath } }, asPage(session));
+      expect(refused).toEqual({ ok: false, error: { code: 'validation', fields: { 'printer.devicePath': 'not-a-printer-port' } } });
+      expect(readFileSync(file, 'utf8')).toBe('{}\n');
+    },
+  );
 });
 
 // The timing settings the Pengaturan screen offers, with values a resident cannot live with: refused with the range.
