@@ -12,8 +12,7 @@
  * the data directory's owner, sets it; the same command resets a forgotten
  * PIN. The demo PIN opens a demo kiosk that has none of its own (README).
  */
-import { existsSync } from 'node:fs';
-import { configPath } from '../config/store';
+import { configFilePresent } from '../config/store';
 import type { OutboxStore } from '../outbox/outbox-store';
 import { SET_PIN_COMMAND } from '../../shared/admin-pin';
 
@@ -28,7 +27,7 @@ export function demoAdminPin(facts: { demoMode: boolean; pinSet: boolean }): str
 
 /** True while the kiosk has neither a configuration file nor any stored request. */
 export function neverCommissioned(dataDir: string, outbox: Pick<OutboxStore, 'counts'>): boolean {
-  if (existsSync(configPath(dataDir))) return false;
+  if (configFilePresent(dataDir)) return false;
   return Object.values(outbox.counts()).every((count) => count === 0);
 }
 

@@ -3,13 +3,14 @@
  *
  * Policy: technicians edit this file by hand, so it is read the way people
  * write it: a UTF-8 byte-order mark, comments and trailing commas are fine
- * (jsonc-parser). A field that fails the schema falls back to its default with
- * a warning, the rest is kept. But a file that exists and still cannot be read
- * (or names a server URL that is not one) is never replaced by defaults: that
- * would start demo mode and send residents' requests to the in-memory demo
- * server. It is a PROBLEM: the kiosk keeps every stored request, sends
- * nothing, and says "needs a technician" with the line and column, in the log
- * and in `adm`. The file stays where it is for the technician to fix.
+ * (jsonc-parser). A field that fails the schema falls back to its default,
+ * with a warning; the rest is kept. But anything named config.json that still cannot
+ * be read (a broken text, a folder, a link to nothing, a file the kiosk's user
+ * may not read) or names a server URL that is not one is never replaced by
+ * defaults: that would start demo mode and send residents' requests to the
+ * in-memory demo server. It is a PROBLEM: the kiosk keeps every stored
+ * request, sends nothing, and says "needs a technician" with what and where,
+ * in the log and in `adm`. The file stays where it is for the technician to fix.
  * Writes are atomic (temp file + rename), so a power cut never leaves half a file.
  *
  * The kiosk's own saves (admin settings) edit the file in place: only the
@@ -19,7 +20,7 @@
  * the file could not be read at start) would erase the server URL, the kiosk's
  * name and the printer with no copy left.
  */
-import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import {
   applyEdits,
@@ -58,6 +59,8 @@ export function describeConfigProblem(problem: ConfigProblem): string {
   const where = problem.line === null ? '' : ` (baris ${problem.line}, kolom ${problem.column})`;
   return `config.json tidak dapat dibaca${where}: ${problem.message}`;
 }
+
+const CONFIG_WARNINGS_MESSAGE = 'configuration file has problems; defaults used where it was wrong';
 
 export function configPath(dataDir: string): string {
   return path.join(dataDir, CONFIG_FILE_NAME);
@@ -140,20 +143,60 @@ export interface ConfigFileState extends LoadedConfig {
 }
 
 /**
+ * Whether anything named config.json is in the data directory: a file, but
+ * also a folder, a link (even one to nothing) or a file the kiosk may not
+ * read. Each of those is a configuration that needs a technician, never "no
+ * configuration" (which starts demo mode and lets the first admin PIN be
+ * chosen on the touchscreen). `lstat`, not `existsSync`: that says false for
+ * a dangling link. An entry that cannot even be looked at counts as present.
+ */
+export function configFilePresent(dataDir: string): boolean {
+  try {
+    lstatSync(configPath(dataDir));
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
+
+/** The text of config.json, which must be present; or why it cannot be read, in words a technician can act on. */
+function readConfigText(file: string): { ok: true; text: string } | { ok: false; problem: ConfigProblem } {
+  const unreadable = (message: string) => ({ ok: false as const, problem: { message, line: null, column: null } });
+  try {
+    // Checked first: reading a FIFO would wait forever, a device would never end.
+    const entry = statSync(file);
+    if (entry.isDirectory()) return unreadable('config.json is a folder, not a file');
+    if (!entry.isFile()) return unreadable('config.json is not a regular file (a pipe, a device or a socket)');
+    return { ok: true, text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return unreadable(danglingLink(file));
+    if (code === 'ELOOP') return unreadable('config.json is a link that leads back to itself');
+    if (code === 'EACCES' || code === 'EPERM') return unreadable(`config.json may not be read by this user (${code}); check its owner and permissions`);
+    return unreadable(`config.json cannot be read: ${(error as Error).message}`);
+  }
+}
+
+/** What a config.json that `lstat` found but `stat` did not is: a link to nothing, or a file removed meanwhile. */
+function danglingLink(file: string): string {
+  try {
+    return `config.json is a link to ${JSON.stringify(readlinkSync(file))}, which does not exist`;
+  } catch {
+    return 'config.json went away while it was read';
+  }
+}
+
+/**
  * Reads the configuration without logging, so the core can read it before the
  * logger exists (the log's size and level come from it). Use `logConfigState`
  * afterwards to report what happened.
  */
 export function readConfigFile(dataDir: string, schema: ConfigSchema = configSchema): ConfigFileState {
   const file = configPath(dataDir);
-  if (!existsSync(file)) return { file, exists: false, config: defaultConfig(), warnings: [], problem: null };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { file, exists: true, ...unusable({ message: (error as Error).message, line: null, column: null }) };
-  }
-  return { file, exists: true, ...parseConfigText(text, schema) };
+  if (!configFilePresent(dataDir)) return { file, exists: false, config: defaultConfig(), warnings: [], problem: null };
+  const read = readConfigText(file);
+  if (!read.ok) return { file, exists: true, ...unusable(read.problem) };
+  return { file, exists: true, ...parseConfigText(read.text, schema) };
 }
 
 export function logConfigState(state: ConfigFileState, log: Logger): void {
@@ -168,7 +211,7 @@ export function logConfigState(state: ConfigFileState, log: Logger): void {
     log.info({ file: state.file, exists: state.exists }, 'configuration loaded');
     return;
   }
-  log.warn({ file: state.file, warnings: state.warnings }, 'configuration file has problems; defaults used where it was wrong');
+  log.warn({ file: state.file, warnings: state.warnings }, CONFIG_WARNINGS_MESSAGE);
 }
 
 /**
@@ -189,21 +232,17 @@ export async function saveConfig(dataDir: string, config: KioskConfig): Promise<
  * save creates it.
  */
 export function configFileProblem(dataDir: string): ConfigProblem | null {
-  const current = readForEdit(configPath(dataDir));
+  const current = readForEdit(dataDir);
   return current.ok ? null : current.problem;
 }
 
-function readForEdit(file: string): { ok: true; text: string | null } | { ok: false; problem: ConfigProblem } {
-  if (!existsSync(file)) return { ok: true, text: null };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { ok: false, problem: { message: (error as Error).message, line: null, column: null } };
-  }
-  const read = readJsonc(text);
+function readForEdit(dataDir: string): { ok: true; text: string | null } | { ok: false; problem: ConfigProblem } {
+  if (!configFilePresent(dataDir)) return { ok: true, text: null };
+  const current = readConfigText(configPath(dataDir));
+  if (!current.ok) return current;
+  const read = readJsonc(current.text);
   if (!read.ok) return read;
-  return isObject(read.raw) ? { ok: true, text } : { ok: false, problem: NOT_AN_OBJECT };
+  return isObject(read.raw) ? { ok: true, text: current.text } : { ok: false, problem: NOT_AN_OBJECT };
 }
 
 /** A save refused because the file cannot be parsed, with where (the admin screens word it). */
@@ -229,12 +268,11 @@ export async function saveConfigChanges(
   after: KioskConfig,
   schema: ConfigSchema = configSchema,
 ): Promise<ConfigSave> {
-  const file = configPath(dataDir);
-  const current = readForEdit(file);
+  const current = readForEdit(dataDir);
   if (!current.ok) return current;
   const text = editConfigText(current.text ?? '{}\n', before, after);
   const loaded = parseConfigText(text, schema);
-  await writeFileAtomic(file, text, { mode: 0o600 });
+  await writeFileAtomic(configPath(dataDir), text, { mode: 0o600 });
   return { ok: true, text, loaded };
 }
 
@@ -294,8 +332,10 @@ export function changedConfigPaths(before: unknown, after: unknown, prefix: stri
  * Calls `onChange` with the new configuration when the file changes on disk.
  * Watches the folder, not the file: atomic writes replace the file's inode.
  * A file that cannot be read at all while the kiosk runs (an editor saving
- * half a file, a typo) is ignored: the running configuration stays and a
- * warning is logged (still broken at the next start, it is a problem).
+ * half a file, a typo, a folder or a dangling link in its place) is ignored:
+ * the running configuration stays and a warning is logged (still broken at
+ * the next start, it is a problem). So is a file that went away. Nothing the
+ * folder holds may end the process from the watcher's timer.
  */
 export function watchConfig(
   dataDir: string,
@@ -308,24 +348,38 @@ export function watchConfig(
 ): () => void {
   const file = configPath(dataDir);
   let timer: NodeJS.Timeout | undefined;
-  let last = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  let last = watchedState(dataDir);
+  const reread = () => {
+    const now = watchedState(dataDir);
+    if (sameState(now, last)) return;
+    last = now;
+    if (now.kind === 'gone') {
+      log.warn({ file }, 'config.json is gone; keeping the running configuration');
+      return;
+    }
+    if (now.kind === 'unreadable') {
+      log.warn({ file, problem: now.problem }, `${describeConfigProblem(now.problem)}; keeping the running configuration`);
+      return;
+    }
+    if (ownWrite(now.text)) return;
+    const { config, warnings, problem } = parseConfigText(now.text, schema);
+    if (problem) {
+      log.warn({ file, problem }, `${describeConfigProblem(problem)}; keeping the running configuration`);
+      return;
+    }
+    if (warnings.length > 0) log.warn({ file, warnings }, CONFIG_WARNINGS_MESSAGE);
+    log.info('configuration file changed; reloaded');
+    onChange(config);
+  };
   const watcher: FSWatcher = watch(dataDir, (_event, name) => {
     if (name !== CONFIG_FILE_NAME) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (!existsSync(file)) return;
-      const text = readFileSync(file, 'utf8');
-      if (text === last) return;
-      last = text;
-      if (ownWrite(text)) return;
-      const { config, warnings, problem } = parseConfigText(text, schema);
-      if (problem) {
-        log.warn({ file, problem }, `${describeConfigProblem(problem)}; keeping the running configuration`);
-        return;
+      try {
+        reread();
+      } catch (error) {
+        log.error({ err: error, file }, 'configuration change could not be read or applied; keeping the running configuration');
       }
-      if (warnings.length > 0) log.warn({ file, warnings }, 'edited configuration has problems; defaults used where it was wrong');
-      log.info('configuration file changed; reloaded');
-      onChange(config);
     }, debounceMs);
   });
   watcher.on('error', (error) => log.error({ err: error }, 'configuration watcher failed'));
@@ -333,4 +387,16 @@ export function watchConfig(
     clearTimeout(timer);
     watcher.close();
   };
+}
+
+type WatchedState = { kind: 'gone' } | { kind: 'unreadable'; problem: ConfigProblem } | { kind: 'text'; text: string };
+
+function watchedState(dataDir: string): WatchedState {
+  if (!configFilePresent(dataDir)) return { kind: 'gone' };
+  const read = readConfigText(configPath(dataDir));
+  return read.ok ? { kind: 'text', text: read.text } : { kind: 'unreadable', problem: read.problem };
+}
+
+function sameState(a: WatchedState, b: WatchedState): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
