@@ -153,10 +153,16 @@ export type SetServerUrlAnswer =
   | { outcome: 'decide'; pending: PendingElsewhere[] }
   | { outcome: 'saved'; retargeted: number; restartNeeded: boolean; server: AdminServer };
 
-/** Where config.json is broken (from 1), or nulls when it is not a position (not an object, not readable). */
+/** Why config.json refuses a save when it is not simply broken text: `missing`, the file the running configuration came from is gone. */
+export type ConfigUnreadableReason = 'missing';
+
+/** Where config.json is broken (from 1), or nulls when it is not a position (not an object, not readable); and why, when known. */
 export interface ConfigFilePosition {
   line: number | null;
   column: number | null;
+  reason?: ConfigUnreadableReason;
+  /** The field concerned, as a dotted path. */
+  key?: string;
 }
 
 /** One thing a reader did, for the Readers screen's live log: what and from where, never whose. */

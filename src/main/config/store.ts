@@ -18,7 +18,8 @@
  * comments included. A file that cannot be parsed is never written over: the
  * save is refused, because writing the running configuration (defaults, when
  * the file could not be read at start) would erase the server URL, the kiosk's
- * name and the printer with no copy left.
+ * name and the printer with no copy left. So is a save when the file the
+ * running configuration came from is gone.
  */
 import { lstatSync, readFileSync, readlinkSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +35,8 @@ import {
   type ParseError,
 } from 'jsonc-parser';
 import writeFileAtomic from 'write-file-atomic';
-import { fail, type Result } from '../../shared/result';
+import { fail, type ErrorParams, type Result } from '../../shared/result';
+import type { ConfigUnreadableReason } from '../../shared/admin-contract';
 import type { Logger } from 'pino';
 import { configSchema, defaultConfig, shortTimingsConfigSchema, type ConfigSchema, type KioskConfig } from './schema';
 
@@ -45,6 +47,9 @@ export interface ConfigProblem {
   message: string;
   line: number | null;
   column: number | null;
+  /** Why a save was refused when it is not a broken text (the admin screen words it); `key`: the field or duplicate key. */
+  reason?: ConfigUnreadableReason;
+  key?: string;
 }
 
 export interface LoadedConfig {
@@ -227,17 +232,35 @@ export async function saveConfig(dataDir: string, config: KioskConfig): Promise<
 }
 
 /**
- * Why config.json cannot be edited now (it cannot be read, is not JSON even
- * with comments allowed, or is not an object), or null. No file is fine: a
- * save creates it.
+ * Whether the running configuration came from config.json. Then a save must
+ * find the file: if it went missing, writing the admin's change alone would
+ * make a new file of that change and drop the server URL, the kiosk's name
+ * and the printer (and apply the defaults at once). Without a file at start
+ * (demo mode, first setup) a save creates one.
  */
-export function configFileProblem(dataDir: string): ConfigProblem | null {
-  const current = readForEdit(dataDir);
+export interface ConfigOrigin {
+  fromFile: boolean;
+}
+
+const FILE_MISSING: ConfigProblem = {
+  message: 'config.json is gone (the running configuration came from it); restore it, from a backup, before saving',
+  line: null,
+  column: null,
+  reason: 'missing',
+};
+
+/**
+ * Why config.json cannot be edited now (it is gone, cannot be read, is not
+ * JSON even with comments allowed, or is not an object), or null. No file is
+ * fine when the kiosk runs without one: a save creates it.
+ */
+export function configFileProblem(dataDir: string, origin: ConfigOrigin): ConfigProblem | null {
+  const current = readForEdit(dataDir, origin);
   return current.ok ? null : current.problem;
 }
 
-function readForEdit(dataDir: string): { ok: true; text: string | null } | { ok: false; problem: ConfigProblem } {
-  if (!configFilePresent(dataDir)) return { ok: true, text: null };
+function readForEdit(dataDir: string, origin: ConfigOrigin): { ok: true; text: string | null } | { ok: false; problem: ConfigProblem } {
+  if (!configFilePresent(dataDir)) return origin.fromFile ? { ok: false, problem: FILE_MISSING } : { ok: true, text: null };
   const current = readConfigText(configPath(dataDir));
   if (!current.ok) return current;
   const read = readJsonc(current.text);
@@ -245,10 +268,15 @@ function readForEdit(dataDir: string): { ok: true; text: string | null } | { ok:
   return isObject(read.raw) ? { ok: true, text: current.text } : { ok: false, problem: NOT_AN_OBJECT };
 }
 
-/** A save refused because the file cannot be parsed, with where (the admin screens word it). */
+/** A save refused because the file cannot be used, with where and why when known (the admin screens word it). */
 export function configUnreadable(problem: ConfigProblem): Result<never> {
-  const { line, column } = problem;
-  return fail('config-unreadable', line === null || column === null ? undefined : { line, column });
+  const { line, column, reason, key } = problem;
+  const params: ErrorParams = {
+    ...(line === null || column === null ? {} : { line, column }),
+    ...(reason === undefined ? {} : { reason }),
+    ...(key === undefined ? {} : { key }),
+  };
+  return fail('config-unreadable', Object.keys(params).length > 0 ? params : undefined);
 }
 
 export type ConfigSave = { ok: true; text: string; loaded: LoadedConfig } | { ok: false; problem: ConfigProblem };
@@ -259,16 +287,18 @@ export type ConfigSave = { ok: true; text: string; loaded: LoadedConfig } | { ok
  * file's indentation and line endings; comments, unknown keys, a byte-order
  * mark and every other field stay as they were. A part that became null (no
  * serial scanner) is removed. Refused, with the file untouched, when the file
- * cannot be parsed. Returns the text written and what it now reads as (a field
+ * cannot be parsed, or when it went missing under a configuration read from
+ * it. Returns the text written and what it now reads as (a field
  * the schema refuses still falls back, as it would at the next start).
  */
 export async function saveConfigChanges(
   dataDir: string,
   before: KioskConfig,
   after: KioskConfig,
+  origin: ConfigOrigin,
   schema: ConfigSchema = configSchema,
 ): Promise<ConfigSave> {
-  const current = readForEdit(dataDir);
+  const current = readForEdit(dataDir, origin);
   if (!current.ok) return current;
   const text = editConfigText(current.text ?? '{}\n', before, after);
   const loaded = parseConfigText(text, schema);
@@ -354,7 +384,7 @@ export function watchConfig(
     if (sameState(now, last)) return;
     last = now;
     if (now.kind === 'gone') {
-      log.warn({ file }, 'config.json is gone; keeping the running configuration');
+      log.warn({ file }, 'config.json is gone; keeping the running configuration (admin saves are refused until it is restored)');
       return;
     }
     if (now.kind === 'unreadable') {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SETTINGS_KEYS, type SettingsKey, type SettingsValue } from '../../../src/shared/admin-settings';
@@ -317,5 +317,48 @@ describe('admin.saveSettings: timings', () => {
     for (const [key, , , min, max] of TIMINGS_OUT_OF_RANGE) {
       for (const value of [min, max]) expect((await core.invokeAdmin('admin.saveSettings', { values: { [key]: value } }, asPage(session))).ok, `${key} = ${value}`).toBe(true);
     }
+  });
+});
+
+const IN_SERVICE = '{\n  // the village\'s server\n  "server": { "url": "http://127.0.0.1:18181" },\n  "kiosk": { "name": "ADM-DESA-07" },\n  "printer": { "transport": "tcp", "host": "192.168.1.50" }\n}\n';
+
+describe('admin.saveSettings after config.json went missing', () => {
+  it('refuses, says the file is missing, writes nothing and keeps the running configuration', async () => {
+    const { core, session, file } = await adminOver(IN_SERVICE);
+    rmSync(file);
+    const refused = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session));
+    expect(refused).toEqual({ ok: false, error: { code: 'config-unreadable', params: { reason: 'missing' } } });
+    const url = await core.invokeAdmin('admin.setServerUrl', { url: 'https://api.other.desa.id', pending: 'keep' }, asPage(session));
+    expect(url).toEqual({ ok: false, error: { code: 'config-unreadable', params: { reason: 'missing' } } });
+    expect(existsSync(file)).toBe(false);
+    expect(core.config()).toMatchObject({ server: { url: 'http://127.0.0.1:18181' }, kiosk: { name: 'ADM-DESA-07', locale: 'id' }, printer: { transport: 'tcp', host: '192.168.1.50' } });
+    // The screen says so before anything is typed, and offers no save.
+    expect(await core.invokeAdmin('admin.settings', {}, asPage(session))).toMatchObject({ ok: true, value: { unreadableFile: { line: null, column: null, reason: 'missing' } } });
+    expect(core.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'config.%' OR action = 'server.url'").all()).toEqual([]);
+  });
+
+  it('saves again, over the file as it was, once it is put back', async () => {
+    const { core, session, file } = await adminOver(IN_SERVICE);
+    rmSync(file);
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session))).ok).toBe(false);
+    writeFileSync(file, IN_SERVICE);
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session))).ok).toBe(true);
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith('{\n  // the village\'s server\n  "server": { "url": "http://127.0.0.1:18181" },\n')).toBe(true);
+    expect(parseJsonc(after)).toEqual({ server: { url: 'http://127.0.0.1:18181' }, kiosk: { name: 'ADM-DESA-07', locale: 'en' }, printer: { transport: 'tcp', host: '192.168.1.50' } });
+  });
+
+  it('still creates the file on a kiosk that started without one (first setup)', async () => {
+    const dataDir = tempDir();
+    const core = createKioskCore({ dataDir, watchConfig: false });
+    close = () => core.close();
+    const { session } = await openAdminSession(core);
+    expect(await core.invokeAdmin('admin.settings', {}, asPage(session))).toMatchObject({ ok: true, value: { unreadableFile: null } });
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.name': 'ADM-BALAI' } }, asPage(session))).ok).toBe(true);
+    expect(parseJsonc(readFileSync(configPath(dataDir), 'utf8'))).toEqual({ kiosk: { name: 'ADM-BALAI' } });
+    // From now on the running configuration is that file's: it going missing refuses the next save.
+    rmSync(configPath(dataDir));
+    expect(await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session))).toMatchObject({ ok: false, error: { params: { reason: 'missing' } } });
+    expect(core.config().kiosk).toMatchObject({ name: 'ADM-BALAI', locale: 'id' });
   });
 });

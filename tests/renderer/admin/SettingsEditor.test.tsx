@@ -81,6 +81,18 @@ describe('SettingsEditor over a config.json the kiosk cannot parse', () => {
   });
 });
 
+describe('SettingsEditor when config.json is gone', () => {
+  it.each([
+    ['id', { line: null, column: null, reason: 'missing' }, 'config.json tidak ditemukan; kembalikan berkasnya (dari cadangan) lalu coba lagi. Sampai itu tidak ada pengaturan yang disimpan.'],
+    ['en', { line: null, column: null, reason: 'missing' }, 'config.json is not there; put the file back (from a backup) and try again. Until then no setting is saved.'],
+  ] as const)('%s: says so when the screen opens (%j), and offers no save', async (locale, unreadableFile, words) => {
+    const { api } = fakeSettings(unreadableFile);
+    renderEditor(api, locale);
+    expect((await screen.findByRole('alert')).textContent).toBe(words);
+    expect(saveButton(locale === 'id' ? 'Simpan perubahan' : 'Save changes').disabled).toBe(true);
+  });
+});
+
 describe('SettingsEditor: the range of each number, on its row', () => {
   it.each([
     ['id', 'Waktu diam sebelum peringatan', '30–300 detik'],
