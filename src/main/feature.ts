@@ -54,8 +54,8 @@ export interface ConfigHolder {
    * Writes the fields that differ from the running configuration into the
    * file (the rest of it kept as it is) and applies it at once; audited as
    * `actor`. Refused (`config-unreadable`), nothing written and nothing
-   * applied, when the file cannot be parsed or when the file the running
-   * configuration came from is gone.
+   * applied, when the file cannot be parsed, when the file the running
+   * configuration came from is gone, or when the edit would not read as saved.
    */
   save(next: KioskConfig, actor: string): Promise<Result<null>>;
 }

@@ -153,15 +153,20 @@ export type SetServerUrlAnswer =
   | { outcome: 'decide'; pending: PendingElsewhere[] }
   | { outcome: 'saved'; retargeted: number; restartNeeded: boolean; server: AdminServer };
 
-/** Why config.json refuses a save when it is not simply broken text: `missing`, the file the running configuration came from is gone. */
-export type ConfigUnreadableReason = 'missing';
+/**
+ * Why config.json refuses a save when it is not simply broken text: `missing`, the
+ * file the running configuration came from is gone; `duplicate-key`, a key written
+ * twice, so the edit would land where the kiosk does not read; `not-as-saved`, the
+ * edited file would read otherwise for another reason.
+ */
+export type ConfigUnreadableReason = 'missing' | 'duplicate-key' | 'not-as-saved';
 
 /** Where config.json is broken (from 1), or nulls when it is not a position (not an object, not readable); and why, when known. */
 export interface ConfigFilePosition {
   line: number | null;
   column: number | null;
   reason?: ConfigUnreadableReason;
-  /** The field concerned, as a dotted path. */
+  /** The duplicate key or the field, as a dotted path. */
   key?: string;
 }
 

@@ -21,8 +21,8 @@ export const ERROR_CODES = [
   /**
    * Admin: config.json cannot be parsed, so no setting is saved over it (the
    * technician fixes the file first); params: line, column where known, and
-   * reason (`ConfigUnreadableReason`: missing) when the file is not simply
-   * broken.
+   * reason (`ConfigUnreadableReason`: missing, duplicate-key, not-as-saved)
+   * with key when the file is not simply broken.
    */
   'config-unreadable',
   /** params: problem (a NikProblem), count, missing, part. */

@@ -19,7 +19,8 @@
  * save is refused, because writing the running configuration (defaults, when
  * the file could not be read at start) would erase the server URL, the kiosk's
  * name and the printer with no copy left. So is a save when the file the
- * running configuration came from is gone.
+ * running configuration came from is gone, or when the edited file would not
+ * read as saved (a key written twice).
  */
 import { lstatSync, readFileSync, readlinkSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,7 @@ import {
   printParseErrorCode,
   type Edit,
   type FormattingOptions,
+  type Node as JsonNode,
   type ParseError,
 } from 'jsonc-parser';
 import writeFileAtomic from 'write-file-atomic';
@@ -287,8 +289,9 @@ export type ConfigSave = { ok: true; text: string; loaded: LoadedConfig } | { ok
  * file's indentation and line endings; comments, unknown keys, a byte-order
  * mark and every other field stay as they were. A part that became null (no
  * serial scanner) is removed. Refused, with the file untouched, when the file
- * cannot be parsed, or when it went missing under a configuration read from
- * it. Returns the text written and what it now reads as (a field
+ * cannot be parsed, when it went missing under a configuration read from it,
+ * or when the edited text would not read as saved (a duplicate key the kiosk
+ * reads instead). Returns the text written and what it now reads as (a field
  * the schema refuses still falls back, as it would at the next start).
  */
 export async function saveConfigChanges(
@@ -302,8 +305,51 @@ export async function saveConfigChanges(
   if (!current.ok) return current;
   const text = editConfigText(current.text ?? '{}\n', before, after);
   const loaded = parseConfigText(text, schema);
+  // A file the kiosk cannot use even after the edit kept its problem (it is not of the save's making).
+  const misread = loaded.problem ? null : savedFieldNotRead(current.text ?? '', loaded.config, before, after);
+  if (misread) return { ok: false, problem: misread };
   await writeFileAtomic(configPath(dataDir), text, { mode: 0o600 });
   return { ok: true, text, loaded };
+}
+
+/**
+ * Checks what the edited text reads as (`reads`, read as the kiosk will): a
+ * saved field that does not read as saved means the edit went where the
+ * kiosk does not look (the first of two "kiosk" objects, when the second one
+ * wins). Why, with where in the file as it is now (`original`), or null.
+ */
+function savedFieldNotRead(original: string, reads: KioskConfig, before: KioskConfig, after: KioskConfig): ConfigProblem | null {
+  const notRead = changedConfigPaths(before, after).find((keys) => JSON.stringify(valueAt(reads, keys)) !== JSON.stringify(valueAt(after, keys)));
+  if (!notRead) return null;
+  const body = original.startsWith(BOM) ? original.slice(1) : original;
+  const duplicates = duplicateKeys(body);
+  const duplicate = duplicates.find((found) => found.keys.every((key, index) => notRead[index] === key)) ?? duplicates[0];
+  if (duplicate) {
+    const key = duplicate.keys.join('.');
+    const { line, column } = lineAndColumn(body, duplicate.offset);
+    return { message: `duplicate key "${key}": the kiosk reads the last one, so the save would not apply`, line, column, reason: 'duplicate-key', key };
+  }
+  const key = notRead.join('.');
+  return { message: `${key} would not read as saved`, line: null, column: null, reason: 'not-as-saved', key };
+}
+
+/** Keys that appear twice in one object (a later one wins when read), each with where it appears again. */
+function duplicateKeys(body: string): Array<{ keys: string[]; offset: number }> {
+  const found: Array<{ keys: string[]; offset: number }> = [];
+  const visit = (node: JsonNode | undefined, keys: string[]): void => {
+    if (node?.type === 'array') node.children?.forEach((child, index) => visit(child, [...keys, String(index)]));
+    if (node?.type !== 'object') return;
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const [name, value] = property.children ?? [];
+      if (typeof name?.value !== 'string') continue;
+      if (seen.has(name.value)) found.push({ keys: [...keys, name.value], offset: name.offset });
+      seen.add(name.value);
+      visit(value, [...keys, name.value]);
+    }
+  };
+  visit(parseTree(body, [], { allowTrailingComma: true, disallowComments: false }), []);
+  return found;
 }
 
 /** `text` (a parsable configuration) with the fields that differ between `before` and `after` changed. */

@@ -362,3 +362,50 @@ describe('admin.saveSettings after config.json went missing', () => {
     expect(core.config().kiosk).toMatchObject({ name: 'ADM-BALAI', locale: 'id' });
   });
 });
+
+// Each file says a key twice; the kiosk reads the last one, so an edit of the first would answer ok and change nothing.
+const DUPLICATE_KEYS: Array<[string, string, Partial<Record<SettingsKey, SettingsValue>>, { key: string; line: number; column: number }]> = [
+  [
+    'a second "kiosk" at the top level',
+    '{ "kiosk": { "locale": "id" }, "server": { "url": "http://127.0.0.1:18181" }, "kiosk": { "name": "SECOND" } }\n',
+    { 'kiosk.locale': 'en' },
+    { key: 'kiosk', line: 1, column: 79 },
+  ],
+  [
+    'a second "kiosk" on its own line, with comments',
+    '{\n  // first try\n  "kiosk": { "name": "ADM-07", "locale": "id" },\n  "server": { "url": "https://api.desa.id" },\n  // second try\n  "kiosk": { "name": "ADM-08" }\n}\n',
+    { 'kiosk.name': 'ADM-BALAI' },
+    { key: 'kiosk', line: 6, column: 3 },
+  ],
+  [
+    'a field twice in one part',
+    '{\n  "kiosk": {\n    "idleSeconds": 60,\n    "name": "ADM-07",\n    "idleSeconds": 90\n  }\n}\n',
+    { 'kiosk.idleSeconds': 120 },
+    { key: 'kiosk.idleSeconds', line: 5, column: 5 },
+  ],
+  [
+    'a reader part twice',
+    '{ "input": {\n "serialScanner": { "path": "/dev/ttyACM0" },\n "serialScanner": { "path": "/dev/ttyUSB0", "baudRate": 19200 } } }\n',
+    { 'input.serialScanner.baudRate': 9600 },
+    { key: 'input.serialScanner', line: 3, column: 2 },
+  ],
+];
+
+describe('admin.saveSettings over a config.json with a key written twice', () => {
+  it.each(DUPLICATE_KEYS)('refuses, naming the key and its line, and writes nothing: %s', async (_name, text, values, where) => {
+    const { core, session, file } = await adminOver(text);
+    const running = structuredClone(core.config());
+    const refused = await core.invokeAdmin('admin.saveSettings', { values }, asPage(session));
+    expect(refused).toEqual({ ok: false, error: { code: 'config-unreadable', params: { reason: 'duplicate-key', ...where } } });
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(core.config()).toEqual(running);
+  });
+
+  it('saves a field that reads as saved, whatever else is written twice', async () => {
+    const text = '{ "legacy": 1, "legacy": 2, "kiosk": { "locale": "id" } }\n';
+    const { core, session, file } = await adminOver(text);
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session))).ok).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(text.replace('"id"', '"en"'));
+    expect(core.config().kiosk.locale).toBe('en');
+  });
+});

@@ -81,15 +81,33 @@ describe('SettingsEditor over a config.json the kiosk cannot parse', () => {
   });
 });
 
-describe('SettingsEditor when config.json is gone', () => {
+describe('SettingsEditor when config.json refuses a save for a reason of its own', () => {
   it.each([
     ['id', { line: null, column: null, reason: 'missing' }, 'config.json tidak ditemukan; kembalikan berkasnya (dari cadangan) lalu coba lagi. Sampai itu tidak ada pengaturan yang disimpan.'],
     ['en', { line: null, column: null, reason: 'missing' }, 'config.json is not there; put the file back (from a backup) and try again. Until then no setting is saved.'],
+    [
+      'id',
+      { line: 6, column: 3, reason: 'duplicate-key', key: 'kiosk' },
+      'config.json memuat kunci ganda "kiosk" (baris 6); kios membaca yang terakhir. Hapus salah satunya lalu coba lagi; tidak ada yang disimpan.',
+    ],
   ] as const)('%s: says so when the screen opens (%j), and offers no save', async (locale, unreadableFile, words) => {
     const { api } = fakeSettings(unreadableFile);
     renderEditor(api, locale);
     expect((await screen.findByRole('alert')).textContent).toBe(words);
     expect(saveButton(locale === 'id' ? 'Simpan perubahan' : 'Save changes').disabled).toBe(true);
+  });
+
+  it('words a save refused for a key written twice, with the key and its line', async () => {
+    const refusal = { ok: false as const, error: { code: 'config-unreadable' as const, params: { reason: 'duplicate-key', key: 'kiosk.locale', line: 4, column: 5 } } };
+    const { api, calls } = fakeSettings(null, refusal);
+    renderEditor(api, 'id');
+    await chooseEnglish();
+    fireEvent.click(saveButton('Simpan perubahan'));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'config.json memuat kunci ganda "kiosk.locale" (baris 4); kios membaca yang terakhir. Hapus salah satunya lalu coba lagi; tidak ada yang disimpan.',
+    );
+    expect(saveButton('Simpan perubahan').disabled).toBe(true);
+    expect(calls['admin.saveSettings']).toHaveBeenCalledTimes(1);
   });
 });
 
