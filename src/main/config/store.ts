@@ -3,8 +3,9 @@
  *
  * Policy: technicians edit this file by hand, so it is read the way people
  * write it: a UTF-8 byte-order mark, comments and trailing commas are fine
- * (jsonc-parser). A field that fails the schema falls back to its default,
- * with a warning; the rest is kept. But anything named config.json that still cannot
+ * (jsonc-parser). A number out of its range takes the nearest bound, a field
+ * that fails the schema otherwise falls back to its default, each with a
+ * warning; the rest is kept. But anything named config.json that still cannot
  * be read (a broken text, a folder, a link to nothing, a file the kiosk's user
  * may not read) or names a server URL that is not one is never replaced by
  * defaults: that would start demo mode and send residents' requests to the
@@ -37,6 +38,7 @@ import {
   type ParseError,
 } from 'jsonc-parser';
 import writeFileAtomic from 'write-file-atomic';
+import type { z } from 'zod';
 import { fail, type ErrorParams, type Result } from '../../shared/result';
 import type { ConfigUnreadableReason } from '../../shared/admin-contract';
 import type { Logger } from 'pino';
@@ -67,7 +69,7 @@ export function describeConfigProblem(problem: ConfigProblem): string {
   return `config.json tidak dapat dibaca${where}: ${problem.message}`;
 }
 
-const CONFIG_WARNINGS_MESSAGE = 'configuration file has problems; defaults used where it was wrong';
+const CONFIG_WARNINGS_MESSAGE = 'configuration file has problems; where it was wrong: the nearest bound for a number out of range, else the default';
 
 export function configPath(dataDir: string): string {
   return path.join(dataDir, CONFIG_FILE_NAME);
@@ -113,22 +115,59 @@ export function parseConfigObject(raw: unknown, schema: ConfigSchema = configSch
   if (!isObject(raw)) return unusable(NOT_AN_OBJECT);
   const candidate = structuredClone(raw) as Record<string, unknown>;
   const warnings: string[] = [];
-  // Each pass removes the offending fields so their defaults apply; a few passes
-  // cover nested objects that are themselves of the wrong type.
+  // Each pass repairs the offending fields; a few passes cover nested objects that are themselves of the
+  // wrong type, and a rule across two fields that can only be checked once both are in range.
   for (let pass = 0; pass < 5; pass++) {
     const parsed = schema.safeParse(candidate);
     if (parsed.success) return { config: parsed.data, warnings, problem: null };
-    for (const issue of parsed.error.issues) {
+    // A rule across fields (custom) waits until every field is valid on its own: its nearest value is
+    // only right between values the kiosk will use.
+    const ownIssues = parsed.error.issues.filter((issue) => issue.code !== 'custom');
+    const repaired = new Set<string>();
+    for (const issue of ownIssues.length > 0 ? ownIssues : parsed.error.issues) {
       const where = issue.path.join('.') || '(root)';
       // The field itself, or an object holding it ("server": "https://..." is not an object).
       if (FIELDS_WITHOUT_FALLBACK.some((field) => field === where || field.startsWith(`${where}.`))) {
         return unusable({ message: `${where}: ${issue.message}`, line: null, column: null });
       }
-      warnings.push(`${where}: ${issue.message}; using the default`);
-      deletePath(candidate, issue.path);
+      // One repair per field and pass: the next pass checks the repaired value again.
+      if (repaired.has(where)) continue;
+      repaired.add(where);
+      const given = valueAt(candidate, issue.path.map(String));
+      const nearest = nearestAccepted(issue, given);
+      if (nearest === null) {
+        warnings.push(`${where}: ${issue.message}; using the default`);
+        deletePath(candidate, issue.path);
+      } else {
+        warnings.push(`${where}: ${JSON.stringify(given)} is not accepted (${issue.message}); using ${nearest}`);
+        setPath(candidate, issue.path, nearest);
+      }
     }
   }
   return unusable({ message: `could not repair: ${warnings.join('; ')}`, line: null, column: null });
+}
+
+/**
+ * The value nearest to a number the schema refused, or null for anything else
+ * (which falls back to its default). An office that chose a stricter number
+ * than the range allows (a shorter retention, a longer lock) gets the bound
+ * next to its choice, never the default on the other side of it. A fraction
+ * where a whole number is needed is rounded (the next pass checks the range);
+ * a rule across fields names its nearest value in the issue's `params`.
+ */
+function nearestAccepted(issue: z.core.$ZodIssue, given: unknown): number | null {
+  if (typeof given !== 'number' || !Number.isFinite(given)) return null;
+  if (issue.code === 'too_small' && issue.origin === 'number') return Number(issue.minimum);
+  if (issue.code === 'too_big' && issue.origin === 'number') return Number(issue.maximum);
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return Math.round(given);
+  if (issue.code === 'custom' && typeof issue.params?.nearest === 'number') return issue.params.nearest;
+  return null;
+}
+
+function setPath(target: Record<string, unknown>, keys: readonly PropertyKey[], value: unknown): void {
+  const parent = valueAt(target, keys.slice(0, -1).map(String));
+  const last = keys.at(-1);
+  if (last !== undefined && isObject(parent)) parent[String(last)] = value;
 }
 
 function deletePath(target: Record<string, unknown>, keys: readonly PropertyKey[]): void {

@@ -22,10 +22,10 @@ const BAD: Record<SettingsKey, Array<[SettingsValue, string]>> = {
   'kiosk.idleWarningSeconds': [[1, 'too-small'], [19, 'too-small'], [121, 'too-big'], [22.5, 'not-whole']],
   'session.maxMinutes': [[0, 'too-small'], [2, 'too-small'], [61, 'too-big'], ['10', 'not-a-number']],
   'kiosk.locale': [['fr', 'invalid'], ['', 'invalid'], [null, 'invalid']],
-  'sync.retentionDays': [[0, 'too-small'], [6, 'too-small'], [366, 'too-big'], [10.5, 'not-whole']],
+  'sync.retentionDays': [[0, 'too-small'], [-7, 'too-small'], [366, 'too-big'], [10.5, 'not-whole']],
   'kiosk.screenPpi': [[49, 'too-small'], [601, 'too-big'], ['102', 'not-a-number']],
   'village.officePhone': [['12', 'invalid'], ['nomor kantor', 'invalid']],
-  'printer.queueTicketsPerMinute': [[1, 'too-small'], [31, 'too-big'], [2.5, 'not-whole']],
+  'printer.queueTicketsPerMinute': [[0, 'too-small'], [31, 'too-big'], [2.5, 'not-whole']],
   'village.officeAddress': [['A'.repeat(161), 'too-long']],
   'village.officeHours': [['H'.repeat(121), 'too-long']],
   'attract.runningText': [['R'.repeat(301), 'too-long']],
@@ -293,10 +293,10 @@ const TIMINGS_OUT_OF_RANGE: Array<[SettingsKey, number, 'too-small' | 'too-big',
   ['kiosk.idleWarningSeconds', 300, 'too-big', 20, 120],
   ['session.maxMinutes', 1, 'too-small', 3, 60],
   ['session.maxMinutes', 120, 'too-big', 3, 60],
-  ['sync.retentionDays', 1, 'too-small', 7, 365],
-  ['sync.retentionDays', 3650, 'too-big', 7, 365],
-  ['printer.queueTicketsPerMinute', 1, 'too-small', 2, 30],
-  ['printer.queueTicketsPerMinute', 60, 'too-big', 2, 30],
+  ['sync.retentionDays', 0, 'too-small', 1, 365],
+  ['sync.retentionDays', 3650, 'too-big', 1, 365],
+  ['printer.queueTicketsPerMinute', 0, 'too-small', 1, 30],
+  ['printer.queueTicketsPerMinute', 60, 'too-big', 1, 30],
   ['input.maxGapMs', 10, 'too-small', 20, 500],
   ['input.maxGapMs', 1000, 'too-big', 20, 500],
 ];
@@ -317,6 +317,27 @@ describe('admin.saveSettings: timings', () => {
     for (const [key, , , min, max] of TIMINGS_OUT_OF_RANGE) {
       for (const value of [min, max]) expect((await core.invokeAdmin('admin.saveSettings', { values: { [key]: value } }, asPage(session))).ok, `${key} = ${value}`).toBe(true);
     }
+  });
+});
+
+describe('admin.saveSettings: the stricter side an office may choose', () => {
+  // An office that keeps personal data a day, or lets one queue ticket out a minute, is not refused.
+  it.each([
+    ['sync.retentionDays', 1],
+    ['sync.retentionDays', 3],
+    ['printer.queueTicketsPerMinute', 1],
+  ] as const)('takes %s = %s, and it runs at once', async (key, value) => {
+    const { core, session, file } = await adminOver('{}\n');
+    expect(await core.invokeAdmin('admin.saveSettings', { values: { [key]: value } }, asPage(session))).toMatchObject({ ok: true, value: { values: { [key]: value } } });
+    expect(settingsOf(core.config())[key]).toBe(value);
+    expect(readFileSync(file, 'utf8')).toContain(`${value}`);
+  });
+
+  it('starts with a stricter choice from config.json as written, never the default', async () => {
+    const { core } = await adminOver('{ "sync": { "retentionDays": 3, "pinMaxAgeHours": 12 }, "session": { "loginLockMinutes": 90, "signInsPerMinute": 2 }, "printer": { "queueTicketsPerMinute": 1 } }\n');
+    expect(core.config().sync).toMatchObject({ retentionDays: 3, pinMaxAgeHours: 12 });
+    expect(core.config().session).toMatchObject({ loginLockMinutes: 90, signInsPerMinute: 2 });
+    expect(core.config().printer.queueTicketsPerMinute).toBe(1);
   });
 });
 

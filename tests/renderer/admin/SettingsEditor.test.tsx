@@ -116,12 +116,12 @@ describe('SettingsEditor: the range of each number, on its row', () => {
     ['id', 'Waktu diam sebelum peringatan', '30–300 detik'],
     ['id', 'Lama hitung mundur peringatan', '20–120 detik'],
     ['id', 'Batas waktu sesi warga', '3–60 menit'],
-    ['id', 'Data pribadi dihapus setelah', '7–365 hari'],
-    ['id', 'Batas nomor antrean per menit', '2–30 per menit'],
+    ['id', 'Data pribadi dihapus setelah', '1–365 hari'],
+    ['id', 'Batas nomor antrean per menit', '1–30 per menit'],
     ['id', 'Kerapatan layar', '50–600 PPI'],
     ['en', 'Warning countdown', '20–120 seconds'],
     ['en', 'Resident session limit', '3–60 minutes'],
-    ['en', 'Queue tickets per minute', '2–30 a minute'],
+    ['en', 'Queue tickets per minute', '1–30 a minute'],
   ] as const)('%s: %s says %s', async (locale, label, range) => {
     renderEditor(fakeSettings(null).api, locale);
     expect((await row(label)).querySelector('.admin-setting-range')?.textContent).toBe(range);
