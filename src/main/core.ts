@@ -284,6 +284,8 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     for (const listener of configListeners) listener(next);
   }
   let ownWrite: string | null = null;
+  // Once the running configuration came from config.json, a save needs that file: a new one would hold the change alone.
+  const configOrigin = { fromFile: configState.exists };
   const configHolder: ConfigHolder = {
     current: () => config,
     onChange(listener) {
@@ -291,15 +293,16 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
       return () => configListeners.delete(listener);
     },
     schema: configSchema,
-    fileProblem: () => configFileProblem(dataDir),
+    fileProblem: () => configFileProblem(dataDir, configOrigin),
     async save(next, actor) {
       const changed = changedConfigPaths(config, next).map((keys) => keys.join('.'));
-      const saved = await saveConfigChanges(dataDir, config, next, configSchema);
+      const saved = await saveConfigChanges(dataDir, config, next, configOrigin, configSchema);
       if (!saved.ok) {
         log.warn({ problem: saved.problem, fields: changed }, `${describeConfigProblem(saved.problem)}; settings not saved, the file is left as it is`);
         return configUnreadable(saved.problem);
       }
       ownWrite = saved.text;
+      configOrigin.fromFile = true;
       // What the file now says is what runs (a field it still gets wrong falls back, as at the next start).
       applyConfig(saved.loaded, actor, 'config.saved', { fields: changed });
       return { ok: true, value: null };
@@ -311,7 +314,10 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
       : watchConfig(
           dataDir,
           logger.forSubsystem('config'),
-          (next) => applyConfig({ config: next, problem: null }, 'technician', 'config.changed'),
+          (next) => {
+            configOrigin.fromFile = true;
+            applyConfig({ config: next, problem: null }, 'technician', 'config.changed');
+          },
           150,
           (text) => text === ownWrite,
           configSchema,

@@ -49,12 +49,14 @@ export interface ConfigHolder {
   onChange(listener: (config: KioskConfig) => void): () => void;
   /** What the configuration is checked with (the usable ranges; shorter timings only in tests). */
   schema: ConfigSchema;
-  /** Why config.json cannot be edited now (it cannot be parsed), or null: read from the file each time. */
+  /** Why config.json cannot be edited now (it cannot be parsed, or it is gone), or null: read from the file each time. */
   fileProblem(): ConfigProblem | null;
   /**
    * Writes the fields that differ from the running configuration into the
    * file (the rest of it kept as it is) and applies it at once; audited as
-   * `actor`. Refused (`config-unreadable`), nothing written, when the file cannot be parsed.
+   * `actor`. Refused (`config-unreadable`), nothing written and nothing
+   * applied, when the file cannot be parsed, when the file the running
+   * configuration came from is gone, or when the edit would not read as saved.
    */
   save(next: KioskConfig, actor: string): Promise<Result<null>>;
 }

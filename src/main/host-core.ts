@@ -4,7 +4,7 @@
  * demo village server so a kiosk works out of the box (a "MODE DEMO" badge
  * says so). Any config.json turns demo mode off.
  */
-import { readConfigFile } from './config/store';
+import { configFilePresent } from './config/store';
 import { servedResidentsOnDisk } from './admin/commissioning';
 import { createKioskCore, type KioskCore } from './core';
 import { ensureDataDir, resolveDataDir } from './data-dir';
@@ -35,7 +35,7 @@ export async function startHostCore(options: {
   const dataDir = ensureDataDir(resolveDataDir(options.env));
   // Demo mode only when there is no configuration file at all: a file that is
   // broken, or that lost its server, must never send requests to the demo server.
-  const hasConfigFile = readConfigFile(dataDir).exists;
+  const hasConfigFile = configFilePresent(dataDir);
   // Nor for a kiosk that has served residents and lost its file: the core says it needs a technician instead.
   const demo = options.demo && !hasConfigFile && !servedResidentsOnDisk(dataDir) ? await startOpensidSim() : null;
   let core: KioskCore;

@@ -12,7 +12,10 @@ export function errorText(t: TFunction, error: CallError): string {
   if (error.code === 'invalid-nik' && typeof params.problem === 'string') {
     return t(`nik.${params.problem}`, { ...params, defaultValue: t('errors.invalid-nik') });
   }
-  // Where config.json is broken, when the core could say (a file that is not an object has no position).
+  // Why config.json refuses a save when it is not broken text (gone, a key written twice), then where it is broken.
+  if (error.code === 'config-unreadable' && typeof params.reason === 'string') {
+    return t(`errors.config-unreadable-${params.reason}`, { ...params, defaultValue: t('errors.config-unreadable') });
+  }
   if (error.code === 'config-unreadable' && typeof params.line === 'number') return t('errors.config-unreadable-at', params);
   return t(`errors.${error.code}`, { ...params, defaultValue: t('errors.internal') });
 }

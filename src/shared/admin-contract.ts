@@ -153,10 +153,21 @@ export type SetServerUrlAnswer =
   | { outcome: 'decide'; pending: PendingElsewhere[] }
   | { outcome: 'saved'; retargeted: number; restartNeeded: boolean; server: AdminServer };
 
-/** Where config.json is broken (from 1), or nulls when it is not a position (not an object, not readable). */
+/**
+ * Why config.json refuses a save when it is not simply broken text: `missing`, the
+ * file the running configuration came from is gone; `duplicate-key`, a key written
+ * twice, so the edit would land where the kiosk does not read; `not-as-saved`, the
+ * edited file would read otherwise for another reason.
+ */
+export type ConfigUnreadableReason = 'missing' | 'duplicate-key' | 'not-as-saved';
+
+/** Where config.json is broken (from 1), or nulls when it is not a position (not an object, not readable); and why, when known. */
 export interface ConfigFilePosition {
   line: number | null;
   column: number | null;
+  reason?: ConfigUnreadableReason;
+  /** The duplicate key or the field, as a dotted path. */
+  key?: string;
 }
 
 /** One thing a reader did, for the Readers screen's live log: what and from where, never whose. */

@@ -20,7 +20,9 @@ export const ERROR_CODES = [
   'needs-technician',
   /**
    * Admin: config.json cannot be parsed, so no setting is saved over it (the
-   * technician fixes the file first); params: line, column where known.
+   * technician fixes the file first); params: line, column where known, and
+   * reason (`ConfigUnreadableReason`: missing, duplicate-key, not-as-saved)
+   * with key when the file is not simply broken.
    */
   'config-unreadable',
   /** params: problem (a NikProblem), count, missing, part. */

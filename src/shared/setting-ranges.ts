@@ -5,9 +5,14 @@
  * the warning then covered the keypad a second after every touch.
  *
  * One home for the numbers: the configuration schema (`main/config/schema.ts`)
- * refuses a value outside its range (config.json falls back to the default,
+ * refuses a value outside its range (config.json takes the nearest bound,
  * with a warning; the admin screen refuses it on its row), and the screen
  * shows the range under the field.
+ *
+ * A bound that protects residents (or the technician) from an unusable kiosk
+ * stays; a bound that would only forbid an office to be stricter about
+ * privacy or security (a shorter retention, a longer lock) does not exist:
+ * on those settings the strict side goes as far as the code handles.
  *
  * `least` is the shortest the code itself handles. Only tests that cannot
  * wait minutes for a timer run with it (`ADM_SHORT_TIMINGS=1`, see the schema);
@@ -33,10 +38,11 @@ export const SETTING_RANGES = {
   'session.maxMinutes': { min: 3, max: 60, unit: 'minutes', least: 1 },
   // Time to read the warning and tap "Tambah waktu", as for the idle countdown.
   'session.warningSeconds': { min: 20, max: 120, unit: 'seconds', least: 5 },
-  // The server locks a NIK for an hour itself; a longer kiosk lock only keeps a resident who mistyped away.
-  'session.loginLockMinutes': { min: 1, max: 60, unit: 'minutes' },
-  // Below 3, a resident who mistypes the PIN twice waits a minute; above 120 it limits nothing.
-  'session.signInsPerMinute': { min: 3, max: 120, unit: 'perMinute', least: 1 },
+  // Under a minute the lock stops no guessing. Longer is stricter, an office's choice (a day at most: the
+  // lock lives in memory, and a restart ends it anyway).
+  'session.loginLockMinutes': { min: 1, max: 1440, unit: 'minutes' },
+  // One person at a time uses a kiosk: down to 1 a minute is stricter, an office's choice; above 120 it limits nothing.
+  'session.signInsPerMinute': { min: 1, max: 120, unit: 'perMinute' },
   // A village's mobile link takes a few seconds per round trip; past a minute a resident waits on a dead server.
   'server.readTimeoutSeconds': { min: 3, max: 60, unit: 'seconds', least: 1 },
   // The server sends its notifications before it answers a submit; below 15 s most sends would end in doubt.
@@ -47,18 +53,21 @@ export const SETTING_RANGES = {
   'sync.maxDelaySeconds': { min: 30, max: 3600, unit: 'seconds', least: 0.01 },
   // New requests wake the worker themselves; the poll only finds retries that fell due.
   'sync.pollSeconds': { min: 5, max: 600, unit: 'seconds', least: 0.01 },
-  // An offline request must outlast a weekend without a connection; a PIN is not kept longer than a month.
-  'sync.pinMaxAgeHours': { min: 24, max: 720, unit: 'hours', least: 1 },
+  // A PIN is not kept longer than a month. Shorter is stricter, an office's choice, down to an hour (an offline
+  // request whose PIN is older is parked for the office, not lost: 72 h, the default, outlasts a weekend).
+  'sync.pinMaxAgeHours': { min: 1, max: 720, unit: 'hours' },
   // A request in flight when the kiosk died can still land at the server this long after (sync-worker.ts).
   'sync.doubtGraceSeconds': { min: 30, max: 3600, unit: 'seconds', least: 0 },
-  // A resident asks about a letter within the week; personal data is not kept on a public kiosk past a year.
-  'sync.retentionDays': { min: 7, max: 365, unit: 'days' },
+  // Personal data is not kept on a public kiosk past a year. Shorter is stricter, an office's choice, down to
+  // a day (after that a receipt's status no longer says whose request it was).
+  'sync.retentionDays': { min: 1, max: 365, unit: 'days' },
   'printer.port': { min: 1, max: 65535, unit: 'plain' },
   'printer.baudRate': { min: 1200, max: 921600, unit: 'baud' },
   // Asking a slow serial printer more often than every 10 s keeps it busy; past 10 minutes paper-out is news too late.
   'printer.statusPollSeconds': { min: 10, max: 600, unit: 'seconds', least: 1 },
-  // A family may need a ticket each; above 30 a minute a prank can still empty the roll.
-  'printer.queueTicketsPerMinute': { min: 2, max: 30, unit: 'perMinute', least: 1 },
+  // Above 30 a minute a prank can still empty the roll. Down to 1 is stricter, an office's choice (a family
+  // then waits a minute between tickets).
+  'printer.queueTicketsPerMinute': { min: 1, max: 30, unit: 'perMinute' },
   // Fast scanners send a key every ~10 ms, slow readers every ~90 ms; past 500 ms a person's typing would be a scan.
   'input.maxGapMs': { min: 20, max: 500, unit: 'ms' },
   'input.minLength': { min: 4, max: 64, unit: 'characters' },

@@ -13,8 +13,7 @@
  * the data directory's owner, sets it; the same command resets a forgotten
  * PIN. The demo PIN opens a demo kiosk that has none of its own (README).
  */
-import { existsSync } from 'node:fs';
-import { configPath, type ConfigProblem } from '../config/store';
+import { configFilePresent, type ConfigProblem } from '../config/store';
 import { databasePath, readDatabaseWithoutWriting } from '../db/database';
 import { hasServedResidents, type OutboxStore } from '../outbox/outbox-store';
 import { SET_PIN_COMMAND } from '../../shared/admin-pin';
@@ -35,7 +34,7 @@ export function demoAdminPin(facts: { demoMode: boolean; pinSet: boolean; neverC
  * mode's requests, made for the demo server, do not put a kiosk into service).
  */
 export function neverCommissioned(dataDir: string, outbox: Pick<OutboxStore, 'servedResidents'>): boolean {
-  if (existsSync(configPath(dataDir))) return false;
+  if (configFilePresent(dataDir)) return false;
   return !outbox.servedResidents();
 }
 
@@ -58,7 +57,7 @@ export function servedResidentsOnDisk(dataDir: string): boolean {
  * defaults (no server, another name) nor, in a host, as a demo kiosk. Null while all is as it should be.
  */
 export function missingConfigProblem(dataDir: string, outbox: Pick<OutboxStore, 'servedResidents'>): ConfigProblem | null {
-  if (existsSync(configPath(dataDir)) || !outbox.servedResidents()) return null;
+  if (configFilePresent(dataDir) || !outbox.servedResidents()) return null;
   return {
     message: 'the file is gone from a kiosk that has served residents; restore it (from the backup) before the kiosk serves again',
     line: null,

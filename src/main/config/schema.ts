@@ -3,7 +3,9 @@
  * with a default for every field, so an empty or missing file is a working
  * kiosk. Technicians may edit the file by hand; see README "Configuration".
  * Every timing (and every number the admin screen offers) has the range a
- * resident can live with, from `shared/setting-ranges.ts`.
+ * resident can live with, from `shared/setting-ranges.ts`. A rule across two
+ * fields names, in its issue's `params.nearest`, the value config.json's
+ * reading repairs the field to (`store.ts`).
  */
 import { z } from 'zod';
 import { findProfile } from '../../devices/printer/profiles';
@@ -126,6 +128,18 @@ function buildConfigSchema(timings: 'usable' | 'short') {
         doubtGraceSeconds: within(z.number(), 'sync.doubtGraceSeconds').default(60),
         /** Personal data of sent requests is removed after this many days. */
         retentionDays: within(z.number().int(), 'sync.retentionDays').default(30),
+      })
+      // The backoff doubles from the first delay up to the longest: a first delay above it would mean the
+      // longest delay from the first failure on. From config.json the first delay becomes the longest (`nearest`).
+      .superRefine((sync, context) => {
+        if (sync.baseDelaySeconds > sync.maxDelaySeconds) {
+          context.addIssue({
+            code: 'custom',
+            path: ['baseDelaySeconds'],
+            message: `the first retry delay must not exceed sync.maxDelaySeconds (${sync.maxDelaySeconds})`,
+            params: { nearest: sync.maxDelaySeconds, notAbove: 'sync.maxDelaySeconds' },
+          });
+        }
       })
       .prefault({}),
     printer: z

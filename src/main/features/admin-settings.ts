@@ -44,7 +44,8 @@ export const registerAdminSettings: Feature = (ctx) => {
 };
 
 function positionOf(problem: ConfigProblem): ConfigFilePosition {
-  return { line: problem.line, column: problem.column };
+  const { line, column, reason, key } = problem;
+  return { line, column, ...(reason === undefined ? {} : { reason }), ...(key === undefined ? {} : { key }) };
 }
 
 export function settingsOf(config: KioskConfig): SettingsValues {

@@ -163,8 +163,9 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
 
 function unreadableFileError(position: ConfigFilePosition | null): CallError | null {
   if (position === null) return null;
-  const { line, column } = position;
-  return { code: 'config-unreadable', params: line === null || column === null ? undefined : { line, column } };
+  const { line, column, reason, key } = position;
+  const params = { ...(line === null || column === null ? {} : { line, column }), ...(reason ? { reason } : {}), ...(key ? { key } : {}) };
+  return { code: 'config-unreadable', params: Object.keys(params).length > 0 ? params : undefined };
 }
 
 function editorField(field: SettingsField, label: string, options: Array<{ value: string; label: string }>): LetterField {

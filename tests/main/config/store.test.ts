@@ -1,7 +1,17 @@
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../../src/main/config/schema';
-import { configPath, editConfigText, parseConfigText, readConfigFile, saveConfig, watchConfig } from '../../../src/main/config/store';
+import {
+  configFilePresent,
+  configPath,
+  editConfigText,
+  parseConfigText,
+  readConfigFile,
+  saveConfig,
+  watchConfig,
+} from '../../../src/main/config/store';
 import { createSilentLogger } from '../../../src/main/logging/logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -153,5 +163,82 @@ describe('configuration', () => {
     expect(edited.startsWith('{\n  // by hand\n  "kiosk": {')).toBe(true);
     expect(edited).toContain('"server": { "url": "https://api.desa.id" }');
     expect(parseConfigText(edited)).toMatchObject({ warnings: [], config: { kiosk: { locale: 'en', name: 'ADM-01' }, server: { url: 'https://api.desa.id' } } });
+  });
+});
+
+// Anything named config.json is a configuration: one the kiosk cannot read needs a technician, never defaults or demo mode.
+const NOT_A_READABLE_FILE: Array<[string, (file: string, dir: string) => void, RegExp]> = [
+  ['a folder', (file) => mkdirSync(file), /config\.json is a folder, not a file/],
+  ['a link to nothing', (file, dir) => symlinkSync(path.join(dir, 'gone.json'), file), /config\.json is a link to ".*gone\.json", which does not exist/],
+  ['a link to itself', (file) => symlinkSync(file, file), /config\.json is a link that leads back to itself/],
+  ['a link to a folder', (file, dir) => symlinkSync(dir, file), /config\.json is a folder, not a file/],
+  ['a named pipe (reading it would wait forever)', (file) => execFileSync('mkfifo', [file]), /config\.json is not a regular file/],
+  ['a link to a device', (file) => symlinkSync('/dev/zero', file), /config\.json is not a regular file/],
+];
+
+describe('an entry named config.json that is not a readable file', () => {
+  it.each(NOT_A_READABLE_FILE)('is a problem for a technician, with what it is: %s', (_name, make, detail) => {
+    const dir = tempDir();
+    make(configPath(dir), dir);
+    expect(configFilePresent(dir)).toBe(true);
+    const state = readConfigFile(dir);
+    expect(state.exists).toBe(true);
+    expect(state.problem?.message).toMatch(detail);
+    expect(state.config).toEqual(defaultConfig());
+  });
+
+  it('is absent only when nothing has that name', () => {
+    const dir = tempDir();
+    expect(configFilePresent(dir)).toBe(false);
+    expect(readConfigFile(dir)).toMatchObject({ exists: false, problem: null });
+  });
+
+  it.each(NOT_A_READABLE_FILE)('does not stop the watcher from starting: %s', (_name, make) => {
+    const dir = tempDir();
+    make(configPath(dir), dir);
+    const stop = watchConfig(dir, log, vi.fn(), 20);
+    stop();
+  });
+
+  it.each(NOT_A_READABLE_FILE)('put in place of the file while the kiosk runs, keeps the running configuration (no exception from the timer): %s', async (_name, make, detail) => {
+    const dir = tempDir();
+    await saveConfig(dir, defaultConfig());
+    const seen = vi.fn();
+    const warn = vi.fn();
+    const watchLog = { ...log, warn, info: vi.fn(), error: vi.fn() } as unknown as typeof log;
+    const stop = watchConfig(dir, watchLog, seen, 20);
+    try {
+      rmSync(configPath(dir));
+      make(configPath(dir), dir);
+      const said = () => warn.mock.calls.map((call) => String(call.at(-1))).join('\n');
+      await vi.waitFor(() => expect(said()).toMatch(detail), { timeout: 3000 });
+      expect(said()).toContain('; keeping the running configuration');
+      expect(seen).not.toHaveBeenCalled();
+      // Fixed: the watcher reads the file again.
+      rmSync(configPath(dir), { recursive: true });
+      const next = defaultConfig();
+      next.kiosk.name = 'ADM-BALAI';
+      await saveConfig(dir, next);
+      await vi.waitFor(() => expect(seen).toHaveBeenCalled(), { timeout: 3000 });
+      expect(seen.mock.lastCall?.[0].kiosk.name).toBe('ADM-BALAI');
+    } finally {
+      stop();
+    }
+  });
+
+  it('says when the file went away while the kiosk runs, and keeps the running configuration', async () => {
+    const dir = tempDir();
+    await saveConfig(dir, defaultConfig());
+    const seen = vi.fn();
+    const warn = vi.fn();
+    const watchLog = { ...log, warn, info: vi.fn(), error: vi.fn() } as unknown as typeof log;
+    const stop = watchConfig(dir, watchLog, seen, 20);
+    try {
+      rmSync(configPath(dir));
+      await vi.waitFor(() => expect(JSON.stringify(warn.mock.calls)).toContain('config.json is gone; keeping the running configuration'), { timeout: 3000 });
+      expect(seen).not.toHaveBeenCalled();
+    } finally {
+      stop();
+    }
   });
 });

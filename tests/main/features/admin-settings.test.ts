@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SETTINGS_KEYS, type SettingsKey, type SettingsValue } from '../../../src/shared/admin-settings';
@@ -22,10 +22,10 @@ const BAD: Record<SettingsKey, Array<[SettingsValue, string]>> = {
   'kiosk.idleWarningSeconds': [[1, 'too-small'], [19, 'too-small'], [121, 'too-big'], [22.5, 'not-whole']],
   'session.maxMinutes': [[0, 'too-small'], [2, 'too-small'], [61, 'too-big'], ['10', 'not-a-number']],
   'kiosk.locale': [['fr', 'invalid'], ['', 'invalid'], [null, 'invalid']],
-  'sync.retentionDays': [[0, 'too-small'], [6, 'too-small'], [366, 'too-big'], [10.5, 'not-whole']],
+  'sync.retentionDays': [[0, 'too-small'], [-7, 'too-small'], [366, 'too-big'], [10.5, 'not-whole']],
   'kiosk.screenPpi': [[49, 'too-small'], [601, 'too-big'], ['102', 'not-a-number']],
   'village.officePhone': [['12', 'invalid'], ['nomor kantor', 'invalid']],
-  'printer.queueTicketsPerMinute': [[1, 'too-small'], [31, 'too-big'], [2.5, 'not-whole']],
+  'printer.queueTicketsPerMinute': [[0, 'too-small'], [31, 'too-big'], [2.5, 'not-whole']],
   'village.officeAddress': [['A'.repeat(161), 'too-long']],
   'village.officeHours': [['H'.repeat(121), 'too-long']],
   'attract.runningText': [['R'.repeat(301), 'too-long']],
@@ -308,10 +308,10 @@ const TIMINGS_OUT_OF_RANGE: Array<[SettingsKey, number, 'too-small' | 'too-big',
   ['kiosk.idleWarningSeconds', 300, 'too-big', 20, 120],
   ['session.maxMinutes', 1, 'too-small', 3, 60],
   ['session.maxMinutes', 120, 'too-big', 3, 60],
-  ['sync.retentionDays', 1, 'too-small', 7, 365],
-  ['sync.retentionDays', 3650, 'too-big', 7, 365],
-  ['printer.queueTicketsPerMinute', 1, 'too-small', 2, 30],
-  ['printer.queueTicketsPerMinute', 60, 'too-big', 2, 30],
+  ['sync.retentionDays', 0, 'too-small', 1, 365],
+  ['sync.retentionDays', 3650, 'too-big', 1, 365],
+  ['printer.queueTicketsPerMinute', 0, 'too-small', 1, 30],
+  ['printer.queueTicketsPerMinute', 60, 'too-big', 1, 30],
   ['input.maxGapMs', 10, 'too-small', 20, 500],
   ['input.maxGapMs', 1000, 'too-big', 20, 500],
 ];
@@ -332,5 +332,116 @@ describe('admin.saveSettings: timings', () => {
     for (const [key, , , min, max] of TIMINGS_OUT_OF_RANGE) {
       for (const value of [min, max]) expect((await core.invokeAdmin('admin.saveSettings', { values: { [key]: value } }, asPage(session))).ok, `${key} = ${value}`).toBe(true);
     }
+  });
+});
+
+describe('admin.saveSettings: the stricter side an office may choose', () => {
+  // An office that keeps personal data a day, or lets one queue ticket out a minute, is not refused.
+  it.each([
+    ['sync.retentionDays', 1],
+    ['sync.retentionDays', 3],
+    ['printer.queueTicketsPerMinute', 1],
+  ] as const)('takes %s = %s, and it runs at once', async (key, value) => {
+    const { core, session, file } = await adminOver('{}\n');
+    expect(await core.invokeAdmin('admin.saveSettings', { values: { [key]: value } }, asPage(session))).toMatchObject({ ok: true, value: { values: { [key]: value } } });
+    expect(settingsOf(core.config())[key]).toBe(value);
+    expect(readFileSync(file, 'utf8')).toContain(`${value}`);
+  });
+
+  it('starts with a stricter choice from config.json as written, never the default', async () => {
+    const { core } = await adminOver('{ "sync": { "retentionDays": 3, "pinMaxAgeHours": 12 }, "session": { "loginLockMinutes": 90, "signInsPerMinute": 2 }, "printer": { "queueTicketsPerMinute": 1 } }\n');
+    expect(core.config().sync).toMatchObject({ retentionDays: 3, pinMaxAgeHours: 12 });
+    expect(core.config().session).toMatchObject({ loginLockMinutes: 90, signInsPerMinute: 2 });
+    expect(core.config().printer.queueTicketsPerMinute).toBe(1);
+  });
+});
+
+const IN_SERVICE = '{\n  // the village\'s server\n  "server": { "url": "http://127.0.0.1:18181" },\n  "kiosk": { "name": "ADM-DESA-07" },\n  "printer": { "transport": "tcp", "host": "192.168.1.50" }\n}\n';
+
+describe('admin.saveSettings after config.json went missing', () => {
+  it('refuses, says the file is missing, writes nothing and keeps the running configuration', async () => {
+    const { core, session, file } = await adminOver(IN_SERVICE);
+    rmSync(file);
+    const refused = await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session));
+    expect(refused).toEqual({ ok: false, error: { code: 'config-unreadable', params: { reason: 'missing' } } });
+    const url = await core.invokeAdmin('admin.setServerUrl', { url: 'https://api.other.desa.id', pending: 'keep' }, asPage(session));
+    expect(url).toEqual({ ok: false, error: { code: 'config-unreadable', params: { reason: 'missing' } } });
+    expect(existsSync(file)).toBe(false);
+    expect(core.config()).toMatchObject({ server: { url: 'http://127.0.0.1:18181' }, kiosk: { name: 'ADM-DESA-07', locale: 'id' }, printer: { transport: 'tcp', host: '192.168.1.50' } });
+    // The screen says so before anything is typed, and offers no save.
+    expect(await core.invokeAdmin('admin.settings', {}, asPage(session))).toMatchObject({ ok: true, value: { unreadableFile: { line: null, column: null, reason: 'missing' } } });
+    expect(core.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'config.%' OR action = 'server.url'").all()).toEqual([]);
+  });
+
+  it('saves again, over the file as it was, once it is put back', async () => {
+    const { core, session, file } = await adminOver(IN_SERVICE);
+    rmSync(file);
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session))).ok).toBe(false);
+    writeFileSync(file, IN_SERVICE);
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session))).ok).toBe(true);
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith('{\n  // the village\'s server\n  "server": { "url": "http://127.0.0.1:18181" },\n')).toBe(true);
+    expect(parseJsonc(after)).toEqual({ server: { url: 'http://127.0.0.1:18181' }, kiosk: { name: 'ADM-DESA-07', locale: 'en' }, printer: { transport: 'tcp', host: '192.168.1.50' } });
+  });
+
+  it('still creates the file on a kiosk that started without one (first setup)', async () => {
+    const dataDir = tempDir();
+    const core = createKioskCore({ dataDir, watchConfig: false });
+    close = () => core.close();
+    const { session } = await openAdminSession(core);
+    expect(await core.invokeAdmin('admin.settings', {}, asPage(session))).toMatchObject({ ok: true, value: { unreadableFile: null } });
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.name': 'ADM-BALAI' } }, asPage(session))).ok).toBe(true);
+    expect(parseJsonc(readFileSync(configPath(dataDir), 'utf8'))).toEqual({ kiosk: { name: 'ADM-BALAI' } });
+    // From now on the running configuration is that file's: it going missing refuses the next save.
+    rmSync(configPath(dataDir));
+    expect(await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session))).toMatchObject({ ok: false, error: { params: { reason: 'missing' } } });
+    expect(core.config().kiosk).toMatchObject({ name: 'ADM-BALAI', locale: 'id' });
+  });
+});
+
+// Each file says a key twice; the kiosk reads the last one, so an edit of the first would answer ok and change nothing.
+const DUPLICATE_KEYS: Array<[string, string, Partial<Record<SettingsKey, SettingsValue>>, { key: string; line: number; column: number }]> = [
+  [
+    'a second "kiosk" at the top level',
+    '{ "kiosk": { "locale": "id" }, "server": { "url": "http://127.0.0.1:18181" }, "kiosk": { "name": "SECOND" } }\n',
+    { 'kiosk.locale': 'en' },
+    { key: 'kiosk', line: 1, column: 79 },
+  ],
+  [
+    'a second "kiosk" on its own line, with comments',
+    '{\n  // first try\n  "kiosk": { "name": "ADM-07", "locale": "id" },\n  "server": { "url": "https://api.desa.id" },\n  // second try\n  "kiosk": { "name": "ADM-08" }\n}\n',
+    { 'kiosk.name': 'ADM-BALAI' },
+    { key: 'kiosk', line: 6, column: 3 },
+  ],
+  [
+    'a field twice in one part',
+    '{\n  "kiosk": {\n    "idleSeconds": 60,\n    "name": "ADM-07",\n    "idleSeconds": 90\n  }\n}\n',
+    { 'kiosk.idleSeconds': 120 },
+    { key: 'kiosk.idleSeconds', line: 5, column: 5 },
+  ],
+  [
+    'a reader part twice',
+    '{ "input": {\n "serialScanner": { "path": "/dev/ttyACM0" },\n "serialScanner": { "path": "/dev/ttyUSB0", "baudRate": 19200 } } }\n',
+    { 'input.serialScanner.baudRate': 9600 },
+    { key: 'input.serialScanner', line: 3, column: 2 },
+  ],
+];
+
+describe('admin.saveSettings over a config.json with a key written twice', () => {
+  it.each(DUPLICATE_KEYS)('refuses, naming the key and its line, and writes nothing: %s', async (_name, text, values, where) => {
+    const { core, session, file } = await adminOver(text);
+    const running = structuredClone(core.config());
+    const refused = await core.invokeAdmin('admin.saveSettings', { values }, asPage(session));
+    expect(refused).toEqual({ ok: false, error: { code: 'config-unreadable', params: { reason: 'duplicate-key', ...where } } });
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(core.config()).toEqual(running);
+  });
+
+  it('saves a field that reads as saved, whatever else is written twice', async () => {
+    const text = '{ "legacy": 1, "legacy": 2, "kiosk": { "locale": "id" } }\n';
+    const { core, session, file } = await adminOver(text);
+    expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session))).ok).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(text.replace('"id"', '"en"'));
+    expect(core.config().kiosk.locale).toBe('en');
   });
 });

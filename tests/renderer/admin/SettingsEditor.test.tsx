@@ -81,17 +81,47 @@ describe('SettingsEditor over a config.json the kiosk cannot parse', () => {
   });
 });
 
+describe('SettingsEditor when config.json refuses a save for a reason of its own', () => {
+  it.each([
+    ['id', { line: null, column: null, reason: 'missing' }, 'config.json tidak ditemukan; kembalikan berkasnya (dari cadangan) lalu coba lagi. Sampai itu tidak ada pengaturan yang disimpan.'],
+    ['en', { line: null, column: null, reason: 'missing' }, 'config.json is not there; put the file back (from a backup) and try again. Until then no setting is saved.'],
+    [
+      'id',
+      { line: 6, column: 3, reason: 'duplicate-key', key: 'kiosk' },
+      'config.json memuat kunci ganda "kiosk" (baris 6); kios membaca yang terakhir. Hapus salah satunya lalu coba lagi; tidak ada yang disimpan.',
+    ],
+  ] as const)('%s: says so when the screen opens (%j), and offers no save', async (locale, unreadableFile, words) => {
+    const { api } = fakeSettings(unreadableFile);
+    renderEditor(api, locale);
+    expect((await screen.findByRole('alert')).textContent).toBe(words);
+    expect(saveButton(locale === 'id' ? 'Simpan perubahan' : 'Save changes').disabled).toBe(true);
+  });
+
+  it('words a save refused for a key written twice, with the key and its line', async () => {
+    const refusal = { ok: false as const, error: { code: 'config-unreadable' as const, params: { reason: 'duplicate-key', key: 'kiosk.locale', line: 4, column: 5 } } };
+    const { api, calls } = fakeSettings(null, refusal);
+    renderEditor(api, 'id');
+    await chooseEnglish();
+    fireEvent.click(saveButton('Simpan perubahan'));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'config.json memuat kunci ganda "kiosk.locale" (baris 4); kios membaca yang terakhir. Hapus salah satunya lalu coba lagi; tidak ada yang disimpan.',
+    );
+    expect(saveButton('Simpan perubahan').disabled).toBe(true);
+    expect(calls['admin.saveSettings']).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('SettingsEditor: the range of each number, on its row', () => {
   it.each([
     ['id', 'Waktu diam sebelum peringatan', '30–300 detik'],
     ['id', 'Lama hitung mundur peringatan', '20–120 detik'],
     ['id', 'Batas waktu sesi warga', '3–60 menit'],
-    ['id', 'Data pribadi dihapus setelah', '7–365 hari'],
-    ['id', 'Batas nomor antrean per menit', '2–30 per menit'],
+    ['id', 'Data pribadi dihapus setelah', '1–365 hari'],
+    ['id', 'Batas nomor antrean per menit', '1–30 per menit'],
     ['id', 'Kerapatan layar', '50–600 PPI'],
     ['en', 'Warning countdown', '20–120 seconds'],
     ['en', 'Resident session limit', '3–60 minutes'],
-    ['en', 'Queue tickets per minute', '2–30 a minute'],
+    ['en', 'Queue tickets per minute', '1–30 a minute'],
   ] as const)('%s: %s says %s', async (locale, label, range) => {
     renderEditor(fakeSettings(null).api, locale);
     expect((await row(label)).querySelector('.admin-setting-range')?.textContent).toBe(range);
