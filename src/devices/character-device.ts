@@ -103,8 +103,16 @@ export async function openCharacterDevice(
   }
 }
 
-/** Linux's device numbers (majors) of printer ports: usblp, the USB printer class, and lp, the parallel port. */
-const LINUX_PRINTER_MAJORS: ReadonlySet<number> = new Set([180, 6]);
+/**
+ * Linux's printer ports by device number: lp, the parallel port (major 6), and usblp, the USB printer class
+ * (major 180, minors 0-15; the USB major's other minors are hiddev, usbtmc and other classes, no printer).
+ */
+function isLinuxPrinterPort(rdev: number): boolean {
+  const major = linuxMajor(rdev);
+  return major === 6 || (major === USB_MAJOR && linuxMinor(rdev) < USBLP_MINORS);
+}
+const USB_MAJOR = 180;
+const USBLP_MINORS = 16;
 
 /** Opens a printer port for the usb transport (`flags` beyond read-write: the transport's own), or refuses it. */
 export function openPrinterPort(devicePath: string, flags: number = READ_WRITE): Promise<FileHandle> {
@@ -116,13 +124,18 @@ export function openPrinterPort(devicePath: string, flags: number = READ_WRITE):
 /** Why an opened character device is no printer port, or null. */
 export function printerPortProblem(device: { terminal: boolean; rdev: number; platform: NodeJS.Platform }): PrinterPortProblem | null {
   if (device.terminal) return 'a terminal';
-  if (device.platform === 'linux' && !LINUX_PRINTER_MAJORS.has(linuxMajor(device.rdev))) return 'not a printer port';
+  if (device.platform === 'linux' && !isLinuxPrinterPort(device.rdev)) return 'not a printer port';
   return null;
 }
 
 /** glibc's gnu_dev_major: bits 8-19 and 32-43 of the device number (above 2^32, so not with 32-bit shifts). */
 export function linuxMajor(rdev: number): number {
   return ((rdev >>> 8) & 0xfff) | (Math.floor(rdev / 2 ** 32) & ~0xfff);
+}
+
+/** glibc's gnu_dev_minor: bits 0-7 and 20-31 of the device number. */
+export function linuxMinor(rdev: number): number {
+  return (rdev & 0xff) | ((rdev >>> 12) & ~0xff);
 }
 
 /**

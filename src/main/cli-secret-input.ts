@@ -45,7 +45,10 @@ function firstLine(text: string): string | null {
   return line === '' ? null : line;
 }
 
-/** Standard input up to `limit` bytes; a longer input is cut there (a PIN is a line of a few digits). */
+/**
+ * Standard input up to its first line end or `limit` bytes, whichever comes first (a PIN is a line of a few
+ * digits; a pipe left open after it, as `ssh` without `-t` leaves one, is not waited for).
+ */
 function readAtMost(input: NodeJS.ReadStream, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -59,7 +62,7 @@ function readAtMost(input: NodeJS.ReadStream, limit: number): Promise<string> {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       chunks.push(bytes);
       size += bytes.length;
-      if (size >= limit) done();
+      if (size >= limit || bytes.includes(0x0a)) done();
     };
     input.on('data', onData);
     input.once('end', done);
@@ -75,6 +78,8 @@ function hiddenLines(input: NodeJS.ReadStream, output: NodeJS.WriteStream) {
   let pending = '';
   let waiting: ((line: string | null) => void) | null = null;
   let line = '';
+  // A terminal may send CR and LF in separate reads: the LF after a CR ends no second line.
+  let afterCr = false;
   const onData = (chunk: Buffer | string) => {
     pending += String(chunk);
     deliver();
@@ -83,8 +88,10 @@ function hiddenLines(input: NodeJS.ReadStream, output: NodeJS.WriteStream) {
     while (waiting && pending.length > 0) {
       const char = pending[0]!;
       pending = pending.slice(1);
+      const wasAfterCr = afterCr;
+      afterCr = char === '\r';
+      if (char === '\n' && wasAfterCr) continue;
       if (char === '\r' || char === '\n') {
-        if (char === '\r' && pending[0] === '\n') pending = pending.slice(1);
         answer(line);
       } else if (char === '\u0003' || char === '\u0004') {
         answer(null);

@@ -31,6 +31,7 @@ import { registerAdminServer } from './features/admin-server';
 import { ensureDataDir, resolveDataDir } from './data-dir';
 import {
   changedConfigPaths,
+  mergeConfigChanges,
   configFileProblem,
   configUnreadable,
   describeConfigProblem,
@@ -284,8 +285,16 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     for (const listener of configListeners) listener(next);
   }
   let ownWrite: string | null = null;
+  // Each save reads the file and the running configuration only once the one before was written and applied.
+  let saving: Promise<unknown> = Promise.resolve();
+  function oneSaveAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const mine = saving.then(work, work);
+    saving = mine.catch(() => undefined);
+    return mine;
+  }
   // Once the running configuration came from config.json, a save needs that file: a new one would hold the change alone.
-  const configOrigin = { fromFile: configState.exists };
+  // A kiosk that served residents had one, even when it is gone at this start.
+  const configOrigin = { fromFile: configState.exists || outbox.servedResidents() };
   const configHolder: ConfigHolder = {
     current: () => config,
     onChange(listener) {
@@ -294,7 +303,8 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     },
     schema: configSchema,
     fileProblem: () => configFileProblem(dataDir, configOrigin),
-    async save(next, actor) {
+    save: (base, wanted, actor) => oneSaveAtATime(async () => {
+      const next = mergeConfigChanges(config, base, wanted);
       const changed = changedConfigPaths(config, next).map((keys) => keys.join('.'));
       const saved = await saveConfigChanges(dataDir, config, next, configOrigin, configSchema);
       if (!saved.ok) {
@@ -306,7 +316,7 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
       // What the file now says is what runs (a field it still gets wrong falls back, as at the next start).
       applyConfig(saved.loaded, actor, 'config.saved', { fields: changed });
       return { ok: true, value: null };
-    },
+    }),
   };
   const stopWatching =
     options.watchConfig === false

@@ -52,13 +52,14 @@ export interface ConfigHolder {
   /** Why config.json cannot be edited now (it cannot be parsed, or it is gone), or null: read from the file each time. */
   fileProblem(): ConfigProblem | null;
   /**
-   * Writes the fields that differ from the running configuration into the
-   * file (the rest of it kept as it is) and applies it at once; audited as
-   * `actor`. Refused (`config-unreadable`), nothing written and nothing
+   * Writes the fields the caller changed (from `base`, the configuration it
+   * read, to `next`) into the file, the rest of it kept as it is, and applies
+   * it at once; audited as `actor`. Saves run one at a time, each on the
+   * configuration the one before left: two at once both land. Refused (`config-unreadable`), nothing written and nothing
    * applied, when the file cannot be parsed, when the file the running
    * configuration came from is gone, or when the edit would not read as saved.
    */
-  save(next: KioskConfig, actor: string): Promise<Result<null>>;
+  save(base: KioskConfig, next: KioskConfig, actor: string): Promise<Result<null>>;
 }
 
 export interface FeatureContext {

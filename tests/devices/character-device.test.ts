@@ -8,6 +8,7 @@ import {
   describeNotADevice,
   ensureCharacterDevice,
   linuxMajor,
+  linuxMinor,
   NotADeviceError,
   openCharacterDevice,
   openPrinterPort,
@@ -123,7 +124,8 @@ describe('printer ports (the usb transport)', () => {
     ['/dev/zero', { terminal: false, rdev: makedev(1, 5), platform: 'linux' }, 'not a printer port'],
     ['/dev/hidraw0', { terminal: false, rdev: makedev(240, 0), platform: 'linux' }, 'not a printer port'],
     ['a device numbered above 4095', { terminal: false, rdev: makedev(180 + 4096, 0), platform: 'linux' }, 'not a printer port'],
-    ['a device with a large minor', { terminal: false, rdev: makedev(180, 300), platform: 'linux' }, null],
+    ['a USB-class device that is no printer (hiddev, minor 96)', { terminal: false, rdev: makedev(180, 96), platform: 'linux' }, 'not a printer port'],
+    ['a USB-class device with a large minor', { terminal: false, rdev: makedev(180, 300), platform: 'linux' }, 'not a printer port'],
     ['a macOS serial port', { terminal: true, rdev: 0x11000003, platform: 'darwin' }, 'a terminal'],
     ['another macOS character device (no usblp there: left to the printer)', { terminal: false, rdev: 0x3000002, platform: 'darwin' }, null],
   ] as const)('%s', (_name, device, problem) => {
@@ -134,6 +136,8 @@ describe('printer ports (the usb transport)', () => {
     expect(linuxMajor(statSync('/dev/null').rdev)).toBe(1);
     expect(linuxMajor(statSync('/dev/ptmx').rdev)).toBe(5);
     expect(linuxMajor(makedev(4097, 1))).toBe(4097);
+    expect(linuxMinor(statSync('/dev/null').rdev)).toBe(3);
+    expect(linuxMinor(makedev(180, 300))).toBe(300);
   });
 
   it.each([

@@ -41,7 +41,15 @@ describe('reading the admin PIN for adm admin set-pin', () => {
     expect(await reading).toEqual({ pin: '4'.repeat(1024) });
   });
 
+  it('from a pipe left open after the line (ssh without -t): the line is enough', async () => {
+    const input = stdin(false);
+    const reading = terminalSecrets(input as unknown as NodeJS.ReadStream, stderr().stream).newPin();
+    input.write('918273\n');
+    expect(await reading).toEqual({ pin: '918273' });
+  });
+
   it.each([
+    ['CR and LF arriving apart', ['482916\r', '\n482916\r', '\n'], { pin: '482916' }],
     ['typed twice, with a Backspace', ['48291x\u007f6\r', '482916\r'], { pin: '482916' }],
     ['pasted as two lines at once', ['482916\r482916\r'], { pin: '482916' }],
     ['two that differ', ['482916\r', '590317\r'], { problem: 'mismatch' }],

@@ -23,7 +23,7 @@
  * running configuration came from is gone, or when the edited file would not
  * read as saved (a key written twice).
  */
-import { lstatSync, readFileSync, readlinkSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import {
   applyEdits,
@@ -135,7 +135,17 @@ export function parseConfigObject(raw: unknown, schema: ConfigSchema = configSch
       repaired.add(where);
       const given = valueAt(candidate, issue.path.map(String));
       const nearest = nearestAccepted(issue, given);
-      if (nearest === null) {
+      if (nearest === null && given === undefined && issue.path.length > 1) {
+        // A field the file left out that its part needs (a card reader without its USB ids): removing nothing
+        // would repair nothing, so the part itself falls back to its default (none), loudly.
+        const part = issue.path.slice(0, -1);
+        const partName = part.join('.');
+        if (FIELDS_WITHOUT_FALLBACK.some((field) => field === partName || field.startsWith(`${partName}.`))) {
+          return unusable({ message: `${where}: ${issue.message}`, line: null, column: null });
+        }
+        warnings.push(`${partName}: ${where} ${issue.message}; using the default for ${partName}`);
+        deletePath(candidate, part);
+      } else if (nearest === null) {
         warnings.push(`${where}: ${issue.message}; using the default`);
         deletePath(candidate, issue.path);
       } else {
@@ -156,6 +166,10 @@ export function parseConfigObject(raw: unknown, schema: ConfigSchema = configSch
  * a rule across fields names its nearest value in the issue's `params`.
  */
 function nearestAccepted(issue: z.core.$ZodIssue, given: unknown): number | null {
+  // A number written in quotes ("retentionDays": "7") is that number, not the default on the looser side.
+  if (typeof given === 'string' && issue.code === 'invalid_type' && issue.expected === 'number' && /^\s*-?\d+(\.\d+)?\s*$/.test(given)) {
+    return Number(given);
+  }
   if (typeof given !== 'number' || !Number.isFinite(given)) return null;
   if (issue.code === 'too_small' && issue.origin === 'number') return Number(issue.minimum);
   if (issue.code === 'too_big' && issue.origin === 'number') return Number(issue.maximum);
@@ -208,20 +222,30 @@ export function configFilePresent(dataDir: string): boolean {
 /** The text of config.json, which must be present; or why it cannot be read, in words a technician can act on. */
 function readConfigText(file: string): { ok: true; text: string } | { ok: false; problem: ConfigProblem } {
   const unreadable = (message: string) => ({ ok: false as const, problem: { message, line: null, column: null } });
+  let fd: number | null = null;
   try {
-    // Checked first: reading a FIFO would wait forever, a device would never end.
-    const entry = statSync(file);
+    // Opened without blocking, then checked on what was opened (no swap in between): reading a FIFO would wait
+    // forever, a device would never end, and a file of megabytes is no configuration.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const entry = fstatSync(fd);
     if (entry.isDirectory()) return unreadable('config.json is a folder, not a file');
     if (!entry.isFile()) return unreadable('config.json is not a regular file (a pipe, a device or a socket)');
-    return { ok: true, text: readFileSync(file, 'utf8') };
+    if (entry.size > MAX_CONFIG_BYTES) return unreadable(`config.json is ${entry.size} bytes; a configuration is a few kilobytes (at most ${MAX_CONFIG_BYTES})`);
+    return { ok: true, text: readFileSync(fd, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return unreadable(danglingLink(file));
     if (code === 'ELOOP') return unreadable('config.json is a link that leads back to itself');
     if (code === 'EACCES' || code === 'EPERM') return unreadable(`config.json may not be read by this user (${code}); check its owner and permissions`);
+    if (code === 'EISDIR') return unreadable('config.json is a folder, not a file');
     return unreadable(`config.json cannot be read: ${(error as Error).message}`);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
+
+/** A configuration is a few kilobytes; anything near this is a mistake (a log or a backup copied over it). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** What a config.json that `lstat` found but `stat` did not is: a link to nothing, or a file removed meanwhile. */
 function danglingLink(file: string): string {
@@ -441,6 +465,28 @@ export function changedConfigPaths(before: unknown, after: unknown, prefix: stri
     return [...keys].flatMap((key) => changedConfigPaths(before[key], after[key], [...prefix, key]));
   }
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
+}
+
+/**
+ * `current` with the changes a caller made from `base` to `next`, and
+ * nothing else: another save that was applied since `base` was read keeps
+ * its values (two admin saves at once both land).
+ */
+export function mergeConfigChanges(current: KioskConfig, base: KioskConfig, next: KioskConfig): KioskConfig {
+  const merged = structuredClone(current) as unknown as Record<string, unknown>;
+  for (const keys of changedConfigPaths(base, next)) {
+    let value: unknown = next;
+    for (const key of keys) value = isObject(value) ? value[key] : undefined;
+    let parent = merged;
+    for (const key of keys.slice(0, -1)) {
+      if (!isObject(parent[key])) parent[key] = {};
+      parent = parent[key] as Record<string, unknown>;
+    }
+    const last = keys.at(-1);
+    if (last === undefined) return structuredClone(next);
+    parent[last] = structuredClone(value);
+  }
+  return merged as unknown as KioskConfig;
 }
 
 /**

@@ -26,8 +26,11 @@ import type { CastReturnObject } from 'csv-stringify';
 
 const FORMULA_SIGNS = '=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20';
 const FORMULA_START = new RegExp(`^[\\t\\r]|^\\s*[${FORMULA_SIGNS}]`, 'u');
-/** `,` or `;` (by locale), a tab or a line break, then a formula sign behind spaces or quotes. */
-const FORMULA_AFTER_SEPARATOR = new RegExp(`([,;\\t\\r\\n])(?=[\\s"]*[${FORMULA_SIGNS}])`, 'gu');
+/**
+ * `,` or `;` (by locale), a tab or a line break (CR LF as one; the Unicode and vertical ones too), then a formula
+ * sign behind spaces or quotes (not behind another line break: that one gets its own quote).
+ */
+const FORMULA_AFTER_SEPARATOR = new RegExp(`(\\r\\n|[,;\\t\\r\\n\\v\\f\\u0085\\u2028\\u2029])(?=(?:[^\\S\\r\\n\\v\\f\\u0085\\u2028\\u2029]|")*[${FORMULA_SIGNS}])`, 'gu');
 
 export function neutraliseFormula(text: string): string {
   const inside = text.replace(FORMULA_AFTER_SEPARATOR, "$1'");

@@ -62,7 +62,7 @@ export const registerAdminServer: Feature = (ctx) => {
     if (elsewhere.length > 0 && pending === 'ask') return ok({ outcome: 'decide', pending: elsewhere });
 
     const before = config.server.url;
-    const saved = await ctx.config.save({ ...config, server: { ...config.server, url: next } }, actor ?? 'pin');
+    const saved = await ctx.config.save(config, { ...config, server: { ...config.server, url: next } }, actor ?? 'pin');
     if (!saved.ok) return saved;
     const retargeted =
       pending === 'retarget' && nextTarget !== null

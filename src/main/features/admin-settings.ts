@@ -31,11 +31,12 @@ export const registerAdminSettings: Feature = (ctx) => {
   });
 
   ctx.handleAdmin('admin.saveSettings', async ({ values }, actor) => {
-    const checked = applySettings(ctx.config.current(), values, ctx.config.schema);
+    const base = ctx.config.current();
+    const checked = applySettings(base, values, ctx.config.schema);
     if (!checked.ok) return { ok: false, error: { code: 'validation', fields: checked.fields, params: checked.params } };
     const notDevices = devicePathsNotDevices(checked.config, values);
     if (notDevices) return { ok: false, error: { code: 'validation', fields: notDevices } };
-    const saved = await ctx.config.save(checked.config, actor ?? 'pin');
+    const saved = await ctx.config.save(base, checked.config, actor ?? 'pin');
     if (!saved.ok) return saved;
     return ok({ values: settingsOf(ctx.config.current()), unreadableFile: null });
   });

@@ -220,7 +220,8 @@ export function learnCards(
 ): void {
   const fromServer = tagIdCard ? parseUid(tagIdCard) : null;
   if (fromServer) ctx.cardHints.learn(fromServer, nik, 'server');
-  const tapped = cardTapped ? ctx.cardTaps.recent(TAP_LEARN_WINDOW_MS, 'resident') : null;
+  // The one card of the visit: a second, different card (a bystander's during the PIN) makes it none.
+  const tapped = cardTapped ? ctx.cardTaps.onlyResidentCard(TAP_LEARN_WINDOW_MS) : null;
   if (tapped) ctx.cardHints.learn(tapped, nik, 'tap');
   ctx.cardTaps.forget();
 }

@@ -123,20 +123,35 @@ export interface CardTaps {
   remember(uid: string, audience: TapAudience): void;
   /** The card tapped last, if within `withinMs` and seen by `audience`. */
   recent(withinMs: number, audience: TapAudience): string | null;
+  /**
+   * The one card residents tapped in this visit (since the last `forget`), tapped last within `withinMs`; null
+   * when none was, or when two different cards were: then the kiosk cannot tell the resident's own from a
+   * bystander's, and learns neither.
+   */
+  onlyResidentCard(withinMs: number): string | null;
   forget(): void;
 }
 
 export function createCardTaps(clock: () => number = Date.now): CardTaps {
   let last: { uid: string; at: number; audience: TapAudience } | null = null;
+  // Every card residents tapped in the visit, with when it was tapped last.
+  const residentCards = new Map<string, number>();
   return {
     remember(uid, audience) {
       last = { uid, at: clock(), audience };
+      if (audience === 'resident') residentCards.set(uid, last.at);
     },
     recent(withinMs, audience) {
       return last && last.audience === audience && clock() - last.at <= withinMs ? last.uid : null;
     },
+    onlyResidentCard(withinMs) {
+      if (residentCards.size !== 1) return null;
+      const [uid, at] = [...residentCards][0]!;
+      return clock() - at <= withinMs ? uid : null;
+    },
     forget() {
       last = null;
+      residentCards.clear();
     },
   };
 }

@@ -22,7 +22,8 @@ export function createLoginLimiter(options: {
 
   function current(nik: string) {
     const entry = failures.get(nik);
-    if (entry && clock() - entry.since >= options.windowMs()) {
+    // Over, or begun in a future the clock has been set back from.
+    if (entry && (entry.since > clock() || clock() - entry.since >= options.windowMs())) {
       failures.delete(nik);
       return undefined;
     }
@@ -62,7 +63,8 @@ export function createRateLimiter(options: { max: () => number; windowMs: () => 
   return {
     take() {
       const now = clock();
-      times = times.filter((t) => now - t < options.windowMs());
+      // A clock set back (an RTC ahead, then corrected) leaves times in the future: they count no more.
+      times = times.filter((t) => t <= now && now - t < options.windowMs());
       if (times.length >= options.max()) {
         return { allowed: false, retryInSeconds: Math.ceil((times[0]! + options.windowMs() - now) / 1000) };
       }

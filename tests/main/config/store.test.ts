@@ -242,3 +242,37 @@ describe('an entry named config.json that is not a readable file', () => {
     }
   });
 });
+
+describe('a part of the configuration missing a field it needs', () => {
+  it.each([
+    ['a card reader without its USB ids', '{"server":{"url":"http://127.0.0.1:9"},"input":{"hid":{"mode":"card"}}}', 'input.hid'],
+  ])('%s: that part falls back to none, loudly; the rest of the file (the server) is kept', (_name, text, part) => {
+    const loaded = parseConfigText(text);
+    expect(loaded.problem).toBeNull();
+    expect(loaded.config.server.url).toBe('http://127.0.0.1:9');
+    expect(loaded.config.input.hid).toBeNull();
+    expect(loaded.warnings.join('\n')).toContain(`${part}:`);
+  });
+});
+
+describe('a config.json far too large to be a configuration', () => {
+  it('needs a technician, without reading it all', () => {
+    const dir = tempDir();
+    writeFileSync(configPath(dir), `{"kiosk":{"name":"ADM-01"}, "pad": "${'x'.repeat(2 * 1024 * 1024)}"}`);
+    const state = readConfigFile(dir);
+    expect(state.problem?.message).toMatch(/^config\.json is \d+ bytes; a configuration is a few kilobytes/);
+  });
+});
+
+describe('a number written in quotes', () => {
+  it.each([
+    ['"7"', 7],
+    ['" 3 "', 3],
+    ['"0.5"', 1], // then held to its range, never the default on the looser side
+    ['"tujuh"', 30],
+  ])('sync.retentionDays %s reads as %i', (written, days) => {
+    const loaded = parseConfigText(`{"sync":{"retentionDays":${written}}}`);
+    expect(loaded.config.sync.retentionDays).toBe(days);
+    expect(loaded.warnings.length).toBeGreaterThan(0);
+  });
+});

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SETTINGS_KEYS, type SettingsKey, type SettingsValue } from '../../../src/shared/admin-settings';
 import { createKioskCore, type KioskCore } from '../../../src/main/core';
 import { defaultConfig } from '../../../src/main/config/schema';
-import { configPath, saveConfig } from '../../../src/main/config/store';
+import { configPath, parseConfigText, saveConfig } from '../../../src/main/config/store';
 import { applySettings, settingsOf } from '../../../src/main/features/admin-settings';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -443,5 +443,23 @@ describe('admin.saveSettings over a config.json with a key written twice', () =>
     expect((await core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.locale': 'en' } }, asPage(session))).ok).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe(text.replace('"id"', '"en"'));
     expect(core.config().kiosk.locale).toBe('en');
+  });
+});
+
+describe('admin saves sent at once', () => {
+  it('all land, in the file and in the running configuration, each audited with its own fields', async () => {
+    const { core, session, file } = await adminOver('{\n  // Balai desa\n  "kiosk": { "name": "ADM-07" }\n}\n');
+    const [idle, prefix, url] = await Promise.all([
+      core.invokeAdmin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90 } }, asPage(session)),
+      core.invokeAdmin('admin.saveSettings', { values: { 'printer.queuePrefix': 'B' } }, asPage(session)),
+      core.invokeAdmin('admin.setServerUrl', { url: 'http://127.0.0.1:9/', pending: 'keep' }, asPage(session)),
+    ]);
+    expect([idle.ok, prefix.ok, url.ok]).toEqual([true, true, true]);
+    expect(core.config()).toMatchObject({ kiosk: { name: 'ADM-07', idleSeconds: 90 }, printer: { queuePrefix: 'B' }, server: { url: 'http://127.0.0.1:9/' } });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('// Balai desa');
+    expect(parseConfigText(text).config).toMatchObject({ kiosk: { name: 'ADM-07', idleSeconds: 90 }, printer: { queuePrefix: 'B' }, server: { url: 'http://127.0.0.1:9/' } });
+    const fields = core.db.prepare("SELECT detail FROM audit_log WHERE action = 'config.saved' ORDER BY id").pluck().all() as string[];
+    expect(fields.map((detail) => JSON.parse(detail).fields)).toEqual(expect.arrayContaining([['kiosk.idleSeconds'], ['printer.queuePrefix'], ['server.url']]));
   });
 });

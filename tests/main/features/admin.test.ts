@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adminCallNames } from '../../../src/shared/admin-contract';
 import { callNames } from '../../../src/shared/contract';
@@ -290,6 +290,18 @@ describe('a kiosk in service whose config.json went missing', () => {
     expect(await core.invokeAdmin('admin.unlock', { pin: '123456' }, asPage())).toEqual({ ok: false, error: { code: 'admin-pin-on-pc' } });
     expect(await core.invokeAdmin('admin.setFirstPin', { pin: '482916' }, asPage())).toEqual({ ok: false, error: { code: 'admin-pin-on-pc' } });
     expect(core.adminPinMissing()).toBe(true);
+  });
+
+  it('refuses every admin save until the file is back: a new file would hold the one change and lose the rest', async () => {
+    const dataDir = await servedKioskWithoutConfig();
+    const core = createKioskCore({ dataDir, watchConfig: false });
+    close = () => core.close();
+    const { admin } = await openAdminSession(core);
+    expect(await admin('admin.settings')).toMatchObject({ ok: true, value: { unreadableFile: { reason: 'missing' } } });
+    expect(await admin('admin.saveSettings', { values: { 'kiosk.idleSeconds': 90 } })).toMatchObject({ ok: false, error: { code: 'config-unreadable' } });
+    expect(await admin('admin.setServerUrl', { url: 'http://127.0.0.1:8/', pending: 'retarget' })).toMatchObject({ ok: false, error: { code: 'config-unreadable' } });
+    expect(existsSync(configPath(dataDir))).toBe(false);
+    expect(core.needsTechnician()).not.toBeNull();
   });
 
   it('a demo kiosk that took demo requests is still a demo kiosk: the demo PIN opens it, nothing needs a technician', async () => {

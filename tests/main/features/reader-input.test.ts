@@ -182,6 +182,26 @@ describe('a tapped card is learned only by the sign-in that directly follows it 
     expect(events.filter((e) => e.name === 'input.card')).toEqual([{ name: 'input.card', payload: { nik: null } }]);
   });
 
+  it('a second card tapped in the visit (a bystander\'s, during the PIN) makes the kiosk learn neither, and never moves a known card', async () => {
+    const { core, events, burst } = await kiosk();
+    // Siti's card is known.
+    await burst('AABBCCDD');
+    expect(await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin, cardTapped: true })).toMatchObject({ ok: true });
+    await core.invoke('session.end', { reason: 'done' });
+    // Budi taps his own unknown card, types his NIK; while he types his PIN, Siti taps hers.
+    await burst(STRANGER_CARD);
+    await burst('AABBCCDD');
+    expect(await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin, cardTapped: true })).toMatchObject({ ok: true });
+    await core.invoke('session.end', { reason: 'done' });
+    events.length = 0;
+    await burst('AABBCCDD');
+    await burst(STRANGER_CARD);
+    expect(events.filter((e) => e.name === 'input.card')).toEqual([
+      { name: 'input.card', payload: { nik: siti.nik } },
+      { name: 'input.card', payload: { nik: null } },
+    ]);
+  });
+
   it('a card tapped and then followed by a sign-in in the same visit is still learned, even after a wrong PIN', async () => {
     const { core, events, burst } = await kiosk();
     await burst(STRANGER_CARD);

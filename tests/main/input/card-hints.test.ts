@@ -152,3 +152,21 @@ function flipLastBit(sealed: Buffer): Buffer {
   return copy;
 }
 
+
+describe('the card of a visit', () => {
+  it('is the one card residents tapped (twice is still one), none once a second, different card was tapped', () => {
+    let now = 1_000_000;
+    const taps = createCardTaps(() => now);
+    taps.remember('AABBCCDD', 'resident');
+    taps.remember('AABBCCDD', 'resident');
+    expect(taps.onlyResidentCard(60_000)).toBe('AABBCCDD');
+    taps.remember('11223344', 'admin'); // a technician's test tap is no resident's card
+    expect(taps.onlyResidentCard(60_000)).toBe('AABBCCDD');
+    taps.remember('DEADBEEF', 'resident');
+    expect(taps.onlyResidentCard(60_000)).toBeNull();
+    taps.forget();
+    taps.remember('DEADBEEF', 'resident');
+    now += 60_001;
+    expect(taps.onlyResidentCard(60_000)).toBeNull();
+  });
+});
