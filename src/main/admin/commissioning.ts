@@ -29,6 +29,16 @@ export function demoAdminPin(facts: { demoMode: boolean; pinSet: boolean; neverC
   return facts.demoMode && !facts.pinSet && facts.neverCommissioned ? DEMO_ADMIN_PIN : null;
 }
 
+/** The demo PIN for this kiosk now (admin's PIN screen and Keamanan ask the same question), or null. */
+export function demoAdminPinOf(kiosk: {
+  dataDir: string;
+  outbox: Pick<OutboxStore, 'servedResidents'>;
+  demoMode: boolean;
+  adminAuth: { pinSet(): boolean };
+}): string | null {
+  return demoAdminPin({ demoMode: kiosk.demoMode, pinSet: kiosk.adminAuth.pinSet(), neverCommissioned: neverCommissioned(kiosk.dataDir, kiosk.outbox) });
+}
+
 /**
  * True while the kiosk has no configuration file and never took a request for a real village server (demo
  * mode's requests, made for the demo server, do not put a kiosk into service).

@@ -110,6 +110,8 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 
 /** A wrong value here would silently mean "no server" (and so demo mode or nothing sent): never defaulted. */
 const FIELDS_WITHOUT_FALLBACK = ['server.url'];
+/** The field, or a part holding it ("server": "https://..." is not an object), has no default to fall back to. */
+const hasNoFallback = (where: string): boolean => FIELDS_WITHOUT_FALLBACK.some((field) => field === where || field.startsWith(`${where}.`));
 
 export function parseConfigObject(raw: unknown, schema: ConfigSchema = configSchema): LoadedConfig {
   if (!isObject(raw)) return unusable(NOT_AN_OBJECT);
@@ -126,8 +128,7 @@ export function parseConfigObject(raw: unknown, schema: ConfigSchema = configSch
     const repaired = new Set<string>();
     for (const issue of ownIssues.length > 0 ? ownIssues : parsed.error.issues) {
       const where = issue.path.join('.') || '(root)';
-      // The field itself, or an object holding it ("server": "https://..." is not an object).
-      if (FIELDS_WITHOUT_FALLBACK.some((field) => field === where || field.startsWith(`${where}.`))) {
+      if (hasNoFallback(where)) {
         return unusable({ message: `${where}: ${issue.message}`, line: null, column: null });
       }
       // One repair per field and pass: the next pass checks the repaired value again.
@@ -140,7 +141,7 @@ export function parseConfigObject(raw: unknown, schema: ConfigSchema = configSch
         // would repair nothing, so the part itself falls back to its default (none), loudly.
         const part = issue.path.slice(0, -1);
         const partName = part.join('.');
-        if (FIELDS_WITHOUT_FALLBACK.some((field) => field === partName || field.startsWith(`${partName}.`))) {
+        if (hasNoFallback(partName)) {
           return unusable({ message: `${where}: ${issue.message}`, line: null, column: null });
         }
         warnings.push(`${partName}: ${where} ${issue.message}; using the default for ${partName}`);

@@ -6,7 +6,7 @@
  */
 import { isStrongAdminPin } from '../../shared/admin-pin';
 import { fail, ok } from '../../shared/result';
-import { demoAdminPin, neverCommissioned } from '../admin/commissioning';
+import { demoAdminPinOf } from '../admin/commissioning';
 import type { Feature } from '../feature';
 
 /** A card tapped this recently is the one "Daftarkan" registers. */
@@ -17,7 +17,7 @@ export const registerAdminSecurity: Feature = (ctx) => {
 
   ctx.handleAdmin('admin.changePin', async ({ current, next }, actor) => {
     // A demo kiosk's own first PIN is made here, with the demo PIN as the current one.
-    const demoPin = demoAdminPin({ demoMode: ctx.demoMode, pinSet: ctx.adminAuth.pinSet(), neverCommissioned: neverCommissioned(ctx.dataDir, ctx.outbox) });
+    const demoPin = demoAdminPinOf(ctx);
     const check = await ctx.adminAuth.check(current, { fallbackPin: demoPin ?? undefined });
     if (!check.ok) {
       ctx.audit(actor ?? 'pin', 'admin.pin.refused');

@@ -14,7 +14,7 @@ import { appVersion } from '../app-version';
 import type { Feature, FeatureContext } from '../feature';
 import { checkServer } from '../village/server-check';
 import type { AdminHolder } from '../admin/admin-sessions';
-import { demoAdminPin, neverCommissioned } from '../admin/commissioning';
+import { demoAdminPinOf, neverCommissioned } from '../admin/commissioning';
 
 /** A technician card tapped this recently names who opens admin with the PIN. */
 const CARD_WINDOW_MS = 60_000;
@@ -42,8 +42,7 @@ export const registerAdmin: Feature = (ctx) => {
     }
   });
 
-  const demoPin = () =>
-    demoAdminPin({ demoMode: ctx.demoMode, pinSet: ctx.adminAuth.pinSet(), neverCommissioned: neverCommissioned(ctx.dataDir, ctx.outbox) });
+  const demoPin = () => demoAdminPinOf(ctx);
   const recentCard = () => (technicianCard && Date.now() - technicianCard.at <= CARD_WINDOW_MS ? technicianCard.label : null);
 
   // Only a kiosk never put into service takes its first PIN on the touchscreen (admin/commissioning.ts).

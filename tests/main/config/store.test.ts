@@ -19,6 +19,16 @@ const tempDir = useTempDirs();
 const log = createSilentLogger().root;
 const loadConfig = (dir: string) => readConfigFile(dir).config;
 
+/** A kiosk's configuration, written and watched: what the watcher applies (`seen`) and what it warns about. */
+async function watchedKiosk() {
+  const dir = tempDir();
+  await saveConfig(dir, defaultConfig());
+  const seen = vi.fn();
+  const warn = vi.fn();
+  const watchLog = { ...log, warn, info: vi.fn(), error: vi.fn() } as unknown as typeof log;
+  return { dir, seen, warn, stop: watchConfig(dir, watchLog, seen, 20) };
+}
+
 describe('configuration', () => {
   it('gives a working kiosk with no file at all', () => {
     const config = loadConfig(tempDir());
@@ -137,12 +147,7 @@ describe('configuration', () => {
   });
 
   it('keeps the running configuration when the edited file cannot be read', async () => {
-    const dir = tempDir();
-    await saveConfig(dir, defaultConfig());
-    const seen = vi.fn();
-    const warn = vi.fn();
-    const watchLog = { ...log, warn, info: vi.fn(), error: vi.fn() } as unknown as typeof log;
-    const stop = watchConfig(dir, watchLog, seen, 20);
+    const { dir, seen, warn, stop } = await watchedKiosk();
     try {
       writeFileSync(configPath(dir), '{ "server": { "url": "https://api.desa');
       await vi.waitFor(() => expect(warn).toHaveBeenCalled(), { timeout: 3000 });
@@ -201,12 +206,7 @@ describe('an entry named config.json that is not a readable file', () => {
   });
 
   it.each(NOT_A_READABLE_FILE)('put in place of the file while the kiosk runs, keeps the running configuration (no exception from the timer): %s', async (_name, make, detail) => {
-    const dir = tempDir();
-    await saveConfig(dir, defaultConfig());
-    const seen = vi.fn();
-    const warn = vi.fn();
-    const watchLog = { ...log, warn, info: vi.fn(), error: vi.fn() } as unknown as typeof log;
-    const stop = watchConfig(dir, watchLog, seen, 20);
+    const { dir, seen, warn, stop } = await watchedKiosk();
     try {
       rmSync(configPath(dir));
       make(configPath(dir), dir);
@@ -227,12 +227,7 @@ describe('an entry named config.json that is not a readable file', () => {
   });
 
   it('says when the file went away while the kiosk runs, and keeps the running configuration', async () => {
-    const dir = tempDir();
-    await saveConfig(dir, defaultConfig());
-    const seen = vi.fn();
-    const warn = vi.fn();
-    const watchLog = { ...log, warn, info: vi.fn(), error: vi.fn() } as unknown as typeof log;
-    const stop = watchConfig(dir, watchLog, seen, 20);
+    const { dir, seen, warn, stop } = await watchedKiosk();
     try {
       rmSync(configPath(dir));
       await vi.waitFor(() => expect(JSON.stringify(warn.mock.calls)).toContain('config.json is gone; keeping the running configuration'), { timeout: 3000 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeInputSources } from '../../../src/devices/input/input-sources';
 import { parseUid } from '../../../src/devices/input/scan-event';
 import type { KioskCore } from '../../../src/main/core';
@@ -224,8 +224,9 @@ describe('card hints over time', () => {
         config.sync.retentionDays = 30;
       });
       await burst(STRANGER_CARD);
-      expect(await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin })).toMatchObject({ ok: true });
+      expect(await core.invoke('session.identify', { nik: siti.nik, pin: siti.pin, cardTapped: true })).toMatchObject({ ok: true });
       await core.invoke('session.end', { reason: 'done' });
+      expect(core.db.prepare('SELECT count(*) FROM card_hint').pluck().get()).toBe(1);
 
       vi.setSystemTime(learnedAt + 31 * 86_400_000);
       core.startBackground();
@@ -246,91 +247,70 @@ describe('receipt look-ups are limited kiosk-wide, so references cannot be guess
   // Guesses of the shape of a reference, and other things a script might send.
   const guesses = ['ADM-260301-AAAAA', 'ADM-260301-AAAAB', 'adm-260301-aaaac', 'X', 'ADM-260301-%', "' OR 1=1 --", 'ADM-260301-\u0000AAAA'];
   const guess = (i: number) => guesses[i % guesses.length]!;
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(START);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it(`answers ${RECEIPT_LOOKUPS_PER_MINUTE} receipt statuses in a minute, refuses the next with the seconds to wait, and answers again after the minute`, async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      vi.setSystemTime(START);
-      const { core } = await kiosk();
-      for (let i = 0; i < RECEIPT_LOOKUPS_PER_MINUTE; i++) {
-        expect(await core.invoke('requests.receiptStatus', { reference: guess(i) })).toEqual({ ok: false, error: { code: 'receipt-unknown' } });
-      }
-      expect(await core.invoke('requests.receiptStatus', { reference: guess(0) })).toEqual({ ok: false, error: { code: 'receipts-rate-limited', params: { count: 60 } } });
-      vi.setSystemTime(START + 59_500);
-      expect(await core.invoke('requests.receiptStatus', { reference: guess(1) })).toEqual({ ok: false, error: { code: 'receipts-rate-limited', params: { count: 1 } } });
-      vi.setSystemTime(START + 60_000);
-      expect(await core.invoke('requests.receiptStatus', { reference: guess(2) })).toEqual({ ok: false, error: { code: 'receipt-unknown' } });
-    } finally {
-      vi.useRealTimers();
+    const { core } = await kiosk();
+    for (let i = 0; i < RECEIPT_LOOKUPS_PER_MINUTE; i++) {
+      expect(await core.invoke('requests.receiptStatus', { reference: guess(i) })).toEqual({ ok: false, error: { code: 'receipt-unknown' } });
     }
+    expect(await core.invoke('requests.receiptStatus', { reference: guess(0) })).toEqual({ ok: false, error: { code: 'receipts-rate-limited', params: { count: 60 } } });
+    vi.setSystemTime(START + 59_500);
+    expect(await core.invoke('requests.receiptStatus', { reference: guess(1) })).toEqual({ ok: false, error: { code: 'receipts-rate-limited', params: { count: 1 } } });
+    vi.setSystemTime(START + 60_000);
+    expect(await core.invoke('requests.receiptStatus', { reference: guess(2) })).toEqual({ ok: false, error: { code: 'receipt-unknown' } });
   });
 
   it('a scanned code counts too: past the limit a real receipt opens nothing, until the minute has passed', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      vi.setSystemTime(START);
-      const { core, events, burst } = await kiosk();
-      const { reference } = await budiRequestsALetter(core);
+    const { core, events, burst } = await kiosk();
+    const { reference } = await budiRequestsALetter(core);
 
-      // One real scan and its status screen, then scanned guesses up to the limit.
-      await burst(reference, 8);
-      expect(await core.invoke('requests.receiptStatus', { reference })).toMatchObject({ ok: true });
-      for (let i = 2; i < RECEIPT_LOOKUPS_PER_MINUTE; i++) await burst(`ADM-260301-${'ABCDEFGHJKMNPQRSTUVWXYZ'[i]}QQQQ`, 8);
-      expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(1);
-      await burst(reference, 8);
-      expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(1);
-      vi.setSystemTime(START + 60_000);
-      await burst(reference, 8);
-      expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(2);
-    } finally {
-      vi.useRealTimers();
-    }
+    // One real scan and its status screen, then scanned guesses up to the limit.
+    await burst(reference, 8);
+    expect(await core.invoke('requests.receiptStatus', { reference })).toMatchObject({ ok: true });
+    for (let i = 2; i < RECEIPT_LOOKUPS_PER_MINUTE; i++) await burst(`ADM-260301-${'ABCDEFGHJKMNPQRSTUVWXYZ'[i]}QQQQ`, 8);
+    expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(1);
+    await burst(reference, 8);
+    expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(1);
+    vi.setSystemTime(START + 60_000);
+    await burst(reference, 8);
+    expect(events.filter((e) => e.name === 'input.receipt')).toHaveLength(2);
   });
+
   it('a sign-in with a receipt takes from the same budget, so it tells no more than the status does', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      vi.setSystemTime(START);
-      const { core } = await kiosk();
-      const { reference } = await budiRequestsALetter(core);
-      for (let i = 0; i < RECEIPT_LOOKUPS_PER_MINUTE; i++) {
-        expect(await core.invoke('session.identifyByReceipt', { reference: guess(i), pin: '000000' })).toMatchObject({ ok: false, error: { code: 'receipt-unknown' } });
-      }
-      // The real reference and a guess now answer alike: nothing is looked up.
-      for (const asked of [reference, guess(0)]) {
-        expect(await core.invoke('session.identifyByReceipt', { reference: asked, pin: '000000' })).toEqual({ ok: false, error: { code: 'receipts-rate-limited', params: { count: 60 } } });
-      }
-      expect(await core.invoke('requests.receiptStatus', { reference })).toMatchObject({ ok: false, error: { code: 'receipts-rate-limited' } });
-    } finally {
-      vi.useRealTimers();
+    const { core } = await kiosk();
+    const { reference } = await budiRequestsALetter(core);
+    for (let i = 0; i < RECEIPT_LOOKUPS_PER_MINUTE; i++) {
+      expect(await core.invoke('session.identifyByReceipt', { reference: guess(i), pin: '000000' })).toMatchObject({ ok: false, error: { code: 'receipt-unknown' } });
     }
+    // The real reference and a guess now answer alike: nothing is looked up.
+    for (const asked of [reference, guess(0)]) {
+      expect(await core.invoke('session.identifyByReceipt', { reference: asked, pin: '000000' })).toEqual({ ok: false, error: { code: 'receipts-rate-limited', params: { count: 60 } } });
+    }
+    expect(await core.invoke('requests.receiptStatus', { reference })).toMatchObject({ ok: false, error: { code: 'receipts-rate-limited' } });
   });
 
   it('a scanned code that cannot be a reference (a product barcode) spends nothing of the budget', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      vi.setSystemTime(START);
-      const { core, events, burst } = await kiosk();
-      const { reference } = await budiRequestsALetter(core);
-      for (let i = 0; i < RECEIPT_LOOKUPS_PER_MINUTE * 2; i++) await burst('8991234567890', 8);
-      await burst(reference, 8);
-      expect(events.filter((e) => e.name === 'input.receipt')).toEqual([{ name: 'input.receipt', payload: { reference } }]);
-    } finally {
-      vi.useRealTimers();
-    }
+    const { core, events, burst } = await kiosk();
+    const { reference } = await budiRequestsALetter(core);
+    for (let i = 0; i < RECEIPT_LOOKUPS_PER_MINUTE * 2; i++) await burst('8991234567890', 8);
+    await burst(reference, 8);
+    expect(events.filter((e) => e.name === 'input.receipt')).toEqual([{ name: 'input.receipt', payload: { reference } }]);
   });
 });
 
 describe('the latest status of a scanned receipt', () => {
   async function budiRequest() {
     const rig = await kiosk();
-    await rig.core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
-    await rig.core.invoke('letters.list', {});
-    const letter = LETTERS.find((l) => l.kode === 'S-02')!;
-    const submitted = await rig.core.invoke('requests.submit', { letterId: letter.id, answers: { keperluan: 'Kerja' }, requirements: {}, phone: budi.noTelepon!, note: null });
-    if (!submitted.ok) throw new Error('submit');
-    await rig.core.invoke('session.end', { reason: 'done' });
+    const { reference } = await budiRequestsALetter(rig.core);
     await rig.core.sync.runOnce();
-    return { ...rig, reference: (submitted.value as { reference: string }).reference };
+    return { ...rig, reference };
   }
 
   it('signs the owner in with the PIN alone (the NIK comes from the kiosk\'s record); their requests carry the server\'s status', async () => {

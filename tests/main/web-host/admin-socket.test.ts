@@ -4,7 +4,6 @@
  * sent all at once, a session token carried to another socket, and a page
  * that closes without "Keluar".
  */
-import { request as httpRequest } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { serverTarget } from '../../../src/main/village/server-target';
 import { readFileSync } from 'node:fs';
 import { newRequest, pinOf } from '../../helpers/outbox-rig';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { exchangeLaunchToken } from '../../helpers/web-host-cookie';
 
 const tempDir = useTempDirs();
 const running: Array<{ host: WebHost; core: KioskCore }> = [];
@@ -45,16 +45,7 @@ async function kioskInService(): Promise<{ host: WebHost; core: KioskCore; cooki
   return { host, core, cookie: await sessionCookie(host) };
 }
 
-function sessionCookie(host: WebHost): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
-      res.resume();
-      resolve(String(res.headers['set-cookie']).split(';')[0]!);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const sessionCookie = async (host: WebHost): Promise<string> => (await exchangeLaunchToken(host)).cookie;
 
 type Answer = { ok: boolean; value?: { session?: string; adminOpen?: boolean }; error?: { code: string } };
 

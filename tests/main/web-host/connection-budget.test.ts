@@ -14,6 +14,7 @@ import { createKioskCore, type KioskCore } from '../../../src/main/core';
 import { DEFAULT_CONNECTION_LIMITS } from '../../../src/main/web-host/connection-budget';
 import { startWebHost, type WebHost, type WebHostOptions } from '../../../src/main/web-host/server';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { exchangeLaunchToken } from '../../helpers/web-host-cookie';
 
 const tempDir = useTempDirs();
 const running: Array<{ host: WebHost; core: KioskCore }> = [];
@@ -57,9 +58,9 @@ function load(host: WebHost, pathAndQuery: string, cookie?: string): Promise<{ s
 }
 
 async function sessionCookie(host: WebHost): Promise<string> {
-  const res = await load(host, `/?token=${host.token}`);
+  const res = await exchangeLaunchToken(host);
   expect(res.status).toBe(200);
-  return res.setCookie!.split(';')[0]!;
+  return res.cookie;
 }
 
 /** What the kiosk's page does: load, open its WebSocket, make a call. */

@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import { createKioskCore, type KioskCore } from '../../../src/main/core';
 import { startWebHost, type WebHost } from '../../../src/main/web-host/server';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { exchangeLaunchToken } from '../../helpers/web-host-cookie';
 
 const REQUEST_LINES = 5000;
 const HEADER_SETS = 3000;
@@ -133,13 +134,7 @@ beforeAll(async () => {
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>ADM</title>');
   core = createKioskCore({ dataDir: tempDir() });
   host = await startWebHost({ core, port: 0, rendererDir });
-  const first = await new Promise<string>((resolve) => {
-    httpRequest({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
-      res.resume();
-      resolve(String(res.headers['set-cookie']).split(';')[0]!);
-    }).end();
-  });
-  cookie = first;
+  cookie = (await exchangeLaunchToken(host)).cookie;
 });
 afterAll(async () => {
   await host.close();

@@ -9,6 +9,7 @@ import { startWebHost, type WebHost } from '../../../src/main/web-host/server';
 import { saveConfig } from '../../../src/main/config/store';
 import { defaultConfig } from '../../../src/main/config/schema';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { exchangeLaunchToken } from '../../helpers/web-host-cookie';
 
 const tempDir = useTempDirs();
 const running: Array<{ host: WebHost; core: KioskCore }> = [];
@@ -49,9 +50,9 @@ function get(
 
 /** The first page load exchanges the launch token for the session cookie; returns the Cookie header to send. */
 async function sessionCookie(host: WebHost): Promise<string> {
-  const res = await get(host, `/?token=${host.token}`);
+  const res = await exchangeLaunchToken(host);
   expect(res.status).toBe(200);
-  return String(res.headers['set-cookie']).split(';')[0]!;
+  return res.cookie;
 }
 
 function openSocket(host: WebHost, options: { cookie?: string; token?: string; origin?: string; hostHeader?: string }) {
