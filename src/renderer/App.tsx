@@ -378,6 +378,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     toggleLargeText: () => setLargeText((on) => !on),
     highContrast,
     toggleHighContrast: () => setHighContrast((on) => !on),
+    demoMode: info.demoMode,
   };
 
   return (
@@ -385,11 +386,6 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       <HelpContext.Provider value={help}>{screen}</HelpContext.Provider>
       <AdminCorner taps={info.adminGesture.taps} seconds={info.adminGesture.seconds} onOpen={openAdminScreen} />
       {staffCalledAt && <StaffNotice calledAt={staffCalledAt} timeZone={info.timeZone} onDismiss={() => setStaffCalledAt(null)} />}
-      {info.demoMode && state.screen !== 'attract' && (
-        <p className="demo-badge" aria-label={t('demo.label')}>
-          {t('demo.badge')}
-        </p>
-      )}
       {ticket && <QueueTicketDialog ticket={ticket} onClose={closeTicket} />}
       {ticketRefused && state.screen === 'attract' && (
         <p className="attract-notice attract-notice-float" role="alert">

@@ -4,6 +4,9 @@
  * clipping parent, its label not cut either), at least the touch-target size,
  * and at least the touch gap from every other tappable element. Elements inside a list that
  * scrolls are exempt from "on screen" (the list shows a scroll cue instead).
+ * And what a person sees: no text and no tappable element lies under anything
+ * else on the screen (badges, the hidden admin corner, banners, dialogs), and
+ * no text is cut off by its box.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -34,7 +37,9 @@ async function probe(page: Page): Promise<void> {
 
 export async function layoutProblems(page: Page, minTarget: number, minGap: number): Promise<LayoutProblem[]> {
   await probe(page);
-  return (await page.evaluate(`window.admLayout.layoutProblems(${Number(minTarget)}, ${Number(minGap)})`)) as LayoutProblem[];
+  const geometry = (await page.evaluate(`window.admLayout.layoutProblems(${Number(minTarget)}, ${Number(minGap)})`)) as LayoutProblem[];
+  const covered = (await page.evaluate('window.admLayout.coverProblems()')) as LayoutProblem[];
+  return [...geometry, ...covered];
 }
 
 /** Nothing on the screen scrolls: not the page, not any part of it. */

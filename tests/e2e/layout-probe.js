@@ -83,6 +83,119 @@
     return problems;
   }
 
+  /** The boxes a text node's lines take on screen. */
+  const textLineRects = (node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    return [...range.getClientRects()].filter((r) => r.width > 1 && r.height > 1);
+  };
+  /** Elements showing text of their own (not only through their children). */
+  const ownText = (el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '');
+  /** Moving text (the running text) passes through its window on purpose. */
+  const moving = (el) => {
+    for (let at = el; at; at = at.parentElement) if (at.getAnimations().length > 0) return true;
+    return false;
+  };
+  /** A few points inside a box, kept off rounded corners; only those inside the viewport and the box one can see. */
+  const samplePoints = (rect, seen) => {
+    const points = [];
+    for (const fx of [0.15, 0.5, 0.85]) for (const fy of [0.25, 0.5, 0.75]) {
+      const x = rect.left + rect.width * fx;
+      const y = rect.top + rect.height * fy;
+      if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+      if (seen && (x < seen.left || x > seen.right || y < seen.top || y > seen.bottom)) continue;
+      points.push([x, y]);
+    }
+    return points;
+  };
+  /** Paints at a point though it takes no taps: a background, a border or text of its own there, or a picture. */
+  const paints = (el, x, y) => {
+    const style = getComputedStyle(el);
+    if (/^(img|svg|canvas|video|picture)$/i.test(el.tagName)) return true;
+    if (style.backgroundImage !== 'none') return true;
+    if (!/rgba\(\d+, \d+, \d+, 0\)|transparent/.test(style.backgroundColor)) return true;
+    if (['Top', 'Right', 'Bottom', 'Left'].some((side) => parseFloat(style[`border${side}Width`]) > 0 && style[`border${side}Style`] !== 'none')) return true;
+    return ownText(el).some((node) => textLineRects(node).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom));
+  };
+  const invisible = (el) => {
+    for (let at = el; at; at = at.parentElement) if (parseFloat(getComputedStyle(at).opacity) < 0.05) return true;
+    return false;
+  };
+
+  /**
+   * What a person sees and touches: no text and no tappable element may lie
+   * under another part of the screen (a badge, a hidden corner, a banner, a
+   * dialog, anything fixed or positioned), and no text may be cut off by its
+   * box. Hit-testing at points inside each one finds what is on top there;
+   * elements that take no taps are made hit-testable for the look, so a badge
+   * painted over a button is found, and skipped where they paint nothing.
+   */
+  function coverProblems() {
+    const problems = [];
+    const modal = [...document.querySelectorAll('[role="dialog"][aria-modal="true"], [role="alertdialog"]')].filter(visible).at(-1);
+    const scope = modal ?? document.body;
+    const untappable = new Set();
+    for (const el of document.querySelectorAll('*')) {
+      if (getComputedStyle(el).pointerEvents !== 'none') continue;
+      untappable.add(el);
+      el.dataset.admPointer = el.style.getPropertyValue('pointer-events') + '|' + el.style.getPropertyPriority('pointer-events');
+      el.style.setProperty('pointer-events', 'auto', 'important');
+    }
+    try {
+      const reported = new Set();
+      const check = (el, what, points) => {
+        for (const [x, y] of points) {
+          for (const top of document.elementsFromPoint(x, y)) {
+            if (top === el || el.contains(top) || top.contains(el)) break;
+            if (untappable.has(top) && (invisible(top) || !paints(top, x, y))) continue;
+            const key = `${name(el)} under ${name(top)}`;
+            if (!reported.has(key)) {
+              reported.add(key);
+              problems.push({ element: name(el), problem: `${what} lies under ${top.tagName.toLowerCase()}.${top.className} ${name(top)} at ${Math.round(x)},${Math.round(y)}` });
+            }
+            break;
+          }
+        }
+      };
+      const tappables = [...scope.querySelectorAll('button, [role="button"], a[href], input, select, textarea')].filter(visible);
+      for (const el of tappables) {
+        const seen = seenRect(el);
+        if (seen) check(el, 'tappable', samplePoints(el.getBoundingClientRect(), seen));
+      }
+      const texts = [scope, ...scope.querySelectorAll('*')].filter((el) => visible(el) && ownText(el).length > 0 && !el.closest('[aria-hidden="true"]'));
+      for (const el of texts) {
+        const seen = seenRect(el);
+        if (!seen) continue;
+        const lines = ownText(el).flatMap(textLineRects);
+        check(el, 'text', lines.flatMap((line) => samplePoints(line, seen)));
+        if (moving(el)) continue;
+        // Cut off: by its own box, or by a clipping box around it that does not scroll.
+        const style = getComputedStyle(el);
+        if ((style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1) || (style.overflowY !== 'visible' && !scrolls(el) && el.scrollHeight > el.clientHeight + 1)) {
+          problems.push({ element: name(el), problem: 'its text is cut off by its box' });
+          continue;
+        }
+        const list = scrollingParent(el);
+        for (let parent = el.parentElement; parent && parent !== list; parent = parent.parentElement) {
+          if (getComputedStyle(parent).overflow === 'visible' && parent !== document.documentElement) continue;
+          const box = parent === document.documentElement ? { left: 0, top: 0, right: innerWidth, bottom: innerHeight } : parent.getBoundingClientRect();
+          if (lines.some((r) => r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1)) {
+            problems.push({ element: name(el), problem: `its text is cut off by ${parent.tagName.toLowerCase()}.${parent.className}` });
+            break;
+          }
+        }
+      }
+    } finally {
+      for (const el of untappable) {
+        const [value, priority] = (el.dataset.admPointer ?? '|').split('|');
+        el.style.removeProperty('pointer-events');
+        if (value) el.style.setProperty('pointer-events', value, priority);
+        delete el.dataset.admPointer;
+      }
+    }
+    return problems;
+  }
+
   /** What scrolls: the page, or any part of it. */
   function scrollingParts() {
     const found = [];
@@ -92,5 +205,5 @@
     return found;
   }
 
-  window.admLayout = { layoutProblems, scrollingParts };
+  window.admLayout = { layoutProblems, coverProblems, scrollingParts };
 })();

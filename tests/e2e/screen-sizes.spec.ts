@@ -1,39 +1,66 @@
 /**
  * The resident's whole errand on the four kiosk screens villages have:
- * 1920x1080, 1366x768, 1280x1024 (5:4) and portrait 1080x1920, in normal and
- * in large text ("Huruf besar"). On every screen no tappable element may be
- * cut off, off screen, overlapping another, closer than 2.54 mm to another or
- * smaller than 12.7 mm at the configured PPI; keypad, keyboard and
- * confirmation screens must not scroll. Each screen is kept as a screenshot
- * in the test's output folder (test-results/).
+ * 1920x1080, 1366x768, 1280x1024 (5:4) and portrait 1080x1920, each in normal
+ * text, large text ("Huruf besar"), high contrast ("Kontras tinggi") and
+ * English. The large-text and high-contrast walks run on a demo kiosk, so the
+ * "MODE DEMO" badge is on every screen of them. On every screen no tappable
+ * element may be cut off, off screen, overlapping another, closer than 2.54 mm
+ * to another or smaller than 12.7 mm at the configured PPI; no text or
+ * tappable element may lie under anything else (the badge, the hidden admin
+ * corner, a dialog) and no text may be cut off; keypad, keyboard and
+ * confirmation screens must not scroll. Each screen is kept as a screenshot in
+ * the test's output folder (test-results/).
  */
-import { expect, testWithVillage } from './fixtures';
-import { walkResidentScreens } from './screen-walk';
+import { writeFileSync } from 'node:fs';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, test as demoTest, testWithVillage, type KioskHost } from './fixtures';
+import { walkResidentScreens, type DisplayChoice } from './screen-walk';
 import { KIOSK_SCREENS, layoutProblems, MIN_GAP, MIN_TARGET, scrollingParts, type LayoutProblem } from './layout-checks';
 
-const test = testWithVillage((url) => ({ server: { url }, kiosk: { screenPpi: 102 } }));
+// 102 PPI is also the kiosk's default, which the demo kiosk (no config.json) runs with.
+const villageTest = testWithVillage((url) => ({ server: { url }, kiosk: { screenPpi: 102 } }));
+demoTest.use({ kioskDemo: true, kioskConfig: null });
 
+const WALKS: Array<{ name: string; display: DisplayChoice; demo: boolean }> = [
+  { name: 'normal', display: {}, demo: false },
+  { name: 'large text', display: { largeText: true }, demo: true },
+  { name: 'high contrast', display: { highContrast: true }, demo: true },
+  { name: 'English', display: { language: 'en' }, demo: false },
+];
 
-for (const size of KIOSK_SCREENS) for (const largeText of [false, true]) {
-  const label = `${size.width}x${size.height}${largeText ? ' large text' : ''}`;
-  test.describe(label, () => {
-    test.use({ viewport: size });
+type Walk = (typeof WALKS)[number];
 
-    test(`every screen fits ${label}`, async ({ page, kiosk }, testInfo) => {
-      test.setTimeout(90_000);
-      const found: Array<LayoutProblem & { screen: string }> = [];
-      const check = async (screen: string, options: { noScroll?: boolean } = {}) => {
-        await page.waitForTimeout(150); // let a transition settle before measuring
-        await page.screenshot({ path: testInfo.outputPath(`${label.replaceAll(' ', '-')}-${screen}.png`) });
-        for (const problem of await layoutProblems(page, MIN_TARGET, MIN_GAP)) found.push({ screen, ...problem });
-        if (options.noScroll) for (const part of await scrollingParts(page)) found.push({ screen, element: part, problem: 'scrolls' });
-      };
+function walkAndCheck(walk: Walk, label: string) {
+  return async ({ page, kiosk }: { page: Page; kiosk: KioskHost }, testInfo: TestInfo) => {
+    testInfo.setTimeout(90_000);
+    const found: Array<LayoutProblem & { screen: string }> = [];
+    const check = async (screen: string, options: { noScroll?: boolean } = {}) => {
+      await page.waitForTimeout(150); // let a transition settle before measuring
+      if (walk.demo) await expect(page.locator('.demo-badge')).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath(`${label.replaceAll(' ', '-')}-${screen}.png`) });
+      for (const problem of await layoutProblems(page, MIN_TARGET, MIN_GAP)) found.push({ screen, ...problem });
+      if (options.noScroll) for (const part of await scrollingParts(page)) found.push({ screen, element: part, problem: 'scrolls' });
+    };
 
-      await walkResidentScreens(page, kiosk, check, { largeText });
+    await walkResidentScreens(page, kiosk, check, walk.display);
 
-      await testInfo.attach(`${label} layout problems`, { body: JSON.stringify(found, null, 2), contentType: 'application/json' });
-      expect(found).toEqual([]);
-    });
-  });
+    await testInfo.attach(`${label} layout problems`, { body: JSON.stringify(found, null, 2), contentType: 'application/json' });
+    writeFileSync(testInfo.outputPath('layout-problems.json'), JSON.stringify(found, null, 2));
+    expect(found).toEqual([]);
+  };
 }
 
+for (const size of KIOSK_SCREENS) for (const walk of WALKS) {
+  const label = `${size.width}x${size.height} ${walk.name}${walk.demo ? ' demo' : ''}`;
+  if (walk.demo) {
+    demoTest.describe(label, () => {
+      demoTest.use({ viewport: size });
+      demoTest(`every screen fits ${label}`, walkAndCheck(walk, label));
+    });
+  } else {
+    villageTest.describe(label, () => {
+      villageTest.use({ viewport: size });
+      villageTest(`every screen fits ${label}`, walkAndCheck(walk, label));
+    });
+  }
+}

@@ -20,6 +20,8 @@ export interface HelpContextValue {
   canSpeak: boolean;
   /** Speaks this screen's prompt (`voice.<topic>`). */
   speak(): void;
+  /** The kiosk runs against the demo village: every screen says so, beside the tools. */
+  demoMode: boolean;
 }
 
 export const HelpContext = createContext<HelpContextValue>({
@@ -31,7 +33,23 @@ export const HelpContext = createContext<HelpContextValue>({
   toggleHighContrast: () => {},
   canSpeak: false,
   speak: () => {},
+  demoMode: false,
 });
+
+/**
+ * "MODE DEMO" on a demo kiosk, first in the row of tools: in the row it takes
+ * its own room, so it never lies over a tool or the title.
+ */
+export function DemoBadge() {
+  const { t } = useTranslation();
+  const tools = useContext(HelpContext);
+  if (!tools.demoMode) return null;
+  return (
+    <p className="demo-badge" aria-label={t('demo.label')}>
+      {t('demo.badge')}
+    </p>
+  );
+}
 
 /** "Dengarkan": this screen's short prompt, spoken (only where the kiosk has a voice for the language). */
 export function ListenButton() {
@@ -105,6 +123,7 @@ export function HelpButton() {
 export function ScreenTools() {
   return (
     <div className="screen-tools">
+      <DemoBadge />
       <ListenButton />
       <HelpButton />
       <DisplayToggles />

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttractContent, KioskInfo } from '../../shared/contract';
 import type { PrinterStatus } from '../../shared/device-status';
 import { useClock } from '../hooks/use-clock';
-import { DisplayToggles, HelpButton, ListenButton } from '../components/HelpControls';
+import { DemoBadge, DisplayToggles, HelpButton, ListenButton } from '../components/HelpControls';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PhotoGallery } from '../components/PhotoGallery';
 import { dateLocale } from '../date-locale';
@@ -41,16 +41,12 @@ export function AttractScreen(props: {
   return (
     <main className={showcase ? 'attract attract-with-showcase' : 'attract'} onClick={props.onStart}>
       <div className="attract-tools">
+        <DemoBadge />
         <ListenButton />
         <HelpButton />
         <DisplayToggles />
         <LanguageSwitch />
       </div>
-      {info.demoMode && (
-        <p className="demo-badge" aria-label={t('demo.label')}>
-          {t('demo.badge')}
-        </p>
-      )}
       <div className="attract-main">
         <section className="attract-welcome">
           <div className="attract-identity">
