@@ -37,6 +37,8 @@ function walkAndCheck(walk: Walk, label: string) {
     const check = async (screen: string, options: { noScroll?: boolean } = {}) => {
       await page.waitForTimeout(150); // let a transition settle before measuring
       if (walk.demo) await expect(page.locator('.demo-badge')).toBeVisible();
+      // The admin corner is seen in no theme (the probe below finds what lies under it).
+      await expect(page.locator('.admin-corner')).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
       await page.screenshot({ path: testInfo.outputPath(`${label.replaceAll(' ', '-')}-${screen}.png`) });
       for (const problem of await layoutProblems(page, MIN_TARGET, MIN_GAP)) found.push({ screen, ...problem });
       if (options.noScroll) for (const part of await scrollingParts(page)) found.push({ screen, element: part, problem: 'scrolls' });
