@@ -245,8 +245,9 @@ export const adminCalls = {
    * Changed settings only. All are checked against the configuration schema
    * first: any refusal (`validation`, a problem per field, bounds in params
    * as `<field>.min`/`<field>.max`) saves none; a config.json that cannot be
-   * parsed is refused (`config-unreadable`) and left as it is; else only the
-   * changed fields are written into the file and applied at once.
+   * parsed is refused (`config-unreadable`) and left as it is; the first save
+   * of a demo kiosk is refused (`ends-demo`) until it carries `endDemo`; else
+   * only the changed fields are written into the file and applied at once.
    */
   'admin.saveSettings': call<{ values: SettingsValues }>()(
     z
@@ -295,7 +296,8 @@ export const adminCalls = {
   /**
    * A new server URL (null: none). With `pending: 'ask'`, waiting requests
    * made for another server are listed and nothing is saved; `keep` leaves them
-   * for their own server (held), `retarget` sends them to the new one.
+   * for their own server (held), `retarget` sends them to the new one. On a
+   * demo kiosk the save ends demo mode: `ends-demo` until it carries `endDemo`.
    */
   'admin.setServerUrl': call<SetServerUrlAnswer>()(
     z.object({ url: z.string().trim().max(400).nullable(), pending: z.enum(['ask', 'keep', 'retarget']), endDemo }).strict(),

@@ -41,16 +41,21 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
   const unreadableAtLoad = unreadableFileError(loaded?.unreadableFile ?? null);
   const unreadable = refusal?.code === 'config-unreadable' ? refusal : unreadableAtLoad;
   const rowButtons = useRef(new Map<SettingsKey, HTMLButtonElement>());
+  const saveBar = useRef<HTMLDivElement>(null);
   const fields = SETTINGS_FIELDS.filter((field) => field.group === props.group);
   const firstRefused = fields.find((field) => refusal?.fields?.[field.key])?.key ?? null;
 
-  // The list is long and Save is below it: a refused value is brought into view, with its button focused.
+  // The list is long and Save is below it: a refused value is brought into view, with its button focused;
+  // any other outcome is kept in view with the buttons (the message above them must not push them out of sight).
   useEffect(() => {
-    if (firstRefused === null) return;
-    const button = rowButtons.current.get(firstRefused);
-    button?.scrollIntoView({ block: 'center' });
-    button?.focus();
-  }, [refusal, firstRefused]);
+    if (firstRefused !== null) {
+      const button = rowButtons.current.get(firstRefused);
+      button?.scrollIntoView({ block: 'center' });
+      button?.focus();
+    } else if (refusal || done) {
+      saveBar.current?.scrollIntoView({ block: 'nearest' });
+    }
+  }, [refusal, firstRefused, done]);
 
   const label = (field: SettingsField) => t(`admin.settings.fields.${wordKey(field.key)}`);
   const optionsOf = (field: SettingsField) =>
@@ -69,6 +74,7 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
     const asked = result.ok ? null : demoEndingOf(result.error);
     if (asked) {
       setEnding(asked);
+      setRefusal(null);
       setDone(false);
       return;
     }
@@ -159,31 +165,33 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
         </ul>
       )}
       {/* The outcome beside the buttons that caused it, not at the top of a list scrolled away. */}
-      {refusal && (
-        <p className="notice admin-save-outcome" role="alert">
-          {refusal.code === 'validation' ? t('admin.settings.refused') : errorText(t, refusal)}
-        </p>
-      )}
-      {done && (
-        <p className="notice admin-saved admin-save-outcome" role="status">
-          {t('admin.settings.saved')}
-        </p>
-      )}
-      <div className="admin-setting-actions">
-        <button
-          type="button"
-          className="secondary step-cancel"
-          disabled={!changed}
-          onClick={() => {
-            setChanges({});
-            setRefusal(null);
-          }}
-        >
-          {t('admin.settings.discard')}
-        </button>
-        <button type="button" className="primary" disabled={!changed || unreadable !== null || busy} onClick={() => void save(false)}>
-          {t('admin.settings.save')}
-        </button>
+      <div className="admin-save-bar" ref={saveBar}>
+        {refusal && (
+          <p className="notice" role="alert">
+            {refusal.code === 'validation' ? t('admin.settings.refused') : errorText(t, refusal)}
+          </p>
+        )}
+        {done && (
+          <p className="notice admin-saved" role="status">
+            {t('admin.settings.saved')}
+          </p>
+        )}
+        <div className="admin-setting-actions">
+          <button
+            type="button"
+            className="secondary step-cancel"
+            disabled={!changed}
+            onClick={() => {
+              setChanges({});
+              setRefusal(null);
+            }}
+          >
+            {t('admin.settings.discard')}
+          </button>
+          <button type="button" className="primary" disabled={!changed || unreadable !== null || busy} onClick={() => void save(false)}>
+            {t('admin.settings.save')}
+          </button>
+        </div>
       </div>
       {ending && <DemoEndConfirm ending={ending} busy={busy} onCancel={() => setEnding(null)} onConfirm={() => void save(true)} />}
       {editing && current && (
