@@ -2,9 +2,11 @@
  * How the Status screen reads what needs a technician. The core lists every
  * notice it finds (`features/admin.ts`); this is the one rule for the verdict
  * drawn from that list: the kiosk is well only when the list is empty, and the
- * most important notice is said first. Importance: what keeps residents out or
- * sends their data where it should not go, then what stops the kiosk from
- * being reached by a technician, then what waits for a decision, then wear.
+ * most important notice is said first. Importance: a configuration the kiosk
+ * cannot use and an admin that cannot be opened again (nothing else can be
+ * fixed without them), then what keeps residents' requests from the village
+ * office (no server, demo mode), then what loses or delays requests, then the
+ * printer, then what waits for a decision, then wear.
  */
 import type { TechnicianNotice } from './admin-contract';
 
