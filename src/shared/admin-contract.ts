@@ -43,9 +43,28 @@ export interface AdminSession {
   idleSeconds: number;
 }
 
-/** Why the kiosk needs a technician: a code the admin screen words, with what it needs. */
+/**
+ * What the first save ends on a demo kiosk (`admin/commissioning.ts`, `demoEndsOnSave`), as the params of the
+ * `ends-demo` refusal a save gets until the technician confirms it. `adminPin`: `own`, the kiosk's own PIN keeps
+ * opening admin; `set-on-pc`, the demo PIN stops at once and only `adm admin set-pin` on the kiosk PC gives one.
+ * `server`: whether the saved config.json names a village server (`none`: residents cannot sign in until one is set).
+ */
+export interface DemoEnding {
+  adminPin: 'own' | 'set-on-pc';
+  server: 'none' | 'set';
+}
+
+/** Why the kiosk needs a technician: a code the admin screen words, with what it needs (`technician-notices.ts` orders them). */
 export type TechnicianNotice =
   | { code: 'config-unreadable'; detail: string }
+  /** In service with no admin PIN (a demo kiosk after its first save): only `adm admin set-pin` on the PC gives one. */
+  | { code: 'admin-pin-missing' }
+  /** Not in demo mode and no village server in config.json: residents cannot sign in, nothing is sent. */
+  | { code: 'server-not-set' }
+  /** Demo mode: residents' requests go to the bundled demo village, not to a village server. */
+  | { code: 'demo-mode' }
+  /** Demo mode, but config.json was saved: the next start has no demo server (and uses config.json's server). */
+  | { code: 'demo-ends-at-restart'; server: DemoEnding['server'] }
   /** Demo mode, and admin opens with the published demo PIN only: set the kiosk's own in Keamanan. */
   | { code: 'admin-pin-demo' }
   | { code: 'parked-requests'; count: number }
@@ -201,6 +220,8 @@ export interface TechnicianCards {
 const noInput = z.object({}).strict();
 const cardLabel = z.string().trim().min(1).max(40);
 const reference = z.string().min(1).max(40);
+/** The technician confirmed that this save ends demo mode; without it such a save answers `ends-demo`. */
+const endDemo = z.literal(true).optional();
 const outboxFilter = z.enum(['all', 'pending', 'synced', 'parked', 'rejected']);
 // Any digits up to the longest PIN: a wrong shape is simply a wrong PIN (and counts as one).
 const pinInput = z.string().regex(new RegExp(`^\\d{1,${ADMIN_PIN_MAX}}$`));
@@ -224,13 +245,15 @@ export const adminCalls = {
    * Changed settings only. All are checked against the configuration schema
    * first: any refusal (`validation`, a problem per field, bounds in params
    * as `<field>.min`/`<field>.max`) saves none; a config.json that cannot be
-   * parsed is refused (`config-unreadable`) and left as it is; else only the
-   * changed fields are written into the file and applied at once.
+   * parsed is refused (`config-unreadable`) and left as it is; the first save
+   * of a demo kiosk is refused (`ends-demo`) until it carries `endDemo`; else
+   * only the changed fields are written into the file and applied at once.
    */
   'admin.saveSettings': call<{ values: SettingsValues }>()(
     z
       .object({
         values: z.partialRecord(z.enum(SETTINGS_KEYS as [SettingsKey, ...SettingsKey[]]), z.union([z.string().max(400), z.number().finite(), z.boolean(), z.null()])),
+        endDemo,
       })
       .strict(),
   ),
@@ -273,10 +296,11 @@ export const adminCalls = {
   /**
    * A new server URL (null: none). With `pending: 'ask'`, waiting requests
    * made for another server are listed and nothing is saved; `keep` leaves them
-   * for their own server (held), `retarget` sends them to the new one.
+   * for their own server (held), `retarget` sends them to the new one. On a
+   * demo kiosk the save ends demo mode: `ends-demo` until it carries `endDemo`.
    */
   'admin.setServerUrl': call<SetServerUrlAnswer>()(
-    z.object({ url: z.string().trim().max(400).nullable(), pending: z.enum(['ask', 'keep', 'retarget']) }).strict(),
+    z.object({ url: z.string().trim().max(400).nullable(), pending: z.enum(['ask', 'keep', 'retarget']), endDemo }).strict(),
   ),
   'admin.readers': call<AdminReaders>()(z.object({ devices: z.boolean() }).strict()),
   /** The Readers screen's test area: a key from a keyboard-wedge reader, to the same detector as the kiosk window's. */

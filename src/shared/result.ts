@@ -83,6 +83,11 @@ export const ERROR_CODES = [
   'not-supported',
   /** Admin: the logs could not be written there (a full or read-only stick, a folder that is gone). */
   'export-failed',
+  /**
+   * Admin: this save writes the first config.json of a demo kiosk, which ends demo mode; nothing was saved.
+   * params: a `DemoEnding` (admin-contract.ts), for the screen to ask first; saved once sent with `endDemo`.
+   */
+  'ends-demo',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -149,6 +149,44 @@ test('a technician changes the idle time in Pengaturan: a bad value saves nothin
   await expect(page.getByRole('heading', { name: 'Masih di sini?' })).toBeVisible({ timeout: 8000 });
 });
 
+test.describe('on a 1366x768 panel', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('Pengaturan says the outcome where the technician looks: a refused value is scrolled to and focused, "saved" shows beside the button', async ({ page, kiosk }) => {
+    await page.goto(kiosk.url);
+    setAdminPinOnPc(kiosk, PIN);
+    await cornerGesture(page);
+    await enterPin(page);
+    await page.getByRole('button', { name: 'Pengaturan' }).click();
+    const countdown = 'Lama hitung mundur peringatan (detik)';
+    const countdownRow = page.locator('.admin-setting', { hasText: countdown });
+    await page.getByRole('button', { name: `Ubah ${countdown}` }).click();
+    const editor = page.getByRole('dialog');
+    await editor.getByRole('button', { name: 'Kosongkan' }).first().click();
+    await tapDigits(page, '0');
+    await editor.getByRole('button', { name: 'Simpan' }).click();
+
+    const save = page.getByRole('button', { name: 'Simpan perubahan' });
+    await save.scrollIntoViewIfNeeded();
+    await expect(countdownRow).not.toBeInViewport();
+    await save.click();
+    await expect(page.getByRole('alert')).toHaveText('Belum disimpan: perbaiki nilai yang ditandai. Tidak ada yang berubah.');
+    // Back up the list to the refused row, its button focused and its problem beside it.
+    await expect(page.getByRole('button', { name: `Ubah ${countdown}` })).toBeFocused();
+    await expect(countdownRow).toBeInViewport();
+    await expect(countdownRow).toContainText('Paling sedikit 1.');
+
+    await page.getByRole('button', { name: `Ubah ${countdown}` }).click();
+    await editor.getByRole('button', { name: 'Kosongkan' }).first().click();
+    await tapDigits(page, '25');
+    await editor.getByRole('button', { name: 'Simpan' }).click();
+    await save.click();
+    await expect(page.getByRole('status')).toHaveText('Tersimpan; sudah berlaku.');
+    await expect(page.getByRole('status')).toBeInViewport();
+    await expect(save).toBeInViewport();
+  });
+});
+
 const withNetworkPrinter = testWithVillage((url) => ({ server: { url }, admin: { gestureSeconds: 10 }, printer: { transport: 'tcp', host: '127.0.0.1', port: 9 } }));
 
 withNetworkPrinter('a technician switches an unreachable network printer to the virtual one, prints a test slip and sees its preview', async ({ page, kiosk }, testInfo) => {

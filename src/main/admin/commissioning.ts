@@ -17,6 +17,8 @@ import { configFilePresent, type ConfigProblem } from '../config/store';
 import { databasePath, readDatabaseWithoutWriting } from '../db/database';
 import { hasServedResidents, type OutboxStore } from '../outbox/outbox-store';
 import { SET_PIN_COMMAND } from '../../shared/admin-pin';
+import type { DemoEnding } from '../../shared/admin-contract';
+import type { FeatureContext } from '../feature';
 
 /** The PIN that opens admin in demo mode while the kiosk has none of its own (README, "Demo data"). */
 export const DEMO_ADMIN_PIN = '123456';
@@ -81,3 +83,33 @@ export function adminPinMissing(facts: { pinSet: boolean; neverCommissioned: boo
 }
 
 export const ADMIN_PIN_MISSING_MESSAGE = `the kiosk is in service without an admin PIN: set one on this PC with \`${SET_PIN_COMMAND}\``;
+
+/**
+ * What saving to config.json does to a demo kiosk, or null when a save ends nothing (no demo kiosk, or its file
+ * was written by an earlier save). The first save writes config.json, and a kiosk with a config.json is in service:
+ * from that save on the demo PIN opens nothing (`neverCommissioned` is false), and from the next start there is no
+ * demo server (host-core.ts): the kiosk uses the village server config.json names, and without one residents
+ * cannot sign in. The technician is told this and confirms it before the save (`ends-demo`).
+ */
+export function demoEndsOnSave(
+  kiosk: { dataDir: string; demoMode: boolean; adminAuth: { pinSet(): boolean } },
+  next: { server: { url: string | null } },
+): DemoEnding | null {
+  if (!kiosk.demoMode || configFilePresent(kiosk.dataDir)) return null;
+  return { adminPin: kiosk.adminAuth.pinSet() ? 'own' : 'set-on-pc', server: next.server.url === null ? 'none' : 'set' };
+}
+
+/** Said once, when the save that ends demo mode has landed: in the audit log (who) and the log (what follows). */
+export function demoEnded(
+  ctx: Pick<FeatureContext, 'audit' | 'log'>,
+  actor: string,
+  ending: DemoEnding,
+): void {
+  ctx.audit(actor, 'demo.ended', { ...ending });
+  ctx.log('admin').warn(
+    { ...ending },
+    ending.adminPin === 'set-on-pc'
+      ? `demo mode ends: config.json written; the demo PIN no longer opens admin (set one with \`${SET_PIN_COMMAND}\`) and the next start has no demo server`
+      : 'demo mode ends: config.json written; the next start has no demo server',
+  );
+}

@@ -11,6 +11,7 @@
 import type { AdminServer, PendingElsewhere } from '../../shared/admin-contract';
 import { fail, invalid, ok } from '../../shared/result';
 import type { Feature, FeatureContext } from '../feature';
+import { demoEndsOnSave, demoEnded } from '../admin/commissioning';
 import { createOpensidClient } from '../village/opensid-client';
 import { checkServer } from '../village/server-check';
 import { DEMO_TARGET, serverTarget } from '../village/server-target';
@@ -47,7 +48,7 @@ export const registerAdminServer: Feature = (ctx) => {
     return ok({ refreshed: true, problem: null, server: serverView(ctx) });
   });
 
-  ctx.handleAdmin('admin.setServerUrl', async ({ url, pending }, actor) => {
+  ctx.handleAdmin('admin.setServerUrl', async ({ url, pending, endDemo }, actor) => {
     const wanted = url === null || url === '' ? null : url;
     let next = null as string | null;
     if (wanted !== null) {
@@ -62,8 +63,11 @@ export const registerAdminServer: Feature = (ctx) => {
     if (elsewhere.length > 0 && pending === 'ask') return ok({ outcome: 'decide', pending: elsewhere });
 
     const before = config.server.url;
+    const ending = demoEndsOnSave(ctx, { server: { url: next } });
+    if (ending && !endDemo) return fail('ends-demo', { ...ending });
     const saved = await ctx.config.save(config, { ...config, server: { ...config.server, url: next } }, actor ?? 'pin');
     if (!saved.ok) return saved;
+    if (ending) demoEnded(ctx, actor ?? 'pin', ending);
     const retargeted =
       pending === 'retarget' && nextTarget !== null
         ? ctx.outbox.retargetAll(

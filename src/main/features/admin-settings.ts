@@ -19,7 +19,8 @@ import {
 import { normalisePhone } from '../../shared/phone';
 import { describeNotADevice, describeNotAPrinterPort } from '../../devices/character-device';
 import type { ConfigFilePosition } from '../../shared/admin-contract';
-import { ok, type ErrorParams } from '../../shared/result';
+import { fail, ok, type ErrorParams } from '../../shared/result';
+import { demoEndsOnSave, demoEnded } from '../admin/commissioning';
 import { configSchema, type ConfigSchema, type KioskConfig } from '../config/schema';
 import type { ConfigProblem } from '../config/store';
 import type { Feature } from '../feature';
@@ -30,14 +31,18 @@ export const registerAdminSettings: Feature = (ctx) => {
     return ok({ values: settingsOf(ctx.config.current()), unreadableFile: problem && positionOf(problem) });
   });
 
-  ctx.handleAdmin('admin.saveSettings', async ({ values }, actor) => {
+  ctx.handleAdmin('admin.saveSettings', async ({ values, endDemo }, actor) => {
     const base = ctx.config.current();
     const checked = applySettings(base, values, ctx.config.schema);
     if (!checked.ok) return { ok: false, error: { code: 'validation', fields: checked.fields, params: checked.params } };
     const notDevices = devicePathsNotDevices(checked.config, values);
     if (notDevices) return { ok: false, error: { code: 'validation', fields: notDevices } };
+    // The first save of a demo kiosk ends demo mode: only once the technician has been told what follows.
+    const ending = demoEndsOnSave(ctx, checked.config);
+    if (ending && !endDemo) return fail('ends-demo', { ...ending });
     const saved = await ctx.config.save(base, checked.config, actor ?? 'pin');
     if (!saved.ok) return saved;
+    if (ending) demoEnded(ctx, actor ?? 'pin', ending);
     return ok({ values: settingsOf(ctx.config.current()), unreadableFile: null });
   });
 

@@ -14,7 +14,9 @@ import { appVersion } from '../app-version';
 import type { Feature, FeatureContext } from '../feature';
 import { checkServer } from '../village/server-check';
 import type { AdminHolder } from '../admin/admin-sessions';
-import { demoAdminPinOf, neverCommissioned } from '../admin/commissioning';
+import { adminPinMissing, demoAdminPinOf, neverCommissioned } from '../admin/commissioning';
+import { configFilePresent } from '../config/store';
+import { byImportance } from '../../shared/technician-notices';
 
 /** A technician card tapped this recently names who opens admin with the PIN. */
 const CARD_WINDOW_MS = 60_000;
@@ -165,8 +167,16 @@ async function status(
   const notices: TechnicianNotice[] = [];
   const problem = ctx.needsTechnician();
   if (problem) notices.push({ code: 'config-unreadable', detail: problem });
+  // A demo kiosk whose config.json was saved no longer takes the demo PIN: this open session may be the last.
+  if (adminPinMissing({ pinSet: ctx.adminAuth.pinSet(), neverCommissioned: neverCommissioned(ctx.dataDir, ctx.outbox) })) {
+    notices.push({ code: 'admin-pin-missing' });
+  }
+  if (!ctx.demoMode && !problem && config.server.url === null) notices.push({ code: 'server-not-set' });
+  if (ctx.demoMode) {
+    notices.push(configFilePresent(ctx.dataDir) ? { code: 'demo-ends-at-restart', server: config.server.url === null ? 'none' : 'set' } : { code: 'demo-mode' });
+  }
   // The demo PIN is printed in the README: a kiosk leaving demo mode needs one of its own (Keamanan).
-  if (ctx.demoMode && !ctx.adminAuth.pinSet()) notices.push({ code: 'admin-pin-demo' });
+  if (demoAdminPinOf(ctx) !== null) notices.push({ code: 'admin-pin-demo' });
   if (outbox.parked > 0) notices.push({ code: 'parked-requests', count: outbox.parked });
   const held = ctx.outbox.heldForOtherServers(ctx.serverTarget());
   if (held > 0) notices.push({ code: 'held-for-other-server', count: held });
@@ -195,7 +205,7 @@ async function status(
     printer: { status: printerStatus, transport: printer.transport, profile: printer.profile, changes: [...seen.printerChanges] },
     reader: { lastEvent: lastReaderEvent(ctx) },
     disk,
-    notices,
+    notices: byImportance(notices),
   };
 }
 

@@ -1,12 +1,13 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminBridge, AdminServer, AdminServerCheck, PendingElsewhere } from '../../shared/admin-contract';
+import type { AdminBridge, AdminServer, AdminServerCheck, DemoEnding, PendingElsewhere } from '../../shared/admin-contract';
 import type { CallError } from '../../shared/result';
 import { FieldEditor } from '../components/FieldEditor';
 import { formatDateTime } from '../date-locale';
 import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
+import { DemoEndConfirm, demoEndingOf } from './DemoEndConfirm';
 
 type Decision = { url: string | null; pending: PendingElsewhere[] };
 
@@ -29,6 +30,8 @@ export function AdminServerScreen(props: { api: AdminBridge; actor: string; onNa
   const [problem, setProblem] = useState<CallError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [decision, setDecision] = useState<Decision | null>(null);
+  /** A demo kiosk's first save, waiting for the technician to agree that it ends demo mode. */
+  const [ending, setEnding] = useState<{ ending: DemoEnding; url: string | null; pending: 'ask' | 'keep' | 'retarget' } | null>(null);
   const [restartNeeded, setRestartNeeded] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -59,8 +62,14 @@ export function AdminServerScreen(props: { api: AdminBridge; actor: string; onNa
     setMessage(result.value.refreshed ? t('admin.server.refreshed') : t('admin.server.notRefreshed', { problem: result.value.problem }));
   }
 
-  async function save(url: string | null, pending: 'ask' | 'keep' | 'retarget'): Promise<void> {
-    const result = await run(() => api.calls['admin.setServerUrl']({ url, pending }));
+  async function save(url: string | null, pending: 'ask' | 'keep' | 'retarget', endDemo = false): Promise<void> {
+    const result = await run(() => api.calls['admin.setServerUrl']({ url, pending, ...(endDemo ? { endDemo: true as const } : {}) }));
+    setEnding(null);
+    const asked = result.ok ? null : demoEndingOf(result.error);
+    if (asked) {
+      setDecision(null);
+      return setEnding({ ending: asked, url, pending });
+    }
     if (!result.ok) return setProblem(result.error);
     setProblem(null);
     if (result.value.outcome === 'decide') return setDecision({ url, pending: result.value.pending });
@@ -190,6 +199,9 @@ export function AdminServerScreen(props: { api: AdminBridge; actor: string; onNa
             setEditing(false);
           }}
         />
+      )}
+      {ending && (
+        <DemoEndConfirm ending={ending.ending} busy={busy} onCancel={() => setEnding(null)} onConfirm={() => void save(ending.url, ending.pending, true)} />
       )}
       {decision && (
         <div className="idle-warning" role="alertdialog" aria-modal="true" aria-labelledby="server-decide-title">

@@ -7,6 +7,7 @@ import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
 import { formatDateTime } from '../date-locale';
 import { ShellControls } from './ShellControls';
+import { statusVerdict, type StatusVerdict } from '../../shared/technician-notices';
 
 /** The status is asked for again this often while the screen is open. */
 const REFRESH_SECONDS = 10;
@@ -67,18 +68,7 @@ export function AdminStatusScreen(props: {
         )}
         {status && (
           <>
-            <section className={status.notices.length > 0 ? 'admin-notices admin-notices-problem' : 'admin-notices'} aria-labelledby="admin-notices-title">
-              <h2 id="admin-notices-title">{status.notices.length > 0 ? t('admin.notice.title') : t('admin.status.allGoodTitle')}</h2>
-              {status.notices.length === 0 ? (
-                <p>{t('admin.status.allGood')}</p>
-              ) : (
-                <ul>
-                  {status.notices.map((notice, i) => (
-                    <li key={i}>{noticeText(t, notice)}</li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            <Verdict verdict={statusVerdict(status.notices)} />
             <dl className="admin-facts">
               <dt>{t('admin.status.server')}</dt>
               <dd>
@@ -137,8 +127,38 @@ export function AdminStatusScreen(props: {
   );
 }
 
+/** The verdict above the facts: all well only with nothing to do; otherwise the most important thing first. */
+function Verdict(props: { verdict: StatusVerdict }) {
+  const { t } = useTranslation();
+  const { verdict } = props;
+  if (verdict.kind === 'all-well') {
+    return (
+      <section className="admin-notices" aria-labelledby="admin-notices-title">
+        <h2 id="admin-notices-title">{t('admin.status.allGoodTitle')}</h2>
+        <p>{t('admin.status.allGood')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="admin-notices admin-notices-problem" aria-labelledby="admin-notices-title">
+      <h2 id="admin-notices-title">{t('admin.notice.title')}</h2>
+      <p className="admin-notice-first">
+        <strong>{t('admin.status.firstProblem')}</strong> <span>{noticeText(t, verdict.first)}</span>
+      </p>
+      {verdict.more.length > 0 && (
+        <ul>
+          {verdict.more.map((notice, i) => (
+            <li key={i}>{noticeText(t, notice)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 function noticeText(t: (key: string, params?: Record<string, unknown>) => string, notice: TechnicianNotice): string {
   if (notice.code === 'printer-problem') return t('admin.notice.printer-problem', { status: t(`admin.printerStatus.${notice.status}`) });
+  if (notice.code === 'demo-ends-at-restart') return t(`admin.notice.demo-ends-at-restart_${notice.server}`);
   return t(`admin.notice.${notice.code}`, notice);
 }
 

@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminBridge, ConfigFilePosition } from '../../shared/admin-contract';
+import type { AdminBridge, ConfigFilePosition, DemoEnding } from '../../shared/admin-contract';
 import { SETTINGS_FIELDS, type SettingsField, type SettingsKey, type SettingsValue } from '../../shared/admin-settings';
 import type { LetterField } from '../../shared/contract';
 import { settingRange } from '../../shared/setting-ranges';
@@ -8,6 +8,7 @@ import type { CallError } from '../../shared/result';
 import { FieldEditor } from '../components/FieldEditor';
 import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
+import { DemoEndConfirm, demoEndingOf } from './DemoEndConfirm';
 
 /** i18next reads dots as nesting: `kiosk.idleSeconds` is worded under `kiosk_idleSeconds`. */
 const wordKey = (key: SettingsKey) => key.replaceAll('.', '_');
@@ -19,6 +20,9 @@ export type FieldChoices = Partial<Record<SettingsKey, Array<{ value: string; la
  * use for a form field; changes wait until "Simpan perubahan", which saves
  * all of them or, if the core refuses one, none (its problem is shown on its
  * row). `choices` gives the options found at run time (devices, profiles).
+ * The outcome is said beside "Simpan perubahan", where the technician is
+ * looking; a refused value's row is scrolled to and its button focused. On a
+ * demo kiosk the first save asks first (`DemoEndConfirm`).
  */
 export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['group']; choices?: FieldChoices; onSaved?(): void }) {
   const { t } = useTranslation();
@@ -30,9 +34,28 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
   const [editing, setEditing] = useState<SettingsField | null>(null);
   const [refusal, setRefusal] = useState<CallError | null>(null);
   const [done, setDone] = useState(false);
+  const [ending, setEnding] = useState<DemoEnding | null>(null);
+  const [busy, setBusy] = useState(false);
   const current = saved ?? loaded?.values ?? null;
   // A config.json the core cannot parse is never saved over: the technician fixes the file first.
-  const unreadable = refusal?.code === 'config-unreadable' ? refusal : unreadableFileError(loaded?.unreadableFile ?? null);
+  const unreadableAtLoad = unreadableFileError(loaded?.unreadableFile ?? null);
+  const unreadable = refusal?.code === 'config-unreadable' ? refusal : unreadableAtLoad;
+  const rowButtons = useRef(new Map<SettingsKey, HTMLButtonElement>());
+  const saveBar = useRef<HTMLDivElement>(null);
+  const fields = SETTINGS_FIELDS.filter((field) => field.group === props.group);
+  const firstRefused = fields.find((field) => refusal?.fields?.[field.key])?.key ?? null;
+
+  // The list is long and Save is below it: a refused value is brought into view, with its button focused;
+  // any other outcome is kept in view with the buttons (the message above them must not push them out of sight).
+  useEffect(() => {
+    if (firstRefused !== null) {
+      const button = rowButtons.current.get(firstRefused);
+      button?.scrollIntoView({ block: 'center' });
+      button?.focus();
+    } else if (refusal || done) {
+      saveBar.current?.scrollIntoView({ block: 'nearest' });
+    }
+  }, [refusal, firstRefused, done]);
 
   const label = (field: SettingsField) => t(`admin.settings.fields.${wordKey(field.key)}`);
   const optionsOf = (field: SettingsField) =>
@@ -44,8 +67,17 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
     return optionsOf(field).find((option) => option.value === value)?.label ?? String(value);
   };
 
-  async function save(): Promise<void> {
-    const result = await api.calls['admin.saveSettings']({ values: changes });
+  async function save(endDemo: boolean): Promise<void> {
+    setBusy(true);
+    const result = await api.calls['admin.saveSettings']({ values: changes, ...(endDemo ? { endDemo: true as const } : {}) }).finally(() => setBusy(false));
+    setEnding(null);
+    const asked = result.ok ? null : demoEndingOf(result.error);
+    if (asked) {
+      setEnding(asked);
+      setRefusal(null);
+      setDone(false);
+      return;
+    }
     if (result.ok) {
       setSaved(result.value.values);
       setChanges({});
@@ -66,28 +98,23 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
           {errorText(t, loadError)}
         </p>
       )}
-      {unreadable && (
+      {unreadableAtLoad && (
         <p className="notice" role="alert">
-          {errorText(t, unreadable)}
-        </p>
-      )}
-      {refusal && refusal.code !== 'config-unreadable' && (
-        <p className="notice" role="alert">
-          {refusal.code === 'validation' ? t('admin.settings.refused') : errorText(t, refusal)}
-        </p>
-      )}
-      {done && (
-        <p className="notice admin-saved" role="status">
-          {t('admin.settings.saved')}
+          {errorText(t, unreadableAtLoad)}
         </p>
       )}
       {current && (
         <ul className="admin-settings">
-          {SETTINGS_FIELDS.filter((field) => field.group === props.group).map((field) => {
+          {fields.map((field) => {
             const problem = refusal?.fields?.[field.key];
             // The range a resident can live with, said before anything is typed (the core refuses the rest).
             const range = field.kind === 'number' ? settingRange(field.key) : null;
             const pending = field.key in changes;
+            const problemId = `setting-problem-${wordKey(field.key)}`;
+            const remember = (button: HTMLButtonElement | null) => {
+              if (button) rowButtons.current.set(field.key, button);
+              else rowButtons.current.delete(field.key);
+            };
             return (
               <li key={field.key} className={problem ? 'admin-setting admin-setting-problem' : 'admin-setting'}>
                 <span className="admin-setting-label">
@@ -98,7 +125,7 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
                   {shown(field, pending ? changes[field.key]! : current[field.key])}
                   {pending && <em> {t('admin.settings.changed')}</em>}
                   {problem && (
-                    <strong className="admin-setting-problem-text">
+                    <strong id={problemId} className="admin-setting-problem-text">
                       {' '}
                       {t(`admin.settings.problem.${problem}`, { min: refusal?.params?.[`${field.key}.min`], max: refusal?.params?.[`${field.key}.max`] })}
                     </strong>
@@ -107,9 +134,11 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
                 {field.kind === 'switch' ? (
                   // A switch needs no editor: the button turns it the other way (saved with the rest).
                   <button
+                    ref={remember}
                     type="button"
                     className="secondary"
                     aria-label={t('admin.settings.toggleWhat', { what: label(field) })}
+                    aria-describedby={problem ? problemId : undefined}
                     onClick={() => {
                       const now = pending ? changes[field.key] : current[field.key];
                       setChanges((all) => ({ ...all, [field.key]: now !== true }));
@@ -119,7 +148,14 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
                     {(pending ? changes[field.key] : current[field.key]) === true ? t('admin.settings.turnOff') : t('admin.settings.turnOn')}
                   </button>
                 ) : (
-                  <button type="button" className="secondary" aria-label={t('admin.settings.changeWhat', { what: label(field) })} onClick={() => setEditing(field)}>
+                  <button
+                    ref={remember}
+                    type="button"
+                    className="secondary"
+                    aria-label={t('admin.settings.changeWhat', { what: label(field) })}
+                    aria-describedby={problem ? problemId : undefined}
+                    onClick={() => setEditing(field)}
+                  >
                     {t('admin.settings.change')}
                   </button>
                 )}
@@ -128,22 +164,36 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
           })}
         </ul>
       )}
-      <div className="admin-setting-actions">
-        <button
-          type="button"
-          className="secondary step-cancel"
-          disabled={!changed}
-          onClick={() => {
-            setChanges({});
-            setRefusal(null);
-          }}
-        >
-          {t('admin.settings.discard')}
-        </button>
-        <button type="button" className="primary" disabled={!changed || unreadable !== null} onClick={() => void save()}>
-          {t('admin.settings.save')}
-        </button>
+      {/* The outcome beside the buttons that caused it, not at the top of a list scrolled away. */}
+      <div className="admin-save-bar" ref={saveBar}>
+        {refusal && (
+          <p className="notice" role="alert">
+            {refusal.code === 'validation' ? t('admin.settings.refused') : errorText(t, refusal)}
+          </p>
+        )}
+        {done && (
+          <p className="notice admin-saved" role="status">
+            {t('admin.settings.saved')}
+          </p>
+        )}
+        <div className="admin-setting-actions">
+          <button
+            type="button"
+            className="secondary step-cancel"
+            disabled={!changed}
+            onClick={() => {
+              setChanges({});
+              setRefusal(null);
+            }}
+          >
+            {t('admin.settings.discard')}
+          </button>
+          <button type="button" className="primary" disabled={!changed || unreadable !== null || busy} onClick={() => void save(false)}>
+            {t('admin.settings.save')}
+          </button>
+        </div>
       </div>
+      {ending && <DemoEndConfirm ending={ending} busy={busy} onCancel={() => setEnding(null)} onConfirm={() => void save(true)} />}
       {editing && current && (
         <FieldEditor
           field={editorField(editing, label(editing), optionsOf(editing))}

@@ -115,7 +115,9 @@ describe('admin server screen', () => {
     const opened = await core.invokeAdmin('admin.unlock', { pin: '123456' }, asPage());
     const session = valueOf<{ session: string }>(opened).session;
     const village = await secondServer();
-    const saved = valueOf<SetServerUrlAnswer>(await core.invokeAdmin('admin.setServerUrl', { url: village.url, pending: 'retarget' }, asPage(session)));
+    // Saving ends demo mode: asked first (host-core.test.ts follows it through the restart).
+    expect(await core.invokeAdmin('admin.setServerUrl', { url: village.url, pending: 'retarget' }, asPage(session))).toMatchObject({ ok: false, error: { code: 'ends-demo' } });
+    const saved = valueOf<SetServerUrlAnswer>(await core.invokeAdmin('admin.setServerUrl', { url: village.url, pending: 'retarget', endDemo: true }, asPage(session)));
     expect(saved).toMatchObject({ outcome: 'saved', retargeted: 0, restartNeeded: true, server: { demoMode: true, target: DEMO_TARGET } });
     expect(core.outbox.list()[0]).toMatchObject({ serverTarget: DEMO_TARGET });
     expect(JSON.parse(readFileSync(configPath(dataDir), 'utf8')).server.url).toBe(village.url);

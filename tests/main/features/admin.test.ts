@@ -154,6 +154,32 @@ describe('admin entry', () => {
     const down = await admin('admin.status');
     expect(down).toMatchObject({ ok: true, value: { server: { reachable: false }, notices: [{ code: 'server-unreachable' }] } });
   });
+
+  it('never says all is well on a kiosk with no village server, nor on a demo kiosk, and puts the most important notice first', async () => {
+    const dataDir = tempDir();
+    await saveConfig(dataDir, defaultConfig());
+    const unset = createKioskCore({ dataDir, watchConfig: false });
+    close = () => unset.close();
+    const { admin } = await openAdminSession(unset);
+    expect(await admin('admin.status')).toMatchObject({ ok: true, value: { demoMode: false, server: { url: null }, notices: [{ code: 'server-not-set' }] } });
+    unset.outbox.enqueue(newRequest({ serverTarget: serverTarget('http://127.0.0.1:9') }), pinOf());
+    unset.outbox.park(unset.outbox.list()[0]!.id, 'test');
+    const noticesOf = async () => {
+      const status = await admin('admin.status');
+      return status.ok ? (status.value as { notices: Array<{ code: string }> }).notices.map((n) => n.code) : [];
+    };
+    // Found after the parked request, said before it: residents cannot sign in at all.
+    expect(await noticesOf()).toEqual(['server-not-set', 'parked-requests']);
+    await unset.close();
+
+    // A demo kiosk with a PIN of its own: still demo mode, and that is said.
+    const demo = createKioskCore({ dataDir: tempDir(), watchConfig: false, serverUrlOverride: 'http://127.0.0.1:9' });
+    close = () => demo.close();
+    const demoAdmin = (await openAdminSession(demo)).admin;
+    const status = await demoAdmin('admin.status');
+    expect(status).toMatchObject({ ok: true, value: { demoMode: true } });
+    expect(status.ok && (status.value as { notices: Array<{ code: string }> }).notices.map((n) => n.code)).toEqual(['demo-mode', 'server-unreachable']);
+  });
 });
 
 describe('who may set the first admin PIN', () => {

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdminBridge, ConfigFilePosition } from '../../../src/shared/admin-contract';
@@ -143,5 +143,82 @@ describe('SettingsEditor: the range of each number, on its row', () => {
     await screen.findByText('Paling sedikit 20.', { exact: false });
     expect(refusedRow.textContent).toContain('20–120 detik');
     expect(refusedRow.textContent).toContain('Paling sedikit 20.');
+  });
+});
+
+describe('SettingsEditor: the outcome where the technician looks', () => {
+  it('says a refusal beside "Simpan perubahan", and brings the first refused row into view with its button focused', async () => {
+    const refused: Saved = {
+      ok: false,
+      error: { code: 'validation', fields: { 'sync.retentionDays': 'too-big', 'kiosk.idleWarningSeconds': 'too-small' }, params: { 'kiosk.idleWarningSeconds.min': 20 } },
+    };
+    const scrolled: Element[] = [];
+    const scrollIntoView = vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (this: HTMLElement) {
+      scrolled.push(this);
+    });
+    try {
+      renderEditor(fakeSettings(null, refused).api);
+      await chooseEnglish();
+      fireEvent.click(saveButton('Simpan perubahan'));
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toBe('Belum disimpan: perbaiki nilai yang ditandai. Tidak ada yang berubah.');
+      // Right above the buttons that caused it.
+      expect(alert.nextElementSibling?.contains(saveButton('Simpan perubahan'))).toBe(true);
+      // The first refused row on the screen (the countdown comes before retention), its problem read with the button.
+      await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Ubah Lama hitung mundur peringatan (detik)'));
+      const focused = document.activeElement as HTMLElement;
+      expect(scrolled).toEqual([focused]);
+      expect(document.getElementById(focused.getAttribute('aria-describedby') ?? '')?.textContent).toContain('Paling sedikit 20.');
+    } finally {
+      scrollIntoView.mockRestore();
+    }
+  });
+
+  it('says "saved" beside "Simpan perubahan", as a status', async () => {
+    renderEditor(fakeSettings(null).api);
+    await chooseEnglish();
+    fireEvent.click(saveButton('Simpan perubahan'));
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toBe('Tersimpan; sudah berlaku.');
+    expect(status.nextElementSibling?.contains(saveButton('Simpan perubahan'))).toBe(true);
+  });
+});
+
+describe('SettingsEditor on a demo kiosk', () => {
+  const endsDemo = (adminPin: 'own' | 'set-on-pc'): Saved => ({ ok: false, error: { code: 'ends-demo', params: { adminPin, server: 'none' } } });
+
+  it('asks before the save that ends demo mode, says what follows, and saves nothing on "Batal"', async () => {
+    const { api, calls } = fakeSettings(null, endsDemo('set-on-pc'));
+    renderEditor(api);
+    await chooseEnglish();
+    fireEvent.click(saveButton('Simpan perubahan'));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Menyimpan mengakhiri mode demo' });
+    expect(dialog.textContent).toContain('Server desa belum diatur: warga tidak bisa masuk');
+    expect(dialog.textContent).toContain('PIN demo langsung tidak berlaku begitu disimpan');
+    expect(dialog.textContent).toContain('adm admin set-pin');
+    // The safe answer has the focus.
+    expect(document.activeElement?.textContent).toBe('Batal, tetap mode demo');
+    fireEvent.click(screen.getByRole('button', { name: 'Batal, tetap mode demo' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(calls['admin.saveSettings']).toHaveBeenCalledTimes(1);
+    expect(calls['admin.saveSettings']).toHaveBeenCalledWith({ values: { 'kiosk.locale': 'en' } });
+    expect(screen.getByText('(diubah, belum disimpan)')).toBeTruthy();
+  });
+
+  it('saves with the confirmation once the technician agrees, and keeps the kiosk\'s own PIN in the words', async () => {
+    const { api, calls } = fakeSettings(null);
+    calls['admin.saveSettings'].mockResolvedValueOnce(endsDemo('own'));
+    renderEditor(api, 'en');
+    fireEvent.click(await screen.findByRole('button', { name: 'Change Screen language' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'English' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Saving ends demo mode' });
+    expect(dialog.textContent).toContain("This kiosk's own admin PIN keeps working.");
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, save and end demo mode' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Saved; in effect now.');
+    expect(calls['admin.saveSettings']).toHaveBeenLastCalledWith({ values: { 'kiosk.locale': 'en' }, endDemo: true });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });
