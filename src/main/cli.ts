@@ -22,6 +22,10 @@ import { parseArgs } from 'node:util';
 import { maskNik } from '../shared/nik';
 import { createKioskCore } from './core';
 import type { OutboxRequest, SyncState } from './outbox/outbox-store';
+import { outboxProblem } from './outbox/last-error';
+import { retryRequest } from './outbox/outbox-actions';
+import { kioskRequestStatus, REQUEST_STATUS_LABELS } from '../shared/request-status';
+import type { OutboxRetry } from '../shared/admin-contract';
 import { createOpensidClient } from './village/opensid-client';
 import { checkServer } from './village/server-check';
 import { printerProfiles } from '../devices/printer/profiles';
@@ -149,10 +153,10 @@ export async function runCli(
         out('Give the request reference: adm outbox retry <reference>\n');
         return 2;
       }
-      const ok = core.outbox.retry(arg);
-      if (ok) core.audit('technician', 'outbox.retry', { reference: arg });
-      out(ok ? `${arg} will be sent at the next sync.\n` : `${arg} is not waiting or parked (or does not exist).\n`);
-      return ok ? 0 : 1;
+      const verdict = retryRequest(core.outbox, arg, core.serverTarget());
+      if (verdict === 'allowed') core.audit('technician', 'outbox.retry', { reference: arg });
+      out(`${retryAnswer(arg, verdict)}\n`);
+      return verdict === 'allowed' ? 0 : 1;
     }
     if (command === 'outbox' && sub === 'retarget') {
       const target = core.serverTarget();
@@ -306,17 +310,39 @@ function publicRow(row: OutboxRequest) {
   };
 }
 
-/** The state in the words the kiosk screen uses. */
+/** The state in the words the kiosk screen uses; once sent, the office's status (a cancelled request is "dibatalkan"). */
 function describeState(row: OutboxRequest): string {
-  switch (row.syncState) {
+  const status = kioskRequestStatus(row.syncState, row.serverStatus, outboxProblem(row.lastError)?.code === 'refused');
+  if (status.at === 'office') return status.code === null ? 'terkirim' : REQUEST_STATUS_LABELS[status.code].toLowerCase();
+  switch (status.state) {
     case 'pending':
       return row.verified ? 'menunggu dikirim' : 'menunggu verifikasi';
-    case 'synced':
-      return 'terkirim';
     case 'parked':
       return 'perlu dicek petugas';
+    case 'refused':
+      return 'ditolak server desa';
     case 'rejected':
       return 'ditolak (PIN salah)';
+  }
+}
+
+/** What `adm outbox retry` did, or why it cannot: only what will really happen. */
+function retryAnswer(reference: string, verdict: OutboxRetry | 'unknown'): string {
+  switch (verdict) {
+    case 'allowed':
+      return `${reference} is waiting to be sent again: the running kiosk sends it within its next outbox check (sync.pollSeconds); with the kiosk app closed, run adm sync --once.`;
+    case 'sent':
+      return `${reference} is already at the village server; there is nothing to send again.`;
+    case 'wrong-pin':
+      return `${reference} cannot be sent: the village server refused the resident's PIN. The resident must make the request again at the kiosk.`;
+    case 'request-again':
+      return `${reference} cannot be sent again: the kiosk no longer keeps the PIN or session it was made with (the village server refused it, or the PIN was kept too long). The resident must make the request again at the kiosk.`;
+    case 'purged':
+      return `${reference} cannot be sent again: its personal data has been removed (sync.retentionDays). The resident must make the request again at the kiosk.`;
+    case 'other-server':
+      return `${reference} was made for another village server; to send it to the configured one: adm outbox retarget ${reference}`;
+    case 'unknown':
+      return `There is no request ${reference} on this kiosk (adm outbox list shows them).`;
   }
 }
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { PrinterStatus } from './device-status';
 import type { PrintResult } from './contract';
 import type { Result } from './result';
+import type { KioskRequestStatus } from './request-status';
 import { ADMIN_PIN_MAX } from './admin-pin';
 import type { AdminCallName } from './admin-contract-names';
 import type { CallSpec } from './contract';
@@ -41,6 +42,8 @@ export interface AdminSession {
   actor: string;
   /** Admin closes itself after this long without a call. */
   idleSeconds: number;
+  /** The kiosk's time zone (`kiosk.timeZone`): admin shows every time on the kiosk's clock. */
+  timeZone: string;
 }
 
 /**
@@ -114,6 +117,25 @@ export interface AdminPrinter {
 
 export type OutboxState = 'pending' | 'synced' | 'parked' | 'rejected';
 
+/**
+ * Whether a technician can send a request again, and if not, why: `sent` (the
+ * office has it), `wrong-pin` (the server refused the resident's PIN),
+ * `request-again` (the PIN or session it was made with is no longer kept, so
+ * only the resident can make it again at the kiosk), `purged` (its personal
+ * data was removed), `other-server` (held for another server: `adm outbox
+ * retarget`). Decided in `src/main/outbox/outbox-actions.ts`.
+ */
+export type OutboxRetry = 'allowed' | 'sent' | 'wrong-pin' | 'request-again' | 'purged' | 'other-server';
+
+/**
+ * Why a request is not sent (yet), as a code the screen words: the village
+ * server cannot be reached, did not answer in time, dropped the connection,
+ * failed (5xx), answered unlike an OpenSID API, ended the resident's session,
+ * locked sign-ins for a while, or refused the request; `note` is the kiosk's
+ * own sentence, shown as it is.
+ */
+export type OutboxProblemCode = 'unreachable' | 'timeout' | 'dropped' | 'server-error' | 'server-unavailable' | 'signed-out' | 'locked' | 'refused' | 'note';
+
 /** A request as a technician sees it: the NIK masked, never a PIN, never the answers. */
 export interface AdminOutboxRow {
   reference: string;
@@ -127,12 +149,18 @@ export interface AdminOutboxRow {
   nextAttemptAt: string | null;
   /** The kiosk's own words for why (technician text, Bahasa Indonesia). */
   lastError: string | null;
+  /** `lastError` as a code to word, and the raw text behind it (small print). */
+  problem: { code: OutboxProblemCode; detail: string } | null;
+  /** The one word for where it is (on the kiosk, or the office's status once sent). */
+  status: KioskRequestStatus;
+  retry: OutboxRetry;
   serverId: number | null;
   serverStatus: number | null;
   /** Server rows it could be (sending was in doubt): choose one, or send again. */
   candidates: number[];
   heldForOtherServer: boolean;
   purged: boolean;
+  /** `retry` is `allowed`. */
   canRetry: boolean;
   canPark: boolean;
 }

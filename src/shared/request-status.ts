@@ -20,6 +20,33 @@ export function statusCodeFromLabel(label: string): RequestStatusCode | null {
   return null;
 }
 
+/**
+ * A request made at this kiosk, in one word: while the kiosk holds it, where
+ * it is in sending (`refused`: the village server refused it; `rejected`:
+ * the resident's PIN was wrong); once sent, the office's status, so a
+ * cancelled request reads "Dibatalkan", never "terkirim" (`code` null: sent,
+ * no status heard back yet).
+ */
+export type KioskRequestStatus =
+  | { at: 'kiosk'; state: 'pending' | 'parked' | 'refused' | 'rejected' }
+  | { at: 'office'; code: RequestStatusCode | null };
+
+export function kioskRequestStatus(
+  syncState: 'pending' | 'synced' | 'parked' | 'rejected',
+  serverStatus: number | null,
+  refusedByServer: boolean,
+): KioskRequestStatus {
+  switch (syncState) {
+    case 'synced':
+      return { at: 'office', code: serverStatus !== null && serverStatus in REQUEST_STATUS_LABELS ? (serverStatus as RequestStatusCode) : null };
+    case 'parked':
+      return { at: 'kiosk', state: refusedByServer ? 'refused' : 'parked' };
+    case 'pending':
+    case 'rejected':
+      return { at: 'kiosk', state: syncState };
+  }
+}
+
 /** The resident may cancel only while the office has not started on it. */
 export function isCancellable(code: RequestStatusCode | null): boolean {
   return code === 0 || code === 1;

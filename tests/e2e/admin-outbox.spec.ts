@@ -4,6 +4,7 @@
  * delivered; a request whose sending was in doubt, with two server rows it
  * could be, is resolved by choosing the right one.
  */
+import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { createOpensidClient } from '../../src/main/village/opensid-client';
 import { LETTERS, RESIDENTS } from '../../tools/opensid-sim/seed';
@@ -61,7 +62,8 @@ test('a request the server could not take is held, shown as held, released and d
   await row(page, reference).getByRole('button', { name: 'Lepaskan dan kirim' }).click();
   await expect.poll(() => village.requests().filter((r) => (r.isianForm ?? '').includes(reference)).length, { timeout: 10_000 }).toBe(1);
   await page.getByRole('button', { name: 'Terkirim' }).click();
-  await expect(row(page, reference)).toContainText('terkirim');
+  // Once sent, the office's own status is its word (a cancelled one reads "Dibatalkan").
+  await expect(row(page, reference)).toContainText('Sedang Diperiksa');
 });
 
 test('a request in doubt with two server rows it could be is resolved by choosing the right one', async ({ page, kiosk, village }, testInfo) => {
@@ -104,4 +106,25 @@ test('a request in doubt with two server rows it could be is resolved by choosin
   expect(village.requests()).toHaveLength(2); // nothing sent again
   await page.getByRole('button', { name: 'Catatan' }).click();
   await expect(page.locator('.admin-table tbody tr').first()).toContainText(`outbox.adopt{"reference":"${reference}","serverId":${mine}}`);
+});
+
+test.describe('on a PC whose browser is in another time zone than the kiosk', () => {
+  test.use({ timezoneId: 'UTC' });
+
+  test("a request waiting for an unreachable server says so in words, with the code in small print, at the kiosk's time", async ({ page, kiosk, village }) => {
+    const reference = await request(page, kiosk, () => void village.setDown(true));
+    await openOutbox(page, kiosk);
+    await page.getByRole('button', { name: 'Menunggu' }).click();
+    await row(page, reference).getByRole('button', { name: `Rincian ${reference}` }).click();
+    await expect(row(page, reference)).toContainText('Server desa tidak dapat dihubungi. Periksa sambungan internet kios');
+    await expect(row(page, reference).locator('small')).toContainText('ECONNREFUSED');
+
+    // The kiosk's clock is Asia/Jakarta (the default kiosk.timeZone), 7 hours from the browser's UTC.
+    const listed = JSON.parse(execFileSync(process.execPath, ['dist/main/cli.cjs', 'outbox', 'list', '--json'], { env: { ...process.env, ADM_DATA_DIR: kiosk.dataDir } }).toString()) as Array<{ reference: string; createdAt: string }>;
+    const createdAt = new Date(listed.find((made) => made.reference === reference)!.createdAt);
+    const shown = (timeZone: string) => new Intl.DateTimeFormat('id-ID', { dateStyle: 'short', timeStyle: 'short', timeZone }).format(createdAt);
+    expect(shown('Asia/Jakarta')).not.toBe(shown('UTC'));
+    await expect(row(page, reference)).toContainText(shown('Asia/Jakarta'));
+    await expect(row(page, reference)).not.toContainText(shown('UTC'));
+  });
 });

@@ -20,7 +20,8 @@ function openWebSocketFrom(page: Page, kiosk: KioskHost): Promise<string> {
 test('a page without the token is refused', async ({ page, kiosk }) => {
   const response = await page.goto(`${kiosk.origin}/`);
   expect(response?.status()).toBe(403);
-  await expect(page.locator('body')).toHaveText('Akses ditolak.');
+  await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible();
+  await expect(page.getByRole('listitem')).toHaveText(['Gunakan jendela kios yang sudah terbuka.', 'Atau jalankan ulang kios, lalu buka alamat baru yang ditulisnya.']);
   const wrong = await page.goto(`${kiosk.origin}/?token=not-the-token`);
   expect(wrong?.status()).toBe(403);
 });

@@ -121,19 +121,48 @@ describe('adm CLI', () => {
     expect(json.text).not.toContain('123456');
   });
 
-  it('adm outbox retry sends a parked request again', async () => {
+  it('adm outbox retry sends a held request again, and says a refused one must be made again by the resident', async () => {
     const dir = await kioskWithServer();
     const [ref] = await queue(dir, 1, { kind: 'pin', pin: '000000' });
     await adm(dir, 'sync', '--once'); // rejected: wrong PIN, cannot be retried
-    expect((await adm(dir, 'outbox', 'retry', ref!)).code).toBe(1);
+    expect(await adm(dir, 'outbox', 'retry', ref!)).toEqual({
+      code: 1,
+      text: `${ref} cannot be sent: the village server refused the resident's PIN. The resident must make the request again at the kiosk.\n`,
+    });
     const core = createKioskCore({ dataDir: dir, watchConfig: false });
-    const parkedRef = core.outbox.enqueue(newRequest({ answers: {}, serverTarget: serverTarget(sim.url) }), pinOf()).reference;
+    const refusedRef = core.outbox.enqueue(newRequest({ answers: {}, serverTarget: serverTarget(sim.url) }), pinOf()).reference;
+    const heldRef = core.outbox.enqueue(newRequest({ serverTarget: serverTarget(sim.url) }), pinOf()).reference;
+    core.outbox.parkByTechnician(heldRef, 'ditahan petugas');
     await core.close();
+    await adm(dir, 'sync', '--once'); // the server refuses the request without answers; its PIN is deleted
+    const parked = () => adm(dir, 'outbox', 'list', '--json', '--state', 'parked').then(({ text }) => JSON.parse(text) as Array<{ reference: string; status: string }>);
+    expect(await parked()).toEqual([
+      expect.objectContaining({ reference: heldRef, status: 'perlu dicek petugas' }),
+      expect.objectContaining({ reference: refusedRef, status: 'ditolak server desa' }),
+    ]);
+
+    const refused = await adm(dir, 'outbox', 'retry', refusedRef);
+    expect(refused.code).toBe(1);
+    expect(refused.text).toContain('The resident must make the request again at the kiosk.');
+    expect((await parked()).map((row) => row.reference)).toContain(refusedRef);
+
+    const retried = await adm(dir, 'outbox', 'retry', heldRef);
+    expect(retried.code).toBe(0);
+    expect(retried.text).toContain(`${heldRef} is waiting to be sent again`);
     await adm(dir, 'sync', '--once');
-    expect(JSON.parse((await adm(dir, 'outbox', 'list', '--json', '--state', 'parked')).text)).toHaveLength(1);
-    const retried = await adm(dir, 'outbox', 'retry', parkedRef);
-    expect(retried).toEqual({ code: 0, text: `${parkedRef} will be sent at the next sync.\n` });
-    expect(JSON.parse((await adm(dir, 'outbox', 'list', '--json', '--state', 'pending')).text)).toHaveLength(1);
+    expect(JSON.parse((await adm(dir, 'outbox', 'list', '--json', '--state', 'synced')).text)).toEqual([expect.objectContaining({ reference: heldRef, status: 'sedang diperiksa' })]);
+    expect((await adm(dir, 'outbox', 'retry', heldRef)).code).toBe(1);
+    expect((await adm(dir, 'outbox', 'retry', 'KIOSK-NONE')).text).toBe('There is no request KIOSK-NONE on this kiosk (adm outbox list shows them).\n');
+  });
+
+  it('adm outbox list shows a request the resident cancelled as cancelled, not as sent', async () => {
+    const dir = await kioskWithServer();
+    const [ref] = await queue(dir, 1);
+    await adm(dir, 'sync', '--once');
+    const core = createKioskCore({ dataDir: dir, watchConfig: false });
+    core.outbox.updateServerStatus(core.outbox.byReference(ref!)!.id, 5);
+    await core.close();
+    expect(JSON.parse((await adm(dir, 'outbox', 'list', '--json')).text)).toEqual([expect.objectContaining({ reference: ref, state: 'synced', status: 'dibatalkan' })]);
   });
 
   it('adm server check reports version, village and licence', async () => {

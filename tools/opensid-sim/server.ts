@@ -109,6 +109,10 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
   const sockets = new Set<Socket>();
   let port = options.port ?? 0;
   let inFlight = 0;
+  // The operator's outage (POST /_sim/down): the API drops every connection
+  // while /_sim stays up to bring it back; `comeBack` ends a timed one.
+  let apiDown = false;
+  let comeBack: NodeJS.Timeout | null = null;
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -124,6 +128,8 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? `${host}:${port}`}`);
     const wantsJson = /application\/json/i.test(req.headers.accept ?? '');
     if (url.pathname.startsWith('/_sim/')) return handleControl(req, res, url);
+    // Like a dead link: the connection ends with no answer at all.
+    if (apiDown) return void req.socket.destroy();
     if (req.method === 'GET' && url.pathname === '/') return send(res, 200, { version: SIM_VERSION });
     const picture = req.method === 'GET' ? pictureAt(url.pathname) : null;
     if (picture) {
@@ -486,13 +492,14 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
       return send(res, 200, { ok: true });
     }
     if (method === 'POST' && url.pathname === '/_sim/down') {
-      // For demos: refuse connections for N seconds (1-600), then come back.
-      const seconds = Math.min(600, Math.max(1, Number(body.seconds) || 30));
-      send(res, 200, { ok: true, downForSeconds: seconds });
-      res.on('finish', () => {
-        void stopListening().then(() => setTimeout(() => void listen(), seconds * 1000).unref());
-      });
-      return;
+      // For demos: the API fails like a dead link until /_sim/up, or for `seconds` (1-600) when given.
+      const seconds = body.seconds === undefined ? null : Math.min(600, Math.max(1, Number(body.seconds) || 30));
+      setApiDown(true, seconds);
+      return send(res, 200, { ok: true, down: true, upInSeconds: seconds });
+    }
+    if (method === 'POST' && url.pathname === '/_sim/up') {
+      setApiDown(false, null);
+      return send(res, 200, { ok: true, down: false });
     }
     if (method === 'POST' && url.pathname === '/_sim/reset') {
       reset();
@@ -503,6 +510,13 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
       return send(res, 200, faults);
     }
     send(res, 404, { message: 'Not Found' });
+  }
+
+  function setApiDown(down: boolean, seconds: number | null): void {
+    if (comeBack) clearTimeout(comeBack);
+    comeBack = down && seconds !== null ? setTimeout(() => setApiDown(false, null), seconds * 1000) : null;
+    comeBack?.unref();
+    apiDown = down;
   }
 
   function setStatus(requestId: number, status: number): boolean {
@@ -538,6 +552,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
   }
 
   async function stopListening(): Promise<void> {
+    setApiDown(false, null);
     if (!server.listening) return;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     for (const socket of sockets) socket.destroy();

@@ -10,7 +10,10 @@ import { maskNik } from '../../shared/nik';
 import { fail, ok } from '../../shared/result';
 import { spreadsheetCell } from '../export/spreadsheet-cell';
 import type { Feature, FeatureContext } from '../feature';
+import { outboxProblem } from '../outbox/last-error';
+import { outboxActions, retryRequest } from '../outbox/outbox-actions';
 import type { OutboxRequest, SyncState } from '../outbox/outbox-store';
+import { kioskRequestStatus } from '../../shared/request-status';
 
 const SHOWN = 200;
 
@@ -22,7 +25,7 @@ export const registerAdminOutbox: Feature = (ctx) => {
   );
 
   ctx.handleAdmin('admin.outboxAction', ({ reference, action }, actor) => {
-    const done = action === 'retry' ? ctx.outbox.retry(reference) : ctx.outbox.parkByTechnician(reference, 'ditahan petugas');
+    const done = action === 'retry' ? retryRequest(ctx.outbox, reference, ctx.serverTarget()) === 'allowed' : ctx.outbox.parkByTechnician(reference, 'ditahan petugas');
     if (!done) return fail('not-allowed');
     ctx.audit(actor ?? 'pin', action === 'retry' ? 'outbox.retry' : 'outbox.park', { reference });
     log.info({ reference, action }, 'outbox action by a technician');
@@ -71,7 +74,8 @@ function rowOf(ctx: FeatureContext, reference: string): AdminOutboxRow | null {
 /** What a technician may see of a request: no PIN ever, the NIK masked, no answers. */
 function publicRow(ctx: FeatureContext, row: OutboxRequest): AdminOutboxRow {
   const target = ctx.serverTarget();
-  const inDoubt = row.attemptMark !== null || row.attemptStartedAt !== null;
+  const actions = outboxActions(row, ctx.outbox.hasCredentials(row.id), target);
+  const problem = outboxProblem(row.lastError);
   return {
     reference: row.reference,
     createdAt: row.createdAt,
@@ -82,12 +86,15 @@ function publicRow(ctx: FeatureContext, row: OutboxRequest): AdminOutboxRow {
     attempts: row.attempts,
     nextAttemptAt: row.syncState === 'pending' ? row.nextAttemptAt : null,
     lastError: row.lastError,
+    problem,
+    status: kioskRequestStatus(row.syncState, row.serverStatus, problem?.code === 'refused'),
+    retry: actions.retry,
     serverId: row.serverId,
     serverStatus: row.serverStatus,
     candidates: row.candidates,
     heldForOtherServer: row.syncState === 'pending' && row.serverTarget !== null && row.serverTarget !== target,
     purged: row.purgedAt !== null,
-    canRetry: row.purgedAt === null && (row.syncState === 'parked' || row.syncState === 'pending'),
-    canPark: row.syncState === 'pending' && !inDoubt,
+    canRetry: actions.retry === 'allowed',
+    canPark: actions.park,
   };
 }

@@ -6,7 +6,7 @@
  * Every attempt and every action goes to the audit log with who did it.
  */
 import { statfsSync } from 'node:fs';
-import type { AdminStatus, TechnicianNotice } from '../../shared/admin-contract';
+import type { AdminSession, AdminStatus, TechnicianNotice } from '../../shared/admin-contract';
 import type { PrinterStatus } from '../../shared/device-status';
 import { isStrongAdminPin } from '../../shared/admin-pin';
 import { fail, ok } from '../../shared/result';
@@ -50,14 +50,15 @@ export const registerAdmin: Feature = (ctx) => {
   // Only a kiosk never put into service takes its first PIN on the touchscreen (admin/commissioning.ts).
   const firstPinHere = () => !ctx.adminAuth.pinSet() && neverCommissioned(ctx.dataDir, ctx.outbox);
 
-  function opened(actor: string, holder: AdminHolder): { session: string; actor: string; idleSeconds: number } {
+  function opened(actor: string, holder: AdminHolder): AdminSession {
     const session = ctx.adminSessions.open(actor, holder);
     technicianCard = null;
     ctx.audit(actor, 'admin.opened');
     log.info({ actor }, 'admin opened; the resident session ends and resident screens wait');
     void ctx.call('session.end', { reason: 'admin' });
     announce();
-    return { session, actor, idleSeconds: ctx.config.current().admin.idleMinutes * 60 };
+    const config = ctx.config.current();
+    return { session, actor, idleSeconds: config.admin.idleMinutes * 60, timeZone: config.kiosk.timeZone };
   }
 
   // The resident screens follow whether admin is open; an idle admin session closes by itself.

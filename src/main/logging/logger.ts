@@ -49,8 +49,11 @@ export function createLogger(options: LoggerOptions): KioskLogger {
     writeTrouble = error.message;
     process.stderr.write(`ADM log file cannot be written (${error.message}); the kiosk keeps running\n`);
   });
-  const streams: pino.StreamEntry[] = [{ stream: fileStream }];
-  if (options.echo) streams.push({ stream: process.stderr });
+  // The logger's own level decides what is written (and follows config changes);
+  // a stream without a level of its own would keep only 'info' and above, so
+  // `logging.level: "debug"` would write no debug line at all.
+  const streams: pino.StreamEntry[] = [{ level: 'trace', stream: fileStream }];
+  if (options.echo) streams.push({ level: 'trace', stream: process.stderr });
 
   const root = pino(
     {

@@ -182,6 +182,8 @@ export interface OutboxStore {
   hasEarlierPendingSibling(request: OutboxRequest): boolean;
   /** Throws when the sealed secret cannot be opened (for example the key changed). */
   secret(id: number): StoredSecret | null;
+  /** Whether the request still has the PIN or token it was made with (readable or not): without them it can never be sent. */
+  hasCredentials(id: number): boolean;
   deleteSecret(id: number): void;
   /** The session token was refused or expired: keep only the PIN (a no-op without one). */
   forgetToken(id: number): boolean;
@@ -278,6 +280,7 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
     .pluck();
   const selectSecret = db.prepare('SELECT kind, sealed, created_at, expires_at, sealed_pin FROM request_secret WHERE request_id = ?');
   const deleteSecretRow = db.prepare('DELETE FROM request_secret WHERE request_id = ?');
+  const secretExists = db.prepare('SELECT 1 FROM request_secret WHERE request_id = ?').pluck();
   const tokenToPin = db.prepare(
     "UPDATE request_secret SET kind = 'pin', sealed = sealed_pin, sealed_pin = NULL, expires_at = NULL WHERE request_id = ? AND kind = 'token' AND sealed_pin IS NOT NULL",
   );
@@ -438,6 +441,7 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       return { secret, createdAt: found.created_at };
     },
     deleteSecret,
+    hasCredentials: (id: number): boolean => secretExists.get(id) === 1,
     forgetToken: (id: number): boolean => tokenToPin.run(id).changes === 1,
     rejectOfflineWithPin(nik: string, pin: string, message: string): OutboxRequest[] {
       const rejected: OutboxRequest[] = [];

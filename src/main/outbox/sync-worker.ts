@@ -29,6 +29,7 @@ import { describeTarget } from '../village/server-target';
 import type { VillageError } from '../village/errors';
 import type { ServerRequest, SubmitRequest, VillageResult, VillageServer } from '../village/types';
 import { backoffMs } from './backoff';
+import { REFUSED_PREFIX } from './last-error';
 import type { OutboxRequest, OutboxStore } from './outbox-store';
 
 export interface SyncSettings {
@@ -376,12 +377,12 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         const fields = Object.entries(error.fields)
           .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
           .join('; ');
-        return park(request, `Ditolak server desa: ${fields || error.message}`);
+        return park(request, `${REFUSED_PREFIX}${fields || error.message}`);
       }
       case 'wrong-credentials':
       case 'permanent':
         if (phase === 'submit') store.clearAttempt(request.id);
-        return park(request, `Ditolak server desa: ${error.message}`);
+        return park(request, `${REFUSED_PREFIX}${error.message}`);
     }
   }
 

@@ -18,6 +18,36 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
+/**
+ * What a refused page load shows, the same whatever the reason, so it tells
+ * nothing about the token, the cookie or which check failed. The usual way
+ * here is opening the printed address a second time: it works once.
+ */
+export const REFUSED_PAGE = `<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Akses ditolak</title>
+<style>body{font:24px/1.5 sans-serif;max-width:40em;margin:2em auto;padding:0 1em;color:#111;background:#fff}h1{font-size:1.5em}</style>
+</head>
+<body>
+<main>
+<h1>Akses ditolak</h1>
+<p>Halaman kios ini hanya terbuka di jendela kios, atau satu kali lewat alamat yang ditulis saat kios dijalankan. Alamat itu tidak dapat dibuka untuk kedua kalinya.</p>
+<p>Yang dapat dilakukan:</p>
+<ul>
+<li>Gunakan jendela kios yang sudah terbuka.</li>
+<li>Atau jalankan ulang kios, lalu buka alamat baru yang ditulisnya.</li>
+</ul>
+</main>
+</body>
+</html>
+`;
+
+/** Only the refusal page's own inline style: no script, no other source. */
+export const REFUSED_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 export type GuardVerdict =
   | { allowed: true; via: 'launch-token' | 'cookie'; url: URL }
   | { allowed: false; reason: string; status: 400 | 403 };

@@ -29,7 +29,7 @@ import { wsRequest, type WsMessage } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import type { KioskCore } from '../core';
 import { createConnectionBudget, DEFAULT_CONNECTION_LIMITS } from './connection-budget';
-import { checkRequest, tokenCookieName, type GuardSecrets } from './request-guard';
+import { checkRequest, REFUSED_PAGE, REFUSED_PAGE_POLICY, tokenCookieName, type GuardSecrets } from './request-guard';
 
 export const WS_PATH = '/ws';
 const MAX_MESSAGE_BYTES = 256 * 1024;
@@ -256,5 +256,13 @@ function plain(response: ServerResponse, status: number, text: string): void {
 
 function refuse(response: ServerResponse, status: 400 | 403, reason: string, log: Log): void {
   log.warn({ reason }, 'HTTP request refused');
-  plain(response, status, status === 400 ? 'Permintaan tidak dapat dibaca.' : 'Akses ditolak.');
+  if (status === 400) return plain(response, status, 'Permintaan tidak dapat dibaca.');
+  response.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': REFUSED_PAGE_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  });
+  response.end(REFUSED_PAGE);
 }

@@ -14,6 +14,7 @@ import { AdminRecordsScreen } from './AdminRecordsScreen';
 import { AdminSecurityScreen } from './AdminSecurityScreen';
 import { AdminSettingsScreen } from './AdminSettingsScreen';
 import { AdminStatusScreen } from './AdminStatusScreen';
+import { KioskTimeZone } from './admin-time';
 
 /** Back to the resident screens: the admin window closes (Electron), or the page goes back to the kiosk (web host). */
 export function leaveAdmin(): void {
@@ -31,7 +32,7 @@ export function AdminApp(props: { api: AdminBridge; onLeave(): void }) {
   const { api, onLeave } = props;
   const loadState = useCallback(() => api.calls['admin.state']({}), [api]);
   const { value: state, error: loadError, reload: refreshState } = useLoaded(loadState);
-  const [open, setOpen] = useState<{ actor: string; idleSeconds: number } | null>(null);
+  const [open, setOpen] = useState<{ actor: string; idleSeconds: number; timeZone: string } | null>(null);
   const [page, setPage] = useState<AdminPage>('status');
   const [shell, setShell] = useState<{ action: 'restart' | 'exit'; failed: CallError | null } | null>(null);
 
@@ -106,12 +107,16 @@ export function AdminApp(props: { api: AdminBridge; onLeave(): void }) {
     onLeave: () => void leave(),
   };
   const onShell = (action: 'restart' | 'exit') => void runShell(action);
-  if (page === 'server') return <AdminServerScreen {...navigation} onRestart={() => onShell('restart')} />;
-  if (page === 'readers') return <AdminReadersScreen {...navigation} />;
-  if (page === 'settings') return <AdminSettingsScreen {...navigation} />;
-  if (page === 'printer') return <AdminPrinterScreen {...navigation} />;
-  if (page === 'outbox') return <AdminOutboxScreen {...navigation} />;
-  if (page === 'security') return <AdminSecurityScreen {...navigation} />;
-  if (page === 'records') return <AdminRecordsScreen {...navigation} />;
-  return <AdminStatusScreen {...navigation} onSessionLost={onLeave} onShell={onShell} shellProblem={shell?.failed ?? null} />;
+  return <KioskTimeZone.Provider value={open.timeZone}>{screen()}</KioskTimeZone.Provider>;
+
+  function screen() {
+    if (page === 'server') return <AdminServerScreen {...navigation} onRestart={() => onShell('restart')} />;
+    if (page === 'readers') return <AdminReadersScreen {...navigation} />;
+    if (page === 'settings') return <AdminSettingsScreen {...navigation} />;
+    if (page === 'printer') return <AdminPrinterScreen {...navigation} />;
+    if (page === 'outbox') return <AdminOutboxScreen {...navigation} />;
+    if (page === 'security') return <AdminSecurityScreen {...navigation} />;
+    if (page === 'records') return <AdminRecordsScreen {...navigation} />;
+    return <AdminStatusScreen {...navigation} onSessionLost={onLeave} onShell={onShell} shellProblem={shell?.failed ?? null} />;
+  }
 }

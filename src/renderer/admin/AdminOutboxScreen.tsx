@@ -1,12 +1,14 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { AdminBridge, AdminOutboxRow, OutboxState } from '../../shared/admin-contract';
+import type { KioskRequestStatus } from '../../shared/request-status';
 import type { CallError } from '../../shared/result';
 import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
 import { downloadFile } from './download-file';
 import { AdminHeader, type AdminPage } from './AdminHeader';
-import { formatDateTime } from '../date-locale';
+import { useAdminTime } from './admin-time';
 
 type Filter = OutboxState | 'all';
 const FILTERS: Filter[] = ['all', 'pending', 'parked', 'rejected', 'synced'];
@@ -18,14 +20,14 @@ const FILTERS: Filter[] = ['all', 'pending', 'parked', 'rejected', 'synced'];
  * be saved as CSV or JSON.
  */
 export function AdminOutboxScreen(props: { api: AdminBridge; actor: string; onNavigate(page: AdminPage): void; onLeave(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api } = props;
   const [filter, setFilter] = useState<Filter>('all');
   const load = useCallback(() => api.calls['admin.outbox']({ state: filter }), [api, filter]);
   const { value, error: loadError, loading, reload } = useLoaded(load);
   const [open, setOpen] = useState<string | null>(null);
   const [refused, setRefused] = useState<CallError | null>(null);
-  const time = (at: string) => formatDateTime(i18n.language, at, { dateStyle: 'short', timeStyle: 'short' });
+  const time = useAdminTime({ dateStyle: 'short', timeStyle: 'short' });
 
   async function done(result: { ok: true } | { ok: false; error: CallError }): Promise<void> {
     setRefused(result.ok ? null : result.error);
@@ -95,7 +97,7 @@ export function AdminOutboxScreen(props: { api: AdminBridge; actor: string; onNa
             <li key={row.reference}>
               <span>
                 <strong>{row.reference}</strong> · {row.letterName} · {row.resident ?? t('admin.outbox.purged')} · {time(row.createdAt)} ·{' '}
-                <em>{t(`admin.outbox.state.${row.state}`)}</em>
+                <em>{statusText(t, row.status)}</em>
               </span>
               <button type="button" className="secondary" aria-expanded={open === row.reference} aria-label={t('admin.outbox.detailOf', { reference: row.reference })} onClick={() => setOpen(open === row.reference ? null : row.reference)}>
                 {t('admin.outbox.detail')}
@@ -117,7 +119,7 @@ function OutboxDetail(props: { row: AdminOutboxRow; time(at: string): string; ap
       <dl className="admin-facts">
         <dt>{t('admin.outbox.fields.state')}</dt>
         <dd>
-          {t(`admin.outbox.state.${row.state}`)}
+          {statusText(t, row.status)}
           {row.heldForOtherServer ? ` · ${t('admin.outbox.otherServer')}` : ''}
         </dd>
         <dt>{t('admin.outbox.fields.attempts')}</dt>
@@ -131,10 +133,20 @@ function OutboxDetail(props: { row: AdminOutboxRow; time(at: string): string; ap
             <dd>{row.serverId}</dd>
           </>
         )}
-        {row.lastError && (
+        {row.problem && (
           <>
             <dt>{t('admin.outbox.fields.reason')}</dt>
-            <dd>{row.lastError}</dd>
+            <dd>
+              {row.problem.code === 'note' ? (
+                row.problem.detail
+              ) : (
+                <>
+                  {t(`admin.outbox.problem.${row.problem.code}`)}
+                  <br />
+                  <small>{t('admin.outbox.technical', { detail: row.problem.detail })}</small>
+                </>
+              )}
+            </dd>
           </>
         )}
       </dl>
@@ -148,6 +160,7 @@ function OutboxDetail(props: { row: AdminOutboxRow; time(at: string): string; ap
           ))}
         </div>
       )}
+      {row.retry !== 'allowed' && row.retry !== 'sent' && <p className="notice">{t(`admin.outbox.retryBlocked.${row.retry}`)}</p>}
       <div className="admin-setting-actions">
         {row.canPark && (
           <button type="button" className="secondary step-cancel" onClick={() => void api.calls['admin.outboxAction']({ reference: row.reference, action: 'park' }).then(props.onDone)}>
@@ -162,4 +175,10 @@ function OutboxDetail(props: { row: AdminOutboxRow; time(at: string): string; ap
       </div>
     </div>
   );
+}
+
+/** One word per request: where it is on the kiosk, or, once sent, the office's status (so a cancelled one reads "Dibatalkan"). */
+function statusText(t: TFunction, status: KioskRequestStatus): string {
+  if (status.at === 'kiosk') return t(`admin.outbox.state.${status.state}`);
+  return status.code === null ? t('admin.outbox.state.synced') : t(`status.${status.code}`);
 }

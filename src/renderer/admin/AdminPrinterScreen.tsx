@@ -5,7 +5,7 @@ import type { PrintResult } from '../../shared/contract';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
 import { SettingsEditor, type FieldChoices } from './SettingsEditor';
-import { formatDateTime } from '../date-locale';
+import { useAdminTime } from './admin-time';
 
 /**
  * Printer: what the printer says, its settings (transport, address or
@@ -13,7 +13,7 @@ import { formatDateTime } from '../date-locale';
  * preview, and receipts whose printing failed.
  */
 export function AdminPrinterScreen(props: { api: AdminBridge; actor: string; onNavigate(page: AdminPage): void; onLeave(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api } = props;
   const load = useCallback(() => api.calls['admin.printer']({}), [api]);
   const { value: loaded, reload } = useLoaded(load);
@@ -22,7 +22,7 @@ export function AdminPrinterScreen(props: { api: AdminBridge; actor: string; onN
   const [busy, setBusy] = useState(false);
   const printer = latest ?? loaded;
 
-  const time = (value: string) => formatDateTime(i18n.language, value, { timeStyle: 'medium' });
+  const time = useAdminTime({ timeStyle: 'medium' });
   const choices: FieldChoices = printer
     ? {
         'printer.profile': printer.profiles.map((profile) => ({ value: profile.id, label: profile.name })),

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminBridge, AdminReaders } from '../../shared/admin-contract';
-import { formatDateTime } from '../date-locale';
+import { useAdminTime } from './admin-time';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
 import { SettingsEditor, type FieldChoices } from './SettingsEditor';
@@ -16,7 +16,7 @@ const POLL_MS = 700;
  * wedge readers plugged into this window's computer.
  */
 export function AdminReadersScreen(props: { api: AdminBridge; actor: string; onNavigate(page: AdminPage): void; onLeave(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api } = props;
   const loadReaders = useCallback(() => api.calls['admin.readers']({ devices: false }), [api]);
   const { value: readers, reload } = useLoaded(loadReaders);
@@ -36,7 +36,7 @@ export function AdminReadersScreen(props: { api: AdminBridge; actor: string; onN
     if (result.ok) setDevices(result.value.devices);
   }
 
-  const time = (value: string) => formatDateTime(i18n.language, value, { timeStyle: 'medium' });
+  const time = useAdminTime({ timeStyle: 'medium' });
   const choices: FieldChoices = devices
     ? { 'input.serialScanner.path': devices.found.filter((d) => d.kind === 'serial' && d.value).map((d) => ({ value: d.value!, label: d.label })) }
     : {};

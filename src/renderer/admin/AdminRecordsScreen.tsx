@@ -6,18 +6,18 @@ import { errorText } from '../error-text';
 import { downloadFile } from './download-file';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
-import { formatDateTime } from '../date-locale';
+import { useAdminTime } from './admin-time';
 
 /** Catatan: the audit log (newest first), the tail of the kiosk's log by subsystem, and both taken away (USB stick or download). */
 export function AdminRecordsScreen(props: { api: AdminBridge; actor: string; onNavigate(page: AdminPage): void; onLeave(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api } = props;
   const [subsystem, setSubsystem] = useState<string | null>(null);
   const loadAudit = useCallback(() => api.calls['admin.audit']({ limit: 100 }), [api]);
   const loadLog = useCallback(() => api.calls['admin.logTail']({ subsystem, lines: 100 }), [api, subsystem]);
   const audit = useLoaded(loadAudit);
   const logTail = useLoaded(loadLog);
-  const time = (at: string) => formatDateTime(i18n.language, at, { dateStyle: 'short', timeStyle: 'medium' });
+  const time = useAdminTime({ dateStyle: 'short', timeStyle: 'medium' });
   const [known, setKnown] = useState<string[]>([]);
   const subsystems = [...new Set([...known, ...(logTail.value?.subsystems ?? [])])].sort();
   const [folders, setFolders] = useState<LogFolders['folders'] | null>(null);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminBridge, AdminServer, AdminServerCheck, DemoEnding, PendingElsewhere } from '../../shared/admin-contract';
 import type { CallError } from '../../shared/result';
 import { FieldEditor } from '../components/FieldEditor';
-import { formatDateTime } from '../date-locale';
+import { useAdminTime } from './admin-time';
 import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
@@ -18,7 +18,7 @@ type Decision = { url: string | null; pending: PendingElsewhere[] };
  * they stay for that server or go to the new one.
  */
 export function AdminServerScreen(props: { api: AdminBridge; actor: string; onNavigate(page: AdminPage): void; onLeave(): void; onRestart(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api } = props;
   const load = useCallback(() => api.calls['admin.server']({}), [api]);
   const { value: loaded, error: loadError } = useLoaded(load);
@@ -35,7 +35,8 @@ export function AdminServerScreen(props: { api: AdminBridge; actor: string; onNa
   const [restartNeeded, setRestartNeeded] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const when = (value: string | null) => (value ? formatDateTime(i18n.language, value, { dateStyle: 'medium', timeStyle: 'short' }) : t('admin.server.never'));
+  const at = useAdminTime({ dateStyle: 'medium', timeStyle: 'short' });
+  const when = (value: string | null) => (value ? at(value) : t('admin.server.never'));
   const target = (value: string) => (value === 'demo' ? t('admin.server.demoServer') : value);
 
   async function run<T>(work: () => Promise<T>): Promise<T> {

@@ -5,7 +5,7 @@ import { ok, type CallError, type Result } from '../../shared/result';
 import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
-import { formatDateTime } from '../date-locale';
+import { useAdminTime } from './admin-time';
 import { ShellControls } from './ShellControls';
 import { statusVerdict, type StatusVerdict } from '../../shared/technician-notices';
 
@@ -27,7 +27,7 @@ export function AdminStatusScreen(props: {
   /** Why the last restart or quit was refused. */
   shellProblem: CallError | null;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api, onSessionLost } = props;
   const load = useCallback(async (): Promise<Result<{ status: AdminStatus; checkedAt: Date }>> => {
     const result = await api.calls['admin.status']({});
@@ -44,7 +44,7 @@ export function AdminStatusScreen(props: {
     if (error?.code === 'admin-session-required') onSessionLost();
   }, [error, onSessionLost]);
 
-  const time = (value: Date | string) => formatDateTime(i18n.language, value, { dateStyle: 'medium', timeStyle: 'medium' });
+  const time = useAdminTime({ dateStyle: 'medium', timeStyle: 'medium' });
 
   return (
     <main className="step admin">

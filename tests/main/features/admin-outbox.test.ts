@@ -42,6 +42,43 @@ describe('admin outbox', () => {
     ]);
   });
 
+  it('offers no retry for a request the server refused once its PIN is gone, says the resident must request again, and words the refusal', async () => {
+    const { core, admin, sim } = await adminKiosk();
+    const { reference } = core.outbox.enqueue(newRequest({ answers: {}, serverTarget: serverTarget(sim.url) }), pinOf());
+    expect((await core.sync.runOnce()).parked).toBe(1);
+    const [row] = rowsOf(await admin('admin.outbox', { state: 'parked' }));
+    expect(row).toMatchObject({
+      reference,
+      status: { at: 'kiosk', state: 'refused' },
+      problem: { code: 'refused', detail: expect.any(String) },
+      retry: 'request-again',
+      canRetry: false,
+    });
+    expect(await admin('admin.outboxAction', { reference, action: 'retry' })).toEqual({ ok: false, error: { code: 'not-allowed' } });
+    expect(core.outbox.byReference(reference)).toMatchObject({ syncState: 'parked' });
+    expect(core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'outbox.retry'").get()).toEqual({ n: 0 });
+  });
+
+  it('tells a server that cannot be reached apart from the raw code, and shows a cancelled request as cancelled', async () => {
+    const { core, admin, request, sim } = await adminKiosk();
+    const waiting = request();
+    await sim.setDown(true);
+    await core.sync.runOnce();
+    const [row] = rowsOf(await admin('admin.outbox', { state: 'pending' }));
+    expect(row).toMatchObject({
+      reference: waiting.reference,
+      status: { at: 'kiosk', state: 'pending' },
+      problem: { code: 'unreachable', detail: expect.stringContaining('ECONNREFUSED') },
+      retry: 'allowed',
+      canRetry: true,
+    });
+    await sim.setDown(false);
+    expect(await admin('admin.outboxAction', { reference: waiting.reference, action: 'retry' })).toMatchObject({ ok: true });
+    expect((await core.sync.runOnce()).synced).toBe(1);
+    core.outbox.updateServerStatus(waiting.id, 5);
+    expect(rowsOf(await admin('admin.outbox', { state: 'synced' }))[0]).toMatchObject({ status: { at: 'office', code: 5 }, problem: null, retry: 'sent', canRetry: false });
+  });
+
   it('a request held while a pass already had it is not sent by that pass, and keeps the hold\'s note', async () => {
     const { core, admin, request } = await adminKiosk();
     const made = request();

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKioskCore } from '../../../src/main/core';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -42,5 +43,29 @@ describe('admin records: the log tail', () => {
     const { core, tail } = await adminKiosk();
     writeFileSync(core.logger.file, `{${level},"time":"2026-01-02T03:04:05.000Z","subsystem":"probe","msg":"a line"}\n`, { flag: 'a' });
     expect((await tail('probe')).value.records).toEqual([expect.objectContaining({ level: shown, message: 'a line' })]);
+  });
+});
+
+describe('admin records: the levels the kiosk writes', () => {
+  it('shows each line of the kiosk log at the level it was written, debug included when the log is set to it', async () => {
+    const dataDir = tempDir();
+    writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ logging: { level: 'debug' } }));
+    const core = createKioskCore({ dataDir, watchConfig: false });
+    close = () => core.close();
+    const { admin } = await openAdminSession(core);
+    const log = core.logger.forSubsystem('probe');
+    log.debug('a detail');
+    log.info('a step');
+    log.warn('a doubt');
+    log.error('a failure');
+    const shown = async () => ((await admin('admin.logTail', { subsystem: 'probe', lines: 10 })) as Tail).value.records.map((r) => [r.level, r.message]);
+    // pino writes asynchronously: ask until the last line is in the file.
+    await expect.poll(shown).toContainEqual(['error', 'a failure']);
+    expect(await shown()).toEqual([
+      ['debug', 'a detail'],
+      ['info', 'a step'],
+      ['warn', 'a doubt'],
+      ['error', 'a failure'],
+    ]);
   });
 });

@@ -49,7 +49,7 @@ describe('admin entry', () => {
     expect(await core.invokeAdmin('admin.unlock', { pin: '123456' }, asPage())).toEqual({ ok: false, error: { code: 'admin-pin-not-set' } });
     expect(await core.invokeAdmin('admin.setFirstPin', { pin: '111111' }, asPage())).toEqual({ ok: false, error: { code: 'admin-pin-weak' } });
     const first = await core.invokeAdmin('admin.setFirstPin', { pin: '482916' }, asPage());
-    expect(first).toMatchObject({ ok: true, value: { actor: 'pin', idleSeconds: 300 } });
+    expect(first).toMatchObject({ ok: true, value: { actor: 'pin', idleSeconds: 300, timeZone: 'Asia/Jakarta' } });
     expect(await core.invokeAdmin('admin.setFirstPin', { pin: '590317' }, asPage())).toEqual({ ok: false, error: { code: 'admin-pin-already-set' } });
     // The PIN is in the database only as its scrypt hash.
     const stored = core.db.prepare('SELECT pin_hash FROM admin_credential').pluck().get() as string;

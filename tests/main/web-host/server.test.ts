@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createKioskCore, type KioskCore } from '../../../src/main/core';
 import { startWebHost, type WebHost } from '../../../src/main/web-host/server';
+import { REFUSED_PAGE } from '../../../src/main/web-host/request-guard';
 import { saveConfig } from '../../../src/main/config/store';
 import { defaultConfig } from '../../../src/main/config/schema';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -123,6 +124,31 @@ describe('web host', () => {
     expect((await get(host, `/?token=${host.token}`, { Host: '127.0.0.1:1' })).status).toBe(403);
     expect((await get(host, `/?token=${host.token}`, { Origin: 'http://evil.example' })).status).toBe(403);
     expect((await get(host, `/?token=${host.token}`, { Origin: `http://localhost:${host.port}` })).status).toBe(200);
+  });
+
+  it('answers every refused page load with the same small page saying what to do, and nothing about why', async () => {
+    const host = await start();
+    const cookie = await sessionCookie(host);
+    const refusals = [
+      await get(host, '/'),
+      await get(host, `/?token=${host.token}`), // the printed address opened a second time
+      await get(host, '/?token=wrong'),
+      await get(host, '/index.html', { Cookie: `adm_session_${host.port}=nope` }),
+      await get(host, '/', { Cookie: cookie, Host: `evil.example:${host.port}` }),
+      await get(host, '/', { Cookie: cookie, Origin: 'http://evil.example' }),
+    ];
+    for (const res of refusals) {
+      expect(res.status).toBe(403);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(res.body).toBe(REFUSED_PAGE);
+    }
+    const text = REFUSED_PAGE.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Akses ditolak');
+    expect(text).toContain('Alamat itu tidak dapat dibuka untuk kedua kalinya.');
+    expect(text).toContain('Gunakan jendela kios yang sudah terbuka.');
+    expect(text).toContain('Atau jalankan ulang kios, lalu buka alamat baru yang ditulisnya.');
+    expect(REFUSED_PAGE).not.toMatch(/token|cookie|origin|host|<script/i);
   });
 
   it('refuses WebSocket upgrades without the cookie, with the launch token, from another Origin, without an Origin or with a foreign Host', async () => {

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AdminBridge, AdminState, AdminStatus } from '../../../src/shared/admin-contract';
 import type { Result } from '../../../src/shared/result';
 import { AdminApp } from '../../../src/renderer/admin/AdminApp';
@@ -29,7 +29,7 @@ const STATUS: AdminStatus = {
 };
 
 function fakeAdmin(state: Partial<AdminState> = {}) {
-  const session = { ok: true as const, value: { session: 's', actor: 'pin', idleSeconds: 60 } };
+  const session = { ok: true as const, value: { session: 's', actor: 'pin', idleSeconds: 60, timeZone: 'Asia/Jayapura' } };
   const calls = {
     'admin.state': vi.fn(async () => ({ ok: true as const, value: { pinSet: true, firstPinHere: false, demoPin: null, lockedSeconds: 0, card: null, ...state } })),
     'admin.unlock': vi.fn(async ({ pin }: { pin: string }): Promise<Result<typeof session.value>> =>
@@ -128,5 +128,27 @@ describe('AdminApp', () => {
     await act(async () => vi.advanceTimersByTime(20_000));
     expect(calls['admin.lock']).toHaveBeenCalledTimes(1);
     expect(onLeave).toHaveBeenCalledTimes(1);
+  });
+
+  describe('on a PC whose clock is in another time zone than the kiosk', () => {
+    // Node follows a changed TZ at once; stubEnv puts the old one back after.
+    beforeAll(() => {
+      vi.stubEnv('TZ', 'UTC');
+    });
+    afterAll(() => {
+      vi.unstubAllEnvs();
+    });
+
+    it("shows times on the kiosk's clock (kiosk.timeZone), not the PC's", async () => {
+      expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe('UTC');
+      const { api } = fakeAdmin();
+      renderAdmin(api);
+      await screen.findByRole('heading', { name: 'PIN admin' });
+      type('482916');
+      await act(async () => tap('Buka'));
+      // The last pass was at 06:00 UTC: 15:00 in Asia/Jayapura (WIT).
+      const lastPass = (await screen.findByText('Sinkronisasi terakhir')).nextElementSibling;
+      expect(lastPass?.textContent).toMatch(/^2 Des 2026,? 15\.00\.00$/);
+    });
   });
 });

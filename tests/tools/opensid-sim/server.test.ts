@@ -286,10 +286,21 @@ describe('fault injection', () => {
     expect(sim.requests()).toHaveLength(2);
   });
 
-  it('can be taken down for a few seconds over HTTP, for demos', async () => {
-    const res = await call('/_sim/down', { method: 'POST', body: JSON.stringify({ seconds: 1 }) });
-    expect(res.body).toEqual({ ok: true, downForSeconds: 1 });
-    await expect.poll(async () => fetch(`${sim.url}/`).then(() => 'up', () => 'down')).toBe('down');
+  it('takes its API down over HTTP like a dead link, keeps /_sim up, and brings the API back with /_sim/up', async () => {
+    const api = () => fetch(`${sim.url}/api/v1/layanan-mandiri/surat`, { headers: JSON_HEADERS }).then((res) => `answered ${res.status}`, (error: Error) => error.message);
+    expect(await api()).toBe('answered 401');
+    expect((await call('/_sim/down', { method: 'POST' })).body).toEqual({ ok: true, down: true, upInSeconds: null });
+    expect(await api()).toBe('fetch failed');
+    expect(await fetch(`${sim.url}/`).then(() => 'answered', () => 'no answer')).toBe('no answer');
+    // The operator can still look and control while the API is down.
+    expect((await call('/_sim/requests')).status).toBe(200);
+    expect((await call('/_sim/up', { method: 'POST' })).body).toEqual({ ok: true, down: false });
+    expect(await api()).toBe('answered 401');
+  });
+
+  it('comes back by itself after the seconds given to /_sim/down', async () => {
+    expect((await call('/_sim/down', { method: 'POST', body: JSON.stringify({ seconds: 1 }) })).body).toEqual({ ok: true, down: true, upInSeconds: 1 });
+    expect(await fetch(`${sim.url}/`).then(() => 'up', () => 'down')).toBe('down');
     await expect.poll(async () => fetch(`${sim.url}/`).then(() => 'up', () => 'down'), { timeout: 5000 }).toBe('up');
   });
 
