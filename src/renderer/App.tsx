@@ -298,6 +298,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
         <VillageInfoScreen
           api={api}
           resident={state.resident}
+          timeZone={info.timeZone}
           onBack={() => send({ type: 'go', screen: 'menu' })}
           onLogout={() => reset('done')}
         />

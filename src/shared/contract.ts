@@ -164,6 +164,8 @@ export interface VillageInformation {
   articles: Array<{ id: number; title: string; html: string; createdAt: string }>;
   /** When the articles were fetched (they may come from the cache). */
   articlesFetchedAt: string | null;
+  /** True when the news could not be fetched just now (offline session, server unreachable): the articles are the kiosk's stored copy. */
+  articlesFromCache: boolean;
 }
 
 export type PrintOutcomeKind = 'printed' | 'sent-unconfirmed' | 'not-printed' | 'interrupted';
