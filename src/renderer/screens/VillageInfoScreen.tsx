@@ -44,7 +44,8 @@ export function VillageInfoScreen(props: { api: KioskBridge; resident: Identifie
               {fetchedAt ? t('village.fromCache', { when: fetchedAt }) : t('village.notConnected')}
             </p>
           )}
-          <div className="scroll-pane" ref={paneRef} onScroll={onScroll}>
+          {/* Focusable like every step body: a keyboard or switch user can scroll it too. */}
+          <div className="scroll-pane" ref={paneRef} onScroll={onScroll} tabIndex={0}>
             <section className="village-card">
               {profile ? (
                 <>
