@@ -165,7 +165,15 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   useEffect(() => api.on('input.technicianCard', () => openAdminScreen()), [api]);
 
   // Card readers and scanners (bursts told apart in the core): a tap fills the NIK, a receipt opens its status.
-  useEffect(() => api.on('input.card', ({ nik }) => dispatch({ type: 'card', nik })), [api]);
+  // A kiosk that takes no sign-in (AttractScreen says why) opens no NIK or PIN screen for a card either.
+  const takesSignIn = info !== null && info.signInRefused === null;
+  useEffect(
+    () =>
+      api.on('input.card', ({ nik }) => {
+        if (takesSignIn) dispatch({ type: 'card', nik });
+      }),
+    [api, takesSignIn],
+  );
   useEffect(() => api.on('input.receipt', ({ reference }) => dispatch({ type: 'receipt-scanned', reference })), [api]);
 
   // A minute (configurable) before the limit: warn, and offer more time.
@@ -298,6 +306,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
         <VillageInfoScreen
           api={api}
           resident={state.resident}
+          timeZone={info.timeZone}
           onBack={() => send({ type: 'go', screen: 'menu' })}
           onLogout={() => reset('done')}
         />

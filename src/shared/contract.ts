@@ -44,6 +44,9 @@ function event<Payload>(): EventSpec<Payload> {
 
 export type Locale = 'id' | 'en';
 
+/** Why the kiosk takes no sign-in (the `session.identify` error it would answer with). */
+export type SignInRefusal = 'needs-technician' | 'server-not-configured';
+
 /** What the UI needs to draw itself; no personal data, safe on the attract screen. */
 export interface KioskInfo {
   kioskName: string;
@@ -57,6 +60,8 @@ export interface KioskInfo {
   demoMode: boolean;
   /** The kiosk cannot serve residents until a technician has fixed it (an unreadable configuration). */
   needsTechnician: boolean;
+  /** Null: residents can sign in. Otherwise why not; the attract screen then offers no sign-in, only the queue ticket. */
+  signInRefused: SignInRefusal | null;
   /** The village office's number, for residents without a phone (null: none known, the choice is not offered). */
   officePhone: string | null;
   /** Which languages the kiosk can speak (espeak-ng voices installed), and whether it speaks each screen's prompt by itself. */
@@ -164,6 +169,8 @@ export interface VillageInformation {
   articles: Array<{ id: number; title: string; html: string; createdAt: string }>;
   /** When the articles were fetched (they may come from the cache). */
   articlesFetchedAt: string | null;
+  /** True when the news could not be fetched just now (offline session, server unreachable): the articles are the kiosk's stored copy. */
+  articlesFromCache: boolean;
 }
 
 export type PrintOutcomeKind = 'printed' | 'sent-unconfirmed' | 'not-printed' | 'interrupted';

@@ -29,7 +29,7 @@ newKioskTest.describe('a kiosk never put into service', () => {
 
   newKioskTest('takes its first admin PIN on the screen, typed twice', async ({ page, kiosk }) => {
     await page.goto(kiosk.url);
-    await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveText(/^Kios ini belum siap melayani permohonan surat\./);
     await page.goto(`${kiosk.origin}/admin.html`);
     await expect(page.getByRole('heading', { name: 'Buat PIN admin' })).toBeVisible();
     await tapDigits(page, PIN);

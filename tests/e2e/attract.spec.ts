@@ -74,3 +74,23 @@ test('after a session the attract screen shows the news it fetched and nothing o
   const personal = [budi.nama, budi.nik, budi.nik.slice(0, 6), budi.nik.slice(-4), budi.noTelepon ?? '', 'warga@contoh.invalid', '0812000000'];
   for (const text of personal.filter(Boolean)) expect(shown).not.toContain(text);
 });
+
+base('a kiosk whose config.json names no village server says it is not in service yet, asks for no NIK, and still prints queue numbers', async ({ page }) => {
+  const { host, stop } = await startKioskHost({ village: { name: 'Desa Sukamaju' } });
+  try {
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { name: 'Desa Sukamaju' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveText(
+      'Kios ini belum siap melayani permohonan surat. Silakan ambil nomor antrean dan datang ke loket pelayanan.',
+    );
+    await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toHaveCount(0);
+    // A touch anywhere opens no NIK screen.
+    await page.locator('.attract').click({ position: { x: 200, y: 900 } });
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Ketik NIK Anda' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Ambil Nomor Antrean' }).click();
+    await expect(page.getByRole('heading', { name: 'Nomor antrean Anda' })).toBeVisible();
+  } finally {
+    await stop();
+  }
+});

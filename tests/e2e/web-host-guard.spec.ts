@@ -32,7 +32,7 @@ test('a foreign Host header (DNS rebinding) is refused even with the token', asy
   // the same kiosk on its own name works
   const own = await page.goto(`http://localhost:${kiosk.port}/?token=${kiosk.token}`);
   expect(own?.status()).toBe(200);
-  await expect(page.getByText('Sentuh layar untuk mulai')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Desa Sukamaju' })).toBeVisible();
 });
 
 test('another origin cannot open the WebSocket or call the HTTP host, even knowing the token', async ({ page, kiosk }) => {
@@ -64,7 +64,7 @@ test('another origin cannot open the WebSocket or call the HTTP host, even knowi
 
 test('the pages carry the kiosk policy in a meta as well as the header, and a long press opens no context menu', async ({ page, kiosk }) => {
   const response = await page.goto(`${kiosk.origin}/?token=${kiosk.token}`);
-  await expect(page.getByText('Sentuh layar untuk mulai')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Desa Sukamaju' })).toBeVisible();
   const header = response?.headers()['content-security-policy'] ?? '';
   expect(header).toBe(CONTENT_SECURITY_POLICY);
   expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(metaContentSecurityPolicy(CONTENT_SECURITY_POLICY));

@@ -49,6 +49,8 @@ describe('createKioskCore', () => {
         serverConfigured: false,
         demoMode: false,
         needsTechnician: false,
+        // No server in config.json and no demo: the attract screen offers no sign-in.
+        signInRefused: 'server-not-configured',
         officePhone: null,
         voice: { id: true, en: true, guidance: false }, // espeak-ng is installed (tests/main/voice/espeak.test.ts)
         adminOpen: false,
@@ -114,7 +116,7 @@ describe('createKioskCore', () => {
     writeFileSync(configPath(dir), 'this is not json');
     const core = start(dir);
     const result = await core.invoke('kiosk.getInfo', {});
-    expect(result).toMatchObject({ ok: true, value: { kioskName: 'ADM-01', needsTechnician: true, demoMode: false } });
+    expect(result).toMatchObject({ ok: true, value: { kioskName: 'ADM-01', needsTechnician: true, signInRefused: 'needs-technician', demoMode: false } });
     expect(core.needsTechnician()).toMatch(/^config.json tidak dapat dibaca \(baris 1, kolom 1\)/);
     expect(core.village()).toBeNull();
     const identify = await core.invoke('session.identify', { nik: '3201011501850001', pin: '123456' });

@@ -105,6 +105,23 @@ describe('App', () => {
     expect(screen.getByText('Sentuh layar untuk mulai')).toBeTruthy();
   });
 
+  it.each([
+    ['server-not-configured', 'Kios ini belum siap melayani permohonan surat. Silakan ambil nomor antrean dan datang ke loket pelayanan.'],
+    ['needs-technician', 'Kios ini sedang menunggu petugas dan belum dapat melayani permohonan. Silakan hubungi petugas di kantor desa.'],
+  ] as const)('a kiosk that takes no sign-in (%s) says so on the attract screen and offers only the queue ticket', async (refused, notice) => {
+    const fake = createFakeBridge({ ...testInfo, signInRefused: refused, needsTechnician: refused === 'needs-technician' });
+    renderApp(fake);
+    expect((await screen.findByRole('alert')).textContent).toBe(notice);
+    expect(screen.queryByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeNull();
+    // A touch anywhere, or a card, opens no NIK screen.
+    fireEvent.click(screen.getByRole('main'));
+    act(() => fake.push('input.card', { nik: '3201011501850001' }));
+    expect(screen.queryByText('Ketik NIK Anda')).toBeNull();
+    expect(screen.queryByText(/Ketik PIN/)).toBeNull();
+    tap('Ambil Nomor Antrean');
+    expect(await screen.findByText('Nomor antrean Anda')).toBeTruthy();
+  });
+
   // The core forgets a tapped card only when it hears the visit ended: "Batal" and "Kembali" before any sign-in say so too.
   it.each([['Batal'], ['Kembali']])('after an unknown card\'s tap, "%s" before any sign-in tells the core the visit ended', async (button) => {
     const { fake } = renderApp();

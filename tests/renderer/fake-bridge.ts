@@ -12,6 +12,7 @@ export const testInfo: KioskInfo = {
   serverConfigured: false,
   demoMode: false,
   needsTechnician: false,
+  signInRefused: null,
   officePhone: null,
   voice: { id: true, en: true, guidance: false },
   adminOpen: false,

@@ -3,12 +3,13 @@
  * `kiosk.infoChanged` when a technician edits the configuration, so the screen
  * follows without a restart.
  */
-import type { KioskInfo } from '../../shared/contract';
+import type { KioskInfo, SignInRefusal } from '../../shared/contract';
 import { isValidPhone, normalisePhone } from '../../shared/phone';
 import { ok } from '../../shared/result';
 import type { KioskConfig } from '../config/schema';
 import type { Feature } from '../feature';
 import { availableVoices } from '../voice/espeak';
+import { signInRefusal } from '../session/sign-in-refusal';
 
 export const registerKioskInfo: Feature = (ctx) => {
   const log = ctx.log('kiosk-info');
@@ -17,6 +18,7 @@ export const registerKioskInfo: Feature = (ctx) => {
       cachedVillageName: villageTitle(ctx.references.profile()?.value ?? null),
       demoMode: ctx.demoMode,
       needsTechnician: ctx.needsTechnician() !== null,
+      signInRefused: signInRefusal(ctx),
       officePhone: officePhoneOf(config, ctx.references.profile()?.value ?? null),
       voices: availableVoices(),
       adminOpen: ctx.adminSessions.anyOpen(),
@@ -57,6 +59,7 @@ export function buildKioskInfo(
     cachedVillageName?: string | null;
     demoMode?: boolean;
     needsTechnician?: boolean;
+    signInRefused?: SignInRefusal | null;
     officePhone?: string | null;
     voices?: { id: boolean; en: boolean };
     adminOpen?: boolean;
@@ -74,6 +77,7 @@ export function buildKioskInfo(
     serverConfigured: config.server.url !== null || extra.demoMode === true,
     demoMode: extra.demoMode === true,
     needsTechnician: extra.needsTechnician === true,
+    signInRefused: extra.signInRefused ?? null,
     officePhone: extra.officePhone ?? null,
     voice: { id: extra.voices?.id ?? false, en: extra.voices?.en ?? false, guidance: config.kiosk.audioGuidance },
     adminOpen: extra.adminOpen === true,

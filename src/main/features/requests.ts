@@ -126,25 +126,27 @@ export const registerRequests: Feature = (ctx) => {
     if (village) {
       const listed = await village.listRequests(session.token, { pageSize: 50 });
       if (listed.ok) {
-        const referenceByServerId = new Map(local.filter((r) => r.serverId !== null).map((r) => [r.serverId!, r.reference]));
+        // The server's time is when it received a request (an offline one: when the kiosk could send it, on
+        // the server's clock); the resident made it when this kiosk stored it, so that time is shown.
+        const ownByServerId = new Map(local.filter((r) => r.serverId !== null).map((r) => [r.serverId!, r]));
         // A request whose send is still in doubt may already be on the server
         // (the worker adopts it on its next pass): the one row of its letter
         // above its mark is shown once, as the server's.
         const inDoubt = new Set<string>();
         for (const request of local.filter((r) => r.syncState === 'pending' && r.attemptMark !== null)) {
           const candidates = listed.value.filter(
-            (row) => row.id > request.attemptMark! && row.letterName === request.letterName && !referenceByServerId.has(row.id),
+            (row) => row.id > request.attemptMark! && row.letterName === request.letterName && !ownByServerId.has(row.id),
           );
           if (candidates.length === 1) {
-            referenceByServerId.set(candidates[0]!.id, request.reference);
+            ownByServerId.set(candidates[0]!.id, request);
             inDoubt.add(request.reference);
           }
         }
         const fromServer: MyRequest[] = listed.value.map((row) => ({
           key: `server-${row.id}`,
           letterName: row.letterName,
-          submittedAt: row.submittedAt,
-          reference: referenceByServerId.get(row.id) ?? null,
+          submittedAt: ownByServerId.get(row.id)?.createdAt ?? row.submittedAt,
+          reference: ownByServerId.get(row.id)?.reference ?? null,
           serverId: row.id,
           statusCode: row.statusCode,
           localState: null,

@@ -15,6 +15,7 @@ import { fail, ok } from '../../shared/result';
 import type { Feature } from '../feature';
 import { createLoginLimiter, createRateLimiter } from '../session/login-limiter';
 import type { ResidentSession } from '../session/session-holder';
+import { signInRefusal } from '../session/sign-in-refusal';
 import { learnCards } from './reader-input';
 
 /** Whole minutes to wait, at least one ("coba lagi dalam 1 menit", never 0). */
@@ -90,15 +91,12 @@ export const registerResidentSession: Feature = (ctx) => {
 
   /** `cardTapped`: the screen saw an unknown card tapped before the NIK was typed (the tap may be learned). */
   async function identify(nik: string, pin: string, cardTapped = false) {
-    const problem = ctx.needsTechnician();
-    if (problem !== null) {
-      log.warn({ nik, problem }, 'identification refused: the kiosk needs a technician');
-      return fail('needs-technician');
-    }
+    const refused = signInRefusal(ctx);
     const village = ctx.village();
-    if (!village) {
-      log.info({ nik }, 'identification refused: no village server configured');
-      return fail('server-not-configured');
+    if (refused !== null || !village) {
+      if (refused === 'needs-technician') log.warn({ nik, problem: ctx.needsTechnician() }, 'identification refused: the kiosk needs a technician');
+      else log.info({ nik }, 'identification refused: no village server configured');
+      return fail(refused ?? 'server-not-configured');
     }
     if (inFlight.has(nik)) {
       log.warn({ nik }, 'identification refused: one already in progress for this NIK');

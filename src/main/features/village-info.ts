@@ -2,7 +2,8 @@
  * `village.info` for "Informasi Desa": the cached village profile and the
  * village's news. The API has no public article endpoint, so articles are
  * fetched with a signed-in resident's token, sanitised, and cached for
- * sessions that are offline.
+ * sessions that are offline; the answer says when it is the cached copy, so
+ * the screen can say how old the news is.
  */
 import { ok } from '../../shared/result';
 import type { Feature } from '../feature';
@@ -14,8 +15,10 @@ export const registerVillageInfo: Feature = (ctx) => {
   ctx.handle('village.info', async () => {
     const session = ctx.session.current();
     const village = ctx.village();
+    let fetchedNow = false;
     if (session?.mode === 'online' && village) {
       const fetched = await village.articles(session.token);
+      fetchedNow = fetched.ok;
       if (fetched.ok) {
         ctx.references.saveArticles(
           fetched.value.map((a) => ({ id: a.id, title: a.title, html: sanitizeArticle(a.html), createdAt: a.createdAt, imageUrl: a.imageUrl })),
@@ -36,6 +39,7 @@ export const registerVillageInfo: Feature = (ctx) => {
       },
       articles: articles?.value ?? [],
       articlesFetchedAt: articles?.fetchedAt ?? null,
+      articlesFromCache: !fetchedNow,
     });
   });
 

@@ -37,9 +37,11 @@ export function AttractScreen(props: {
   const news = (content?.articles ?? []).slice(0, NEWS_SHOWN);
   const showcase = (content?.gallery.length ?? 0) > 0 || news.length > 0;
   const office = [content?.officeAddress, content?.officeHours].filter(Boolean).join(' · ');
+  // A kiosk that would refuse the sign-in offers none: nobody types NIK and PIN to learn it at the end.
+  const takesSignIn = info.signInRefused === null;
 
   return (
-    <main className={showcase ? 'attract attract-with-showcase' : 'attract'} onClick={props.onStart}>
+    <main className={showcase ? 'attract attract-with-showcase' : 'attract'} onClick={takesSignIn ? props.onStart : undefined}>
       <div className="attract-tools">
         <DemoBadge />
         <ListenButton />
@@ -58,11 +60,19 @@ export function AttractScreen(props: {
           </div>
           <p className="attract-time">{time}</p>
           <p className="attract-date">{date}</p>
-          <p className="attract-purpose">{t('attract.purpose')}</p>
-          <p className="attract-purpose">{t('attract.noPin')}</p>
-          <button type="button" className="primary attract-start" onClick={props.onStart}>
-            {t('attract.touchToStart')}
-          </button>
+          {takesSignIn ? (
+            <>
+              <p className="attract-purpose">{t('attract.purpose')}</p>
+              <p className="attract-purpose">{t('attract.noPin')}</p>
+              <button type="button" className="primary attract-start" onClick={props.onStart}>
+                {t('attract.touchToStart')}
+              </button>
+            </>
+          ) : (
+            <p className="attract-notice" role="alert">
+              {t(info.signInRefused === 'needs-technician' ? 'attract.needsTechnician' : 'attract.notInService')}
+            </p>
+          )}
           <button
             type="button"
             className="secondary attract-ticket"
@@ -73,11 +83,6 @@ export function AttractScreen(props: {
           >
             {t('attract.queueTicket')}
           </button>
-          {info.needsTechnician && (
-            <p className="attract-notice" role="alert">
-              {t('attract.needsTechnician')}
-            </p>
-          )}
           {PRINTER_PROBLEMS.includes(props.printerStatus) && (
             <p className="attract-notice" role="status">
               {t(`attract.printer.${props.printerStatus}`)}

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentifiedResident, KioskBridge, LetterDefinition } from '../../shared/contract';
 import { letterPurposeKey } from '../../shared/letter-catalog';
 import { useLoaded } from '../hooks/use-loaded';
+import { useScrollCue } from '../hooks/use-scroll-cue';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame } from '../components/StepFrame';
@@ -27,8 +28,6 @@ export function LetterListScreen(props: {
   const { value: list, error } = useLoaded(useCallback(() => api.calls['letters.list']({}), [api]));
   const [search, setSearch] = useState('');
   const [typing, setTyping] = useState(false);
-  const listRef = useRef<HTMLUListElement>(null);
-  const [more, setMore] = useState(false);
 
   const purpose = (letter: LetterDefinition) => {
     const key = letterPurposeKey(letter.name);
@@ -38,15 +37,7 @@ export function LetterListScreen(props: {
   const shown = (list?.letters ?? []).filter((letter) => words.every((w) => `${letter.name} ${purpose(letter) ?? ''}`.toLowerCase().includes(w)));
 
   // The cue shows while part of the list is below the fold.
-  const measure = useCallback(() => {
-    const el = listRef.current;
-    setMore(el !== null && el.scrollTop + el.clientHeight < el.scrollHeight - 4);
-  }, []);
-  useLayoutEffect(measure, [measure, shown.length, typing]);
-  useEffect(() => {
-    window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
-  }, [measure]);
+  const { ref: listRef, onScroll, below: more, page } = useScrollCue<HTMLUListElement>(`${shown.length} ${typing}`);
 
   return (
     <StepFrame
@@ -79,7 +70,7 @@ export function LetterListScreen(props: {
             )}
           </div>
           {list.fromCache && !typing && <p className="step-hint">{t('letters.fromCache')}</p>}
-          <ul className="letter-list" ref={listRef} onScroll={measure}>
+          <ul className="letter-list" ref={listRef} onScroll={onScroll}>
             {shown.map((letter) => (
               <li key={letter.id}>
                 <button type="button" className="letter-item" onClick={() => props.onPick(letter)}>
@@ -98,7 +89,7 @@ export function LetterListScreen(props: {
             <button
               type="button"
               className="secondary scroll-cue"
-              onClick={() => listRef.current?.scrollBy({ top: listRef.current.clientHeight * 0.8, behavior: 'smooth' })}
+              onClick={() => page(1)}
             >
               {t('letters.more')} ▼
             </button>

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../../src/main/config/schema';
 import { buildKioskInfo } from '../../../src/main/features/kiosk-info';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -11,6 +11,42 @@ describe('buildKioskInfo', () => {
     expect(buildKioskInfo(config).serverConfigured).toBe(false);
     config.server.url = 'https://api.desa.example';
     expect(buildKioskInfo(config).serverConfigured).toBe(true);
+  });
+});
+
+describe('whether the kiosk takes a sign-in', () => {
+  it('says so with the reason the sign-in itself would be refused, and follows the configuration', async () => {
+    const { createKioskCore } = await import('../../../src/main/core');
+    const { saveConfig } = await import('../../../src/main/config/store');
+    const dir = tempDir();
+    const config = defaultConfig();
+    await saveConfig(dir, config);
+    const core = createKioskCore({ dataDir: dir });
+    try {
+      expect(await core.invoke('kiosk.getInfo', {})).toMatchObject({ ok: true, value: { signInRefused: 'server-not-configured', needsTechnician: false } });
+      expect(await core.invoke('session.identify', { nik: '3201011501850001', pin: '123456' })).toEqual({ ok: false, error: { code: 'server-not-configured' } });
+      // A technician sets the server: the kiosk takes sign-ins, and the screen hears it at once.
+      const changes: unknown[] = [];
+      core.onEvent((name, payload) => {
+        if (name === 'kiosk.infoChanged') changes.push(payload);
+      });
+      config.server.url = 'https://api.desa.example';
+      await saveConfig(dir, config);
+      await vi.waitFor(() => expect(changes.at(-1)).toMatchObject({ signInRefused: null }), { timeout: 3000 });
+      expect(await core.invoke('kiosk.getInfo', {})).toMatchObject({ ok: true, value: { signInRefused: null } });
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('takes sign-ins in demo mode', async () => {
+    const { createKioskCore } = await import('../../../src/main/core');
+    const core = createKioskCore({ dataDir: tempDir(), watchConfig: false, serverUrlOverride: 'http://127.0.0.1:9' });
+    try {
+      expect(await core.invoke('kiosk.getInfo', {})).toMatchObject({ ok: true, value: { signInRefused: null, demoMode: true } });
+    } finally {
+      await core.close();
+    }
   });
 });
 

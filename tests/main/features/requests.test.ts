@@ -128,6 +128,32 @@ describe('letters and requests', () => {
     expect(await rig.core.invoke('requests.cancel', { serverId: 1 })).toMatchObject({ ok: false, error: { code: 'not-cancellable' } });
   });
 
+  it('lists a request made offline at the time the resident made it, not when the server received it', async () => {
+    const rig = await signedIn();
+    await rig.core.invoke('letters.list', {});
+    await rig.core.invoke('session.end', { reason: 'done' });
+    await rig.sim.setDown(true);
+    await rig.core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+    const submitted = await rig.core.invoke('requests.submit', validRequest);
+    if (!submitted.ok) throw new Error('submit');
+    const { reference, createdAt } = submitted.value as { reference: string; createdAt: string };
+    await rig.core.invoke('session.end', { reason: 'done' });
+    // Sent once the connection is back, to a server whose clock says seven minutes later.
+    rig.sim.setFaults({ clockOffsetSeconds: 7 * 60 });
+    await rig.sim.setDown(false);
+    await rig.core.sync.runOnce();
+    expect(rig.core.outbox.byReference(reference)?.syncState).toBe('synced');
+    const received = rig.sim.requests()[0]!;
+    expect(received.tanggalKirim.getTime() - Date.parse(createdAt)).toBeGreaterThanOrEqual(7 * 60 * 1000 - 1000);
+
+    await rig.core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+    const mine = await rig.core.invoke('requests.mine', {});
+    if (!mine.ok) throw new Error('mine');
+    expect((mine.value as { items: Array<Record<string, unknown>> }).items).toEqual([
+      expect.objectContaining({ reference, serverId: received.id, submittedAt: createdAt, localState: null }),
+    ]);
+  });
+
   it('shows a request whose send is in doubt once, as the server\'s, before the worker adopts it', async () => {
     const rig = await signedIn();
     await rig.core.invoke('letters.list', {});
