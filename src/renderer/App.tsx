@@ -205,7 +205,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     },
     [api, i18n],
   );
-  const topic = helpTopic(state);
+  const topic = helpTopic(state, takesSignIn);
   const guidance = info?.voice.guidance === true && info.voice[i18n.language === 'en' ? 'en' : 'id'];
   useEffect(() => {
     if (guidance) void speakPrompt(topic);
@@ -408,7 +408,9 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
 }
 
 /** The help text for where the resident is (`help.<topic>` in the locales). */
-function helpTopic(state: KioskState): string {
+function helpTopic(state: KioskState, takesSignIn: boolean): string {
   if (state.screen === 'identify') return state.step === 'nik' ? 'nik' : 'pin';
+  // A kiosk that takes no sign-in must not tell residents to touch the screen and type their NIK.
+  if (state.screen === 'attract' && !takesSignIn) return 'attractClosed';
   return state.screen;
 }

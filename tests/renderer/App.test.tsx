@@ -118,6 +118,11 @@ describe('App', () => {
     act(() => fake.push('input.card', { nik: '3201011501850001' }));
     expect(screen.queryByText('Ketik NIK Anda')).toBeNull();
     expect(screen.queryByText(/Ketik PIN/)).toBeNull();
+    // Its help does not ask for a touch and a NIK either.
+    tap('Bantuan');
+    expect(screen.getByRole('dialog').textContent).toContain('Kios ini belum dapat melayani permohonan surat. Sentuh Ambil Nomor Antrean');
+    expect(screen.getByRole('dialog').textContent).not.toContain('Sentuh layar untuk mulai');
+    tap('Tutup');
     tap('Ambil Nomor Antrean');
     expect(await screen.findByText('Nomor antrean Anda')).toBeTruthy();
   });
