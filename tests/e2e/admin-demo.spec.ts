@@ -14,7 +14,7 @@ import { DEMO_ADMIN_PIN } from '../../src/main/admin/commissioning';
 test.use({ kioskDemo: true, kioskConfig: null });
 
 async function openAdminWith(page: Page, pin: string): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
+  await expect(page.locator('.attract')).toBeVisible();
   for (let i = 0; i < 5; i++) await page.mouse.click(6, 6);
   await expect(page.getByRole('heading', { name: 'PIN admin' })).toBeVisible();
   await tapDigits(page, pin);
@@ -56,7 +56,10 @@ test('the first save on a demo kiosk asks first, and after the restart the kiosk
 
   await page.getByRole('button', { name: 'Mulai ulang aplikasi' }).click();
   await page.getByRole('button', { name: 'Ya, mulai ulang' }).click();
-  await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible({ timeout: 20_000 });
+  // With no village server the attract screen says so and offers only a queue ticket, not a sign-in.
+  await expect(page.getByRole('alert')).toHaveText(/Kios ini belum siap melayani permohonan surat/, { timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Ambil Nomor Antrean' })).toBeVisible();
   await expect(page.getByText('MODE DEMO')).toHaveCount(0);
 
   // The demo PIN opens nothing now: the PIN is set on the kiosk PC.
