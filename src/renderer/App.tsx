@@ -354,6 +354,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
           reference={state.reference}
           timeZone={info.timeZone}
           signedIn={state.resident !== null}
+          takesSignIn={takesSignIn}
           onLatest={() => send({ type: 'receipt-latest' })}
           onClose={() => (state.resident ? send({ type: 'receipt-closed' }) : reset('done'))}
         />
@@ -412,5 +413,7 @@ function helpTopic(state: KioskState, takesSignIn: boolean): string {
   if (state.screen === 'identify') return state.step === 'nik' ? 'nik' : 'pin';
   // A kiosk that takes no sign-in must not tell residents to touch the screen and type their NIK.
   if (state.screen === 'attract' && !takesSignIn) return 'attractClosed';
+  // Nor ask for a PIN to see a scanned receipt's latest status.
+  if (state.screen === 'receipt' && !takesSignIn && state.resident === null) return 'receiptClosed';
   return state.screen;
 }

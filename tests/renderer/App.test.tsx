@@ -127,6 +127,25 @@ describe('App', () => {
     expect(await screen.findByText('Nomor antrean Anda')).toBeTruthy();
   });
 
+  it('a scanned receipt on a kiosk that takes no sign-in shows what the kiosk knows and sends the resident to the counter, not to a PIN', async () => {
+    const fake = createFakeBridge({ ...testInfo, signInRefused: 'server-not-configured', needsTechnician: false });
+    Object.assign(fake.bridge.calls, {
+      'requests.receiptStatus': async () => ({
+        ok: true as const,
+        value: { reference: 'ADM-7Q2K', letterName: 'Surat Keterangan Domisili', createdAt: '2026-12-07T01:13:00.000Z', queueNumber: 'A-012', localState: 'waiting' as const, statusCode: null },
+      }),
+    });
+    renderApp(fake);
+    await screen.findByRole('alert');
+    act(() => fake.push('input.receipt', { reference: 'ADM-7Q2K' }));
+    expect(await screen.findByText('Kios ini belum dapat membuka kabar terbaru. Tanyakan di loket pelayanan dengan membawa bukti ini.')).toBeTruthy();
+    expect(screen.getByText('A-012')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Lihat status terbaru' })).toBeNull();
+    tap('Bantuan');
+    expect(screen.getByRole('dialog').textContent).toContain('tanyakan di loket pelayanan');
+    expect(screen.getByRole('dialog').textContent).not.toContain('PIN');
+  });
+
   // The core forgets a tapped card only when it hears the visit ended: "Batal" and "Kembali" before any sign-in say so too.
   it.each([['Batal'], ['Kembali']])('after an unknown card\'s tap, "%s" before any sign-in tells the core the visit ended', async (button) => {
     const { fake } = renderApp();

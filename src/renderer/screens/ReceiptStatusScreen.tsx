@@ -13,13 +13,17 @@ import { formatDateTime } from '../date-locale';
  * No personal data is shown (whoever holds the paper sees the letter, the
  * date and the status). "Lihat status terbaru" asks the owner's PIN (the core
  * knows the NIK from its record) and opens Permohonan Saya with the server's
- * latest status; a resident already signed in goes straight there.
+ * latest status; a resident already signed in goes straight there. A kiosk
+ * that takes no sign-in (no village server, or waiting for a technician) asks
+ * no PIN it could not use: it sends the resident to the service counter.
  */
 export function ReceiptStatusScreen(props: {
   api: KioskBridge;
   reference: string;
   timeZone: string;
   signedIn: boolean;
+  /** False when the kiosk would refuse a sign-in: the latest status is then asked at the counter. */
+  takesSignIn: boolean;
   onLatest(): void;
   onClose(): void;
 }) {
@@ -62,10 +66,16 @@ export function ReceiptStatusScreen(props: {
               <span className={`status-chip status-${statusTone(value.statusCode as RequestStatusCode | null, value.localState)}`}>{status}</span>
             </dd>
           </dl>
-          <p className="step-hint">{t(props.signedIn ? 'receiptStatus.latestSignedIn' : 'receiptStatus.latestHint')}</p>
-          <button type="button" className="primary wide" onClick={props.onLatest}>
-            {t(props.signedIn ? 'receiptStatus.openMine' : 'receiptStatus.latest')}
-          </button>
+          {props.signedIn || props.takesSignIn ? (
+            <>
+              <p className="step-hint">{t(props.signedIn ? 'receiptStatus.latestSignedIn' : 'receiptStatus.latestHint')}</p>
+              <button type="button" className="primary wide" onClick={props.onLatest}>
+                {t(props.signedIn ? 'receiptStatus.openMine' : 'receiptStatus.latest')}
+              </button>
+            </>
+          ) : (
+            <p className="step-hint">{t('receiptStatus.latestAtCounter')}</p>
+          )}
         </div>
       )}
     </StepFrame>
