@@ -29,6 +29,7 @@ import { VillageInfoScreen } from './screens/VillageInfoScreen';
 import { chime, playTone } from './tone';
 import { HelpContext, StaffNotice, type HelpContextValue } from './components/HelpControls';
 import { errorText } from './error-text';
+import { resultHelpText, resultPromptText, resultWords } from './result-words';
 import { startScreenTiming, type ScreenTiming } from './screen-timing';
 
 export function App(props: { api: KioskBridge; beep?: () => boolean }) {
@@ -191,25 +192,36 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     await api.calls['session.extend']({});
   }
 
+  // What Bantuan says and "Dengarkan" speaks on this screen. The result screen's are its own words
+  // for this request (sent or waiting, the receipt, what next), never a second text that could differ.
+  const topic = helpTopic(state, takesSignIn);
+  const result = state.screen === 'done' ? resultWords(t, state.submitted, state.receipt) : null;
+  const helpText = result ? resultHelpText(result) : t(`help.${topic}`);
+  const promptText = result ? resultPromptText(result) : t(`voice.${topic}`);
+
   // Spoken prompts (espeak-ng in the core): on "Dengarkan", and on every new screen when audio guidance is on.
   const playing = useRef<HTMLAudioElement | null>(null);
-  const speakPrompt = useCallback(
-    async (topic: string) => {
-      const language = i18n.language === 'en' ? 'en' : 'id';
-      const result = await api.calls['voice.speak']({ text: i18n.t(`voice.${topic}`), language });
-      if (!result.ok) return;
-      playing.current?.pause();
-      const audio = new Audio(result.value.audio);
-      playing.current = audio;
-      void audio.play().catch(() => {}); // no audio device: the screen still says it all
-    },
-    [api, i18n],
-  );
-  const topic = helpTopic(state, takesSignIn);
+  // The words as they are now (a receipt may finish printing while the resident listens), without
+  // re-speaking the screen each time they change.
+  const prompt = useRef(promptText);
+  useEffect(() => {
+    prompt.current = promptText;
+  }, [promptText]);
+  const speakPrompt = useCallback(async () => {
+    const language = i18n.language === 'en' ? 'en' : 'id';
+    const result = await api.calls['voice.speak']({ text: prompt.current, language });
+    if (!result.ok) return;
+    playing.current?.pause();
+    const audio = new Audio(result.value.audio);
+    playing.current = audio;
+    void audio.play().catch(() => {}); // no audio device: the screen still says it all
+  }, [api, i18n]);
   const guidance = info?.voice.guidance === true && info.voice[i18n.language === 'en' ? 'en' : 'id'];
   useEffect(() => {
-    if (guidance) void speakPrompt(topic);
+    if (guidance) void speakPrompt();
   }, [guidance, topic, speakPrompt]);
+
+  const receiptPrinted = useCallback((reference: string, result: PrintResult) => dispatch({ type: 'receipt-printed', reference, result }), []);
 
   const idle = useIdleTimer({
     enabled: state.screen !== 'attract' && info !== null,
@@ -252,7 +264,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       : await api.calls['session.identify']({ nik: state.nik, pin: state.pin, ...(state.cardTapped ? { cardTapped: true } : {}) });
     send({ type: 'busy', busy: false });
     if (result.ok) send({ type: 'identified', resident: result.value });
-    else send({ type: 'notice', notice: { kind: 'call', error: result.error } });
+    else send({ type: 'pin-refused', error: result.error });
   }
 
   function submitNik(): void {
@@ -342,6 +354,8 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
         <ResultScreen
           api={api}
           submitted={state.submitted}
+          receipt={state.receipt}
+          onReceipt={receiptPrinted}
           onDone={() => reset('done')}
           onMyRequests={() => send({ type: 'go', screen: 'mine' })}
         />
@@ -376,9 +390,9 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
 
   const language = i18n.language === 'en' ? 'en' : 'id';
   const help: HelpContextValue = {
-    topic,
+    helpText,
     canSpeak: info.voice[language],
-    speak: () => void speakPrompt(topic),
+    speak: () => void speakPrompt(),
     callStaff: () => {
       chime();
       setStaffCalledAt(new Date());

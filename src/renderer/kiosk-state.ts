@@ -3,7 +3,7 @@
  * reset (idle timeout, Batal) clears it in one step: back to `initialState`.
  * Components keep no resident data of their own.
  */
-import type { IdentifiedResident, LetterDefinition, SubmittedRequest } from '../shared/contract';
+import type { IdentifiedResident, LetterDefinition, PrintResult, SubmittedRequest } from '../shared/contract';
 import { NIK_LENGTH } from '../shared/nik';
 import { normalisePhone } from '../shared/phone';
 import { PIN_LENGTH } from '../shared/pin';
@@ -13,6 +13,8 @@ export type Notice =
   | { kind: 'nik'; problem: string; params: Record<string, string | number> }
   | { kind: 'card-unknown' }
   | { kind: 'pin-incomplete'; count: number }
+  /** The sign-in was refused after the PIN: the PIN has been cleared for the next try. */
+  | { kind: 'pin-refused'; error: CallError }
   | { kind: 'call'; error: CallError };
 
 export type FormStep = 'fields' | 'requirements' | 'phone' | 'confirm';
@@ -47,7 +49,8 @@ export type KioskState =
   | { screen: 'menu'; resident: IdentifiedResident }
   | { screen: 'letters'; resident: IdentifiedResident }
   | { screen: 'form'; resident: IdentifiedResident; draft: LetterDraft }
-  | { screen: 'done'; resident: IdentifiedResident; submitted: SubmittedRequest }
+  /** `receipt`: what came of the receipt the core prints, null while it is printing. */
+  | { screen: 'done'; resident: IdentifiedResident; submitted: SubmittedRequest; receipt: PrintResult | null }
   /** `highlight`: the reference of a scanned receipt, marked in the list. */
   | { screen: 'mine'; resident: IdentifiedResident; highlight?: string }
   | { screen: 'village'; resident: IdentifiedResident }
@@ -63,6 +66,8 @@ export type KioskAction =
   | { type: 'back' }
   | { type: 'notice'; notice: Notice | null }
   | { type: 'busy'; busy: boolean }
+  /** The core refused the NIK + PIN (or cannot take the sign-in now). */
+  | { type: 'pin-refused'; error: CallError }
   | { type: 'identified'; resident: IdentifiedResident }
   | { type: 'go'; screen: 'menu' | 'letters' | 'mine' | 'village' }
   | { type: 'open-letter'; letter: LetterDefinition }
@@ -73,6 +78,8 @@ export type KioskAction =
   | { type: 'form-step'; step: FormStep }
   | { type: 'form-errors'; errors: Record<string, string> }
   | { type: 'submitted'; submitted: SubmittedRequest }
+  /** The core finished printing a request's receipt (or could not print it). */
+  | { type: 'receipt-printed'; reference: string; result: PrintResult }
   /** A card was tapped: the NIK it is known for, or null. */
   | { type: 'card'; nik: string | null }
   /** A receipt of this kiosk was scanned. */
@@ -135,7 +142,9 @@ function signedInReducer(state: SignedIn, action: KioskAction): KioskState {
       return { screen: 'form', resident, draft };
     }
     case 'submitted':
-      return { screen: 'done', resident, submitted: action.submitted };
+      return { screen: 'done', resident, submitted: action.submitted, receipt: null };
+    case 'receipt-printed':
+      return state.screen === 'done' && state.submitted.reference === action.reference ? { ...state, receipt: action.result } : state;
     default:
       break;
   }
@@ -200,6 +209,10 @@ function identifyReducer(state: Identifying, action: KioskAction): KioskState {
       return { ...state, notice: action.notice };
     case 'busy':
       return { ...state, busy: action.busy };
+    case 'pin-refused':
+      // Whatever the reason, the PIN is typed again from empty: six filled dots would only
+      // swallow the next taps until the resident found "Kosongkan", and the PIN leaves memory sooner.
+      return { ...state, pin: '', notice: { kind: 'pin-refused', error: action.error } };
     default:
       return state;
   }

@@ -1,4 +1,5 @@
-import { expect, tapDigits, test } from './fixtures';
+import { RESIDENTS } from '../../tools/opensid-sim/seed';
+import { expect, signIn, tapDigits, test } from './fixtures';
 
 // A village server is set up (nothing answers on that port), so the kiosk takes sign-ins;
 // a kiosk without one offers none (attract.spec.ts).
@@ -13,7 +14,8 @@ test('attract screen shows the village, date and time, then a touch starts ident
   await expect(page.locator('.attract-date')).toContainText(/\d{4}/);
   await page.locator('.attract').click({ position: { x: 200, y: 900 } });
   await expect(page.getByRole('heading', { name: 'Ketik NIK Anda' })).toBeVisible();
-  await expect(page.getByText('Langkah 1 dari 2')).toBeVisible();
+  // One count for the whole errand: signing in is its first step.
+  await expect(page.getByText('Langkah 1 dari 5')).toBeVisible();
   // UX.md: every target at least 12.7 mm (51 px at the default 102 PPI) with >= 2.54 mm gaps.
   const boxes = [];
   for (const button of await page.getByRole('button').all()) boxes.push((await button.boundingBox())!);
@@ -63,13 +65,31 @@ test('the PIN is masked', async ({ page, kiosk }) => {
   await tapDigits(page, '3201011501900001');
   await expect(page.locator('.nik-value')).toHaveText('3201 0115 0190 0001');
   await page.getByRole('button', { name: 'Lanjut' }).click();
-  await expect(page.getByText('Langkah 2 dari 2')).toBeVisible();
+  await expect(page.getByText('Langkah 1 dari 5')).toBeVisible();
   await tapDigits(page, '482916');
   await expect(page.locator('.pin-dot.filled')).toHaveCount(6);
   await expect(page.getByText('6 dari 6 angka')).toBeVisible();
   const html = await page.content();
   expect(html).not.toContain('482916');
   for (const digit of '482916') expect(await page.locator('.pin-value').innerText()).not.toContain(digit);
+});
+
+test.describe('a wrong PIN', () => {
+  // The demo village server answers, so the PIN is checked.
+  test.use({ kioskDemo: true, kioskConfig: null });
+
+  test('is cleared with a message saying so, and the next taps type the PIN again', async ({ page, kiosk }) => {
+    const budi = RESIDENTS[0]!;
+    await signIn(page, kiosk, { nik: budi.nik, pin: '000000' });
+    await expect(page.getByRole('alert')).toHaveText(/PIN tidak cocok dengan NIK ini dan sudah dikosongkan\. Ketik PIN lagi; sisa 2 kali percobaan\./);
+    await expect(page.locator('.pin-dot.filled')).toHaveCount(0);
+    await expect(page.getByText('0 dari 6 angka')).toBeVisible();
+    // No "Kosongkan" first: the right PIN straight away.
+    await tapDigits(page, budi.pin);
+    await expect(page.locator('.pin-dot.filled')).toHaveCount(6);
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect(page.getByRole('heading', { name: `Selamat datang, ${budi.nama}` })).toBeVisible();
+  });
 });
 
 test.describe('idle', () => {

@@ -21,9 +21,8 @@ test('a resident switches to English mid-task; messages from the core follow, an
   await page.getByRole('button', { name: 'Next' }).click();
   await tapDigits(page, '000000');
   await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByRole('alert')).toHaveText(/The NIK or PIN does not match the village records\. Please check; 2 more tries left\./);
+  await expect(page.getByRole('alert')).toHaveText(/The PIN does not match this NIK and has been cleared\. Enter the PIN again; 2 more tries left\./);
 
-  await page.getByRole('button', { name: 'Clear' }).click();
   await tapDigits(page, budi.pin);
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { name: 'Welcome, Budi Santoso' })).toBeVisible();

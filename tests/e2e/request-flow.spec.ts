@@ -18,7 +18,7 @@ const budi = RESIDENTS[0]!;
 
 async function requestKeteranganPenduduk(page: Page, typePhone?: string): Promise<string> {
   await page.getByRole('button', { name: /Ajukan Surat/ }).click();
-  await expect(page.getByText('Langkah 1 dari 5')).toBeVisible();
+  await expect(page.getByText('Langkah 2 dari 5')).toBeVisible();
   await page.getByRole('button', { name: /Surat Keterangan Penduduk/ }).click();
   // The letter's first required field opens at once.
   await expect(page.getByRole('dialog')).toContainText('Keperluan');
@@ -106,21 +106,22 @@ test('while the server is down the request is kept and sent when it is back, wit
   expect(village.requests()[0]?.noHpAktif).toBe('081299998888');
 });
 
-test('a wrong PIN says what to do and how many tries are left; then the kiosk locks the NIK', async ({ page, kiosk }) => {
+test('a wrong PIN is cleared, says what to do and how many tries are left; then the kiosk locks the NIK', async ({ page, kiosk }) => {
   await signIn(page, kiosk, { nik: budi.nik, pin: '000000' });
-  await expect(page.getByRole('alert')).toHaveText(/NIK atau PIN tidak cocok dengan data desa\. Periksa lagi; sisa 2 kali percobaan\./);
+  await expect(page.getByRole('alert')).toHaveText(/PIN tidak cocok dengan NIK ini dan sudah dikosongkan\. Ketik PIN lagi; sisa 2 kali percobaan\./);
+  // Each refused PIN leaves the dots empty: the resident types again without looking for "Kosongkan".
   for (const left of ['1']) {
-    await page.getByRole('button', { name: 'Kosongkan' }).click();
+    await expect(page.locator('.pin-dot.filled')).toHaveCount(0);
     await tapDigits(page, '000000');
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await expect(page.getByRole('alert')).toContainText(`sisa ${left} kali`);
   }
-  await page.getByRole('button', { name: 'Kosongkan' }).click();
+  await expect(page.locator('.pin-dot.filled')).toHaveCount(0);
   await tapDigits(page, '000000');
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await expect(page.getByRole('alert')).toContainText('Terlalu banyak PIN salah untuk NIK ini. Coba lagi dalam 15 menit');
   // The right PIN is refused now too.
-  await page.getByRole('button', { name: 'Kosongkan' }).click();
+  await expect(page.locator('.pin-dot.filled')).toHaveCount(0);
   await tapDigits(page, budi.pin);
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await expect(page.getByRole('alert')).toContainText('Terlalu banyak PIN salah');

@@ -31,6 +31,8 @@ export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: S
   // In large text the summary and the result may be taller than the panel: their
   // text scrolls under fixed actions. Keypad and keyboard screens never scroll.
   const readingFits = !display.largeText;
+  // The errand's one count on each of its screens: sign in, choose the letter, fill in, check, done.
+  const expectStep = (step: number) => expect(page.locator('.step-progress')).toHaveText(t('steps.progress', { step, total: 5 }));
 
   await page.goto(kiosk.url);
   await expect(button(id('attract.touchToStart'))).toBeVisible();
@@ -45,15 +47,22 @@ export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: S
   await tapDigits(page, '32010');
   await button(t('nav.next')).click();
   await expect(page.getByRole('alert')).toBeVisible();
+  await expectStep(1);
   await check('nik-with-message', { noScroll: true });
   await button(t('keypad.clear')).click();
   await tapDigits(page, budi.nik);
   await button(t('nav.next')).click();
+  await expectStep(1);
   await tapDigits(page, '000000');
   await button(t('nav.next')).click();
-  await expect(page.getByRole('alert')).toContainText(t('errors.wrong-pin', { count: 2 }));
+  // A wrong PIN is cleared: the resident types the right one at once.
+  await expect(page.getByRole('alert')).toContainText(t('identify.wrongPinCleared', { count: 2 }));
+  await expect(page.locator('.pin-dot.filled')).toHaveCount(0);
+  // The keypad's words are body text (UX.md: >= 24 px); the checks below see that they fit their keys.
+  const keyLabelPx = await page.evaluate('[...document.querySelectorAll(".key-secondary")].map((key) => parseFloat(getComputedStyle(key).fontSize))');
+  expect(keyLabelPx).toEqual([expect.any(Number), expect.any(Number)]);
+  for (const px of keyLabelPx as number[]) expect(px).toBeGreaterThanOrEqual(24);
   await check('pin-wrong', { noScroll: true });
-  await button(t('keypad.clear')).click();
   await tapDigits(page, budi.pin);
   await button(t('nav.next')).click();
   await expect(heading(t('menu.greeting', { name: budi.nama }))).toBeVisible();
@@ -62,6 +71,7 @@ export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: S
   const domicile = t('letterNames.domisili');
   await button(containing(t('menu.requestLetter'))).click();
   await expect(button(containing(domicile)).first()).toBeVisible();
+  await expectStep(2);
   await check('letters');
   await button(containing(t('letters.search'))).click();
   await check('letters-search');
@@ -78,19 +88,23 @@ export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: S
   await button(t('editor.save')).click();
   // Requirements have their default and the phone came from the server: straight to the summary.
   await expect(heading(t('form.confirmTitle'))).toBeVisible();
+  await expectStep(4);
   await check('summary', { noScroll: readingFits });
   await button(t('form.changeWhat', { what: t('form.phoneTitle') })).click();
   await expect(heading(t('form.phoneTitle'))).toBeVisible();
+  await expectStep(3);
   await check('phone', { noScroll: true });
   await button(t('nav.next')).click();
   await button(containing(t('form.changeWhat', { what: 'Fotokopi KTP' }), { start: true })).click();
   await expect(heading(t('form.requirementsTitle'))).toBeVisible();
+  await expectStep(3);
   await check('requirements');
   await button(t('nav.next')).click();
   await expect(heading(t('form.confirmTitle'))).toBeVisible();
   await button(t('form.submit')).click();
   await expect(heading(t('result.title'))).toBeVisible();
   await expect(page.getByText(t('print.printed'))).toBeVisible({ timeout: 10_000 });
+  await expectStep(5);
   await check('result', { noScroll: readingFits });
   await button(t('menu.myRequests')).click();
   await expect(heading(t('mine.title'))).toBeVisible();

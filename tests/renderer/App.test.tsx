@@ -39,7 +39,7 @@ describe('App', () => {
     expect(document.documentElement.style.getPropertyValue('--touch-min')).toBe('51px');
     tap('Sentuh layar untuk mulai');
     expect(screen.getByText('Ketik NIK Anda')).toBeTruthy();
-    expect(screen.getByText('Langkah 1 dari 2')).toBeTruthy();
+    expect(screen.getByText('Langkah 1 dari 5')).toBeTruthy();
     for (const label of ['Kembali', 'Batal', 'Lanjut']) expect(screen.getByRole('button', { name: label })).toBeTruthy();
   });
 
@@ -210,6 +210,26 @@ describe('App', () => {
     tap('Lanjut');
     expect(await screen.findByText(/Server desa belum diatur, hubungi petugas/)).toBeTruthy();
     expect(fake.identify).toHaveBeenCalledWith({ nik: '3201011501900001', pin: '975310' });
+  });
+
+  it('clears a wrong PIN and says so, so the next taps type the PIN again', async () => {
+    const { fake } = renderApp();
+    fake.identify.mockResolvedValue({ ok: false, error: { code: 'wrong-pin', params: { count: 2 } } });
+    tap(await screen.findByText('Sentuh layar untuk mulai').then(() => 'Sentuh layar untuk mulai'));
+    typeDigits('3201011501900001');
+    tap('Lanjut');
+    expect(screen.getByText('Langkah 1 dari 5')).toBeTruthy();
+    typeDigits('000000');
+    tap('Lanjut');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'PIN tidak cocok dengan NIK ini dan sudah dikosongkan. Ketik PIN lagi; sisa 2 kali percobaan.',
+    );
+    expect(document.querySelectorAll('.pin-dot.filled')).toHaveLength(0);
+    expect(screen.getByText('0 dari 6 angka')).toBeTruthy();
+    typeDigits('975310');
+    expect(document.querySelectorAll('.pin-dot.filled')).toHaveLength(6);
+    tap('Lanjut');
+    await vi.waitFor(() => expect(fake.identify).toHaveBeenLastCalledWith({ nik: '3201011501900001', pin: '975310' }));
   });
 
   it('warns with a countdown and tones when idle, then resets and forgets the entry', async () => {

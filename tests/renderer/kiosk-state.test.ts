@@ -32,6 +32,14 @@ describe('kiosk state', () => {
     expect(kioskReducer(back, { type: 'back' })).toEqual(initialState);
   });
 
+  it('clears the PIN (and only the PIN) when the sign-in is refused, keeping why', () => {
+    const typed = run({ type: 'start' }, ...digits('3201011501900001'), { type: 'nik-accepted' }, ...digits('000000'));
+    const refused = kioskReducer(typed, { type: 'pin-refused', error: { code: 'wrong-pin', params: { count: 2 } } });
+    expect(refused).toMatchObject({ step: 'pin', nik: '3201011501900001', pin: '', notice: { kind: 'pin-refused', error: { code: 'wrong-pin' } } });
+    // The next tap is a new PIN's first digit, and it takes the message away.
+    expect(kioskReducer(refused, { type: 'digit', digit: '4' })).toMatchObject({ pin: '4', notice: null });
+  });
+
   it('reset forgets everything the resident entered', () => {
     const state = run({ type: 'start' }, ...digits('3201011501900001'), { type: 'nik-accepted' }, ...digits('123456'));
     expect(kioskReducer(state, { type: 'reset' })).toEqual({ screen: 'attract' });

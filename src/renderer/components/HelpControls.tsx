@@ -5,12 +5,13 @@ import { ToolButton } from './ToolButton';
 import { formatDateTime } from '../date-locale';
 
 /**
- * What the header's tools need from App: which screen the resident is on (its
- * help text, `help.<topic>`), how to call staff, and the session's display
- * choices ("Huruf besar", "Kontras tinggi"; reset when the session ends).
+ * What the header's tools need from App: the help for the screen the resident
+ * is on, how to call staff, and the session's display choices ("Huruf besar",
+ * "Kontras tinggi"; reset when the session ends).
  */
 export interface HelpContextValue {
-  topic: string;
+  /** Bantuan's words for this screen (App: `help.<topic>`, or the result screen's own words). */
+  helpText: string;
   callStaff(): void;
   largeText: boolean;
   toggleLargeText(): void;
@@ -18,14 +19,14 @@ export interface HelpContextValue {
   toggleHighContrast(): void;
   /** A voice for the current language is installed: "Dengarkan" is offered. */
   canSpeak: boolean;
-  /** Speaks this screen's prompt (`voice.<topic>`). */
+  /** Speaks this screen's prompt (App: `voice.<topic>`, or the result screen's own words). */
   speak(): void;
   /** The kiosk runs against the demo village: every screen says so, beside the tools. */
   demoMode: boolean;
 }
 
 export const HelpContext = createContext<HelpContextValue>({
-  topic: 'attract',
+  helpText: '',
   callStaff: () => {},
   largeText: false,
   toggleLargeText: () => {},
@@ -96,7 +97,7 @@ export function HelpButton() {
         <div className="idle-warning" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(event) => event.stopPropagation()}>
           <div className="idle-card">
             <h2 id="help-title">{t('help.title')}</h2>
-            <p>{t(`help.${help.topic}`)}</p>
+            <p>{help.helpText}</p>
             <div className="editor-actions">
               <button type="button" className="primary" onClick={() => setOpen(false)}>
                 {t('help.close')}

@@ -3,13 +3,34 @@ import { useTranslation } from 'react-i18next';
 import { ScreenTools } from './HelpControls';
 
 /**
- * One task per screen: progress ("Langkah 1 dari 4") where the task has
- * steps, the title, the content, and always a visible Kembali and Batal
- * beside the one primary action.
+ * The resident's errand, in order: one count from signing in to the result,
+ * so "Langkah N dari M" never jumps or starts again. A screen names its step
+ * and never a number; a step may span several screens (NIK and PIN are both
+ * "sign-in"; the fields, requirements and phone are all "fill-in"), so that
+ * screens shown only when needed leave no gap in the count. The menu and the
+ * screens outside the errand (Permohonan Saya, Informasi Desa, a scanned
+ * receipt) show no count.
+ */
+export const ERRAND_STEPS = ['sign-in', 'choose-letter', 'fill-in', 'check', 'done'] as const;
+
+export type ErrandStep = (typeof ERRAND_STEPS)[number];
+
+/** "Langkah 2 dari 5": the step's place in ERRAND_STEPS, counted from 1. */
+export function StepProgress(props: { step: ErrandStep }) {
+  const { t } = useTranslation();
+  return <p className="step-progress">{t('steps.progress', { step: ERRAND_STEPS.indexOf(props.step) + 1, total: ERRAND_STEPS.length })}</p>;
+}
+
+/**
+ * One task per screen: progress ("Langkah 1 dari 5") on the errand's screens,
+ * the title, the content, and always a visible Kembali and Batal beside the
+ * one primary action.
+ *
+ * `step`: where this screen is in the errand (ERRAND_STEPS); leave it out on
+ * screens outside it.
  */
 export function StepFrame(props: {
-  step?: number;
-  totalSteps?: number;
+  step?: ErrandStep;
   title: string;
   hint?: string;
   banner?: ReactNode;
@@ -29,9 +50,7 @@ export function StepFrame(props: {
       <header className="step-header">
         <ScreenTools />
         {props.banner}
-        {props.step !== undefined && props.totalSteps !== undefined && (
-          <p className="step-progress">{t('steps.progress', { step: props.step, total: props.totalSteps })}</p>
-        )}
+        {props.step && <StepProgress step={props.step} />}
         <h1>{props.title}</h1>
         {props.hint && <p className="step-hint">{props.hint}</p>}
       </header>

@@ -28,7 +28,7 @@ export function IdentifyScreen(props: {
 
   return (
     <StepFrame
-      {...(state.receipt ? {} : { step: onNikStep ? 1 : 2, totalSteps: 2 })}
+      {...(state.receipt ? {} : { step: 'sign-in' as const })}
       title={t(onNikStep ? 'identify.nikTitle' : 'identify.pinTitle')}
       hint={state.receipt ? t('identify.receiptPinHint', { reference: state.receipt }) : t(onNikStep ? 'identify.nikHint' : 'identify.pinHint')}
       primaryLabel={state.busy ? t('identify.checking') : t('nav.next')}
@@ -105,6 +105,10 @@ function NoticeText(props: { notice: Notice | null }) {
       break;
     case 'call':
       text = errorText(t, notice.error);
+      break;
+    case 'pin-refused':
+      // The dots are empty again: a wrong PIN says so, with the tries left.
+      text = notice.error.code === 'wrong-pin' ? t('identify.wrongPinCleared', notice.error.params) : errorText(t, notice.error);
       break;
   }
   return (

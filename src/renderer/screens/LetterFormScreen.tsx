@@ -8,12 +8,13 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FieldEditor } from '../components/FieldEditor';
 import { NumericKeypad } from '../components/NumericKeypad';
 import { ResidentBanner } from '../components/ResidentBanner';
-import { StepFrame } from '../components/StepFrame';
+import { StepFrame, type ErrandStep } from '../components/StepFrame';
 import type { FormStep, KioskAction, LetterDraft } from '../kiosk-state';
 import { errorText, fieldProblemText } from '../error-text';
 import { letterDisplayName } from '../letter-name';
 
-const STEP_NUMBER: Record<FormStep, number> = { fields: 2, requirements: 3, phone: 4, confirm: 5 };
+/** The summary is the errand's "check" step; everything before it is filling in. */
+const ERRAND_STEP: Record<FormStep, ErrandStep> = { fields: 'fill-in', requirements: 'fill-in', phone: 'fill-in', confirm: 'check' };
 const BRING_ORIGINAL = '-1';
 
 /**
@@ -155,8 +156,7 @@ export function LetterFormScreen(props: {
   return (
     <>
       <StepFrame
-        step={STEP_NUMBER[draft.step]}
-        totalSteps={5}
+        step={ERRAND_STEP[draft.step]}
         title={titles[draft.step]}
         hint={letterDisplayName(t, letter.name)}
         banner={<ResidentBanner resident={resident} />}

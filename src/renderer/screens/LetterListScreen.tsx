@@ -41,8 +41,7 @@ export function LetterListScreen(props: {
 
   return (
     <StepFrame
-      step={1}
-      totalSteps={5}
+      step="choose-letter"
       title={t('letters.title')}
       hint={typing ? undefined : t('letters.hint')}
       banner={<ResidentBanner resident={props.resident} />}

@@ -12,7 +12,8 @@ import { useTempDirs } from '../../helpers/temp-dir';
 const tempDir = useTempDirs();
 const prompts = (language: 'id' | 'en') =>
   (JSON.parse(readFileSync(`src/renderer/locales/${language}.json`, 'utf8')) as { voice: Record<string, string> }).voice;
-const TOPICS = ['attract', 'nik', 'pin', 'menu', 'letters', 'form', 'done', 'mine', 'village', 'receipt'];
+// The result screen speaks its own words (renderer/result-words.ts; tests/renderer/screens/ResultScreen.test.tsx).
+const TOPICS = ['attract', 'nik', 'pin', 'menu', 'letters', 'form', 'mine', 'village', 'receipt'];
 
 describe('spoken prompts (espeak-ng)', () => {
   it('has Indonesian and English voices on this machine', () => {

@@ -7,7 +7,7 @@ import { createI18n } from '../../../src/renderer/i18n';
 afterEach(cleanup);
 
 const tools: HelpContextValue = {
-  topic: 'menu',
+  helpText: 'Pilih layanan.',
   callStaff: () => {},
   largeText: false,
   toggleLargeText: () => {},
