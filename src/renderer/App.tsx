@@ -4,7 +4,7 @@
  */
 import { useCallback, useContext, useEffect, useReducer, useRef, useState } from 'react';
 import { I18nContext, useTranslation } from 'react-i18next';
-import type { AttractContent, KioskBridge, KioskInfo, PrintResult } from '../shared/contract';
+import type { AttractContent, KioskBridge, KioskInfo, LetterField, PrintResult } from '../shared/contract';
 import type { PrinterStatus } from '../shared/device-status';
 import type { CallError } from '../shared/result';
 import { checkNik, nikProblemParams } from '../shared/nik';
@@ -30,6 +30,7 @@ import { chime, playTone } from './tone';
 import { HelpContext, StaffNotice, type HelpContextValue } from './components/HelpControls';
 import { errorText } from './error-text';
 import { startScreenTiming, type ScreenTiming } from './screen-timing';
+import { editorHelpWords } from './field-example';
 
 export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const { api, beep = playTone } = props;
@@ -194,9 +195,9 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   // Spoken prompts (espeak-ng in the core): on "Dengarkan", and on every new screen when audio guidance is on.
   const playing = useRef<HTMLAudioElement | null>(null);
   const speakPrompt = useCallback(
-    async (topic: string) => {
+    async (topic: string, field: LetterField | null) => {
       const language = i18n.language === 'en' ? 'en' : 'id';
-      const result = await api.calls['voice.speak']({ text: i18n.t(`voice.${topic}`), language });
+      const result = await api.calls['voice.speak']({ text: i18n.t(`voice.${topic}`, editorHelpWords(i18n.t, field)), language });
       if (!result.ok) return;
       playing.current?.pause();
       const audio = new Audio(result.value.audio);
@@ -206,10 +207,12 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     [api, i18n],
   );
   const topic = helpTopic(state, takesSignIn);
+  const editedField = fieldInEditor(state);
   const guidance = info?.voice.guidance === true && info.voice[i18n.language === 'en' ? 'en' : 'id'];
+  // Each field the editor opens is a new screen: its prompt names the field.
   useEffect(() => {
-    if (guidance) void speakPrompt(topic);
-  }, [guidance, topic, speakPrompt]);
+    if (guidance) void speakPrompt(topic, editedField);
+  }, [guidance, topic, editedField, speakPrompt]);
 
   const idle = useIdleTimer({
     enabled: state.screen !== 'attract' && info !== null,
@@ -376,8 +379,9 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const language = i18n.language === 'en' ? 'en' : 'id';
   const help: HelpContextValue = {
     topic,
+    field: editedField,
     canSpeak: info.voice[language],
-    speak: () => void speakPrompt(topic),
+    speak: () => void speakPrompt(topic, editedField),
     callStaff: () => {
       chime();
       setStaffCalledAt(new Date());
@@ -412,5 +416,13 @@ function helpTopic(state: KioskState, takesSignIn: boolean): string {
   if (state.screen === 'identify') return state.step === 'nik' ? 'nik' : 'pin';
   // A kiosk that takes no sign-in must not tell residents to touch the screen and type their NIK.
   if (state.screen === 'attract' && !takesSignIn) return 'attractClosed';
+  if (fieldInEditor(state)) return 'editor';
   return state.screen;
+}
+
+/** The letter field the resident has open in the editor, if any. */
+function fieldInEditor(state: KioskState): LetterField | null {
+  if (state.screen !== 'form' || state.draft.editing === null) return null;
+  const name = state.draft.editing;
+  return state.draft.letter.fields.find((f) => f.name === name) ?? null;
 }

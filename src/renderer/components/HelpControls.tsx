@@ -1,5 +1,7 @@
 import { createContext, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LetterField } from '../../shared/contract';
+import { editorHelpWords } from '../field-example';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ToolButton } from './ToolButton';
 import { formatDateTime } from '../date-locale';
@@ -11,6 +13,8 @@ import { formatDateTime } from '../date-locale';
  */
 export interface HelpContextValue {
   topic: string;
+  /** The field open in the editor: its help and spoken prompt name it and give its example. */
+  field: LetterField | null;
   callStaff(): void;
   largeText: boolean;
   toggleLargeText(): void;
@@ -26,6 +30,7 @@ export interface HelpContextValue {
 
 export const HelpContext = createContext<HelpContextValue>({
   topic: 'attract',
+  field: null,
   callStaff: () => {},
   largeText: false,
   toggleLargeText: () => {},
@@ -96,7 +101,7 @@ export function HelpButton() {
         <div className="idle-warning" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(event) => event.stopPropagation()}>
           <div className="idle-card">
             <h2 id="help-title">{t('help.title')}</h2>
-            <p>{t(`help.${help.topic}`)}</p>
+            <p>{t(`help.${help.topic}`, editorHelpWords(t, help.field))}</p>
             <div className="editor-actions">
               <button type="button" className="primary" onClick={() => setOpen(false)}>
                 {t('help.close')}

@@ -8,6 +8,7 @@ afterEach(cleanup);
 
 const tools: HelpContextValue = {
   topic: 'menu',
+  field: null,
   callStaff: () => {},
   largeText: false,
   toggleLargeText: () => {},
