@@ -34,7 +34,7 @@ async function residentFlow(page: Page): Promise<void> {
   await tap(page, 'Lanjut');
   await tap(page, /Ajukan Surat/);
   await tap(page, /Surat Keterangan Penduduk/);
-  await page.getByRole('dialog').waitFor();
+  await page.getByRole('heading', { name: 'Keperluan' }).waitFor();
   for (const key of 'KERJA') await tap(page, key, true);
   await tap(page, 'Simpan');
   await page.getByRole('heading', { name: 'Periksa permohonan' }).waitFor();

@@ -4,7 +4,7 @@
  */
 import { useCallback, useContext, useEffect, useReducer, useRef, useState } from 'react';
 import { I18nContext, useTranslation } from 'react-i18next';
-import type { AttractContent, KioskBridge, KioskInfo, PrintResult } from '../shared/contract';
+import type { AttractContent, KioskBridge, KioskInfo, LetterField, PrintResult } from '../shared/contract';
 import type { PrinterStatus } from '../shared/device-status';
 import type { CallError } from '../shared/result';
 import { checkNik, nikProblemParams } from '../shared/nik';
@@ -31,6 +31,7 @@ import { HelpContext, StaffNotice, type HelpContextValue } from './components/He
 import { errorText } from './error-text';
 import { resultHelpText, resultPromptText, resultWords } from './result-words';
 import { startScreenTiming, type ScreenTiming } from './screen-timing';
+import { editorHelpWords } from './field-example';
 
 export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const { api, beep = playTone } = props;
@@ -195,9 +196,11 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   // What Bantuan says and "Dengarkan" speaks on this screen. The result screen's are its own words
   // for this request (sent or waiting, the receipt, what next), never a second text that could differ.
   const topic = helpTopic(state, takesSignIn);
+  const editedField = fieldInEditor(state);
   const result = state.screen === 'done' ? resultWords(t, state.submitted, state.receipt) : null;
-  const helpText = result ? resultHelpText(result) : t(`help.${topic}`);
-  const promptText = result ? resultPromptText(result) : t(`voice.${topic}`);
+  // The editor's help and prompt name the field open in it and give its example.
+  const helpText = result ? resultHelpText(result) : t(`help.${topic}`, editorHelpWords(t, editedField));
+  const promptText = result ? resultPromptText(result) : t(`voice.${topic}`, editorHelpWords(t, editedField));
 
   // Spoken prompts (espeak-ng in the core): on "Dengarkan", and on every new screen when audio guidance is on.
   const playing = useRef<HTMLAudioElement | null>(null);
@@ -217,9 +220,10 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     void audio.play().catch(() => {}); // no audio device: the screen still says it all
   }, [api, i18n]);
   const guidance = info?.voice.guidance === true && info.voice[i18n.language === 'en' ? 'en' : 'id'];
+  // Each field the editor opens is a new screen: its prompt names the field.
   useEffect(() => {
     if (guidance) void speakPrompt();
-  }, [guidance, topic, speakPrompt]);
+  }, [guidance, topic, editedField, speakPrompt]);
 
   const receiptPrinted = useCallback((reference: string, result: PrintResult) => dispatch({ type: 'receipt-printed', reference, result }), []);
 
@@ -429,5 +433,13 @@ function helpTopic(state: KioskState, takesSignIn: boolean): string {
   if (state.screen === 'attract' && !takesSignIn) return 'attractClosed';
   // Nor ask for a PIN to see a scanned receipt's latest status.
   if (state.screen === 'receipt' && !takesSignIn && state.resident === null) return 'receiptClosed';
+  if (fieldInEditor(state)) return 'editor';
   return state.screen;
+}
+
+/** The letter field the resident has open in the editor, if any. */
+function fieldInEditor(state: KioskState): LetterField | null {
+  if (state.screen !== 'form' || state.draft.editing === null) return null;
+  const name = state.draft.editing;
+  return state.draft.letter.fields.find((f) => f.name === name) ?? null;
 }

@@ -4,6 +4,7 @@
  * Components keep no resident data of their own.
  */
 import type { IdentifiedResident, LetterDefinition, PrintResult, SubmittedRequest } from '../shared/contract';
+import { firstMissingField } from '../shared/letter-form';
 import { NIK_LENGTH } from '../shared/nik';
 import { normalisePhone } from '../shared/phone';
 import { PIN_LENGTH } from '../shared/pin';
@@ -30,6 +31,8 @@ export interface LetterDraft {
   noPhone: boolean;
   /** Per-field messages from the last check (ours or the core's). */
   errors: Record<string, string>;
+  /** The field open in the editor (its own screen, with its own help), or null. */
+  editing: string | null;
 }
 
 export type KioskState =
@@ -77,6 +80,8 @@ export type KioskAction =
   | { type: 'no-phone' }
   | { type: 'form-step'; step: FormStep }
   | { type: 'form-errors'; errors: Record<string, string> }
+  /** Opens a field in the editor, or closes it (null). */
+  | { type: 'edit-field'; name: string | null }
   | { type: 'submitted'; submitted: SubmittedRequest }
   /** The core finished printing a request's receipt (or could not print it). */
   | { type: 'receipt-printed'; reference: string; result: PrintResult }
@@ -138,7 +143,9 @@ function signedInReducer(state: SignedIn, action: KioskAction): KioskState {
       const requirements = Object.fromEntries(action.letter.requirements.map((r) => [String(r.id), r.documents[0]?.value ?? '-1']));
       const answers = Object.fromEntries(action.letter.fields.map((f) => [f.name, '']));
       const phone = normalisePhone(resident.phone).slice(0, 15);
-      const draft: LetterDraft = { letter: action.letter, step: 'fields', answers, requirements, phone, noPhone: false, errors: {} };
+      // A fresh form opens straight into its first required field.
+      const editing = firstMissingField(action.letter.fields, answers);
+      const draft: LetterDraft = { letter: action.letter, step: 'fields', answers, requirements, phone, noPhone: false, errors: {}, editing };
       return { screen: 'form', resident, draft };
     }
     case 'submitted':
@@ -169,6 +176,8 @@ function signedInReducer(state: SignedIn, action: KioskAction): KioskState {
       return { ...state, draft: { ...draft, step: action.step } };
     case 'form-errors':
       return { ...state, draft: { ...draft, errors: action.errors } };
+    case 'edit-field':
+      return { ...state, draft: { ...draft, editing: action.name !== null && draft.letter.fields.some((f) => f.name === action.name) ? action.name : null } };
     default:
       return state;
   }

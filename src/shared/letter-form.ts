@@ -61,3 +61,18 @@ export function dayAndDate(date: string): string {
   const weekday = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)).getUTCDay();
   return `${WEEKDAYS[weekday]}, ${date}`;
 }
+
+/** The first required field without an answer, in the form's order: where a fresh or incomplete form opens. */
+export function firstMissingField(fields: LetterField[], answers: Record<string, string>): string | null {
+  return fields.find((f) => f.required && !(answers[f.name] ?? '').trim())?.name ?? null;
+}
+
+/**
+ * Where the example of what to write for a field is worded: free text only
+ * (choices, dates and numbers show what they take). The locales hold one per
+ * field name OpenSID uses (`fieldExample.keperluan`: "untuk melamar
+ * pekerjaan"); a field without one shows none.
+ */
+export function fieldExampleKey(field: LetterField): string | null {
+  return field.type === 'text' || field.type === 'textarea' ? `fieldExample.${field.name}` : null;
+}

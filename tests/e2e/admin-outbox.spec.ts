@@ -24,7 +24,7 @@ async function request(page: Page, kiosk: KioskHost, beforeSend: () => void): Pr
   await signIn(page, kiosk, budi);
   await page.getByRole('button', { name: /Ajukan Surat/ }).click();
   await page.getByRole('button', { name: /Surat Keterangan Penduduk/ }).click();
-  await expect(page.getByRole('dialog')).toContainText('Keperluan');
+  await expect(page.getByRole('heading', { name: 'Keperluan' })).toBeVisible();
   for (const key of 'KERJA') await page.getByRole('button', { name: key, exact: true }).click();
   await page.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByRole('heading', { name: 'Periksa permohonan' })).toBeVisible();

@@ -81,7 +81,7 @@ test('the session limit warns before it ends, and "Tambah waktu" keeps the form'
   await page.getByRole('button', { name: 'Tambah waktu' }).click();
   await expect(warning).toBeHidden();
   // The half-typed field is still there.
-  await expect(page.getByRole('dialog').locator('.editor-value')).toHaveText('4');
+  await expect(page.locator('.editor-value')).toHaveText('4');
 });
 
 test('Batalkan permohonan asks before throwing away what was filled in', async ({ page, kiosk }) => {
@@ -90,7 +90,7 @@ test('Batalkan permohonan asks before throwing away what was filled in', async (
   await page.getByRole('button', { name: /Surat Keterangan Domisili\b/ }).first().click();
   await page.getByRole('button', { name: '7', exact: true }).click();
   await page.getByRole('button', { name: 'Simpan' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
+  await page.getByRole('button', { name: 'Kembali' }).click();
   await page.getByRole('button', { name: 'Batalkan permohonan' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('Buang isian permohonan ini?');
   await page.getByRole('button', { name: 'Lanjutkan mengisi' }).click();

@@ -21,12 +21,12 @@ async function requestKeteranganPenduduk(page: Page, typePhone?: string): Promis
   await expect(page.getByText('Langkah 2 dari 5')).toBeVisible();
   await page.getByRole('button', { name: /Surat Keterangan Penduduk/ }).click();
   // The letter's first required field opens at once.
-  await expect(page.getByRole('dialog')).toContainText('Keperluan');
+  await expect(page.getByRole('heading', { name: 'Keperluan' })).toBeVisible();
   // Left without an answer, the form says so, and Lanjut goes straight back to the missing field.
-  await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
+  await page.getByRole('button', { name: 'Kembali' }).click();
   await expect(page.getByRole('heading', { name: 'Isi formulir' })).toBeVisible();
   await page.getByRole('button', { name: 'Lanjut' }).click();
-  await expect(page.getByRole('dialog')).toContainText('Keperluan');
+  await expect(page.getByRole('heading', { name: 'Keperluan' })).toBeVisible();
   for (const key of 'KERJA') await page.getByRole('button', { name: key, exact: true }).click();
   await page.getByRole('button', { name: 'Simpan' }).click();
   if (typePhone) {

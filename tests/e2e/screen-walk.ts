@@ -2,7 +2,7 @@
  * The resident's whole errand, screen by screen, in Bahasa Indonesia or (with
  * "English" chosen first) in English: the attract screen, a NIK with a
  * message, a wrong PIN, the menu, the letter list and its search, a number
- * field, a text field, the summary, the phone, the requirements, the result,
+ * field, a text field (empty, with its example, and typed in), the summary, the phone, the requirements, the result,
  * Permohonan Saya and Informasi Desa, and the attract screen with the news
  * the session fetched, optionally with large text and/or high
  * contrast chosen first. Buttons are found by the locale files' words.
@@ -77,14 +77,23 @@ export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: S
   await check('letters-search');
   await button(containing(t('letters.search'))).click();
   await button(containing(domicile, { wordEnd: true })).first().click();
-  await expect(page.getByRole('dialog')).toBeVisible();
+  // Each field is a step screen of its own, with the letter's name and the header's tools.
+  // Field labels come from the village server, in its language.
+  await expect(heading('Lama Tinggal (Tahun)')).toBeVisible();
+  await expect(page.getByText(domicile)).toBeVisible();
+  await expect(button(t('help.button'))).toBeVisible();
   await check('field-number', { noScroll: true });
   await tapDigits(page, '12');
   await button(t('editor.save')).click();
-  // Field labels come from the village server, in its language.
-  await expect(page.getByRole('dialog')).toContainText('Keperluan');
+  await expect(heading('Keperluan')).toBeVisible();
+  await expect(page.getByText(t('editor.example', { example: t('fieldExample.keperluan') }))).toBeVisible();
+  // Its help is about this field.
+  await button(t('help.button')).click();
+  await expect(page.getByRole('dialog')).toContainText(t('help.editor_example', { field: 'Keperluan', example: t('fieldExample.keperluan') }));
+  await button(t('help.close')).click();
   await check('field-text', { noScroll: true });
   for (const key of 'KERJA') await button(key).click();
+  await check('field-text-typed', { noScroll: true });
   await button(t('editor.save')).click();
   // Requirements have their default and the phone came from the server: straight to the summary.
   await expect(heading(t('form.confirmTitle'))).toBeVisible();

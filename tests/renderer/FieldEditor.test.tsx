@@ -46,6 +46,14 @@ describe('FieldEditor', () => {
     expect(onSave).toHaveBeenCalledWith('nama@desa.id');
   });
 
+  it('without a frame (admin screens) is a dialog of its own, with Batal and no resident tools or example', () => {
+    edit(field('textarea', { name: 'keperluan', label: 'Keperluan' }));
+    expect(screen.getByRole('dialog').textContent).toContain('Keperluan');
+    expect(screen.getByRole('button', { name: 'Batal' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Bantuan' })).toBeNull();
+    expect(screen.queryByText(/^Contoh:/)).toBeNull();
+  });
+
   it('takes numbers on the big numeric keypad, digits only', () => {
     const onSave = edit(field('number'));
     expect(screen.queryByRole('button', { name: 'Q' })).toBeNull();

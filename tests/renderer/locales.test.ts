@@ -5,6 +5,7 @@ import { checkNik, nikProblemParams } from '../../src/shared/nik';
 import { ERROR_CODES, type CallError } from '../../src/shared/result';
 import { SETTING_RANGES } from '../../src/shared/setting-ranges';
 import { errorText } from '../../src/renderer/error-text';
+import { editorHelpWords } from '../../src/renderer/field-example';
 import { createI18n } from '../../src/renderer/i18n';
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -44,6 +45,26 @@ describe('locales', () => {
         expect(i18n.exists(`help.${topic}`), `${locale}: help.${topic}`).toBe(true);
         expect(i18n.t(`help.${topic}`).match(/[.?!](\s|$)/g)?.length, `${locale}: help.${topic}`).toBeLessThanOrEqual(3);
       }
+    }
+  });
+
+  it('helps with the field open in the editor, with its example where it has one, and can speak every example', () => {
+    for (const locale of ['id', 'en'] as const) {
+      const i18n = createI18n(locale);
+      const examples = Object.entries((locale === 'id' ? id : en).fieldExample);
+      expect(examples.length, locale).toBeGreaterThan(0);
+      for (const [name, example] of examples) {
+        const words = editorHelpWords(i18n.t, { type: 'textarea', name, label: 'Keperluan', required: true, placeholder: null, options: [] });
+        const help = i18n.t('help.editor', words);
+        expect(help, `${locale}: ${name}`).toContain('Keperluan');
+        expect(help, `${locale}: ${name}`).toContain(example);
+        expect(help.match(/[.?!](\s|$)/g)?.length, `${locale}: ${name}`).toBeLessThanOrEqual(3);
+        // The voice says no digits (a NIK or PIN is never spoken): an example with one would leave the prompt unsaid.
+        expect(i18n.t('voice.editor', words).endsWith(`${example}.`), `${locale}: ${name}`).toBe(true);
+        expect(example, `${locale}: ${name}`).not.toMatch(/\d/);
+      }
+      const plain = editorHelpWords(i18n.t, { type: 'date', name: 'keperluan', label: 'Tanggal', required: true, placeholder: null, options: [] });
+      expect(i18n.t('help.editor', plain), locale).not.toMatch(/contoh|example/i);
     }
   });
 

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LetterField } from '../../shared/contract';
 import { checkField, dayAndDate } from '../../shared/letter-form';
+import { fieldExample } from '../field-example';
 import { DatePicker, TimePicker, WeekdayPicker } from './DateTimePickers';
 import { NumericKeypad } from './NumericKeypad';
 import { OnScreenKeyboard, type KeyboardLayout } from './OnScreenKeyboard';
+import { StepFrame } from './StepFrame';
 
 const MAX_LENGTH: Record<string, number> = { textarea: 500 };
 
@@ -15,16 +17,35 @@ function keyboardFor(type: string): KeyboardLayout {
 }
 
 /**
+ * What a resident screen puts around the editor: the same step frame as the
+ * form it belongs to (the header's tools, the resident, the step, the letter's
+ * name as the hint, its own "Batal"). The editor adds the field's label as the
+ * title, "Kembali" (the field as it was) and "Simpan".
+ */
+export type EditorFrame = Omit<ComponentProps<typeof StepFrame>, 'title' | 'children' | 'primaryLabel' | 'primaryDisabled' | 'onPrimary' | 'onBack' | 'bodyClassName'>;
+
+/**
  * One field at a time, full screen: the label, the value so far, and the
  * input that suits the field's type (keyboard, date or time steppers, big
- * choice buttons). "Simpan" keeps it, "Batal" leaves the field as it was.
+ * choice buttons). "Simpan" keeps it; "Batal" (admin) or "Kembali" (with a
+ * `frame`, on the resident's errand) leaves the field as it was. Free-text
+ * fields of a letter show an example of what to write.
  */
-export function FieldEditor(props: { field: LetterField; value: string; timeZone: string; onSave(value: string): void; onCancel(): void }) {
+export function FieldEditor(props: {
+  field: LetterField;
+  value: string;
+  timeZone: string;
+  onSave(value: string): void;
+  onCancel(): void;
+  /** On resident screens: the step frame; admin screens open the editor as a dialog over their page. */
+  frame?: EditorFrame;
+}) {
   const { t } = useTranslation();
   const { field } = props;
   const [value, setValue] = useState(() => initialValue(field, props.value, props.timeZone));
   const problem = value === '' ? null : checkField(field, value);
   const max = MAX_LENGTH[field.type] ?? 200;
+  const save = () => props.onSave(value.trim());
 
   let input;
   switch (field.type) {
@@ -71,17 +92,53 @@ export function FieldEditor(props: { field: LetterField; value: string; timeZone
       );
   }
 
+  const shown = (
+    <output className={field.type === 'textarea' ? 'editor-value editor-value-long' : 'editor-value'} aria-label={field.label}>
+      {value || <span className="placeholder">{field.placeholder || t('editor.empty')}</span>}
+    </output>
+  );
+  const problemNotice = problem && (
+    <p className="notice" role="alert">
+      {t(`field.${problem}`)}
+    </p>
+  );
+
+  if (props.frame) {
+    const example = fieldExample(t, field);
+    const keypad = field.type === 'number';
+    return (
+      <StepFrame
+        {...props.frame}
+        title={field.label}
+        primaryLabel={t('editor.save')}
+        primaryDisabled={problem !== null}
+        onPrimary={save}
+        onBack={props.onCancel}
+        bodyClassName={keypad ? 'editor-body keypad-body' : 'editor-body'}
+      >
+        <div className={keypad ? 'keypad-side entry' : 'editor-entry'}>
+          {example && <p className="editor-example">{t('editor.example', { example })}</p>}
+          <div className="editor-line">
+            {shown}
+            {/* The keypad has its own "Kosongkan". */}
+            {!keypad && value !== '' && (
+              <button type="button" className="secondary editor-clear" onClick={() => setValue('')}>
+                {t('keypad.clear')}
+              </button>
+            )}
+          </div>
+          {problemNotice}
+        </div>
+        {keypad ? input : <div className="editor-input">{input}</div>}
+      </StepFrame>
+    );
+  }
+
   return (
     <div className="editor" role="dialog" aria-modal="true" aria-labelledby="editor-title">
       <h2 id="editor-title">{field.label}</h2>
-      <output className={field.type === 'textarea' ? 'editor-value editor-value-long' : 'editor-value'} aria-label={field.label}>
-        {value || <span className="placeholder">{field.placeholder || t('editor.empty')}</span>}
-      </output>
-      {problem && (
-        <p className="notice" role="alert">
-          {t(`field.${problem}`)}
-        </p>
-      )}
+      {shown}
+      {problemNotice}
       <div className={field.type === 'number' ? 'editor-input editor-input-keypad' : 'editor-input'}>{input}</div>
       <div className="editor-actions">
         <button type="button" className="secondary" onClick={props.onCancel}>
@@ -92,7 +149,7 @@ export function FieldEditor(props: { field: LetterField; value: string; timeZone
             {t('keypad.clear')}
           </button>
         )}
-        <button type="button" className="primary" disabled={problem !== null} onClick={() => props.onSave(value.trim())}>
+        <button type="button" className="primary" disabled={problem !== null} onClick={save}>
           {t('editor.save')}
         </button>
       </div>

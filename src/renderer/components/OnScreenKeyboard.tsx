@@ -16,8 +16,9 @@ const EXTRA_KEYS: Record<Exclude<KeyboardLayout, 'number'>, string[]> = {
 /**
  * The kiosk's own keyboard for free text (no system keyboard appears on a
  * kiosk). Big keys, Indonesian labels, a shift toggle; digits on top. Each row
- * is a 20-column grid (a key takes 2, shift and delete 3, space the rest), so
- * the keyboard is as wide as the screen allows and never runs off its edges.
+ * is a 22-column grid (a key takes 2, shift and delete 4 so their words fit on
+ * a narrow panel, space the rest; rows of ten keys are centred), so the
+ * keyboard is as wide as the screen allows and never runs off its edges.
  */
 export function OnScreenKeyboard(props: {
   layout: KeyboardLayout;
@@ -27,7 +28,7 @@ export function OnScreenKeyboard(props: {
   const { t } = useTranslation();
   const [upper, setUpper] = useState(props.layout === 'text' || props.layout === 'search');
   const digits = (
-    <div className="osk-row">
+    <div className="osk-row osk-row-ten">
       {'1234567890'.split('').map((digit) => (
         <button key={digit} type="button" className="osk-key" onClick={() => props.onKey(digit)}>
           {digit}
@@ -62,7 +63,7 @@ export function OnScreenKeyboard(props: {
   return (
     <div className="osk" role="group" aria-label={t('keyboard.label')} onPointerDown={keyTone}>
       {props.layout !== 'search' && digits}
-      <div className="osk-row">{LETTER_ROWS[0]!.split('').map(letterKey)}</div>
+      <div className="osk-row osk-row-ten">{LETTER_ROWS[0]!.split('').map(letterKey)}</div>
       <div className="osk-row">{LETTER_ROWS[1]!.split('').map(letterKey)}</div>
       <div className="osk-row">
         <button type="button" className="osk-key osk-wide" aria-pressed={upper} onClick={() => setUpper(!upper)}>

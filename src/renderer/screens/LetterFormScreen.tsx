@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdentifiedResident, KioskBridge, LetterField } from '../../shared/contract';
-import { checkAnswers } from '../../shared/letter-form';
+import type { IdentifiedResident, KioskBridge } from '../../shared/contract';
+import { checkAnswers, firstMissingField } from '../../shared/letter-form';
 import { isValidPhone } from '../../shared/phone';
 import type { CallError } from '../../shared/result';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { FieldEditor } from '../components/FieldEditor';
+import { FieldEditor, type EditorFrame } from '../components/FieldEditor';
 import { NumericKeypad } from '../components/NumericKeypad';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame, type ErrandStep } from '../components/StepFrame';
@@ -22,8 +22,9 @@ const BRING_ORIGINAL = '-1';
  * the requirements (bring the original paper, or one of the resident's
  * uploaded documents), the phone number, and a summary to confirm.
  *
- * Few taps: picking a letter opens its first required field, and each
- * "Simpan" opens the next one; after the last, a step that already has its
+ * Few taps: picking a letter opens its first required field in the editor
+ * (a step screen of its own, in the form's frame), and each "Simpan" opens
+ * the next one; after the last, a step that already has its
  * answer (requirements always have one, a phone number from the server) is
  * not shown again but listed on the summary, each row with "Ubah". "Lanjut"
  * on an incomplete form opens the first field still missing.
@@ -43,9 +44,9 @@ export function LetterFormScreen(props: {
   const { t } = useTranslation();
   const { draft, dispatch, resident } = props;
   const { letter } = draft;
-  // A fresh form starts in its first required field; "walking" goes on to the next one after each Simpan.
-  const [editing, setEditing] = useState<string | null>(() => (isUntouched(draft) ? firstMissing(letter.fields, draft.answers) : null));
-  const [walking, setWalking] = useState(editing !== null);
+  // A fresh form starts in its first required field (the reducer opens it); "walking" goes on to the next one after each Simpan.
+  const [walking, setWalking] = useState(draft.editing !== null);
+  const setEditing = (name: string | null) => dispatch({ type: 'edit-field', name });
   // A step opened with "Ubah" from the summary goes back to it.
   const [fromSummary, setFromSummary] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -102,7 +103,7 @@ export function LetterFormScreen(props: {
       setEditing(null);
       return;
     }
-    const following = firstMissing(letter.fields, answers);
+    const following = firstMissingField(letter.fields, answers);
     setEditing(following);
     if (following === null) {
       setWalking(false);
@@ -151,21 +152,59 @@ export function LetterFormScreen(props: {
     phone: t('form.phoneTitle'),
     confirm: t('form.confirmTitle'),
   };
-  const editedField = letter.fields.find((f) => f.name === editing);
+  const editedField = letter.fields.find((f) => f.name === draft.editing);
+  // The form's frame, shared by the field editor: the same step, letter, resident and "Batalkan permohonan".
+  const frame: EditorFrame = {
+    step: ERRAND_STEP[draft.step],
+    hint: letterDisplayName(t, letter.name),
+    banner: <ResidentBanner resident={resident} />,
+    // In the editor the resident may have typed something not yet saved: ask there too.
+    onCancel: () => (hasAnswers(draft) || editedField ? setConfirmDiscard(true) : props.onCancel()),
+    cancelLabel: t('form.discard'),
+  };
+
+  const discardDialog = confirmDiscard && (
+    <ConfirmDialog
+      id="discard"
+      title={t('form.discardTitle')}
+      body={t('form.discardBody', { name: letterDisplayName(t, letter.name) })}
+      keepLabel={t('form.keepFilling')}
+      confirmLabel={t('form.discardYes')}
+      onKeep={() => setConfirmDiscard(false)}
+      onConfirm={props.onCancel}
+    />
+  );
+
+  if (editedField) {
+    return (
+      <>
+        <FieldEditor
+          key={editedField.name}
+          field={editedField}
+          value={draft.answers[editedField.name] ?? ''}
+          timeZone={props.timeZone}
+          // Changing a field, also from the check step's "Ubah", is filling in.
+          frame={{ ...frame, step: 'fill-in' }}
+          onCancel={() => {
+            setWalking(false);
+            setEditing(null);
+          }}
+          onSave={(value) => saveField(editedField.name, value)}
+        />
+        {discardDialog}
+      </>
+    );
+  }
 
   return (
     <>
       <StepFrame
-        step={ERRAND_STEP[draft.step]}
+        {...frame}
         title={titles[draft.step]}
-        hint={letterDisplayName(t, letter.name)}
-        banner={<ResidentBanner resident={resident} />}
         primaryLabel={draft.step === 'confirm' ? (busy ? t('form.saving') : t('form.submit')) : t('nav.next')}
         primaryDisabled={busy}
         onPrimary={draft.step === 'confirm' ? () => void submit() : next}
         onBack={back}
-        onCancel={() => (hasAnswers(draft) ? setConfirmDiscard(true) : props.onCancel())}
-        cancelLabel={t('form.discard')}
         bodyClassName={draft.step === 'phone' ? 'keypad-body' : undefined}
       >
         {draft.step === 'fields' && (
@@ -294,41 +333,9 @@ export function LetterFormScreen(props: {
           </div>
         )}
       </StepFrame>
-      {confirmDiscard && (
-        <ConfirmDialog
-          id="discard"
-          title={t('form.discardTitle')}
-          body={t('form.discardBody', { name: letterDisplayName(t, letter.name) })}
-          keepLabel={t('form.keepFilling')}
-          confirmLabel={t('form.discardYes')}
-          onKeep={() => setConfirmDiscard(false)}
-          onConfirm={props.onCancel}
-        />
-      )}
-      {editedField && (
-        <FieldEditor
-          key={editedField.name}
-          field={editedField}
-          value={draft.answers[editedField.name] ?? ''}
-          timeZone={props.timeZone}
-          onCancel={() => {
-            setWalking(false);
-            setEditing(null);
-          }}
-          onSave={(value) => saveField(editedField.name, value)}
-        />
-      )}
+      {discardDialog}
     </>
   );
-}
-
-function isUntouched(draft: LetterDraft): boolean {
-  return draft.step === 'fields' && Object.values(draft.answers).every((v) => v === '');
-}
-
-/** The first required field without an answer, in the form's order. */
-function firstMissing(fields: LetterField[], answers: Record<string, string>): string | null {
-  return fields.find((f) => f.required && !(answers[f.name] ?? '').trim())?.name ?? null;
 }
 
 /** Anything the resident typed or chose that a one-tap cancel would throw away. */
