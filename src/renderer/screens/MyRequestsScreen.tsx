@@ -95,7 +95,12 @@ export function MyRequestsScreen(props: {
                   <p className="request-name">{letterDisplayName(t, item.letterName)}</p>
                   <p className="request-meta">
                     {date(item.submittedAt)}
-                    {item.reference ? ` · ${item.reference}` : ''}
+                    {item.reference && (
+                      <>
+                        {' '}
+                        <span className="request-reference">· {item.reference}</span>
+                      </>
+                    )}
                   </p>
                 </div>
                 <p className={`status-chip status-${statusTone(item.statusCode as RequestStatusCode | null, item.localState)}`}>
