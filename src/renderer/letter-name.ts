@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { letterPurposeKey } from '../shared/letter-catalog';
+import { letterPurposeKey, withoutLetterWord } from '../shared/letter-catalog';
 
 /**
  * A letter's name as the resident reads it: OpenSID's default letters by
@@ -8,5 +8,5 @@ import { letterPurposeKey } from '../shared/letter-catalog';
  */
 export function letterDisplayName(t: TFunction, serverName: string): string {
   const key = letterPurposeKey(serverName);
-  return key ? t(`letterNames.${key}`) : t('letters.letterName', { name: serverName.replace(/^surat\s+/i, '') });
+  return key ? t(`letterNames.${key}`) : t('letters.letterName', { name: withoutLetterWord(serverName) });
 }

@@ -27,7 +27,17 @@ const DEFAULT_LETTERS: ReadonlyArray<{ name: string; key: string }> = [
 const byName = new Map(DEFAULT_LETTERS.map((letter, rank) => [normalise(letter.name), { key: letter.key, rank }]));
 
 function normalise(name: string): string {
-  return name.toLowerCase().replace(/^surat\s+/, '').replace(/\s+/g, ' ').trim();
+  return withoutLetterWord(name).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A letter's name without a leading "Surat": OpenSID's own letters are named
+ * without it ("Keterangan Domisili"), letters a village adds often with it.
+ * Every place that puts the word before a name (the screens' "Surat {{name}}",
+ * the receipt's "Surat" line) takes it off first, so no one reads "Surat Surat".
+ */
+export function withoutLetterWord(name: string): string {
+  return name.trim().replace(/^surat\s+/i, '');
 }
 
 /** The locale key of the letter's plain description, or null for a letter the kiosk does not know. */

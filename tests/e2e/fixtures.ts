@@ -100,10 +100,16 @@ export const ADMIN_PIN = '482916';
  * bundled `adm admin set-pin` on the kiosk PC, the PIN piped on standard input.
  */
 export function setAdminPinOnPc(kiosk: KioskHost, pin = ADMIN_PIN): void {
-  execFileSync(process.execPath, ['dist/main/cli.cjs', 'admin', 'set-pin'], {
+  admOnPc(kiosk, ['admin', 'set-pin'], `${pin}\n`);
+}
+
+/** A technician's `adm` command on the kiosk PC, on this kiosk's data; what it printed. Throws when it fails. */
+export function admOnPc(kiosk: KioskHost, args: string[], input = ''): string {
+  return execFileSync(process.execPath, ['dist/main/cli.cjs', ...args], {
     env: { ...process.env, ADM_DATA_DIR: kiosk.dataDir },
-    input: `${pin}\n`,
+    input,
     stdio: ['pipe', 'pipe', 'pipe'],
+    encoding: 'utf8',
   });
 }
 

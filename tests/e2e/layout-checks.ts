@@ -5,8 +5,8 @@
  * and at least the touch gap from every other tappable element. Elements inside a list that
  * scrolls are exempt from "on screen" (the list shows a scroll cue instead).
  * And what a person sees: no text and no tappable element lies under anything
- * else on the screen (badges, the hidden admin corner, banners, dialogs), and
- * no text is cut off by its box.
+ * else on the screen (badges, the hidden admin corner, banners, dialogs), no
+ * text is cut off by its box, and no word is broken across two lines.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -39,7 +39,8 @@ export async function layoutProblems(page: Page, minTarget: number, minGap: numb
   await probe(page);
   const geometry = (await page.evaluate(`window.admLayout.layoutProblems(${Number(minTarget)}, ${Number(minGap)})`)) as LayoutProblem[];
   const covered = (await page.evaluate('window.admLayout.coverProblems()')) as LayoutProblem[];
-  return [...geometry, ...covered];
+  const splitWords = (await page.evaluate('window.admLayout.splitWordProblems()')) as LayoutProblem[];
+  return [...geometry, ...covered, ...splitWords];
 }
 
 /** Nothing on the screen scrolls: not the page, not any part of it. */

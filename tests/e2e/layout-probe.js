@@ -196,6 +196,38 @@
     return problems;
   }
 
+  /**
+   * Words broken in the middle: "Permo" at the end of one line and "honan" on
+   * the next is hard to read for anyone and harder for an elderly resident.
+   * Each run of letters in the visible text is measured as a Range; its boxes
+   * on more than one line mean the run was split. A break after a hyphen, a
+   * soft hyphen, a dot or a slash falls between two runs and is allowed. Codes
+   * (a log, a path, an audit detail) are marked up as code (`code`, `pre`,
+   * `kbd`, `samp`) and may break anywhere.
+   */
+  function splitWordProblems() {
+    const problems = [];
+    const modal = [...document.querySelectorAll('[role="dialog"][aria-modal="true"], [role="alertdialog"]')].filter(visible).at(-1);
+    const scope = modal ?? document.body;
+    const texts = [scope, ...scope.querySelectorAll('*')].filter(
+      (el) => visible(el) && ownText(el).length > 0 && !el.closest('[aria-hidden="true"], code, pre, kbd, samp') && !moving(el),
+    );
+    const range = document.createRange();
+    for (const el of texts) {
+      for (const node of ownText(el)) {
+        for (const word of node.textContent.matchAll(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu)) {
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const boxes = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
+          if (boxes.some((r) => Math.abs(r.top - boxes[0].top) > boxes[0].height / 2)) {
+            problems.push({ element: name(el), problem: `the word "${word[0]}" is split across lines` });
+          }
+        }
+      }
+    }
+    return problems;
+  }
+
   /** What scrolls: the page, or any part of it. */
   function scrollingParts() {
     const found = [];
@@ -205,5 +237,5 @@
     return found;
   }
 
-  window.admLayout = { layoutProblems, coverProblems, scrollingParts };
+  window.admLayout = { layoutProblems, coverProblems, splitWordProblems, scrollingParts };
 })();

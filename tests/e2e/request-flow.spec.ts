@@ -40,7 +40,7 @@ async function requestKeteranganPenduduk(page: Page, typePhone?: string): Promis
   await expect(page.getByRole('heading', { name: 'Periksa permohonan' })).toBeVisible();
   await expect(page.locator('.summary')).toContainText('KERJA');
   // Requirements: an uploaded document where there is one (online), else the original paper.
-  await expect(page.locator('.summary')).toContainText(typePhone ? 'Bawa bukti fisik ke Kantor Desa' : 'Pakai dokumen yang sudah diunggah: KK Budi Santoso');
+  await expect(page.locator('.summary')).toContainText(typePhone ? 'Bawa aslinya ke Kantor Desa' : 'Pakai dokumen yang sudah diunggah: KK Budi Santoso');
   if (!typePhone) await expect(page.locator('.summary')).toContainText(budi.noTelepon!);
   await page.getByRole('button', { name: 'Kirim Permohonan' }).click();
   await expect(page.getByRole('heading', { name: 'Permohonan tersimpan' })).toBeVisible();
@@ -88,14 +88,14 @@ test('while the server is down the request is kept and sent when it is back, wit
 
   await village.setDown(true);
   await signIn(page, kiosk, budi);
-  await expect(page.getByText('Menunggu verifikasi').first()).toBeVisible();
-  await expect(page.getByText('Server desa sedang tidak terhubung')).toBeVisible();
+  await expect(page.getByText('PIN belum diperiksa', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('Kios sedang tidak terhubung ke sistem desa')).toBeVisible();
   // Not a sign-in: the PIN is not checked yet, so no name is shown, and it says so.
   await expect(page.getByRole('heading', { name: 'Selamat datang', exact: true })).toBeVisible();
-  await expect(page.getByText('PIN Anda belum diperiksa: PIN diperiksa saat server desa terhubung kembali.')).toBeVisible();
+  await expect(page.getByText('PIN Anda belum diperiksa: PIN diperiksa saat kios terhubung kembali.')).toBeVisible();
   await expect(page.getByText(budi.nama)).toHaveCount(0);
   const reference = await requestKeteranganPenduduk(page, '081299998888');
-  await expect(page.locator('.result-state')).toContainText('Menunggu verifikasi');
+  await expect(page.locator('.result-state')).toContainText('PIN belum diperiksa');
   await page.getByRole('button', { name: 'Selesai' }).click();
   await expect(page.getByText('Sentuh layar untuk mulai')).toBeVisible();
   expect(village.requests()).toHaveLength(0);

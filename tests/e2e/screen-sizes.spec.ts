@@ -7,9 +7,9 @@
  * element may be cut off, off screen, overlapping another, closer than 2.54 mm
  * to another or smaller than 12.7 mm at the configured PPI; no text or
  * tappable element may lie under anything else (the badge, the hidden admin
- * corner, a dialog) and no text may be cut off; keypad, keyboard and
- * confirmation screens must not scroll. Each screen is kept as a screenshot in
- * the test's output folder (test-results/).
+ * corner, a dialog), no text may be cut off and no word broken across two
+ * lines; keypad, keyboard and confirmation screens must not scroll. Each
+ * screen is kept as a screenshot in the test's output folder (test-results/).
  */
 import { writeFileSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';

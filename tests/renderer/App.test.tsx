@@ -175,7 +175,7 @@ describe('App', () => {
     if (when === 'on-pin') act(() => fake.push('input.card', { nik: null }));
     typeDigits('310');
     tap('Lanjut');
-    await screen.findByText(/Server desa belum diatur, hubungi petugas/);
+    await screen.findByText(/Kios ini belum disambungkan ke sistem desa/);
     expect(fake.identify).toHaveBeenCalledWith({ nik: '3201011501900001', pin: '975310', ...(cardTapped ? { cardTapped: true } : {}) });
   });
 
@@ -208,7 +208,7 @@ describe('App', () => {
     expect(document.body.textContent).not.toContain('975310');
     expect(document.querySelectorAll('.pin-dot.filled')).toHaveLength(6);
     tap('Lanjut');
-    expect(await screen.findByText(/Server desa belum diatur, hubungi petugas/)).toBeTruthy();
+    expect(await screen.findByText(/Kios ini belum disambungkan ke sistem desa/)).toBeTruthy();
     expect(fake.identify).toHaveBeenCalledWith({ nik: '3201011501900001', pin: '975310' });
   });
 

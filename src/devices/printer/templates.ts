@@ -8,6 +8,7 @@ import ImageData from '@canvas/image-data';
 import QRCode from 'qrcode';
 import { foldForPrinter } from './fold-text';
 import type { PrinterProfile } from './profiles';
+import { withoutLetterWord } from '../../shared/letter-catalog';
 
 export interface RequestReceipt {
   villageName: string;
@@ -186,8 +187,8 @@ export function encodeRequestReceipt(profile: PrinterProfile, receipt: RequestRe
     .rule()
     .align('left');
   labelled(e, profile, [
-    ['Surat', receipt.letterName],
-    ['Nama', receipt.residentName ?? '(menunggu verifikasi)'],
+    ['Surat', withoutLetterWord(receipt.letterName)],
+    ['Nama', receipt.residentName ?? '(PIN belum diperiksa)'],
     ['NIK', receipt.maskedNik],
     ['Waktu', receiptTime(receipt.createdAt, receipt.timeZone)],
     ['Status', SYNC_LINES[receipt.syncState]],

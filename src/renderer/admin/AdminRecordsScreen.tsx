@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminBridge, LogFolders } from '../../shared/admin-contract';
 import type { CallError } from '../../shared/result';
@@ -7,6 +7,15 @@ import { downloadFile } from './download-file';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
 import { useAdminTime } from './admin-time';
+
+/**
+ * A code (an audit detail's JSON, a path, an address) with places to break
+ * after each comma and slash, so a long one wraps between its parts before
+ * the browser has to cut a part anywhere.
+ */
+function breakableCode(text: string): ReactNode[] {
+  return text.split(/(?<=[,/])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+}
 
 /** Catatan: the audit log (newest first), the tail of the kiosk's log by subsystem, and both taken away (USB stick or download). */
 export function AdminRecordsScreen(props: { api: AdminBridge; actor: string; onNavigate(page: AdminPage): void; onLeave(): void }) {
@@ -112,10 +121,10 @@ export function AdminRecordsScreen(props: { api: AdminBridge; actor: string; onN
           <tbody>
             {audit.value?.entries.map((entry, i) => (
               <tr key={i}>
-                <td>{time(entry.at)}</td>
+                <td className="admin-table-time">{time(entry.at)}</td>
                 <td>{entry.actor}</td>
                 <td>{entry.action}</td>
-                <td>{entry.detail ?? ''}</td>
+                <td>{entry.detail && <code className="admin-table-code">{breakableCode(entry.detail)}</code>}</td>
               </tr>
             ))}
           </tbody>

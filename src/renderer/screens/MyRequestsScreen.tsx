@@ -9,7 +9,7 @@ import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
 import { printMessage } from '../print-messages';
 import { letterDisplayName } from '../letter-name';
-import { formatDateTime } from '../date-locale';
+import { formatDateAndTime } from '../date-locale';
 
 const STATUS_ICONS: Record<StatusTone, string> = {
   progress: '\u25D4', // a quarter-filled circle: the office is on it (a glyph the kiosk's fonts have)
@@ -56,8 +56,7 @@ export function MyRequestsScreen(props: {
     setMessage(result.ok ? printMessage(t, result.value).text : errorText(t, result.error));
   }
 
-  const date = (iso: string) =>
-    formatDateTime(i18n.language, iso, { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone });
+  const date = (moment: string) => formatDateAndTime(i18n.language, moment, props.timeZone);
   const status = (item: MyRequest) =>
     item.localState ? t(`mine.local.${item.localState}`) : item.statusCode !== null ? t(`status.${item.statusCode}`) : t('mine.unknownStatus');
 
@@ -96,7 +95,12 @@ export function MyRequestsScreen(props: {
                   <p className="request-name">{letterDisplayName(t, item.letterName)}</p>
                   <p className="request-meta">
                     {date(item.submittedAt)}
-                    {item.reference ? ` · ${item.reference}` : ''}
+                    {item.reference && (
+                      <>
+                        {' '}
+                        <span className="request-reference">· {item.reference}</span>
+                      </>
+                    )}
                   </p>
                 </div>
                 <p className={`status-chip status-${statusTone(item.statusCode as RequestStatusCode | null, item.localState)}`}>

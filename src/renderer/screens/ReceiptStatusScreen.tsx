@@ -6,7 +6,7 @@ import { useLoaded } from '../hooks/use-loaded';
 import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
 import { letterDisplayName } from '../letter-name';
-import { formatDateTime } from '../date-locale';
+import { formatDateAndTime } from '../date-locale';
 
 /**
  * A receipt was scanned: where its request stands, from this kiosk's record.
@@ -30,8 +30,7 @@ export function ReceiptStatusScreen(props: {
   const { t, i18n } = useTranslation();
   const { api, reference } = props;
   const { value, error } = useLoaded(useCallback(() => api.calls['requests.receiptStatus']({ reference }), [api, reference]));
-  const date = (iso: string) =>
-    formatDateTime(i18n.language, iso, { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone });
+  const date = (moment: string) => formatDateAndTime(i18n.language, moment, props.timeZone);
   const status = value
     ? value.localState
       ? t(`mine.local.${value.localState}`)

@@ -93,7 +93,7 @@ describe('request receipt details', () => {
     const job = interpretEscPos(encodeRequestReceipt(GENERIC_58, { ...receipt, syncState: 'waiting', residentName: null }));
     const text = texts(job).join('\n');
     expect(text).toContain('Menunggu koneksi');
-    expect(text).toContain('(menunggu verifikasi)');
+    expect(text).toContain('(PIN belum diperiksa)');
   });
 
   it.each([
