@@ -26,6 +26,7 @@ import { outboxProblem } from './outbox/last-error';
 import { retryRequest } from './outbox/outbox-actions';
 import { kioskRequestStatus, REQUEST_STATUS_LABELS } from '../shared/request-status';
 import type { OutboxRetry } from '../shared/admin-contract';
+import { OUTBOX_STATES } from '../shared/outbox-states';
 import { createOpensidClient } from './village/opensid-client';
 import { checkServer } from './village/server-check';
 import { printerProfiles } from '../devices/printer/profiles';
@@ -140,7 +141,7 @@ export async function runCli(
     if (command === 'voice' && sub === 'check') return await voiceCheck(core.config().kiosk.audioGuidance, out);
     if (command === 'outbox' && sub === 'list') {
       const state = values.state as SyncState | undefined;
-      if (state && !['pending', 'synced', 'parked', 'rejected'].includes(state)) {
+      if (state && !(OUTBOX_STATES as readonly string[]).includes(state)) {
         out(`Unknown state ${state}.\n`);
         return 2;
       }

@@ -5,6 +5,7 @@
  * window's bridge is built from `contract.ts` alone and cannot name these.
  * Every call but the three public ones needs that session (`PUBLIC_ADMIN_CALLS`).
  */
+import { OUTBOX_STATES, type OutboxState } from './outbox-states';
 import { z } from 'zod';
 import type { PrinterStatus } from './device-status';
 import type { PrintResult } from './contract';
@@ -115,7 +116,7 @@ export interface AdminPrinter {
   failedReceipts: Array<{ reference: string; failedAt: string; failure: string | null }>;
 }
 
-export type OutboxState = 'pending' | 'synced' | 'parked' | 'rejected';
+export type { OutboxState } from './outbox-states';
 
 /**
  * Whether a technician can send a request again, and if not, why: `sent` (the
@@ -250,7 +251,7 @@ const cardLabel = z.string().trim().min(1).max(40);
 const reference = z.string().min(1).max(40);
 /** The technician confirmed that this save ends demo mode; without it such a save answers `ends-demo`. */
 const endDemo = z.literal(true).optional();
-const outboxFilter = z.enum(['all', 'pending', 'synced', 'parked', 'rejected']);
+const outboxFilter = z.enum(['all', ...OUTBOX_STATES]);
 // Any digits up to the longest PIN: a wrong shape is simply a wrong PIN (and counts as one).
 const pinInput = z.string().regex(new RegExp(`^\\d{1,${ADMIN_PIN_MAX}}$`));
 

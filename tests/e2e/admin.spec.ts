@@ -64,7 +64,7 @@ test('a kiosk in service takes no admin PIN on its screen: the PC sets it; admin
   await expect(facts).toContainText(village.url);
   await expect(facts).toContainText('Terhubung');
   await expect(facts).toContainText('Versi v2608.0.0');
-  await expect(facts).toContainText('0 menunggu · 0 terkirim · 0 ditahan · 0 ditolak');
+  await expect(facts).toContainText('0 menunggu · 0 ditahan · 0 ditolak · 0 terkirim');
   await expect(page.getByText('Tidak ada yang perlu diperbaiki.')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('admin-status.png') });
 

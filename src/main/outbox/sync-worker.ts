@@ -89,9 +89,9 @@ export const MESSAGES = {
     'Jika memang harus ke server sekarang: adm outbox retarget <referensi>.',
   ambiguous: (ids: number[]) =>
     `Lebih dari satu permohonan di server bisa jadi permohonan ini (id ${ids.join(', ')}); tidak dikirim lagi. ` +
-    'Periksa di OpenSID, lalu adm outbox retry bila tidak ada yang cocok.',
-  noMark: 'Pengiriman sebelumnya tidak pasti dan dibuat oleh versi kios lama; periksa di OpenSID sebelum adm outbox retry.',
-  tooManyAbove: 'Terlalu banyak permohonan baru warga di server untuk diperiksa; periksa di OpenSID sebelum adm outbox retry.',
+    'Periksa di OpenSID; bila tidak ada yang cocok, kirim lagi di Admin > Permohonan atau dengan adm outbox retry.',
+  noMark: 'Pengiriman sebelumnya tidak pasti dan dibuat oleh versi kios lama; periksa di OpenSID sebelum mengirim lagi (Admin > Permohonan atau adm outbox retry).',
+  tooManyAbove: 'Terlalu banyak permohonan baru warga di server untuk diperiksa; periksa di OpenSID sebelum mengirim lagi (Admin > Permohonan atau adm outbox retry).',
   crashed: (detail: string) => `Kesalahan kios saat mengirim permohonan ini: ${detail}`,
 } as const;
 

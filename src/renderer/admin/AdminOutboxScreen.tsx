@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { AdminBridge, AdminOutboxRow, OutboxState } from '../../shared/admin-contract';
+import type { AdminBridge, AdminOutboxRow } from '../../shared/admin-contract';
+import { OUTBOX_STATES, type OutboxState } from '../../shared/outbox-states';
 import type { KioskRequestStatus } from '../../shared/request-status';
 import type { CallError } from '../../shared/result';
 import { errorText } from '../error-text';
@@ -11,7 +12,7 @@ import { AdminHeader, type AdminPage } from './AdminHeader';
 import { useAdminTime } from './admin-time';
 
 type Filter = OutboxState | 'all';
-const FILTERS: Filter[] = ['all', 'pending', 'parked', 'rejected', 'synced'];
+const FILTERS: Filter[] = ['all', ...OUTBOX_STATES];
 
 /**
  * Permohonan: the outbox by state, newest first. A row opens its detail:
@@ -49,7 +50,7 @@ export function AdminOutboxScreen(props: { api: AdminBridge; actor: string; onNa
         actor={props.actor}
         onNavigate={props.onNavigate}
         onLeave={props.onLeave}
-        hint={value ? (['pending', 'parked', 'rejected', 'synced'] as const).map((state) => `${value.counts[state]} ${t(`admin.status.${state}`)}`).join(' · ') : null}
+        hint={value ? OUTBOX_STATES.map((state) => `${value.counts[state]} ${t(`admin.status.${state}`)}`).join(' · ') : null}
         tools={
           value && (
             <button type="button" className="secondary" aria-pressed={value.paused} onClick={() => void api.calls['admin.syncPause']({ paused: !value.paused }).then(done)}>

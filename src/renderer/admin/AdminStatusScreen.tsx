@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminBridge, AdminStatus, TechnicianNotice } from '../../shared/admin-contract';
+import { OUTBOX_STATES } from '../../shared/outbox-states';
 import { ok, type CallError, type Result } from '../../shared/result';
 import { errorText } from '../error-text';
 import { useLoaded } from '../hooks/use-loaded';
@@ -81,7 +82,7 @@ export function AdminStatusScreen(props: {
               <dd>{status.sync.lastPassAt ? time(status.sync.lastPassAt) : t('admin.status.never')}</dd>
               <dt>{t('admin.status.outbox')}</dt>
               <dd>
-                {(['pending', 'synced', 'parked', 'rejected'] as const).map((state) => `${status.outbox[state]} ${t(`admin.status.${state}`)}`).join(' · ')}
+                {OUTBOX_STATES.map((state) => `${status.outbox[state]} ${t(`admin.status.${state}`)}`).join(' · ')}
               </dd>
               <dt>{t('admin.status.printer')}</dt>
               <dd>
@@ -169,5 +170,7 @@ function size(bytes: number): string {
 function duration(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
+  // "menyala 0 m" reads as if the kiosk were off: a fresh start says less than a minute.
+  if (hours === 0 && minutes === 0) return '< 1 m';
   return hours > 0 ? `${hours} j ${minutes} m` : `${minutes} m`;
 }

@@ -74,7 +74,7 @@ describe('AdminApp', () => {
     expect(await screen.findByRole('heading', { name: 'Status kios' })).toBeTruthy();
     expect(await screen.findByText('1 permohonan ditahan dan perlu diperiksa (menu Permohonan).')).toBeTruthy();
     expect(screen.getByText('Printer: kertas habis.')).toBeTruthy();
-    expect(screen.getByText(/2 menunggu · 10 terkirim · 1 ditahan · 0 ditolak/)).toBeTruthy();
+    expect(screen.getByText(/2 menunggu · 1 ditahan · 0 ditolak · 10 terkirim/)).toBeTruthy();
     expect(screen.getByText('ADM 0.1.0, menyala 1 j 2 m · Kios ADM-01')).toBeTruthy();
   });
 

@@ -37,6 +37,11 @@ describe('AdminStatusScreen: the verdict', () => {
     expect(within(verdict).getByRole('heading').textContent).toBe('Semua berjalan baik');
   });
 
+  it('gives a kiosk started moments ago an uptime of less than a minute, not 0', async () => {
+    await renderStatus([], 'id', { uptimeSeconds: 42 });
+    expect(screen.getByText(/menyala < 1 m/)).toBeTruthy();
+  });
+
   it('never says all is well beside a server that is not set: the most important problem comes first, in words', async () => {
     const verdict = await renderStatus([{ code: 'disk-low', freeMb: 150 }, { code: 'server-not-set' }]);
     expect(within(verdict).getByRole('heading').textContent).toBe('Perlu petugas');
