@@ -138,8 +138,13 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
 
   // Back to the attract screen with nothing of the resident left, in the
   // kiosk's own language for the next person.
+  // Each reset starts a new visit. A sign-in answer that arrives after its visit ended (Batal while
+  // the PIN was being checked) belongs to nobody on screen: it must not sign in the next resident.
+  const visit = useRef(0);
+  const signInsInFlight = useRef(0);
   const reset = useCallback(
     (reason: 'idle' | 'cancel' | 'done' | 'admin') => {
+      visit.current += 1;
       dispatch({ type: 'reset' });
       setTones(0);
       setLimitWarning(null);
@@ -200,7 +205,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const result = state.screen === 'done' ? resultWords(t, state.submitted, state.receipt) : null;
   // The editor's help and prompt name the field open in it and give its example.
   const helpText = result ? resultHelpText(result) : t(`help.${topic}`, editorHelpWords(t, editedField));
-  const promptText = result ? resultPromptText(result) : t(`voice.${topic}`, editorHelpWords(t, editedField));
+  const promptText = result ? resultPromptText(result) : t(`voice.${topic}`, editorHelpWords(t, editedField, 'spoken'));
 
   // Spoken prompts (espeak-ng in the core): on "Dengarkan", and on every new screen when audio guidance is on.
   const playing = useRef<HTMLAudioElement | null>(null);
@@ -263,9 +268,18 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
       return;
     }
     send({ type: 'busy', busy: true });
-    const result = state.receipt
-      ? await api.calls['session.identifyByReceipt']({ reference: state.receipt, pin: state.pin })
-      : await api.calls['session.identify']({ nik: state.nik, pin: state.pin, ...(state.cardTapped ? { cardTapped: true } : {}) });
+    const ownVisit = visit.current;
+    signInsInFlight.current += 1;
+    const result = await (state.receipt
+      ? api.calls['session.identifyByReceipt']({ reference: state.receipt, pin: state.pin })
+      : api.calls['session.identify']({ nik: state.nik, pin: state.pin, ...(state.cardTapped ? { cardTapped: true } : {}) })
+    ).finally(() => (signInsInFlight.current -= 1));
+    if (visit.current !== ownVisit) {
+      // The resident left while the PIN was checked: the session the core just opened for them is ended
+      // (unless a newer sign-in is on its way, which replaces it), and the screen now on show is left alone.
+      if (result.ok && signInsInFlight.current === 0) void api.calls['session.end']({ reason: 'cancel' });
+      return;
+    }
     send({ type: 'busy', busy: false });
     if (result.ok) send({ type: 'identified', resident: result.value });
     else send({ type: 'pin-refused', error: result.error });
@@ -433,6 +447,8 @@ function helpTopic(state: KioskState, takesSignIn: boolean): string {
   if (state.screen === 'attract' && !takesSignIn) return 'attractClosed';
   // Nor ask for a PIN to see a scanned receipt's latest status.
   if (state.screen === 'receipt' && !takesSignIn && state.resident === null) return 'receiptClosed';
+  // A resident already signed in is sent to Permohonan Saya, not asked for a PIN.
+  if (state.screen === 'receipt' && state.resident !== null) return 'receiptSignedIn';
   if (fieldInEditor(state)) return 'editor';
   return state.screen;
 }

@@ -10,11 +10,15 @@ export function fieldExample(t: TFunction, field: LetterField): string | null {
 
 /**
  * The words the editor's help and spoken prompt put in their sentences: the
- * field's label and its example (`help.editor_example` where it has one).
+ * field's label (or "this field") and its example (`help.editor_example` where it has one).
  * Other screens' help needs none.
  */
-export function editorHelpWords(t: TFunction, field: LetterField | null): Record<string, string> {
+export function editorHelpWords(t: TFunction, field: LetterField | null, use: 'shown' | 'spoken' = 'shown'): Record<string, string> {
   if (!field) return {};
+  // A server may send no label; and the voice refuses any digit (it never reads out a NIK), so a
+  // label like "Nama Saksi 1" is spoken as "this field" rather than leaving the resident in silence.
+  const label = field.label.trim();
+  const name = label === '' || (use === 'spoken' && /\d/.test(label)) ? t('editor.thisField') : label;
   const example = fieldExample(t, field);
-  return example ? { field: field.label, example, context: 'example' } : { field: field.label };
+  return example ? { field: name, example, context: 'example' } : { field: name };
 }

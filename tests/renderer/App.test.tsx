@@ -210,6 +210,58 @@ describe('App', () => {
     tap('Lanjut');
     expect(await screen.findByText(/Kios ini belum disambungkan ke sistem desa/)).toBeTruthy();
     expect(fake.identify).toHaveBeenCalledWith({ nik: '3201011501900001', pin: '975310' });
+    // No PIN can work on this kiosk: Lanjut is off and the way back to the start is offered.
+    expect((screen.getByRole('button', { name: 'Lanjut' }) as HTMLButtonElement).disabled).toBe(true);
+    tap('Kembali ke awal');
+    expect(await screen.findByText('Sentuh layar untuk mulai')).toBeTruthy();
+  });
+
+  it('a resident already signed in who scans a receipt is sent to Permohonan Saya by the help too, not asked for a PIN', async () => {
+    const fake = createFakeBridge();
+    fake.identify.mockResolvedValue({ ok: true, value: { name: 'Budi Santoso', maskedNik: '320101******0001', online: true, phone: null } } as never);
+    Object.assign(fake.bridge.calls, {
+      'requests.receiptStatus': async () => ({
+        ok: true as const,
+        value: { reference: 'ADM-7Q2K', letterName: 'Surat Keterangan Domisili', createdAt: '2026-12-07T01:13:00.000Z', queueNumber: 'A-012', localState: null, statusCode: 1 },
+      }),
+    });
+    renderApp(fake);
+    tap(await screen.findByText('Sentuh layar untuk mulai').then(() => 'Sentuh layar untuk mulai'));
+    typeDigits('3201011501900001');
+    tap('Lanjut');
+    typeDigits('975310');
+    tap('Lanjut');
+    await screen.findByText(/Selamat datang/);
+    act(() => fake.push('input.receipt', { reference: 'ADM-7Q2K' }));
+    expect(await screen.findByRole('button', { name: 'Buka Permohonan Saya' })).toBeTruthy();
+    tap('Bantuan');
+    expect(screen.getByRole('dialog').textContent).toContain('sentuh Buka Permohonan Saya');
+    expect(screen.getByRole('dialog').textContent).not.toContain('PIN');
+  });
+
+  it('a PIN answer that arrives after the resident tapped Batal signs in nobody, and the core is told the visit ended', async () => {
+    const { fake } = renderApp();
+    // The fake's identify is typed for refusals; this one answers a signed-in resident, late.
+    let answer: (value: unknown) => void = () => {};
+    fake.identify.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve as (value: unknown) => void)));
+    tap(await screen.findByText('Sentuh layar untuk mulai').then(() => 'Sentuh layar untuk mulai'));
+    typeDigits('3201011501900001');
+    tap('Lanjut');
+    typeDigits('975310');
+    tap('Lanjut');
+    tap('Batal');
+    // The next resident starts and is typing a PIN when the first one's answer comes.
+    tap(await screen.findByText('Sentuh layar untuk mulai').then(() => 'Sentuh layar untuk mulai'));
+    typeDigits('3201011501850001');
+    tap('Lanjut');
+    typeDigits('1234');
+    const endsBefore = fake.end.mock.calls.length;
+    await act(async () => answer({ ok: true, value: { name: 'Budi Santoso', maskedNik: '320101******0001', online: true, phone: null } }));
+    expect(screen.queryByText(/Budi Santoso/)).toBeNull();
+    expect(screen.getByText('Ketik PIN Anda')).toBeTruthy();
+    expect(document.querySelectorAll('.pin-dot.filled')).toHaveLength(4);
+    expect((screen.getByRole('button', { name: 'Lanjut' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(fake.end.mock.calls.length).toBe(endsBefore + 1);
   });
 
   it('clears a wrong PIN and says so, so the next taps type the PIN again', async () => {

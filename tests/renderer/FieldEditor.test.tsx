@@ -36,6 +36,18 @@ describe('FieldEditor', () => {
     expect(onSave).toHaveBeenCalledWith('Wa 1');
   });
 
+  it('says a required field must be filled when Simpan is tapped on it empty, instead of doing nothing', () => {
+    const onSave = edit(field('text'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    tap('Simpan');
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toContain('Wajib diisi.');
+    tap('K');
+    expect(screen.queryByRole('alert')).toBeNull();
+    tap('Simpan');
+    expect(onSave).toHaveBeenCalledWith('K');
+  });
+
   it('offers @ for e-mail and refuses to save an invalid address', () => {
     const onSave = edit(field('email'), 'nama');
     expect((screen.getByRole('button', { name: 'Simpan' }) as HTMLButtonElement).disabled).toBe(true);

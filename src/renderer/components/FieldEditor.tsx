@@ -43,9 +43,17 @@ export function FieldEditor(props: {
   const { t } = useTranslation();
   const { field } = props;
   const [value, setValue] = useState(() => initialValue(field, props.value, props.timeZone));
-  const problem = value === '' ? null : checkField(field, value);
+  // An empty field says nothing until Simpan is tapped; then a required one says it must be filled, never a silent tap.
+  const [saveTried, setSaveTried] = useState(false);
+  const problem = value === '' && !saveTried ? null : checkField(field, value);
   const max = MAX_LENGTH[field.type] ?? 200;
-  const save = () => props.onSave(value.trim());
+  const save = () => {
+    if (checkField(field, value) !== null) {
+      setSaveTried(true);
+      return;
+    }
+    props.onSave(value.trim());
+  };
 
   let input;
   switch (field.type) {

@@ -24,7 +24,9 @@ export function IdentifyScreen(props: {
   const { t } = useTranslation();
   const { state, dispatch } = props;
   const onNikStep = state.step === 'nik';
-  const blocking = state.notice?.kind === 'call' && state.notice.error.code === 'server-not-configured';
+  // A kiosk with no village server cannot take this PIN, whatever is typed: no Lanjut, a way back to the start.
+  const notice = state.notice;
+  const blocking = (notice?.kind === 'call' || notice?.kind === 'pin-refused') && notice.error.code === 'server-not-configured';
 
   return (
     <StepFrame
