@@ -141,7 +141,6 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   // Each reset starts a new visit. A sign-in answer that arrives after its visit ended (Batal while
   // the PIN was being checked) belongs to nobody on screen: it must not sign in the next resident.
   const visit = useRef(0);
-  const signInsInFlight = useRef(0);
   const reset = useCallback(
     (reason: 'idle' | 'cancel' | 'done' | 'admin') => {
       visit.current += 1;
@@ -269,17 +268,12 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     }
     send({ type: 'busy', busy: true });
     const ownVisit = visit.current;
-    signInsInFlight.current += 1;
-    const result = await (state.receipt
-      ? api.calls['session.identifyByReceipt']({ reference: state.receipt, pin: state.pin })
-      : api.calls['session.identify']({ nik: state.nik, pin: state.pin, ...(state.cardTapped ? { cardTapped: true } : {}) })
-    ).finally(() => (signInsInFlight.current -= 1));
-    if (visit.current !== ownVisit) {
-      // The resident left while the PIN was checked: the session the core just opened for them is ended
-      // (unless a newer sign-in is on its way, which replaces it), and the screen now on show is left alone.
-      if (result.ok && signInsInFlight.current === 0) void api.calls['session.end']({ reason: 'cancel' });
-      return;
-    }
+    const result = state.receipt
+      ? await api.calls['session.identifyByReceipt']({ reference: state.receipt, pin: state.pin })
+      : await api.calls['session.identify']({ nik: state.nik, pin: state.pin, ...(state.cardTapped ? { cardTapped: true } : {}) });
+    // The resident left while the PIN was checked: the core heard the visit end and opens no session for
+    // it; the screen now on show (perhaps the next resident's PIN) is left alone.
+    if (visit.current !== ownVisit) return;
     send({ type: 'busy', busy: false });
     if (result.ok) send({ type: 'identified', resident: result.value });
     else send({ type: 'pin-refused', error: result.error });

@@ -67,6 +67,9 @@ export const registerResidentSession: Feature = (ctx) => {
     });
   }
 
+  // Visits the screen ended (session.end): a sign-in whose visit ended while its PIN was checked opens nothing.
+  let visitsEnded = 0;
+
   ctx.handle('session.identify', async ({ nik, pin, cardTapped }) => {
     const check = checkNik(nik);
     if (!check.valid) return fail('invalid-nik', nikProblemParams(nik, check.problem));
@@ -114,6 +117,7 @@ export const registerResidentSession: Feature = (ctx) => {
     }
     endSession('new identification');
 
+    const visit = visitsEnded;
     inFlight.add(nik);
     let login;
     try {
@@ -121,8 +125,18 @@ export const registerResidentSession: Feature = (ctx) => {
     } finally {
       inFlight.delete(nik);
     }
+    // Batal or the idle reset came while the server checked the PIN: nobody is at the screen for a
+    // session now, and the next resident must not find this one open. A wrong PIN still counts below.
+    const visitEnded = visitsEnded !== visit;
     if (login.ok) {
       limiter.reset(nik);
+      if (visitEnded) {
+        log.info({ nik }, 'the visit ended while the PIN was checked: no session opened');
+        void village.logout(login.value.token).then((result) => {
+          if (!result.ok) log.info({ error: result.error.kind }, 'server logout failed (the token expires on its own)');
+        });
+        return fail('session-ended');
+      }
       learnCards(ctx, nik, login.value.tagIdCard, cardTapped);
       ctx.session.start({
         mode: 'online',
@@ -154,6 +168,7 @@ export const registerResidentSession: Feature = (ctx) => {
         return fail('server-locked', { count: minutes(error.seconds) });
       case 'transient':
       case 'unavailable':
+        if (visitEnded) return fail('session-ended');
         // Offline is a normal state: the request waits for verification. The PIN is not checked, so nothing is shown from the cache.
         ctx.session.start({ mode: 'offline', nik, pin, startedAt: Date.now(), requestIds: new Set() });
         armExpiry();
@@ -193,6 +208,7 @@ export const registerResidentSession: Feature = (ctx) => {
   });
 
   ctx.handle('session.end', ({ reason }) => {
+    visitsEnded += 1;
     // Batal and the idle reset end a visit before any sign-in too: its tap is forgotten with it.
     ctx.cardTaps.forget();
     endSession(reason);

@@ -41,6 +41,19 @@ describe('resident session', () => {
     expect(locked).toEqual({ ok: false, error: { code: 'server-locked', params: { count: 60 } } });
   });
 
+  it('opens no session for a visit that ended (Batal) while the server checked the PIN', async () => {
+    const rig = await coreWithSim(tempDir());
+    close = rig.close;
+    rig.sim.setFaults({ latencyMs: 300 });
+    const late = rig.core.invoke('session.identify', { nik: budi.nik, pin: budi.pin });
+    expect(await rig.core.invoke('session.end', { reason: 'cancel' })).toEqual({ ok: true, value: null });
+    expect(await late).toEqual({ ok: false, error: { code: 'session-ended' } });
+    // Nobody is signed in for the next resident to find.
+    expect((await rig.core.invoke('requests.mine', {})).ok).toBe(false);
+    rig.sim.setFaults({ latencyMs: 0 });
+    expect((await rig.core.invoke('session.identify', { nik: budi.nik, pin: budi.pin })).ok).toBe(true);
+  });
+
   it('opens an offline session when the server is unreachable', async () => {
     const rig = await coreWithSim(tempDir());
     close = rig.close;
