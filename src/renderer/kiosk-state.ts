@@ -4,7 +4,7 @@
  * Components keep no resident data of their own.
  */
 import type { IdentifiedResident, LetterDefinition, PrintResult, SubmittedRequest } from '../shared/contract';
-import { firstMissingField } from '../shared/letter-form';
+import { BRING_ORIGINAL, firstMissingField } from '../shared/letter-form';
 import { NIK_LENGTH } from '../shared/nik';
 import { normalisePhone } from '../shared/phone';
 import { PIN_LENGTH } from '../shared/pin';
@@ -24,7 +24,7 @@ export interface LetterDraft {
   letter: LetterDefinition;
   step: FormStep;
   answers: Record<string, string>;
-  /** Requirement id -> "-1" (bring the original) or one of the resident's document ids. */
+  /** Requirement id -> `BRING_ORIGINAL` or one of the resident's document ids. */
   requirements: Record<string, string>;
   phone: string;
   /** "Tidak punya nomor HP": the village office's number goes instead, and news comes through the office. */
@@ -140,7 +140,7 @@ function signedInReducer(state: SignedIn, action: KioskAction): KioskState {
       return { screen: action.screen, resident };
     case 'open-letter': {
       // An uploaded document where the resident has one, else "bring the original paper".
-      const requirements = Object.fromEntries(action.letter.requirements.map((r) => [String(r.id), r.documents[0]?.value ?? '-1']));
+      const requirements = Object.fromEntries(action.letter.requirements.map((r) => [String(r.id), r.documents[0]?.value ?? BRING_ORIGINAL]));
       const answers = Object.fromEntries(action.letter.fields.map((f) => [f.name, '']));
       const phone = normalisePhone(resident.phone).slice(0, 15);
       // A fresh form opens straight into its first required field.

@@ -6,6 +6,12 @@
  */
 import type { LetterField } from './contract';
 
+/**
+ * A requirement answered "I bring the original to the office" instead of with
+ * one of the resident's uploaded documents: OpenSID's own value for it.
+ */
+export const BRING_ORIGINAL = '-1';
+
 export type FieldProblem = 'required' | 'number' | 'email' | 'url' | 'date' | 'time' | 'day' | 'option';
 
 export const WEEKDAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;

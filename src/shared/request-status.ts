@@ -1,3 +1,5 @@
+import type { OutboxState, ResidentLocalState } from './outbox-states';
+
 /**
  * Request statuses on the village server. The resident API sends the LABEL;
  * the kiosk works with the code (0-5) and maps back for display.
@@ -12,6 +14,16 @@ export const REQUEST_STATUS_LABELS = {
 } as const;
 
 export type RequestStatusCode = keyof typeof REQUEST_STATUS_LABELS;
+
+/** Each status code by name: code that means one of them says which. */
+export const REQUEST_STATUS = {
+  incomplete: 0,
+  checking: 1,
+  awaitingSignature: 2,
+  ready: 3,
+  collected: 4,
+  cancelled: 5,
+} as const satisfies Record<string, RequestStatusCode>;
 
 export function statusCodeFromLabel(label: string): RequestStatusCode | null {
   for (const [code, known] of Object.entries(REQUEST_STATUS_LABELS)) {
@@ -32,7 +44,7 @@ export type KioskRequestStatus =
   | { at: 'office'; code: RequestStatusCode | null };
 
 export function kioskRequestStatus(
-  syncState: 'pending' | 'synced' | 'parked' | 'rejected',
+  syncState: OutboxState,
   serverStatus: number | null,
   refusedByServer: boolean,
 ): KioskRequestStatus {
@@ -49,12 +61,12 @@ export function kioskRequestStatus(
 
 /** The resident may cancel only while the office has not started on it. */
 export function isCancellable(code: RequestStatusCode | null): boolean {
-  return code === 0 || code === 1;
+  return code === REQUEST_STATUS.incomplete || code === REQUEST_STATUS.checking;
 }
 
 /** Printing a receipt again makes sense only while the request is still alive at the office. */
 export function isReprintable(code: RequestStatusCode | null): boolean {
-  return code !== 4 && code !== 5;
+  return code !== REQUEST_STATUS.collected && code !== REQUEST_STATUS.cancelled;
 }
 
 /**
@@ -63,17 +75,17 @@ export function isReprintable(code: RequestStatusCode | null): boolean {
  */
 export type StatusTone = 'progress' | 'action' | 'ready' | 'done' | 'stopped' | 'waiting';
 
-export function statusTone(code: RequestStatusCode | null, localState: 'waiting' | 'parked' | 'rejected' | null): StatusTone {
+export function statusTone(code: RequestStatusCode | null, localState: ResidentLocalState): StatusTone {
   if (localState === 'waiting') return 'waiting';
-  if (localState === 'parked' || localState === 'rejected') return 'stopped';
+  if (localState !== null) return 'stopped'; // parked or rejected
   switch (code) {
-    case 0:
+    case REQUEST_STATUS.incomplete:
       return 'action';
-    case 3:
+    case REQUEST_STATUS.ready:
       return 'ready';
-    case 4:
+    case REQUEST_STATUS.collected:
       return 'done';
-    case 5:
+    case REQUEST_STATUS.cancelled:
       return 'stopped';
     default:
       return 'progress';

@@ -160,7 +160,7 @@ describe('adm CLI', () => {
     const [ref] = await queue(dir, 1);
     await adm(dir, 'sync', '--once');
     const core = createKioskCore({ dataDir: dir, watchConfig: false });
-    core.outbox.updateServerStatus(core.outbox.byReference(ref!)!.id, 5);
+    core.outbox.recordServerStatus(core.outbox.byReference(ref!)!.id, 5);
     await core.close();
     expect(JSON.parse((await adm(dir, 'outbox', 'list', '--json')).text)).toEqual([expect.objectContaining({ reference: ref, state: 'synced', status: 'dibatalkan' })]);
   });

@@ -22,6 +22,7 @@ import type { KioskConfig } from '../config/schema';
 import type { Logger } from 'pino';
 import type { Feature } from '../feature';
 import { type RequestStatusCode } from '../../shared/request-status';
+import { residentLocalState } from '../../shared/outbox-states';
 
 /** A tap this long before a successful sign-in teaches the kiosk that card's NIK. */
 const TAP_LEARN_WINDOW_MS = 5 * 60_000;
@@ -119,13 +120,12 @@ export const registerReaderInput: Feature = (ctx) => {
     }
     const request = ctx.outbox.byReference(reference);
     if (!request) return fail('receipt-unknown');
-    const localState = request.syncState === 'synced' ? null : request.syncState === 'pending' ? 'waiting' : request.syncState;
     return ok({
       reference: request.reference,
       letterName: request.letterName,
       createdAt: request.createdAt,
-      queueNumber: ctx.printing.queueNumberOf(request.id),
-      localState,
+      queueNumber: request.queueNumber,
+      localState: residentLocalState(request.syncState),
       statusCode: request.serverStatus as RequestStatusCode | null,
     });
   });

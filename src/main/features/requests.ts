@@ -6,16 +6,16 @@
  * it made itself, never the history stored for that NIK.
  */
 import type { MyRequest } from '../../shared/contract';
-import { checkAnswers } from '../../shared/letter-form';
-import { isCancellable, type RequestStatusCode } from '../../shared/request-status';
+import { BRING_ORIGINAL, checkAnswers } from '../../shared/letter-form';
+import { OUTBOX_STATE, residentLocalState } from '../../shared/outbox-states';
+import { isCancellable, REQUEST_STATUS, type RequestStatusCode } from '../../shared/request-status';
 import { fail, invalid, ok } from '../../shared/result';
 import type { Feature } from '../feature';
 import { makeReference } from '../outbox/reference';
-import type { OutboxRequest, RequestSecret } from '../outbox/outbox-store';
+import { ReferenceTakenError, type NewLetterRequest, type OutboxRequest, type RequestSecret } from '../outbox/outbox-store';
+import { serverRowOwners } from '../outbox/adoption';
 import { officePhoneOf } from './kiosk-info';
 import { isValidPhone, normalisePhone } from '../../shared/phone';
-
-const BRING_ORIGINAL = '-1';
 
 export const registerRequests: Feature = (ctx) => {
   const log = ctx.log('requests');
@@ -52,7 +52,7 @@ export const registerRequests: Feature = (ctx) => {
       }
     }
 
-    // Every requirement gets an answer: an uploaded document of this resident, or "-1" (bring the original).
+    // Every requirement gets an answer: an uploaded document of this resident, or BRING_ORIGINAL.
     const chosen: Record<string, string> = {};
     for (const requirement of letter.requirements) {
       const value = requirements[String(requirement.id)] ?? BRING_ORIGINAL;
@@ -70,7 +70,6 @@ export const registerRequests: Feature = (ctx) => {
         : { kind: 'pin', pin: session.pin };
     const online = session.mode === 'online';
     const config = ctx.config.current();
-    let queueNumber = '';
     const stored = enqueueWithFreshReference(() => ({
       reference: makeReference(config.kiosk.name, new Date(), config.kiosk.timeZone),
       kioskName: config.kiosk.name,
@@ -86,29 +85,23 @@ export const registerRequests: Feature = (ctx) => {
       note: note?.trim() || null,
       verified: online,
       serverTarget,
-    }), secret, (id) => {
-      // Same transaction: the queue number and the receipt job exist with the request.
-      queueNumber = ctx.printing.reserveReceipt(id);
-    });
+    }), secret);
     session.requestIds.add(stored.id);
     log.info({ reference: stored.reference, nik: session.nik, letter: letter.slug, verified: online }, 'request stored');
-    // Committed: the receipt prints now, from the core; the screen follows `printing.receipt`.
-    void ctx.printing.printReceipt(stored.reference);
+    // Committed: the receipt prints now, from the request as stored; the screen follows `printing.receipt`.
+    void ctx.printing.printReceipt(stored);
     ctx.sync.wake();
-    return ok({ reference: stored.reference, queueNumber, letterName: letter.name, createdAt: stored.createdAt, verified: stored.verified });
+    return ok({ reference: stored.reference, queueNumber: stored.queueNumber ?? '', letterName: letter.name, createdAt: stored.createdAt, verified: stored.verified });
   });
 
-  function enqueueWithFreshReference(
-    build: () => Parameters<typeof ctx.outbox.enqueue>[0],
-    secret: RequestSecret,
-    extra: (id: number) => void,
-  ): OutboxRequest {
+  function enqueueWithFreshReference(build: () => NewLetterRequest, secret: RequestSecret): OutboxRequest {
     // A reference collision (1 in 28 million per day and kiosk) just takes another.
     for (let attempt = 0; ; attempt++) {
       try {
-        return ctx.outbox.enqueue(build(), secret, extra);
+        // One transaction: the queue number and the receipt job exist with the request, or nothing does.
+        return ctx.outbox.enqueue(build(), secret, { queueNumber: ctx.printing.reserveQueueNumber, alongside: ctx.printing.addReceiptJob });
       } catch (error) {
-        if (attempt < 3 && /UNIQUE constraint failed: letter_request.reference/.test(String(error))) continue;
+        if (attempt < 3 && error instanceof ReferenceTakenError) continue;
         throw error;
       }
     }
@@ -128,20 +121,9 @@ export const registerRequests: Feature = (ctx) => {
       if (listed.ok) {
         // The server's time is when it received a request (an offline one: when the kiosk could send it, on
         // the server's clock); the resident made it when this kiosk stored it, so that time is shown.
-        const ownByServerId = new Map(local.filter((r) => r.serverId !== null).map((r) => [r.serverId!, r]));
-        // A request whose send is still in doubt may already be on the server
-        // (the worker adopts it on its next pass): the one row of its letter
-        // above its mark is shown once, as the server's.
-        const inDoubt = new Set<string>();
-        for (const request of local.filter((r) => r.syncState === 'pending' && r.attemptMark !== null)) {
-          const candidates = listed.value.filter(
-            (row) => row.id > request.attemptMark! && row.letterName === request.letterName && !ownByServerId.has(row.id),
-          );
-          if (candidates.length === 1) {
-            ownByServerId.set(candidates[0]!.id, request);
-            inDoubt.add(request.reference);
-          }
-        }
+        // A request whose send is still in doubt may already be on the server (the worker adopts it on its
+        // next pass): by the adoption rule, its one row is shown once, as the server's.
+        const { byServerId: ownByServerId, inDoubtOnServer: inDoubt } = serverRowOwners(local, listed.value);
         const fromServer: MyRequest[] = listed.value.map((row) => ({
           key: `server-${row.id}`,
           letterName: row.letterName,
@@ -152,11 +134,8 @@ export const registerRequests: Feature = (ctx) => {
           localState: null,
           cancellable: isCancellable(row.statusCode),
         }));
-        for (const row of listed.value) {
-          const mine = local.find((r) => r.serverId === row.id);
-          if (mine) ctx.outbox.updateServerStatus(mine.id, row.statusCode);
-        }
-        const notOnServer = local.filter((r) => r.syncState !== 'synced' && !inDoubt.has(r.reference)).map(localItem);
+        recordServerStatuses(local, listed.value);
+        const notOnServer = local.filter((r) => r.syncState !== OUTBOX_STATE.synced && !inDoubt.has(r.reference)).map(localItem);
         return ok({ items: [...notOnServer, ...fromServer], fromServer: true });
       }
       log.warn({ error: listed.error.kind }, 'requests not listed by the server; showing this kiosk only');
@@ -172,7 +151,7 @@ export const registerRequests: Feature = (ctx) => {
     const result = await village.cancelRequest(session.token, serverId);
     if (result.ok) {
       const mine = ctx.outbox.forResident(session.nik, 200).find((r) => r.serverId === serverId);
-      if (mine) ctx.outbox.updateServerStatus(mine.id, 5);
+      if (mine) ctx.outbox.recordServerStatus(mine.id, REQUEST_STATUS.cancelled);
       log.info({ serverId, nik: session.nik, server: result.value }, 'request cancelled by the resident');
       return ok(null);
     }
@@ -180,12 +159,24 @@ export const registerRequests: Feature = (ctx) => {
     return fail('needs-connection');
   });
 
+  /**
+   * The statuses the server just listed are kept on this kiosk's sent requests
+   * (a scanned receipt and the admin read them). Done by `requests.mine` in
+   * the open, after the list is made: building the list writes nothing.
+   */
+  function recordServerStatuses(local: readonly OutboxRequest[], rows: ReadonlyArray<{ id: number; statusCode: number | null }>): void {
+    for (const row of rows) {
+      const mine = local.find((r) => r.serverId === row.id);
+      if (mine) ctx.outbox.recordServerStatus(mine.id, row.statusCode);
+    }
+  }
+
   return () => {};
 };
 
 function localItem(request: OutboxRequest): MyRequest {
-  const localState = request.syncState === 'pending' ? 'waiting' : request.syncState === 'synced' ? null : request.syncState;
-  const statusCode = request.syncState === 'synced' ? (request.serverStatus as RequestStatusCode | null) : null;
+  const localState = residentLocalState(request.syncState);
+  const statusCode = request.syncState === OUTBOX_STATE.synced ? (request.serverStatus as RequestStatusCode | null) : null;
   return {
     key: request.reference,
     letterName: request.letterName,

@@ -9,8 +9,36 @@ import { z } from 'zod';
 import type { Database } from '../db/database';
 import type { SecretBox } from './secret-box';
 import { DEMO_TARGET } from '../village/server-target';
+import { OUTBOX_STATE, OUTBOX_STATES, type OutboxState } from '../../shared/outbox-states';
 
-export type SyncState = 'pending' | 'synced' | 'parked' | 'rejected';
+export type SyncState = OutboxState;
+
+/** The states as SQL literals, made from their one home so no statement spells one. */
+const SQL_STATE = Object.fromEntries(OUTBOX_STATES.map((state) => [state, `'${state}'`])) as { [S in OutboxState]: `'${S}'` };
+const { pending: PENDING, parked: PARKED, synced: SYNCED, rejected: REJECTED } = SQL_STATE;
+
+/**
+ * The reference is already used by another request (1 in 28 million per day
+ * and kiosk): nothing was stored; the caller makes another reference and tries
+ * again.
+ */
+export class ReferenceTakenError extends Error {
+  constructor(readonly reference: string) {
+    super(`reference ${reference} is taken (UNIQUE): nothing stored`);
+    this.name = 'ReferenceTakenError';
+  }
+}
+
+/** What is committed in the same transaction as a new request. */
+export interface EnqueueOptions {
+  /**
+   * Reserves the request's queue number (`printing/queue-numbers.ts`); it is
+   * stored on the request row, its one home, and returned with the request.
+   */
+  queueNumber?: () => string;
+  /** Anything that must exist with the request, e.g. its receipt's print job; a throw rolls the request back. */
+  alongside?: (request: OutboxRequest) => void;
+}
 
 export interface NewLetterRequest {
   reference: string;
@@ -59,6 +87,8 @@ export interface OutboxRequest {
   note: string | null;
   verified: boolean;
   syncState: SyncState;
+  /** Reserved with the request (null: made before queue numbers, or by a caller that reserved none). */
+  queueNumber: string | null;
   serverId: number | null;
   serverStatus: number | null;
   attempts: number;
@@ -99,7 +129,8 @@ const row = z.object({
   phone: z.string().nullable(),
   note: z.string().nullable(),
   verified: z.number(),
-  sync_state: z.enum(['pending', 'synced', 'parked', 'rejected']),
+  sync_state: z.enum(OUTBOX_STATES),
+  queue_number: z.string().nullable(),
   server_id: z.number().nullable(),
   server_status: z.number().nullable(),
   attempts: z.number(),
@@ -133,6 +164,7 @@ function toRequest(raw: unknown): OutboxRequest {
     note: r.note,
     verified: r.verified === 1,
     syncState: r.sync_state,
+    queueNumber: r.queue_number,
     serverId: r.server_id,
     serverStatus: r.server_status,
     attempts: r.attempts,
@@ -169,12 +201,15 @@ export type OutboxCounts = Record<SyncState, number>;
 
 export interface OutboxStore {
   /**
-   * Commits the request, its secret and (through `extra`, in the same
-   * transaction) anything that must exist with it, e.g. its print job.
+   * Commits the request, its secret, its queue number and (`alongside`)
+   * anything that must exist with it, in one transaction; returns the request
+   * as stored. Throws `ReferenceTakenError` when the reference is in use.
    */
-  enqueue(request: NewLetterRequest, secret: RequestSecret | null, extra?: (id: number) => void): OutboxRequest;
+  enqueue(request: NewLetterRequest, secret: RequestSecret | null, options?: EnqueueOptions): OutboxRequest;
   get(id: number): OutboxRequest | null;
   byReference(reference: string): OutboxRequest | null;
+  /** The request's reference while its personal data is kept (its receipt can still be printed), else null. */
+  liveReference(id: number): string | null;
   /** Pending requests whose time has come, oldest first; rows that cannot be read are parked and listed apart. */
   due(now?: Date): { requests: OutboxRequest[]; unreadable: UnreadableRequest[] };
   nextDueAt(): string | null;
@@ -213,7 +248,8 @@ export interface OutboxStore {
   reject(id: number, message: string): void;
   reschedule(id: number, at: Date, error: string | null): void;
   isServerIdTaken(serverId: number): boolean;
-  updateServerStatus(id: number, status: number | null): void;
+  /** The one place a status heard from the village server (or set by a cancel there) is written. */
+  recordServerStatus(id: number, status: number | null): void;
   /** Technician: send a parked or waiting request again now (not once its personal data is purged). */
   retry(reference: string): boolean;
   /** Technician: send a request held for another server to the current one instead. */
@@ -264,18 +300,20 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
   const insertRequest = db.prepare(`
     INSERT INTO letter_request (reference, created_at, kiosk_name, letter_id, letter_slug, letter_name,
       resident_nik, resident_name, answers_json, requirements_json, phone, note, verified, next_attempt_at, server_target,
-      phone_from_office)
+      phone_from_office, queue_number)
     VALUES (@reference, @createdAt, @kioskName, @letterId, @letterSlug, @letterName,
-      @residentNik, @residentName, @answers, @requirements, @phone, @note, @verified, @createdAt, @serverTarget, @phoneFromOffice)`);
+      @residentNik, @residentName, @answers, @requirements, @phone, @note, @verified, @createdAt, @serverTarget, @phoneFromOffice,
+      @queueNumber)`);
   const insertSecret = db.prepare(
     'INSERT INTO request_secret (request_id, kind, sealed, created_at, expires_at, sealed_pin) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const byId = db.prepare('SELECT * FROM letter_request WHERE id = ?');
   const byReference = db.prepare('SELECT * FROM letter_request WHERE reference = ?');
-  const nextDue = db.prepare("SELECT min(next_attempt_at) FROM letter_request WHERE sync_state = 'pending'").pluck();
+  const liveReference = db.prepare('SELECT reference FROM letter_request WHERE id = ? AND resident_nik IS NOT NULL').pluck();
+  const nextDue = db.prepare(`SELECT min(next_attempt_at) FROM letter_request WHERE sync_state = ${PENDING}`).pluck();
   const earlierSibling = db
     .prepare(
-      `SELECT 1 FROM letter_request WHERE sync_state = 'pending' AND id < ? AND resident_nik = ? AND letter_slug = ? LIMIT 1`,
+      `SELECT 1 FROM letter_request WHERE sync_state = ${PENDING} AND id < ? AND resident_nik = ? AND letter_slug = ? LIMIT 1`,
     )
     .pluck();
   const selectSecret = db.prepare('SELECT kind, sealed, created_at, expires_at, sealed_pin FROM request_secret WHERE request_id = ?');
@@ -286,75 +324,86 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
   );
   const offlineOfResident = db.prepare(`
     SELECT s.request_id AS id, s.sealed FROM request_secret s JOIN letter_request r ON r.id = s.request_id
-    WHERE r.sync_state = 'pending' AND r.resident_nik = ? AND s.kind = 'pin' ORDER BY s.request_id`);
+    WHERE r.sync_state = ${PENDING} AND r.resident_nik = ? AND s.kind = 'pin' ORDER BY s.request_id`);
   // Only while still waiting: a technician may have held it since the pass read it.
   const startAttempt = db.prepare(
-    "UPDATE letter_request SET attempts = attempts + 1, attempt_started_at = ?, doubt_until = ?, attempt_mark = ? WHERE id = ? AND sync_state = 'pending'",
+    `UPDATE letter_request SET attempts = attempts + 1, attempt_started_at = ?, doubt_until = ?, attempt_mark = ? WHERE id = ? AND sync_state = ${PENDING}`,
   );
   const parkRaw = db.prepare(
-    "UPDATE letter_request SET sync_state = 'parked', last_error = ?, resolved_at = ? WHERE id = ? AND sync_state = 'pending'",
+    `UPDATE letter_request SET sync_state = ${PARKED}, last_error = ?, resolved_at = ? WHERE id = ? AND sync_state = ${PENDING}`,
   );
-  const dueIds = db.prepare("SELECT id, reference FROM letter_request WHERE sync_state = 'pending' AND next_attempt_at <= ? ORDER BY id");
+  const dueIds = db.prepare(`SELECT id, reference FROM letter_request WHERE sync_state = ${PENDING} AND next_attempt_at <= ? ORDER BY id`);
   const settleAttempt = db.prepare('UPDATE letter_request SET doubt_until = ? WHERE id = ?');
   const clearAttempt = db.prepare(
     'UPDATE letter_request SET attempt_started_at = NULL, doubt_until = NULL, attempt_mark = NULL WHERE id = ?',
   );
   const setSynced = db.prepare(`
-    UPDATE letter_request SET sync_state = 'synced', server_id = ?, server_status = ?, resolved_at = ?,
-      attempt_started_at = NULL, doubt_until = NULL, attempt_mark = NULL, last_error = NULL WHERE id = ? AND sync_state = 'pending'`);
+    UPDATE letter_request SET sync_state = ${SYNCED}, server_id = ?, server_status = ?, resolved_at = ?,
+      attempt_started_at = NULL, doubt_until = NULL, attempt_mark = NULL, last_error = NULL WHERE id = ? AND sync_state = ${PENDING}`);
   const setFinal = db.prepare(`
     UPDATE letter_request SET sync_state = ?, last_error = ?, resolved_at = ?, attempt_started_at = NULL, doubt_until = NULL,
       attempt_mark = NULL WHERE id = ?`);
-  const setSchedule = db.prepare("UPDATE letter_request SET next_attempt_at = ?, last_error = ? WHERE id = ? AND sync_state = 'pending'");
+  const setSchedule = db.prepare(`UPDATE letter_request SET next_attempt_at = ?, last_error = ? WHERE id = ? AND sync_state = ${PENDING}`);
   const serverIdTaken = db.prepare('SELECT 1 FROM letter_request WHERE server_id = ?').pluck();
   const setRetry = db.prepare(`
-    UPDATE letter_request SET sync_state = 'pending', next_attempt_at = ?, last_error = NULL, resolved_at = NULL, candidate_ids = NULL
-    WHERE reference = ? AND sync_state IN ('pending', 'parked') AND purged_at IS NULL`);
+    UPDATE letter_request SET sync_state = ${PENDING}, next_attempt_at = ?, last_error = NULL, resolved_at = NULL, candidate_ids = NULL
+    WHERE reference = ? AND sync_state IN (${PENDING}, ${PARKED}) AND purged_at IS NULL`);
   const setCandidates = db.prepare('UPDATE letter_request SET candidate_ids = ? WHERE id = ?');
   const parkWaiting = db.prepare(`
-    UPDATE letter_request SET sync_state = 'parked', last_error = ?, resolved_at = ?
-    WHERE reference = ? AND sync_state = 'pending' AND attempt_started_at IS NULL AND attempt_mark IS NULL`);
-  const candidatesOf = db.prepare("SELECT id, candidate_ids FROM letter_request WHERE reference = ? AND sync_state = 'parked'");
+    UPDATE letter_request SET sync_state = ${PARKED}, last_error = ?, resolved_at = ?
+    WHERE reference = ? AND sync_state = ${PENDING} AND attempt_started_at IS NULL AND attempt_mark IS NULL`);
+  const candidatesOf = db.prepare(`SELECT id, candidate_ids FROM letter_request WHERE reference = ? AND sync_state = ${PARKED}`);
   const setAdopted = db.prepare(`
-    UPDATE letter_request SET sync_state = 'synced', server_id = ?, server_status = NULL, resolved_at = ?, last_error = NULL,
-      candidate_ids = NULL WHERE id = ? AND sync_state = 'parked'`);
+    UPDATE letter_request SET sync_state = ${SYNCED}, server_id = ?, server_status = NULL, resolved_at = ?, last_error = NULL,
+      candidate_ids = NULL WHERE id = ? AND sync_state = ${PARKED}`);
   const setTarget = db.prepare(`
-    UPDATE letter_request SET server_target = ?, sync_state = 'pending', next_attempt_at = ?, last_error = NULL, resolved_at = NULL
-    WHERE reference = ? AND sync_state IN ('pending', 'parked') AND purged_at IS NULL AND server_id IS NULL`);
+    UPDATE letter_request SET server_target = ?, sync_state = ${PENDING}, next_attempt_at = ?, last_error = NULL, resolved_at = NULL
+    WHERE reference = ? AND sync_state IN (${PENDING}, ${PARKED}) AND purged_at IS NULL AND server_id IS NULL`);
   const pendingTargets = db.prepare(`
     SELECT server_target AS target, count(*) AS count FROM letter_request
-    WHERE sync_state = 'pending' AND server_target IS NOT NULL AND server_target != ? GROUP BY server_target ORDER BY server_target`);
+    WHERE sync_state = ${PENDING} AND server_target IS NOT NULL AND server_target != ? GROUP BY server_target ORDER BY server_target`);
   const setTargetFrom = db.prepare(`
     UPDATE letter_request SET server_target = ?, next_attempt_at = ?, last_error = NULL
-    WHERE sync_state = 'pending' AND server_target = ? AND purged_at IS NULL AND server_id IS NULL`);
+    WHERE sync_state = ${PENDING} AND server_target = ? AND purged_at IS NULL AND server_id IS NULL`);
   const liveSecrets = db.prepare(`
     SELECT s.sealed, s.sealed_pin FROM request_secret s JOIN letter_request r ON r.id = s.request_id
-    WHERE r.sync_state IN ('pending', 'parked')`);
+    WHERE r.sync_state IN (${PENDING}, ${PARKED})`);
   const setServerStatus = db.prepare('UPDATE letter_request SET server_status = ? WHERE id = ?');
   const purge = db.prepare(`
     UPDATE letter_request SET resident_nik = NULL, resident_name = NULL, answers_json = NULL, phone = NULL, note = NULL,
-      purged_at = ? WHERE sync_state IN ('synced', 'parked', 'rejected') AND purged_at IS NULL AND resolved_at < ?`);
+      purged_at = ? WHERE sync_state IN (${SYNCED}, ${PARKED}, ${REJECTED}) AND purged_at IS NULL AND resolved_at < ?`);
   const deleteSecretsOfPurged = db.prepare(
     'DELETE FROM request_secret WHERE request_id IN (SELECT id FROM letter_request WHERE purged_at IS NOT NULL)',
   );
   const deleteStaleSecrets = db.prepare(`
     DELETE FROM request_secret WHERE created_at < ?
-      AND request_id IN (SELECT id FROM letter_request WHERE sync_state != 'pending')`);
+      AND request_id IN (SELECT id FROM letter_request WHERE sync_state != ${PENDING})`);
   const forResident = db.prepare('SELECT * FROM letter_request WHERE resident_nik = ? ORDER BY id DESC LIMIT ?');
   const countRows = db.prepare('SELECT sync_state AS state, count(*) AS n FROM letter_request GROUP BY sync_state');
   const usageRows = db.prepare('SELECT letter_id AS id, count(*) AS n FROM letter_request GROUP BY letter_id');
   const heldRows = db
-    .prepare("SELECT count(*) FROM letter_request WHERE sync_state = 'pending' AND server_target IS NOT NULL AND server_target IS NOT ?")
+    .prepare(`SELECT count(*) FROM letter_request WHERE sync_state = ${PENDING} AND server_target IS NOT NULL AND server_target IS NOT ?`)
     .pluck();
 
-  const enqueueTx = db.transaction((request: NewLetterRequest, secret: RequestSecret | null, extra?: (id: number) => void) => {
-    const info = insertRequest.run({
+  function insertNew(params: Record<string, unknown>): ReturnType<typeof insertRequest.run> {
+    try {
+      return insertRequest.run(params);
+    } catch (error) {
+      if (/UNIQUE constraint failed: letter_request\.reference/.test(String(error))) throw new ReferenceTakenError(String(params.reference));
+      throw error;
+    }
+  }
+
+  const enqueueTx = db.transaction((request: NewLetterRequest, secret: RequestSecret | null, options: EnqueueOptions) => {
+    const info = insertNew({
       ...request,
       createdAt: iso(),
       answers: JSON.stringify(request.answers),
       requirements: JSON.stringify(request.requirements),
       verified: request.verified ? 1 : 0,
       phoneFromOffice: request.phoneFromOffice ? 1 : 0,
+      // Reserved inside this transaction: a number is never handed out for a request that was not stored.
+      queueNumber: options.queueNumber?.() ?? null,
     });
     const id = Number(info.lastInsertRowid);
     if (secret?.kind === 'pin') insertSecret.run(id, 'pin', box.seal(secret.pin), iso(), null, null);
@@ -362,8 +411,9 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       const pin = secret.pin === null ? null : box.seal(secret.pin);
       insertSecret.run(id, 'token', box.seal(secret.token), iso(), secret.expiresAt.toISOString(), pin);
     }
-    extra?.(id);
-    return id;
+    const stored = mustGet(id);
+    options.alongside?.(stored);
+    return stored;
   });
 
   let secretsDeleted = false;
@@ -372,7 +422,7 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
   }
 
   /** Final states drop the secret in the same transaction. */
-  function finish(id: number, state: 'parked' | 'rejected', message: string): void {
+  function finish(id: number, state: typeof OUTBOX_STATE.parked | typeof OUTBOX_STATE.rejected, message: string): void {
     db.transaction(() => {
       setFinal.run(state, message, iso(), id);
       deleteSecret(id);
@@ -393,9 +443,10 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
   }
 
   return {
-    enqueue(request: NewLetterRequest, secret: RequestSecret | null, extra?: (id: number) => void): OutboxRequest {
-      return mustGet(enqueueTx(request, secret, extra));
+    enqueue(request: NewLetterRequest, secret: RequestSecret | null, options: EnqueueOptions = {}): OutboxRequest {
+      return enqueueTx(request, secret, options);
     },
+    liveReference: (id: number): string | null => (liveReference.get(id) as string | undefined) ?? null,
     get: (id: number): OutboxRequest | null => {
       const found = byId.get(id);
       return found ? toRequest(found) : null;
@@ -447,7 +498,7 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       const rejected: OutboxRequest[] = [];
       for (const { id, sealed } of offlineOfResident.all(nik) as Array<{ id: number; sealed: Buffer }>) {
         if (!sealedEquals(box, sealed, pin)) continue;
-        finish(id, 'rejected', message);
+        finish(id, OUTBOX_STATE.rejected, message);
         const after = byId.get(id);
         if (after) rejected.push(toRequest(after));
       }
@@ -466,8 +517,8 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
     },
     park(id, message, options = {}) {
       db.transaction(() => {
-        if (options.keepSecret) setFinal.run('parked', message, iso(), id);
-        else finish(id, 'parked', message);
+        if (options.keepSecret) setFinal.run(OUTBOX_STATE.parked, message, iso(), id);
+        else finish(id, OUTBOX_STATE.parked, message);
         if (options.candidates) setCandidates.run(JSON.stringify(options.candidates), id);
       })();
     },
@@ -486,13 +537,13 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       })();
     },
     reject(id, message) {
-      finish(id, 'rejected', message);
+      finish(id, OUTBOX_STATE.rejected, message);
     },
     reschedule(id: number, at: Date, error: string | null): void {
       setSchedule.run(at.toISOString(), error, id);
     },
     isServerIdTaken: (serverId: number): boolean => serverIdTaken.get(serverId) === 1,
-    updateServerStatus: (id: number, status: number | null): void => void setServerStatus.run(status, id),
+    recordServerStatus: (id: number, status: number | null): void => void setServerStatus.run(status, id),
     retry(reference: string): boolean {
       return setRetry.run(iso(), reference).changes === 1;
     },
@@ -548,7 +599,7 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
     },
     servedResidents: () => hasServedResidents(db),
     counts(): OutboxCounts {
-      const counts: OutboxCounts = { pending: 0, synced: 0, parked: 0, rejected: 0 };
+      const counts = Object.fromEntries(OUTBOX_STATES.map((state) => [state, 0])) as OutboxCounts;
       for (const { state, n } of countRows.all() as Array<{ state: SyncState; n: number }>) counts[state] = n;
       return counts;
     },

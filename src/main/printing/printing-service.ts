@@ -1,9 +1,11 @@
 /**
  * Printing for the kiosk: request receipts, queue tickets and the test slip.
  *
- * - The receipt's print job and queue number are stored in the same
- *   transaction as the request (`reserveReceipt`, called inside the outbox's
- *   enqueue), so the screen can always show the number, printed or not.
+ * - The request's queue number and its receipt's print job are stored in the
+ *   same transaction as the request: the outbox's enqueue calls
+ *   `reserveQueueNumber` and `addReceiptJob`. The number's one home is the
+ *   request (`OutboxRequest.queueNumber`); a job keeps the number its slip
+ *   carries, as a record of what was printed.
  * - Jobs print one at a time. States: queued -> printing -> printed |
  *   sent-unconfirmed | failed (with the reason). A failed receipt is never
  *   printed later on its own (the resident has gone and it carries personal
@@ -15,6 +17,8 @@ import type { Logger } from 'pino';
 import { purgeVirtualOutput } from '../../devices/printer/transports/virtual';
 import type { PrinterStatus } from '../../shared/device-status';
 import { maskNik } from '../../shared/nik';
+import { BRING_ORIGINAL } from '../../shared/letter-form';
+import { OUTBOX_STATE } from '../../shared/outbox-states';
 import type { PrintOutcome } from '../../devices/printer/driver';
 import { encodeQueueTicket, encodeRequestReceipt, encodeTestSlip, type ReceiptSyncState } from '../../devices/printer/templates';
 import type { KioskConfig } from '../config/schema';
@@ -33,10 +37,16 @@ export interface PrintResult {
 }
 
 export interface PrintingService {
-  /** Inside the request's transaction: the queue number and the receipt job. */
-  reserveReceipt(requestId: number): string;
-  /** Prints a request's receipt; its progress is kept for `receiptState` and told to `onReceiptPrinted`. */
-  printReceipt(reference: string): Promise<PrintResult & { queueNumber: string | null }>;
+  /** The next queue number of the day; only inside the transaction that stores what it is for. */
+  reserveQueueNumber(): string;
+  /** Inside the request's transaction: the job its receipt prints from. */
+  addReceiptJob(request: OutboxRequest): void;
+  /**
+   * Prints the receipt of a request just stored, from the request as the
+   * outbox returned it; its progress is kept for `receiptState` and told to
+   * `onReceiptPrinted`.
+   */
+  printReceipt(request: OutboxRequest): Promise<PrintResult & { queueNumber: string | null }>;
   /** 'printing' while the receipt job runs, its result after, null when this kiosk run printed none. */
   receiptState(reference: string): PrintResult | 'printing' | null;
   onReceiptPrinted(listener: (reference: string, result: PrintResult) => void): () => void;
@@ -62,8 +72,6 @@ export interface PrintingService {
   purgeOutput(before: Date): number;
   /** Resolves once every job started so far has finished (shutdown waits for it). */
   whenIdle(): Promise<void>;
-  /** The queue number reserved with a request, if any. */
-  queueNumberOf(requestId: number): string | null;
 }
 
 export interface PrintingOptions {
@@ -74,7 +82,10 @@ export interface PrintingOptions {
   config: () => KioskConfig;
   log: Logger;
   clock?: () => Date;
-  /** False after a sync pass found the village server unreachable (receipts then say "Menunggu koneksi"). */
+  /**
+   * The sync worker's published status: false after its last pass found the
+   * village server unreachable (receipts then say "Menunggu koneksi").
+   */
   serverReachable?: () => boolean;
   /** Slips say they are demo slips, not official proof. */
   demoMode?: boolean;
@@ -82,8 +93,8 @@ export interface PrintingOptions {
 
 /** What the receipt may say about sending, true at the moment it prints. */
 export function receiptSyncState(request: Pick<OutboxRequest, 'syncState' | 'verified'>, serverReachable: boolean): ReceiptSyncState {
-  if (request.syncState === 'synced') return 'sent';
-  if (request.syncState !== 'pending') return 'staff'; // parked or rejected: not on its way
+  if (request.syncState === OUTBOX_STATE.synced) return 'sent';
+  if (request.syncState !== OUTBOX_STATE.pending) return 'staff'; // parked or rejected: not on its way
   // An online request is sent within seconds; an offline one waits for the server (and its PIN check).
   return request.verified && serverReachable ? 'sending' : 'waiting';
 }
@@ -129,23 +140,18 @@ export function createPrintingService(options: PrintingOptions): PrintingService
   const insertJob = db.prepare(
     'INSERT INTO print_job (kind, request_id, queue_number, created_at) VALUES (?, ?, ?, ?)',
   );
-  const setRequestQueue = db.prepare('UPDATE letter_request SET queue_number = ? WHERE id = ?');
-  const jobForRequest = db.prepare(
-    "SELECT id, queue_number FROM print_job WHERE request_id = ? AND kind = 'request-receipt' ORDER BY id LIMIT 1",
-  );
+  const jobForRequest = db.prepare("SELECT id FROM print_job WHERE request_id = ? AND kind = 'request-receipt' ORDER BY id LIMIT 1").pluck();
   const startJob = db.prepare("UPDATE print_job SET state = 'printing', attempts = attempts + 1, updated_at = ? WHERE id = ?");
   const finishJob = db.prepare('UPDATE print_job SET state = ?, failure = ?, updated_at = ? WHERE id = ?');
   const abandoned = db.prepare(
     "UPDATE print_job SET state = 'failed', failure = 'kios berhenti sebelum mencetak', updated_at = ? WHERE state IN ('queued', 'printing')",
   );
-  const queueNumberOf = db.prepare('SELECT queue_number FROM letter_request WHERE id = ?').pluck();
   // A receipt's latest job per request, when that one failed (a later reprint that printed clears it).
   const failedReceiptRows = db.prepare(`
-    SELECT r.reference, j.updated_at AS failed_at, j.failure
-    FROM print_job j JOIN letter_request r ON r.id = j.request_id
-    WHERE j.kind = 'request-receipt' AND j.state = 'failed' AND r.resident_nik IS NOT NULL
+    SELECT j.request_id, j.updated_at AS failed_at, j.failure FROM print_job j
+    WHERE j.kind = 'request-receipt' AND j.state = 'failed' AND j.request_id IS NOT NULL
       AND j.id = (SELECT max(id) FROM print_job WHERE request_id = j.request_id AND kind = 'request-receipt')
-    ORDER BY j.id DESC LIMIT ?`);
+    ORDER BY j.id DESC`);
   let lastSlip: ReturnType<PrintingService['lastSlip']> = null;
 
   const left = abandoned.run(iso()).changes;
@@ -192,20 +198,19 @@ export function createPrintingService(options: PrintingOptions): PrintingService
     return { outcome: outcome.kind, status };
   }
 
-  /** The receipt of a request, rendered from its row when printed; null once its personal data is purged. */
-  function receiptContent(reference: string): { render: () => Uint8Array; requestId: number } | null {
-    const request = options.outbox.byReference(reference);
+  /** The receipt of a request, rendered from it when printed; null once its personal data is purged. */
+  function receiptContent(request: OutboxRequest | null): { render: () => Uint8Array; request: OutboxRequest } | null {
     if (!request || request.residentNik === null) return null;
     const residentNik = request.residentNik;
     const config = options.config();
     const letter = options.references.letters()?.value.find((l) => l.id === request.letterId);
     const toBring = (letter?.requirements ?? [])
-      .filter((r) => (request.requirements[String(r.id)] ?? '-1') === '-1')
+      .filter((r) => (request.requirements[String(r.id)] ?? BRING_ORIGINAL) === BRING_ORIGINAL)
       .map((r) => r.name);
     const render = () =>
       encodeRequestReceipt(current().profile, {
         villageName: villageName(),
-        queueNumber: (queueNumberOf.get(request.id) as string | null) ?? '-',
+        queueNumber: request.queueNumber ?? '-',
         letterName: request.letterName,
         residentName: request.residentName,
         maskedNik: maskNik(residentNik),
@@ -217,32 +222,31 @@ export function createPrintingService(options: PrintingOptions): PrintingService
         demo: options.demoMode === true,
         newsViaOffice: request.phoneFromOffice,
       });
-    return { render, requestId: request.id };
+    return { render, request };
+  }
+
+  /** The queue numbering rule (`queue-numbers.ts`) with this kiosk's settings. */
+  function nextQueueNumber(): string {
+    const config = options.config();
+    return reserveQueueNumber(db, { kioskName: config.kiosk.name, prefix: config.printer.queuePrefix, now: clock(), timeZone: config.kiosk.timeZone });
   }
 
   return {
-    reserveReceipt(requestId) {
-      const config = options.config();
-      const number = reserveQueueNumber(db, {
-        kioskName: config.kiosk.name,
-        prefix: config.printer.queuePrefix,
-        now: clock(),
-        timeZone: config.kiosk.timeZone,
-      });
-      setRequestQueue.run(number, requestId);
-      insertJob.run('request-receipt', requestId, number, iso());
-      return number;
+    reserveQueueNumber: nextQueueNumber,
+
+    addReceiptJob(request) {
+      insertJob.run('request-receipt', request.id, request.queueNumber, iso());
     },
 
-    printReceipt(reference) {
+    printReceipt(request) {
+      const { reference } = request;
       rememberReceipt(reference, 'printing'); // at once: the screen may ask before the job starts
       const printed = serial(async () => {
-        const content = receiptContent(reference);
+        const content = receiptContent(request);
         if (!content) return { outcome: 'not-printed' as const, status: null, queueNumber: null };
-        const job = jobForRequest.get(content.requestId) as { id: number; queue_number: string } | undefined;
-        const jobId = job?.id ?? Number(insertJob.run('request-receipt', content.requestId, null, iso()).lastInsertRowid);
+        const jobId = (jobForRequest.get(request.id) as number | undefined) ?? Number(insertJob.run('request-receipt', request.id, request.queueNumber, iso()).lastInsertRowid);
         const result = await runJob(jobId, content.render);
-        return { ...result, queueNumber: job?.queue_number ?? null };
+        return { ...result, queueNumber: request.queueNumber };
       });
       return printed.then(
         (result) => {
@@ -272,9 +276,9 @@ export function createPrintingService(options: PrintingOptions): PrintingService
 
     reprint(reference) {
       return serial(async () => {
-        const content = receiptContent(reference);
+        const content = receiptContent(options.outbox.byReference(reference));
         if (!content) return { outcome: 'unavailable' as const };
-        const jobId = Number(insertJob.run('request-receipt', content.requestId, queueNumberOf.get(content.requestId) as string | null, iso()).lastInsertRowid);
+        const jobId = Number(insertJob.run('request-receipt', content.request.id, content.request.queueNumber, iso()).lastInsertRowid);
         return runJob(jobId, content.render);
       });
     },
@@ -283,7 +287,7 @@ export function createPrintingService(options: PrintingOptions): PrintingService
       return serial(async () => {
         const config = options.config();
         const { jobId, number } = db.transaction(() => {
-          const reserved = reserveQueueNumber(db, { kioskName: config.kiosk.name, prefix: config.printer.queuePrefix, now: clock(), timeZone: config.kiosk.timeZone });
+          const reserved = nextQueueNumber();
           const id = Number(insertJob.run('queue-ticket', null, reserved, iso()).lastInsertRowid);
           return { jobId: id, number: reserved };
         })();
@@ -343,11 +347,14 @@ export function createPrintingService(options: PrintingOptions): PrintingService
     lastSlip: () => lastSlip,
 
     failedReceipts(limit = 20) {
-      return (failedReceiptRows.all(limit) as Array<{ reference: string; failed_at: string | null; failure: string | null }>).map((row) => ({
-        reference: row.reference,
-        failedAt: row.failed_at ?? '',
-        failure: row.failure,
-      }));
+      const failed: ReturnType<PrintingService['failedReceipts']> = [];
+      for (const row of failedReceiptRows.iterate() as Iterable<{ request_id: number; failed_at: string | null; failure: string | null }>) {
+        if (failed.length >= limit) break;
+        // A purged request's receipt cannot be printed again: not listed.
+        const reference = options.outbox.liveReference(row.request_id);
+        if (reference !== null) failed.push({ reference, failedAt: row.failed_at ?? '', failure: row.failure });
+      }
+      return failed;
     },
 
     describe() {
@@ -356,8 +363,6 @@ export function createPrintingService(options: PrintingOptions): PrintingService
     },
 
     whenIdle: () => queue.then(() => undefined),
-
-    queueNumberOf: (requestId) => (queueNumberOf.get(requestId) as string | null | undefined) ?? null,
 
     purgeOutput(before) {
       // Whatever the transport is now: slips from when it was virtual are still there.

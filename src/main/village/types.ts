@@ -84,7 +84,7 @@ export interface SubmitRequest {
   letterId: number;
   /** Answers keyed by form field name (all of them, required or not). */
   answers: Record<string, string>;
-  /** Requirement id -> document id, or "-1" for "bring the original to the office". */
+  /** Requirement id -> document id, or `BRING_ORIGINAL` (shared/letter-form.ts). */
   requirements: Record<string, string>;
   phone: string;
   note: string | null;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentifiedResident, KioskBridge } from '../../shared/contract';
-import { checkAnswers, firstMissingField } from '../../shared/letter-form';
+import { BRING_ORIGINAL, checkAnswers, firstMissingField } from '../../shared/letter-form';
 import { isValidPhone } from '../../shared/phone';
 import type { CallError } from '../../shared/result';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -15,7 +15,6 @@ import { letterDisplayName } from '../letter-name';
 
 /** The summary is the errand's "check" step; everything before it is filling in. */
 const ERRAND_STEP: Record<FormStep, ErrandStep> = { fields: 'fill-in', requirements: 'fill-in', phone: 'fill-in', confirm: 'check' };
-const BRING_ORIGINAL = '-1';
 
 /**
  * The request itself, generated from the server's form: the letter's fields,

@@ -75,7 +75,7 @@ describe('admin outbox', () => {
     await sim.setDown(false);
     expect(await admin('admin.outboxAction', { reference: waiting.reference, action: 'retry' })).toMatchObject({ ok: true });
     expect((await core.sync.runOnce()).synced).toBe(1);
-    core.outbox.updateServerStatus(waiting.id, 5);
+    core.outbox.recordServerStatus(waiting.id, 5);
     expect(rowsOf(await admin('admin.outbox', { state: 'synced' }))[0]).toMatchObject({ status: { at: 'office', code: 5 }, problem: null, retry: 'sent', canRetry: false });
   });
 

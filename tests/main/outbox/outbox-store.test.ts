@@ -36,8 +36,10 @@ describe('outbox store', () => {
   it('rolls back the request when something committed with it fails', () => {
     const { db, store } = open();
     expect(() =>
-      store.enqueue(newRequest(), pinOf(), () => {
-        throw new Error('print job could not be stored');
+      store.enqueue(newRequest(), pinOf(), {
+        alongside: () => {
+          throw new Error('print job could not be stored');
+        },
       }),
     ).toThrow('print job');
     expect(store.counts()).toEqual({ pending: 0, synced: 0, parked: 0, rejected: 0 });
