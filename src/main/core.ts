@@ -221,7 +221,6 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
   configProblem ??= missingConfigProblem(dataDir, outbox);
   if (configProblem && !configState.problem) log.error(`PERLU PETUGAS: ${describeConfigProblem(configProblem)}`);
   const references = createReferenceCache(db);
-  let lastPassServerDown = false;
   const printing = createPrintingService({
     db,
     dataDir,
@@ -229,7 +228,7 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     references,
     config: () => config,
     log: logger.forSubsystem('printing'),
-    serverReachable: () => !lastPassServerDown,
+    serverReachable: () => !sync.serverDown(),
     demoMode: options.serverUrlOverride !== undefined,
   });
 
@@ -270,7 +269,6 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     settings: () => ({ ...config.sync, submitTimeoutSeconds: config.server.submitTimeoutSeconds }),
     log: logger.forSubsystem('sync'),
     onPass: (summary) => {
-      lastPassServerDown = summary.serverDown;
       events.emit('event', 'sync.status', syncStatus(summary.counts, summary.serverDown));
     },
   });

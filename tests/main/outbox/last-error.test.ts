@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outboxProblem } from '../../../src/main/outbox/last-error';
-import { MESSAGES } from '../../../src/main/outbox/sync-worker';
+import { MESSAGES } from '../../../src/main/outbox/sync-messages';
 
 describe('why a request is not sent, as a code to word', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../src/main/outbox/sync-worker';
+import { MESSAGES } from '../../../src/main/outbox/sync-messages';
 import type { RequestSecret } from '../../../src/main/outbox/outbox-store';
 import { createOpensidClient } from '../../../src/main/village/opensid-client';
 import { LETTERS } from '../../../tools/opensid-sim/seed';

@@ -197,6 +197,20 @@ describe('printing', () => {
     expect(text).toMatch(/Status +Sedang dikirim/);
   });
 
+  it('says "Menunggu koneksi" on a receipt made after the sync worker last found the village server down', async () => {
+    const { core, sim, folder } = await signedInKiosk();
+    await submit(core);
+    await core.printing.whenIdle();
+    await sim.setDown(true);
+    expect((await core.sync.runOnce()).serverDown).toBe(true);
+    await submit(core);
+    await core.printing.whenIdle();
+    const texts = printedTexts(folder);
+    expect(texts).toHaveLength(2);
+    expect(texts.filter((t) => /Status +Menunggu koneksi/.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => /Status +Sedang dikirim/.test(t))).toHaveLength(1);
+  });
+
   it.each([
     [{ syncState: 'synced', verified: true }, true, 'sent'],
     [{ syncState: 'pending', verified: true }, true, 'sending'],
