@@ -19,14 +19,11 @@
  *   adm admin set-pin          set the admin PIN (a kiosk in service without one), or reset a forgotten one
  */
 import { parseArgs } from 'node:util';
-import { maskNik } from '../shared/nik';
 import { createKioskCore } from './core';
-import type { OutboxRequest, SyncState } from './outbox/outbox-store';
-import { outboxProblem } from './outbox/last-error';
-import { retryRequest } from './outbox/outbox-actions';
-import { kioskRequestStatus, REQUEST_STATUS_LABELS } from '../shared/request-status';
-import type { OutboxRetry } from '../shared/admin-contract';
-import { OUTBOX_STATES } from '../shared/outbox-states';
+import { createOutboxDesk, type OutboxDesk } from './outbox/outbox-actions';
+import { REQUEST_STATUS_LABELS } from '../shared/request-status';
+import type { AdminOutboxRow, OutboxRetry } from '../shared/admin-contract';
+import { OUTBOX_STATES, type OutboxState } from '../shared/outbox-states';
 import { createOpensidClient } from './village/opensid-client';
 import { checkServer } from './village/server-check';
 import { printerProfiles } from '../devices/printer/profiles';
@@ -139,42 +136,56 @@ export async function runCli(
     }
     if (command === 'printer') return await printerCommand(core, sub, arg, values.json, out);
     if (command === 'voice' && sub === 'check') return await voiceCheck(core.config().kiosk.audioGuidance, out);
-    if (command === 'outbox' && sub === 'list') {
-      const state = values.state as SyncState | undefined;
-      if (state && !(OUTBOX_STATES as readonly string[]).includes(state)) {
-        out(`Unknown state ${state}.\n`);
-        return 2;
-      }
-      const rows = core.outbox.list({ state });
-      out(values.json ? `${JSON.stringify(rows.map(publicRow), null, 2)}\n` : table(rows));
-      return 0;
-    }
-    if (command === 'outbox' && sub === 'retry') {
-      if (!arg) {
-        out('Give the request reference: adm outbox retry <reference>\n');
-        return 2;
-      }
-      const verdict = retryRequest(core.outbox, arg, core.serverTarget());
-      if (verdict === 'allowed') core.audit('technician', 'outbox.retry', { reference: arg });
-      out(`${retryAnswer(arg, verdict)}\n`);
-      return verdict === 'allowed' ? 0 : 1;
-    }
-    if (command === 'outbox' && sub === 'retarget') {
-      const target = core.serverTarget();
-      if (!arg || !target) {
-        out(arg ? 'No village server is configured to send it to.\n' : 'Give the request reference: adm outbox retarget <reference>\n');
-        return 2;
-      }
-      const ok = core.outbox.retarget(arg, target);
-      if (ok) core.audit('technician', 'outbox.retarget', { reference: arg, target });
-      out(ok ? `${arg} will be sent to ${target} at the next sync.\n` : `${arg} is not waiting or parked, or has already been sent.\n`);
-      return ok ? 0 : 1;
+    if (command === 'outbox') {
+      const desk = createOutboxDesk({ store: core.outbox, serverTarget: core.serverTarget, audit: core.audit, wake: () => core.sync.wake() });
+      const answered = outboxCommand(desk, sub, arg, values.state, values.json, core.serverTarget(), out);
+      if (answered !== null) return answered;
     }
     out(USAGE);
     return 2;
   } finally {
     await core.close();
   }
+}
+
+/** `adm outbox list | retry | retarget`; null for a subcommand it does not know. */
+function outboxCommand(
+  desk: OutboxDesk,
+  sub: string | undefined,
+  reference: string | undefined,
+  stateOption: string | undefined,
+  json: boolean | undefined,
+  target: string | null,
+  out: Out,
+): number | null {
+  if (sub === 'list') {
+    if (stateOption && !(OUTBOX_STATES as readonly string[]).includes(stateOption)) {
+      out(`Unknown state ${stateOption}.\n`);
+      return 2;
+    }
+    const rows = desk.list((stateOption as OutboxState | undefined) ?? 'all');
+    out(json ? `${JSON.stringify(rows.map(publicRow), null, 2)}\n` : table(rows));
+    return 0;
+  }
+  if (sub === 'retry') {
+    if (!reference) {
+      out('Give the request reference: adm outbox retry <reference>\n');
+      return 2;
+    }
+    const verdict = desk.retry(reference, 'technician');
+    out(`${retryAnswer(reference, verdict)}\n`);
+    return verdict === 'allowed' ? 0 : 1;
+  }
+  if (sub === 'retarget') {
+    if (!reference || !target) {
+      out(reference ? 'No village server is configured to send it to.\n' : 'Give the request reference: adm outbox retarget <reference>\n');
+      return 2;
+    }
+    const moved = desk.retarget(reference, 'technician');
+    out(moved ? `${reference} will be sent to ${target} at the next sync.\n` : `${reference} is not waiting or parked, or has already been sent.\n`);
+    return moved ? 0 : 1;
+  }
+  return null;
 }
 
 async function setPinCommand(core: ReturnType<typeof createKioskCore>, secrets: SecretInput, out: Out): Promise<number> {
@@ -294,26 +305,26 @@ async function serverCheck(urlOption: string | undefined, out: Out, env: NodeJS.
   return report.problem === null ? 0 : 1;
 }
 
-/** What a technician may see: no PIN ever, the NIK masked. */
-function publicRow(row: OutboxRequest) {
+/** The desk's view of a request (no PIN ever, the NIK masked), with its state in words, as `adm` has always printed it. */
+function publicRow(row: AdminOutboxRow) {
   return {
     reference: row.reference,
     createdAt: row.createdAt,
     letter: row.letterName,
-    resident: row.residentNik ? maskNik(row.residentNik) : null,
-    state: row.syncState,
+    resident: row.resident,
+    state: row.state,
     verified: row.verified,
     status: describeState(row),
     serverId: row.serverId,
     attempts: row.attempts,
-    nextAttemptAt: row.syncState === 'pending' ? row.nextAttemptAt : null,
+    nextAttemptAt: row.nextAttemptAt,
     lastError: row.lastError,
   };
 }
 
 /** The state in the words the kiosk screen uses; once sent, the office's status (a cancelled request is "dibatalkan"). */
-function describeState(row: OutboxRequest): string {
-  const status = kioskRequestStatus(row.syncState, row.serverStatus, outboxProblem(row.lastError)?.code === 'refused');
+function describeState(row: AdminOutboxRow): string {
+  const { status } = row;
   if (status.at === 'office') return status.code === null ? 'terkirim' : REQUEST_STATUS_LABELS[status.code].toLowerCase();
   switch (status.state) {
     case 'pending':
@@ -347,7 +358,7 @@ function retryAnswer(reference: string, verdict: OutboxRetry | 'unknown'): strin
   }
 }
 
-function table(rows: OutboxRequest[]): string {
+function table(rows: AdminOutboxRow[]): string {
   if (rows.length === 0) return 'The outbox is empty.\n';
   const lines = rows.map(publicRow).map((r) =>
     [r.reference, r.status, r.letter, r.resident ?? '-', String(r.attempts), r.serverId ?? '-', r.lastError ?? ''].join('  '),
