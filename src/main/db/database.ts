@@ -80,7 +80,7 @@ const FINDINGS_SHOWN = 3;
  * with garbage) can open and then fail every query that touches the damage,
  * as `internal` to the resident; an index older than its table (pages from
  * an earlier copy) fails nothing and silently hides rows: a pending request
- * missing from `letter_request_due` is never sent. `integrity_check` reads
+ * missing from the outbox's index of due requests is never sent. `integrity_check` reads
  * every page and compares every index with its table, so the kiosk refuses
  * both; `quick_check` skips that comparison and passes the stale index. The
  * cost stays small: medians of 21-45 ms against quick_check's 6-10 ms on a
