@@ -17,6 +17,7 @@ import { createLoginLimiter, createRateLimiter } from '../session/login-limiter'
 import type { ResidentSession } from '../session/session-holder';
 import { signInRefusal } from '../session/sign-in-refusal';
 import { learnCards } from './reader-input';
+import { OUTBOX_STATE } from '../../shared/outbox-states';
 
 /** Whole minutes to wait, at least one ("coba lagi dalam 1 menit", never 0). */
 function minutes(seconds: number): number {
@@ -56,7 +57,7 @@ export const registerResidentSession: Feature = (ctx) => {
 
   /** Ends the token at the server, unless a request of this session still waits to be sent with it. */
   function logOut(ended: Extract<ResidentSession, { mode: 'online' }>): void {
-    const stillNeeded = [...ended.requestIds].some((id) => ctx.outbox.get(id)?.syncState === 'pending');
+    const stillNeeded = [...ended.requestIds].some((id) => ctx.outbox.get(id)?.syncState === OUTBOX_STATE.pending);
     const village = ctx.village();
     if (stillNeeded || !village) {
       if (stillNeeded) log.info('server logout left for later: a request of this session still uses the token');
