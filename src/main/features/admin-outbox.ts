@@ -9,7 +9,7 @@ import type { AdminOutboxRow } from '../../shared/admin-contract';
 import { maskNik } from '../../shared/nik';
 import { fail, ok } from '../../shared/result';
 import { spreadsheetCell } from '../export/spreadsheet-cell';
-import type { Feature, FeatureContext } from '../feature';
+import type { Dispose, AdminContext } from '../feature';
 import { outboxProblem } from '../outbox/last-error';
 import { outboxActions, retryRequest } from '../outbox/outbox-actions';
 import type { OutboxRequest, SyncState } from '../outbox/outbox-store';
@@ -17,7 +17,10 @@ import { kioskRequestStatus } from '../../shared/request-status';
 
 const SHOWN = 200;
 
-export const registerAdminOutbox: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type AdminOutboxContext = Pick<AdminContext, 'audit' | 'handleAdmin' | 'log' | 'outbox' | 'serverTarget' | 'sync'>;
+
+export const registerAdminOutbox = (ctx: AdminOutboxContext): Dispose => {
   const log = ctx.log('admin');
 
   ctx.handleAdmin('admin.outbox', ({ state }) =>
@@ -62,17 +65,17 @@ export const registerAdminOutbox: Feature = (ctx) => {
   return () => {};
 };
 
-function list(ctx: FeatureContext, state: SyncState | 'all'): OutboxRequest[] {
+function list(ctx: AdminOutboxContext, state: SyncState | 'all'): OutboxRequest[] {
   return ctx.outbox.list({ state: state === 'all' ? undefined : state, limit: SHOWN });
 }
 
-function rowOf(ctx: FeatureContext, reference: string): AdminOutboxRow | null {
+function rowOf(ctx: AdminOutboxContext, reference: string): AdminOutboxRow | null {
   const row = ctx.outbox.byReference(reference);
   return row ? publicRow(ctx, row) : null;
 }
 
 /** What a technician may see of a request: no PIN ever, the NIK masked, no answers. */
-function publicRow(ctx: FeatureContext, row: OutboxRequest): AdminOutboxRow {
+function publicRow(ctx: AdminOutboxContext, row: OutboxRequest): AdminOutboxRow {
   const target = ctx.serverTarget();
   const actions = outboxActions(row, ctx.outbox.hasCredentials(row.id), target);
   const problem = outboxProblem(row.lastError);

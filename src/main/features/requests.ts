@@ -9,15 +9,18 @@ import type { MyRequest } from '../../shared/contract';
 import { checkAnswers } from '../../shared/letter-form';
 import { isCancellable, type RequestStatusCode } from '../../shared/request-status';
 import { fail, invalid, ok } from '../../shared/result';
-import type { Feature } from '../feature';
+import type { Dispose, ResidentContext } from '../feature';
 import { makeReference } from '../outbox/reference';
 import type { OutboxRequest, RequestSecret } from '../outbox/outbox-store';
-import { officePhoneOf } from './kiosk-info';
+import { officePhoneOf } from '../village/office-phone';
 import { isValidPhone, normalisePhone } from '../../shared/phone';
 
 const BRING_ORIGINAL = '-1';
 
-export const registerRequests: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type RequestsContext = Pick<ResidentContext, 'config' | 'handle' | 'log' | 'outbox' | 'printing' | 'references' | 'serverTarget' | 'session' | 'sync' | 'village'>;
+
+export const registerRequests = (ctx: RequestsContext): Dispose => {
   const log = ctx.log('requests');
 
   ctx.handle('requests.submit', ({ letterId, answers, requirements, phone, noPhone, note }) => {
