@@ -1,7 +1,8 @@
 // Lint doubles as the architecture check (ARCHITECTURE.md "Layers"):
 // - only src/main/electron and src/preload may import 'electron';
 // - src/shared and src/renderer import no Node built-ins;
-// - src/shared, src/main and src/devices import no React or renderer code.
+// - src/shared, src/main and src/devices import no React or renderer code;
+// - src/main/features import no other feature and no database.
 // tests/lint/boundaries.test.ts proves each rule fires.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -79,6 +80,26 @@ export default tseslint.config(
         {
           paths: [electronOnlyInShell],
           patterns: [{ group: ['react', 'react-dom', '**/renderer/**'], message: 'The core and devices have no DOM and no UI code.' }],
+        },
+      ],
+    },
+  },
+  {
+    // A feature is handed the services it uses (src/main/feature.ts); what two features share is a service both
+    // receive, never an import of one feature by the other, and no feature holds the database.
+    files: ['src/main/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            electronOnlyInShell,
+            { name: 'better-sqlite3', message: 'Features never hold the database: the store that owns the table is a service (src/main/feature.ts).' },
+          ],
+          patterns: [
+            { group: ['react', 'react-dom', '**/renderer/**'], message: 'The core and devices have no DOM and no UI code.' },
+            { group: ['./*', '../features/*', '**/db/database'], message: 'Features do not import each other or the database: what two features share becomes a service both receive.' },
+          ],
         },
       ],
     },

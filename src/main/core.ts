@@ -29,23 +29,15 @@ import { registerAdminRecords } from './features/admin-records';
 import { registerAdminReaders } from './features/admin-readers';
 import { registerAdminServer } from './features/admin-server';
 import { ensureDataDir, resolveDataDir } from './data-dir';
-import {
-  changedConfigPaths,
-  mergeConfigChanges,
-  configFileProblem,
-  configUnreadable,
-  describeConfigProblem,
-  logConfigState,
-  readConfigFile,
-  saveConfigChanges,
-  watchConfig,
-  type ConfigProblem,
-  type LoadedConfig,
-} from './config/store';
+import { logConfigState, readConfigFile, type ConfigProblem } from './config/store';
+import { createRunningConfig } from './config/running-config';
+import { createAuditLog } from './logging/audit-log';
+import { createRetention } from './retention';
+import { createCurrentServer } from './village/current-server';
 import { configSchemaFor, SHORT_TIMINGS_ENV, shortTimingsAllowed, type KioskConfig } from './config/schema';
 import { createLogger, type KioskLogger } from './logging/logger';
 import { assertDatabaseNotLost, databasePath, earlierInstallEvidence, isStorageFull, openDatabase, type Database } from './db/database';
-import type { AdminCallHandler, CallHandler, ConfigHolder, Dispose, Feature, FeatureContext, ShellControl } from './feature';
+import type { AdminCallHandler, AdminContext, AdminFeature, CallHandler, Dispose, KioskServices, ResidentContext, ResidentFeature, ShellControl } from './feature';
 import { registerAttractContent } from './features/attract-content';
 import { registerKioskInfo } from './features/kiosk-info';
 import { registerResidentSession } from './features/resident-session';
@@ -66,9 +58,7 @@ import { createOutboxStore, type OutboxStore } from './outbox/outbox-store';
 import { createSecretBox, keyFileProvider, type KeyProvider } from './outbox/secret-box';
 import { createSyncWorker, type SyncWorker } from './outbox/sync-worker';
 import { syncStatus } from './outbox/sync-status';
-import { createOpensidClient } from './village/opensid-client';
 import type { VillageServer } from './village/types';
-import { DEMO_TARGET, serverTarget } from './village/server-target';
 import { realInputSources, type StartInputSources } from '../devices/input/input-sources';
 
 export interface KioskCoreOptions {
@@ -134,8 +124,8 @@ export interface KioskCore {
   close(): Promise<void>;
 }
 
-/** Features in start order; they are disposed in reverse. */
-const FEATURES: readonly Feature[] = [
+/** Features in start order (resident ones, then admin ones); they are disposed in reverse. */
+const RESIDENT_FEATURES: readonly ResidentFeature[] = [
   registerKioskInfo,
   registerAttractContent,
   registerResidentSession,
@@ -146,6 +136,8 @@ const FEATURES: readonly Feature[] = [
   registerReaderInput,
   registerVoice,
   registerDailyRestart,
+];
+const ADMIN_FEATURES: readonly AdminFeature[] = [
   registerAdmin,
   registerAdminSettings,
   registerAdminPrinter,
@@ -186,21 +178,14 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
   // (a corrupt file, wrong fields) are logged once the logger exists.
   const configSchema = configSchemaFor(options.env);
   const configState = readConfigFile(dataDir, configSchema);
-  let config = configState.config;
-  let configProblem = configState.problem;
   // Looked at before the logger creates its file: was this kiosk used before?
   const earlierInstall = earlierInstallEvidence(dataDir);
-  const logger = createLogger({
-    dataDir,
-    echo: options.echoLogs,
-    level: config.logging.level,
-    maxFileSizeMb: config.logging.maxFileSizeMb,
-    keepFiles: config.logging.keepFiles,
-  });
+  const { level, maxFileSizeMb, keepFiles } = configState.config.logging;
+  const logger = createLogger({ dataDir, echo: options.echoLogs, level, maxFileSizeMb, keepFiles });
+  opened.push(() => logger.close());
   logConfigState(configState, logger.forSubsystem('config'));
   const log = logger.forSubsystem('core');
-  opened.push(() => logger.close());
-  log.info({ dataDir, kiosk: config.kiosk.name }, 'kiosk core starting');
+  log.info({ dataDir, kiosk: configState.config.kiosk.name }, 'kiosk core starting');
   if (shortTimingsAllowed(options.env)) log.warn(`${SHORT_TIMINGS_ENV}=1: timings shorter than a kiosk in service allows are accepted (tests only)`);
 
   let db: Database;
@@ -211,144 +196,66 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     log.error({ err: error }, 'the database cannot be used; the kiosk does not start');
     throw error;
   }
-  opened.push(() => {
-    db.close();
-  });
+  opened.push(() => void db.close());
   const events = new EventEmitter();
   // One key seals every secret the kiosk keeps: the outbox's PINs and tokens, and the card hints' NIKs.
   const secretBox = createSecretBox((options.keyProvider ?? keyFileProvider(dataDir))());
   const outbox = createOutboxStore(db, secretBox);
-  configProblem ??= missingConfigProblem(dataDir, outbox);
-  if (configProblem && !configState.problem) log.error(`PERLU PETUGAS: ${describeConfigProblem(configProblem)}`);
+  const auditLog = createAuditLog(db);
+  const config = createRunningConfig({
+    dataDir,
+    schema: configSchema,
+    initial: configState,
+    laterProblem: missingConfigProblem(dataDir, outbox),
+    servedResidents: outbox.servedResidents(),
+    log: logger.forSubsystem('config'),
+    setLogLevel: (next) => void (logger.root.level = next),
+    audit: auditLog.record,
+    watch: options.watchConfig !== false,
+  });
+  opened.push(config.stop);
+  const demoMode = options.serverUrlOverride !== undefined;
+  const server = createCurrentServer({
+    config: config.current,
+    unusable: () => config.problem() !== null,
+    demoUrl: options.serverUrlOverride,
+    log: logger.forSubsystem('village'),
+  });
   const references = createReferenceCache(db);
   const printing = createPrintingService({
     db,
     dataDir,
     outbox,
     references,
-    config: () => config,
+    config: config.current,
     log: logger.forSubsystem('printing'),
     serverReachable: () => !sync.serverDown(),
-    demoMode: options.serverUrlOverride !== undefined,
+    demoMode,
   });
-
-  // The client follows the configuration: a technician may set or change the URL.
-  let village: VillageServer | null = null;
-  let villageUrl: string | null = null;
-  function currentVillage(): VillageServer | null {
-    // An unreadable configuration names no server we can trust: nothing is sent.
-    if (configProblem) return null;
-    const url = options.serverUrlOverride ?? config.server.url;
-    if (url !== villageUrl) {
-      villageUrl = url;
-      village = url
-        ? createOpensidClient({
-            baseUrl: url,
-            readTimeoutMs: config.server.readTimeoutSeconds * 1000,
-            submitTimeoutMs: config.server.submitTimeoutSeconds * 1000,
-            log: logger.forSubsystem('village'),
-          })
-        : null;
-    }
-    return village;
-  }
-  function currentTarget(): string | null {
-    if (configProblem) return null;
-    if (options.serverUrlOverride !== undefined) return DEMO_TARGET;
-    return config.server.url === null ? null : serverTarget(config.server.url);
-  }
-  const needsTechnician = (): string | null => (configProblem ? describeConfigProblem(configProblem) : null);
   const sync = createSyncWorker({
     store: outbox,
     server: () => {
-      const client = currentVillage();
-      const target = currentTarget();
+      const client = server.client();
+      const target = server.target();
       return client && target ? { client, target } : null;
     },
-    hold: needsTechnician,
-    settings: () => ({ ...config.sync, submitTimeoutSeconds: config.server.submitTimeoutSeconds }),
+    hold: config.needsTechnician,
+    settings: () => ({ ...config.current().sync, submitTimeoutSeconds: config.current().server.submitTimeoutSeconds }),
     log: logger.forSubsystem('sync'),
     onPass: (summary) => {
       events.emit('event', 'sync.status', syncStatus(summary.counts, summary.serverDown));
     },
   });
-
-  const configListeners = new Set<(config: KioskConfig) => void>();
-  function applyConfig({ config: next, problem }: Pick<LoadedConfig, 'config' | 'problem'>, actor: string, action: string, detail?: unknown): void {
-    if (configProblem && !problem) log.info('configuration readable again; the kiosk serves and sends again');
-    configProblem = problem;
-    config = next;
-    logger.root.level = next.logging.level;
-    audit(actor, action, detail);
-    for (const listener of configListeners) listener(next);
-  }
-  let ownWrite: string | null = null;
-  // Each save reads the file and the running configuration only once the one before was written and applied.
-  let saving: Promise<unknown> = Promise.resolve();
-  function oneSaveAtATime<T>(work: () => Promise<T>): Promise<T> {
-    const mine = saving.then(work, work);
-    saving = mine.catch(() => undefined);
-    return mine;
-  }
-  // Once the running configuration came from config.json, a save needs that file: a new one would hold the change alone.
-  // A kiosk that served residents had one, even when it is gone at this start.
-  const configOrigin = { fromFile: configState.exists || outbox.servedResidents() };
-  const configHolder: ConfigHolder = {
-    current: () => config,
-    onChange(listener) {
-      configListeners.add(listener);
-      return () => configListeners.delete(listener);
-    },
-    schema: configSchema,
-    fileProblem: () => configFileProblem(dataDir, configOrigin),
-    save: (base, wanted, actor) => oneSaveAtATime(async () => {
-      const next = mergeConfigChanges(config, base, wanted);
-      const changed = changedConfigPaths(config, next).map((keys) => keys.join('.'));
-      const saved = await saveConfigChanges(dataDir, config, next, configOrigin, configSchema);
-      if (!saved.ok) {
-        log.warn({ problem: saved.problem, fields: changed }, `${describeConfigProblem(saved.problem)}; settings not saved, the file is left as it is`);
-        return configUnreadable(saved.problem);
-      }
-      ownWrite = saved.text;
-      configOrigin.fromFile = true;
-      // What the file now says is what runs (a field it still gets wrong falls back, as at the next start).
-      applyConfig(saved.loaded, actor, 'config.saved', { fields: changed });
-      return { ok: true, value: null };
-    }),
-  };
-  const stopWatching =
-    options.watchConfig === false
-      ? () => {}
-      : watchConfig(
-          dataDir,
-          logger.forSubsystem('config'),
-          (next) => {
-            configOrigin.fromFile = true;
-            applyConfig({ config: next, problem: null }, 'technician', 'config.changed');
-          },
-          150,
-          (text) => text === ownWrite,
-          configSchema,
-        );
-  opened.push(stopWatching);
-
-  // The core owns audit_log: every feature writes through `audit`, the admin reads through `recentAudit`.
-  const insertAudit = db.prepare('INSERT INTO audit_log (actor, action, detail) VALUES (?, ?, ?)');
-  function audit(actor: string, action: string, detail?: unknown): void {
-    insertAudit.run(actor, action, detail === undefined ? null : JSON.stringify(detail));
-  }
-  const selectAudit = db.prepare('SELECT at, actor, action, detail FROM audit_log ORDER BY id DESC LIMIT ?');
-  const recentAudit = (limit: number) => selectAudit.all(limit) as Array<{ at: string; actor: string; action: string; detail: string | null }>;
+  const retention = createRetention({ outbox, printing, config: config.current, log });
 
   const handlers = new Map<CallName, CallHandler<CallName>>();
   const adminHandlers = new Map<AdminCallName, AdminCallHandler<AdminCallName>>();
   const cardKey = cardHintKey(dataDir);
-  const adminSessions = createAdminSessions(() => config.admin.idleMinutes * 60_000);
+  const adminSessions = createAdminSessions(() => config.current().admin.idleMinutes * 60_000);
+  const adminAuth = createAdminAuth(db, cardKey);
   const backgroundStarters: Array<() => () => void> = [];
-  const backgroundStops: Array<() => void> = [];
-  const ctx: FeatureContext = {
+  const services: KioskServices = {
     dataDir,
-    db,
     outbox,
     sync,
     references,
@@ -359,45 +266,47 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     readerLog: createReaderLog(),
     receiptLookups: createReceiptLookups(),
     inputSources: options.inputSources ?? realInputSources(),
-    village: currentVillage,
-    serverTarget: currentTarget,
-    needsTechnician,
-    demoMode: options.serverUrlOverride !== undefined,
+    village: server.client,
+    serverTarget: server.target,
+    needsTechnician: config.needsTechnician,
+    demoMode,
     shell: options.shell ?? null,
-    config: configHolder,
+    config,
     log: (subsystem) => logger.forSubsystem(subsystem),
+    emit: (name, payload) => void events.emit('event', name, payload),
+    observe(listener) {
+      events.on('event', listener);
+      return () => events.off('event', listener);
+    },
+    audit: auditLog.record,
+    background: (start) => void backgroundStarters.push(start),
+    adminOpen: () => adminSessions.anyOpen(),
+    technicianCard: (uid) => adminAuth.cardLabel(uid),
+  };
+  const residentContext: ResidentContext = {
+    ...services,
     handle(name, handler) {
       if (handlers.has(name)) throw new Error(`two handlers for ${name}`);
       handlers.set(name, handler as unknown as CallHandler<CallName>);
     },
+  };
+  const adminContext: AdminContext = {
+    ...services,
     handleAdmin(name, handler) {
       if (adminHandlers.has(name)) throw new Error(`two handlers for ${name}`);
       adminHandlers.set(name, handler as unknown as AdminCallHandler<AdminCallName>);
     },
     call: (name, input) => invoke(name, input) as never,
-    emit(name, payload) {
-      events.emit('event', name, payload);
-    },
-    observe(listener) {
-      events.on('event', listener);
-      return () => events.off('event', listener);
-    },
-    adminAuth: createAdminAuth(db, cardKey),
+    adminAuth,
     adminSessions,
-    audit,
-    recentAudit,
-    background(start) {
-      backgroundStarters.push(start);
-    },
+    recentAudit: auditLog.recent,
   };
   const disposers: Dispose[] = [];
-  for (const register of FEATURES) {
-    const dispose = register(ctx);
-    disposers.push(dispose);
-    opened.push(dispose);
-  }
+  const started = (dispose: Dispose) => void (disposers.push(dispose), opened.push(dispose));
+  for (const register of RESIDENT_FEATURES) started(register(residentContext));
+  for (const register of ADMIN_FEATURES) started(register(adminContext));
   const pinMissing = () =>
-    adminPinMissing({ pinSet: ctx.adminAuth.pinSet(), neverCommissioned: neverCommissioned(dataDir, outbox) });
+    adminPinMissing({ pinSet: adminAuth.pinSet(), neverCommissioned: neverCommissioned(dataDir, outbox) });
   if (pinMissing()) log.warn(`PERLU PETUGAS: ${ADMIN_PIN_MISSING_MESSAGE}`);
 
   const unhandled = [
@@ -451,18 +360,7 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
   }
 
   let closed = false;
-  let retentionTimer: NodeJS.Timeout | null = null;
-  function purgeExpired(): void {
-    const before = new Date(Date.now() - config.sync.retentionDays * 86_400_000);
-    const purged = outbox.purgePersonalData(before);
-    // PINs kept with parked requests (for a technician's retry) last no longer than any other PIN.
-    outbox.dropStaleSecrets(new Date(Date.now() - config.sync.pinMaxAgeHours * 3_600_000));
-    outbox.scrubDeletedSecrets();
-    if (purged > 0) log.info({ purged, retentionDays: config.sync.retentionDays }, 'personal data of old requests removed');
-    // Slips of the virtual printer carry names too.
-    const slips = printing.purgeOutput(before);
-    if (slips > 0) log.info({ files: slips }, 'old virtual printer slips removed');
-  }
+  const backgroundStops: Array<() => void> = [];
 
   return {
     dataDir,
@@ -471,20 +369,18 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     outbox,
     sync,
     printing,
-    village: currentVillage,
-    needsTechnician,
-    configProblem: () => configProblem,
-    serverTarget: currentTarget,
+    village: server.client,
+    needsTechnician: config.needsTechnician,
+    configProblem: config.problem,
+    serverTarget: server.target,
     adminPinMissing: pinMissing,
-    audit,
+    audit: auditLog.record,
     startBackground() {
       sync.start();
       for (const start of backgroundStarters) backgroundStops.push(start());
-      purgeExpired();
-      retentionTimer = setInterval(purgeExpired, 3_600_000);
-      retentionTimer.unref();
+      backgroundStops.push(retention.start());
     },
-    config: () => config,
+    config: config.current,
     invoke,
     invokeAdmin,
     adminHolderGone: (holder) => void adminSessions.closeHeldBy(holder),
@@ -495,8 +391,7 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     async close() {
       if (closed) return;
       closed = true;
-      stopWatching();
-      if (retentionTimer) clearInterval(retentionTimer);
+      config.stop();
       for (const stop of backgroundStops.splice(0)) stop();
       await sync.stop();
       await printing.whenIdle(); // a receipt still printing finishes before the database closes

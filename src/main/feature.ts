@@ -10,9 +10,8 @@ import type { AdminCallName, AdminCallOutput, adminCalls } from '../shared/admin
 import type { AdminAuth } from './admin/admin-auth';
 import type { AdminHolder, AdminSessions } from './admin/admin-sessions';
 import type { Result } from '../shared/result';
-import type { Database } from './db/database';
-import type { ConfigSchema, KioskConfig } from './config/schema';
-import type { ConfigProblem } from './config/store';
+import type { ConfigHolder } from './config/running-config';
+import type { AuditLog } from './logging/audit-log';
 import type { OutboxStore } from './outbox/outbox-store';
 import type { SyncWorker } from './outbox/sync-worker';
 import type { VillageServer } from './village/types';
@@ -44,27 +43,13 @@ export type AdminCallHandler<N extends AdminCallName> = (
   holder: AdminHolder,
 ) => Result<AdminCallOutput<N>> | Promise<Result<AdminCallOutput<N>>>;
 
-export interface ConfigHolder {
-  current(): KioskConfig;
-  onChange(listener: (config: KioskConfig) => void): () => void;
-  /** What the configuration is checked with (the usable ranges; shorter timings only in tests). */
-  schema: ConfigSchema;
-  /** Why config.json cannot be edited now (it cannot be parsed, or it is gone), or null: read from the file each time. */
-  fileProblem(): ConfigProblem | null;
-  /**
-   * Writes the fields the caller changed (from `base`, the configuration it
-   * read, to `next`) into the file, the rest of it kept as it is, and applies
-   * it at once; audited as `actor`. Saves run one at a time, each on the
-   * configuration the one before left: two at once both land. Refused (`config-unreadable`), nothing written and nothing
-   * applied, when the file cannot be parsed, when the file the running
-   * configuration came from is gone, or when the edit would not read as saved.
-   */
-  save(base: KioskConfig, next: KioskConfig, actor: string): Promise<Result<null>>;
-}
-
-export interface FeatureContext {
+/**
+ * What the composition root can hand a feature. A feature names the part it
+ * uses (`Pick<ResidentContext, ...>`), so its signature is its dependency list;
+ * resident features are handed a context without the admin services at all.
+ */
+export interface KioskServices {
   dataDir: string;
-  db: Database;
   outbox: OutboxStore;
   sync: SyncWorker;
   references: ReferenceCache;
@@ -92,23 +77,36 @@ export interface FeatureContext {
   shell: ShellControl | null;
   config: ConfigHolder;
   log(subsystem: string): Logger;
-  handle<N extends CallName>(name: N, handler: CallHandler<N>): void;
-  /** The core checks the admin session before the handler runs (except for the public admin calls). */
-  handleAdmin<N extends AdminCallName>(name: N, handler: AdminCallHandler<N>): void;
-  /** Another feature's call, from inside the core (e.g. admin opening ends the resident's session). */
-  call<N extends CallName>(name: N, input: z.input<(typeof calls)[N]['input']>): Promise<Result<CallOutput<N>>>;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   /** Every event the core pushes, as it is pushed (for the admin's recent printer and reader changes). */
   observe(listener: (name: EventName, payload: unknown) => void): () => void;
+  audit: AuditLog['record'];
+  /** Work to start with the hosts' background tasks; returns its stop function. */
+  background(start: () => () => void): void;
+  /** An admin screen is open somewhere (the resident screens wait for it). */
+  adminOpen(): boolean;
+  /** The label of the technician card with this UID, or null when it is no technician's card. */
+  technicianCard(uid: string): string | null;
+}
+
+/** A resident feature: the kiosk's services and the resident half of the contract, nothing of admin. */
+export interface ResidentContext extends KioskServices {
+  handle<N extends CallName>(name: N, handler: CallHandler<N>): void;
+}
+
+/** An admin feature: the kiosk's services, the admin half of the contract and the admin services. */
+export interface AdminContext extends KioskServices {
+  /** The core checks the admin session before the handler runs (except for the public admin calls). */
+  handleAdmin<N extends AdminCallName>(name: N, handler: AdminCallHandler<N>): void;
+  /** A resident call, from inside the core (e.g. admin opening ends the resident's session). */
+  call<N extends CallName>(name: N, input: z.input<(typeof calls)[N]['input']>): Promise<Result<CallOutput<N>>>;
   /** The admin PIN, its lock and the technician cards. */
   adminAuth: AdminAuth;
   adminSessions: AdminSessions;
-  audit(actor: string, action: string, detail?: unknown): void;
   /** The audit log, newest first (the admin's Catatan screen). */
-  recentAudit(limit: number): Array<{ at: string; actor: string; action: string; detail: string | null }>;
-  /** Work to start with the hosts' background tasks; returns its stop function. */
-  background(start: () => () => void): void;
+  recentAudit: AuditLog['recent'];
 }
 
 export type Dispose = () => void | Promise<void>;
-export type Feature = (ctx: FeatureContext) => Dispose;
+export type ResidentFeature = (ctx: ResidentContext) => Dispose;
+export type AdminFeature = (ctx: AdminContext) => Dispose;

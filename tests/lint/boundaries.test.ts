@@ -48,4 +48,27 @@ describe('layer boundaries', () => {
   it('lets the core use Node built-ins', async () => {
     expect(await restrictedImportErrors("import path from 'node:path';\nexport const p = path;\n", 'src/main/x.ts')).toEqual([]);
   });
+  it.each([
+    ["import { officePhoneOf } from './kiosk-info';\nexport const o = officePhoneOf;\n", 'src/main/features/requests.ts'],
+    ["import { learnCards } from '../features/reader-input';\nexport const l = learnCards;\n", 'src/main/features/resident-session.ts'],
+  ])('forbids one feature importing another (%#)', async (code, file) => {
+    expect((await restrictedImportErrors(code, file)).join('\n')).toMatch(/Features do not import each other/);
+  });
+
+  it.each([
+    ["import Database from 'better-sqlite3';\nexport const d = Database;\n", /Features never hold the database/],
+    ["import type { Database } from '../db/database';\nexport type D = Database;\n", /Features do not import each other or the database/],
+  ])('forbids features the database (%#)', async (code, pattern) => {
+    expect((await restrictedImportErrors(code, 'src/main/features/letters.ts')).join('\n')).toMatch(pattern);
+  });
+
+  it('lets features import services and the shared contract', async () => {
+    const code = "import { ok } from '../../shared/result';\nimport { officePhoneOf } from '../village/office-phone';\nexport const x = [ok, officePhoneOf];\n";
+    expect(await restrictedImportErrors(code, 'src/main/features/requests.ts')).toEqual([]);
+  });
+
+  it('still forbids electron and React in features', async () => {
+    expect((await restrictedImportErrors(electronImport, 'src/main/features/x.ts')).join('\n')).toMatch(/Only src\/main\/electron/);
+    expect((await restrictedImportErrors("import { useState } from 'react';\nexport const u = useState;\n", 'src/main/features/x.ts')).join('\n')).toMatch(/no DOM/);
+  });
 });

@@ -7,10 +7,13 @@
  * audited there with the request's reference.
  */
 import { fail, ok } from '../../shared/result';
-import type { Feature } from '../feature';
+import type { AdminContext, Dispose } from '../feature';
 import { createOutboxDesk } from '../outbox/outbox-actions';
 
-export const registerAdminOutbox: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type AdminOutboxContext = Pick<AdminContext, 'audit' | 'handleAdmin' | 'log' | 'outbox' | 'serverTarget' | 'sync'>;
+
+export const registerAdminOutbox = (ctx: AdminOutboxContext): Dispose => {
   const log = ctx.log('admin');
   const desk = createOutboxDesk({ store: ctx.outbox, serverTarget: ctx.serverTarget, audit: ctx.audit, wake: () => ctx.sync.wake() });
 

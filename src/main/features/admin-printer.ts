@@ -13,9 +13,12 @@ import { interpretEscPos } from '../../devices/printer/escpos-interpreter';
 import { listPrinterDevices } from '../../devices/printer/printer-devices';
 import { findPreviewFont, writeJobPng } from '../../devices/printer/preview-png';
 import { printerProfiles } from '../../devices/printer/profiles';
-import type { Feature, FeatureContext } from '../feature';
+import type { Dispose, AdminContext } from '../feature';
 
-export const registerAdminPrinter: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type AdminPrinterContext = Pick<AdminContext, 'audit' | 'handleAdmin' | 'log' | 'printing'>;
+
+export const registerAdminPrinter = (ctx: AdminPrinterContext): Dispose => {
   const log = ctx.log('admin');
   ctx.handleAdmin('admin.printer', async () => ok(await printerView(ctx)));
 
@@ -35,7 +38,7 @@ export const registerAdminPrinter: Feature = (ctx) => {
   return () => {};
 };
 
-async function printerView(ctx: FeatureContext): Promise<AdminPrinter> {
+async function printerView(ctx: AdminPrinterContext): Promise<AdminPrinter> {
   const described = ctx.printing.describe();
   const slip = ctx.printing.lastSlip();
   return {

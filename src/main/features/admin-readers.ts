@@ -11,9 +11,12 @@
 import { listInputDevices } from '../../devices/input/device-list';
 import type { AdminReaders } from '../../shared/admin-contract';
 import { ok } from '../../shared/result';
-import type { Feature } from '../feature';
+import type { Dispose, AdminContext } from '../feature';
 
-export const registerAdminReaders: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type AdminReadersContext = Pick<AdminContext, 'call' | 'handleAdmin' | 'readerLog'>;
+
+export const registerAdminReaders = (ctx: AdminReadersContext): Dispose => {
   ctx.handleAdmin('admin.readers', async ({ devices }) =>
     ok({ sources: ctx.readerLog.sources(), events: ctx.readerLog.events(), devices: devices ? await foundDevices() : null }),
   );

@@ -9,7 +9,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fail, ok } from '../../shared/result';
 import { appVersion } from '../app-version';
-import type { Feature } from '../feature';
+import type { Dispose, AdminContext } from '../feature';
 import { exportLogsToFolder, findExportFolders, logsForDownload } from '../logging/log-export';
 import { LOG_FILE_NAME } from '../logging/logger';
 
@@ -19,7 +19,10 @@ const EXPORTED_AUDIT_ROWS = 100_000;
 /** How much of the log's end is read for the tail. */
 const TAIL_BYTES = 512 * 1024;
 
-export const registerAdminRecords: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type AdminRecordsContext = Pick<AdminContext, 'audit' | 'config' | 'dataDir' | 'handleAdmin' | 'log' | 'recentAudit'>;
+
+export const registerAdminRecords = (ctx: AdminRecordsContext): Dispose => {
   ctx.handleAdmin('admin.audit', ({ limit }) => ok({ entries: ctx.recentAudit(limit) }));
 
   ctx.handleAdmin('admin.logTail', ({ subsystem, lines }) => {

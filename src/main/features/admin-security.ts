@@ -7,12 +7,15 @@
 import { isStrongAdminPin } from '../../shared/admin-pin';
 import { fail, ok } from '../../shared/result';
 import { demoAdminPinOf } from '../admin/commissioning';
-import type { Feature } from '../feature';
+import type { Dispose, AdminContext } from '../feature';
 
 /** A card tapped this recently is the one "Daftarkan" registers. */
 const TAP_WINDOW_MS = 60_000;
 
-export const registerAdminSecurity: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type AdminSecurityContext = Pick<AdminContext, 'adminAuth' | 'audit' | 'cardTaps' | 'dataDir' | 'demoMode' | 'handleAdmin' | 'log' | 'outbox'>;
+
+export const registerAdminSecurity = (ctx: AdminSecurityContext): Dispose => {
   const log = ctx.log('admin');
 
   ctx.handleAdmin('admin.changePin', async ({ current, next }, actor) => {

@@ -10,13 +10,16 @@
  */
 import type { AdminServer, PendingElsewhere } from '../../shared/admin-contract';
 import { fail, invalid, ok } from '../../shared/result';
-import type { Feature, FeatureContext } from '../feature';
+import type { Dispose, AdminContext } from '../feature';
 import { demoEndsOnSave, demoEnded } from '../admin/commissioning';
 import { createOpensidClient } from '../village/opensid-client';
 import { checkServer } from '../village/server-check';
 import { DEMO_TARGET, serverTarget } from '../village/server-target';
 
-export const registerAdminServer: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type AdminServerContext = Pick<AdminContext, 'adminAuth' | 'audit' | 'config' | 'dataDir' | 'demoMode' | 'handleAdmin' | 'log' | 'outbox' | 'references' | 'serverTarget' | 'sync' | 'village'>;
+
+export const registerAdminServer = (ctx: AdminServerContext): Dispose => {
   const log = ctx.log('admin');
 
   ctx.handleAdmin('admin.server', () => ok(serverView(ctx)));
@@ -90,7 +93,7 @@ export const registerAdminServer: Feature = (ctx) => {
   return () => {};
 };
 
-function serverView(ctx: FeatureContext): AdminServer {
+function serverView(ctx: AdminServerContext): AdminServer {
   const target = ctx.serverTarget();
   const stamp = <T>(cached: { fetchedAt: string; value: T } | null) => cached?.fetchedAt ?? null;
   return {
@@ -108,7 +111,7 @@ function movable(groups: PendingElsewhere[]): PendingElsewhere[] {
 }
 
 /** The URL as the configuration schema accepts it (http or https), or the same refusal the Pengaturan screen gives. */
-function parseUrl(ctx: FeatureContext, url: string) {
+function parseUrl(ctx: AdminServerContext, url: string) {
   const config = ctx.config.current();
   const parsed = ctx.config.schema.safeParse({ ...config, server: { ...config.server, url } });
   if (parsed.success && parsed.data.server.url !== null) return { ok: true as const, url: parsed.data.server.url };

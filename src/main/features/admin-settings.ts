@@ -23,9 +23,12 @@ import { fail, ok, type ErrorParams } from '../../shared/result';
 import { demoEndsOnSave, demoEnded } from '../admin/commissioning';
 import { configSchema, type ConfigSchema, type KioskConfig } from '../config/schema';
 import type { ConfigProblem } from '../config/store';
-import type { Feature } from '../feature';
+import type { Dispose, AdminContext } from '../feature';
 
-export const registerAdminSettings: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type AdminSettingsContext = Pick<AdminContext, 'adminAuth' | 'audit' | 'config' | 'dataDir' | 'demoMode' | 'handleAdmin' | 'log'>;
+
+export const registerAdminSettings = (ctx: AdminSettingsContext): Dispose => {
   ctx.handleAdmin('admin.settings', () => {
     const problem = ctx.config.fileProblem();
     return ok({ values: settingsOf(ctx.config.current()), unreadableFile: problem && positionOf(problem) });

@@ -11,7 +11,7 @@ import type { PrinterStatus } from '../../shared/device-status';
 import { isStrongAdminPin } from '../../shared/admin-pin';
 import { fail, ok } from '../../shared/result';
 import { appVersion } from '../app-version';
-import type { Feature, FeatureContext } from '../feature';
+import type { Dispose, AdminContext } from '../feature';
 import { checkServer } from '../village/server-check';
 import type { AdminHolder } from '../admin/admin-sessions';
 import { adminPinMissing, demoAdminPinOf, neverCommissioned } from '../admin/commissioning';
@@ -25,7 +25,10 @@ const RECENT_PRINTER_CHANGES = 10;
 const LOW_DISK_BYTES = 200 * 1024 * 1024;
 const PRINTER_PROBLEMS: PrinterStatus[] = ['paper-out', 'cover-open', 'offline', 'error'];
 
-export const registerAdmin: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type AdminScreensContext = Pick<AdminContext, 'adminAuth' | 'adminSessions' | 'audit' | 'call' | 'config' | 'dataDir' | 'demoMode' | 'emit' | 'handleAdmin' | 'log' | 'needsTechnician' | 'observe' | 'outbox' | 'printing' | 'readerLog' | 'serverTarget' | 'shell' | 'sync' | 'village'>;
+
+export const registerAdmin = (ctx: AdminScreensContext): Dispose => {
   const log = ctx.log('admin');
   const startedAt = Date.now();
   const printerChanges: Array<{ status: PrinterStatus; at: string }> = [];
@@ -149,7 +152,7 @@ export const registerAdmin: Feature = (ctx) => {
 };
 
 async function status(
-  ctx: FeatureContext,
+  ctx: AdminScreensContext,
   seen: {
     startedAt: number;
     printerChanges: Array<{ status: PrinterStatus; at: string }>;
@@ -211,7 +214,7 @@ async function status(
 }
 
 /** When and what a reader last read (from the Readers screen's log), never whose. */
-function lastReaderEvent(ctx: FeatureContext): AdminStatus['reader']['lastEvent'] {
+function lastReaderEvent(ctx: AdminScreensContext): AdminStatus['reader']['lastEvent'] {
   const event = ctx.readerLog.events().find((e) => e.kind === 'card' || e.kind === 'technician-card' || e.kind === 'receipt');
   return event ? { kind: event.kind === 'receipt' ? 'receipt' : 'card', at: event.at } : null;
 }

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import type { AttractContent } from '../../shared/contract';
 import { ok } from '../../shared/result';
 import type { KioskConfig } from '../config/schema';
-import type { Feature } from '../feature';
+import type { Dispose, ResidentContext } from '../feature';
 import { createMediaCache } from '../village/media-cache';
 
 /** The village profile is refreshed this often. */
@@ -32,7 +32,10 @@ const LOGO_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-export const registerAttractContent: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type AttractContentContext = Pick<ResidentContext, 'background' | 'config' | 'dataDir' | 'emit' | 'handle' | 'log' | 'references' | 'village'>;
+
+export const registerAttractContent = (ctx: AttractContentContext): Dispose => {
   const log = ctx.log('attract');
   const media = createMediaCache(path.join(ctx.dataDir, 'media'), log);
 

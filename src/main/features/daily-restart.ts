@@ -7,7 +7,7 @@
  * The restart itself is the host's (`ShellControl`), the same one admin's
  * "Mulai ulang aplikasi" uses, so quitting drains the outbox first.
  */
-import type { Feature } from '../feature';
+import type { Dispose, ResidentContext } from '../feature';
 
 const RECHECK_MS = 60_000;
 /** After this long still busy, today's restart is skipped. */
@@ -42,7 +42,10 @@ function offsetMs(atMs: number, timeZone: string): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(atMs / 1000) * 1000;
 }
 
-export const registerDailyRestart: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type DailyRestartContext = Pick<ResidentContext, 'adminOpen' | 'audit' | 'background' | 'config' | 'log' | 'session' | 'shell'>;
+
+export const registerDailyRestart = (ctx: DailyRestartContext): Dispose => {
   const log = ctx.log('shell');
   ctx.background(() => {
     let timer: NodeJS.Timeout | null = null;
@@ -59,7 +62,7 @@ export const registerDailyRestart: Feature = (ctx) => {
       timer = setTimeout(() => attempt(at), at - Date.now());
     };
     const attempt = (dueAt: number) => {
-      const busy = ctx.session.current() !== null ? 'a resident is signed in' : ctx.adminSessions.anyOpen() ? 'admin is open' : null;
+      const busy = ctx.session.current() !== null ? 'a resident is signed in' : ctx.adminOpen() ? 'admin is open' : null;
       if (!busy) {
         ctx.audit('system', 'app.dailyRestart');
         log.info('daily restart');

@@ -4,14 +4,17 @@
  * follows without a restart.
  */
 import type { KioskInfo, SignInRefusal } from '../../shared/contract';
-import { isValidPhone, normalisePhone } from '../../shared/phone';
 import { ok } from '../../shared/result';
 import type { KioskConfig } from '../config/schema';
-import type { Feature } from '../feature';
+import type { Dispose, ResidentContext } from '../feature';
 import { availableVoices } from '../voice/espeak';
 import { signInRefusal } from '../session/sign-in-refusal';
+import { officePhoneOf } from '../village/office-phone';
 
-export const registerKioskInfo: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type KioskInfoContext = Pick<ResidentContext, 'adminOpen' | 'audit' | 'config' | 'demoMode' | 'emit' | 'handle' | 'log' | 'needsTechnician' | 'references' | 'village'>;
+
+export const registerKioskInfo = (ctx: KioskInfoContext): Dispose => {
   const log = ctx.log('kiosk-info');
   const info = (config: KioskConfig = ctx.config.current()): KioskInfo =>
     buildKioskInfo(config, {
@@ -21,7 +24,7 @@ export const registerKioskInfo: Feature = (ctx) => {
       signInRefused: signInRefusal(ctx),
       officePhone: officePhoneOf(config, ctx.references.profile()?.value ?? null),
       voices: availableVoices(),
-      adminOpen: ctx.adminSessions.anyOpen(),
+      adminOpen: ctx.adminOpen(),
     });
 
   ctx.handle('kiosk.getInfo', () => ok(info()));
@@ -83,12 +86,6 @@ export function buildKioskInfo(
     adminOpen: extra.adminOpen === true,
     adminGesture: { taps: config.admin.gestureTaps, seconds: config.admin.gestureSeconds },
   };
-}
-
-/** The technician's office number, else the village profile's operator phone; normalised, or null when neither is a number. */
-export function officePhoneOf(config: KioskConfig, profile: { operatorPhone: string | null } | null): string | null {
-  const phone = normalisePhone(config.village.officePhone ?? profile?.operatorPhone ?? null);
-  return isValidPhone(phone) ? phone : null;
 }
 
 /** "Desa Sukamaju" (or "Kelurahan ...", "Nagari ...": the village's own term). */

@@ -7,10 +7,13 @@
 import type { LetterDefinition } from '../../shared/contract';
 import { sortLetters } from '../../shared/letter-catalog';
 import { fail, ok } from '../../shared/result';
-import type { Feature } from '../feature';
+import type { Dispose, ResidentContext } from '../feature';
 import type { LetterType } from '../village/types';
 
-export const registerLetters: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type LettersContext = Pick<ResidentContext, 'handle' | 'log' | 'outbox' | 'references' | 'session' | 'village'>;
+
+export const registerLetters = (ctx: LettersContext): Dispose => {
   const log = ctx.log('letters');
 
   ctx.handle('letters.list', async () => {

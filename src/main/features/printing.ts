@@ -9,7 +9,7 @@
  * sign-in, so they are rate-limited kiosk-wide.
  */
 import { fail, ok } from '../../shared/result';
-import type { Feature } from '../feature';
+import type { Dispose, ResidentContext } from '../feature';
 import { createRateLimiter } from '../session/login-limiter';
 import type { ResidentSession } from '../session/session-holder';
 
@@ -18,7 +18,10 @@ function mayReprint(session: ResidentSession, request: { id: number; residentNik
   return request.residentNik === session.nik;
 }
 
-export const registerPrinting: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type PrintingContext = Pick<ResidentContext, 'background' | 'config' | 'emit' | 'handle' | 'log' | 'outbox' | 'printing' | 'session'>;
+
+export const registerPrinting = (ctx: PrintingContext): Dispose => {
   // The receipt itself is printed by `requests.submit` as soon as the request is stored.
   ctx.handle('printing.receiptState', ({ reference }) => {
     const session = ctx.session.current();

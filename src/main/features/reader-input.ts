@@ -15,22 +15,23 @@
  */
 import { createBurstDetector, type BurstDetector } from '../../devices/input/burst-detector';
 import type { InputSourceName, InputSourcesConfig, InputSourcesListener, InputSourceStatus } from '../../devices/input/input-sources';
-import { classifyScan, parseUid } from '../../devices/input/scan-event';
+import { classifyScan } from '../../devices/input/scan-event';
 import { fail, ok } from '../../shared/result';
 import { isReferenceShape } from '../outbox/reference';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from 'pino';
-import type { Feature } from '../feature';
+import type { Dispose, ResidentContext } from '../feature';
 import { type RequestStatusCode } from '../../shared/request-status';
 import { residentLocalState } from '../../shared/outbox-states';
 
-/** A tap this long before a successful sign-in teaches the kiosk that card's NIK. */
-const TAP_LEARN_WINDOW_MS = 5 * 60_000;
 /** Unused hints are looked for as often as the core's other retention work runs. */
 const HINT_PURGE_EVERY_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-export const registerReaderInput: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type ReaderInputContext = Pick<ResidentContext, 'adminOpen' | 'background' | 'cardHints' | 'cardTaps' | 'config' | 'emit' | 'handle' | 'inputSources' | 'log' | 'outbox' | 'readerLog' | 'receiptLookups' | 'technicianCard'>;
+
+export const registerReaderInput = (ctx: ReaderInputContext): Dispose => {
   const log = ctx.log('input');
   const detectorFor = (config: KioskConfig): BurstDetector => {
     const settings = burstSettings(config);
@@ -44,7 +45,7 @@ export const registerReaderInput: Feature = (ctx) => {
 
   function handleCard(uid: string, source: 'keyboard' | InputSourceName): void {
     // A registered technician card opens the admin PIN; it never fills a resident's NIK.
-    const technician = ctx.adminAuth.cardLabel(uid);
+    const technician = ctx.technicianCard(uid);
     if (technician) {
       log.info({ source }, 'technician card tapped');
       ctx.readerLog.technicianCard(source);
@@ -52,7 +53,7 @@ export const registerReaderInput: Feature = (ctx) => {
       return;
     }
     const nik = ctx.cardHints.nikFor(uid);
-    const adminOpen = ctx.adminSessions.anyOpen();
+    const adminOpen = ctx.adminOpen();
     // A tap with admin open is a technician's (to register), never the next resident's card.
     ctx.cardTaps.remember(uid, adminOpen ? 'admin' : 'resident');
     ctx.readerLog.card(uid, source, nik !== null);
@@ -87,7 +88,7 @@ export const registerReaderInput: Feature = (ctx) => {
     if (ctx.outbox.byReference(text)) {
       ctx.readerLog.receipt(source);
       log.info('receipt scanned');
-      if (ctx.adminSessions.anyOpen()) return; // the resident screens are waiting for admin
+      if (ctx.adminOpen()) return; // the resident screens are waiting for admin
       ctx.emit('input.receipt', { reference: text });
       return;
     }
@@ -202,27 +203,5 @@ function logSourceStatus(log: Logger, change: InputSourceStatus): void {
 function burstSettings(config: KioskConfig) {
   const { maxGapMs, minLength, terminator, prefix, suffix } = config.input;
   return { maxGapMs, minLength, terminator, prefix, suffix };
-}
-
-/**
- * What a signed-in resident teaches the kiosk about cards (called by the
- * session feature): the card the server registered for them, and a card
- * tapped in this same visit before the NIK was typed (the screen says so with
- * `cardTapped`; the visit's end forgets the tap: `session.end`, even without
- * a session).
- */
-export function learnCards(
-  ctx: Parameters<Feature>[0],
-  nik: string,
-  tagIdCard: string | null,
-  /** The screen saw the tap before the NIK was typed: the resident's own card, not a bystander's during the PIN. */
-  cardTapped: boolean,
-): void {
-  const fromServer = tagIdCard ? parseUid(tagIdCard) : null;
-  if (fromServer) ctx.cardHints.learn(fromServer, nik, 'server');
-  // The one card of the visit: a second, different card (a bystander's during the PIN) makes it none.
-  const tapped = cardTapped ? ctx.cardTaps.onlyResidentCard(TAP_LEARN_WINDOW_MS) : null;
-  if (tapped) ctx.cardHints.learn(tapped, nik, 'tap');
-  ctx.cardTaps.forget();
 }
 

@@ -10,14 +10,17 @@ import { BRING_ORIGINAL, checkAnswers } from '../../shared/letter-form';
 import { OUTBOX_STATE, residentLocalState } from '../../shared/outbox-states';
 import { isCancellable, REQUEST_STATUS, type RequestStatusCode } from '../../shared/request-status';
 import { fail, invalid, ok } from '../../shared/result';
-import type { Feature } from '../feature';
+import type { Dispose, ResidentContext } from '../feature';
 import { makeReference } from '../outbox/reference';
 import { ReferenceTakenError, type NewLetterRequest, type OutboxRequest, type RequestSecret } from '../outbox/outbox-store';
 import { serverRowOwners } from '../outbox/adoption';
-import { officePhoneOf } from './kiosk-info';
+import { officePhoneOf } from '../village/office-phone';
 import { isValidPhone, normalisePhone } from '../../shared/phone';
 
-export const registerRequests: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type RequestsContext = Pick<ResidentContext, 'config' | 'handle' | 'log' | 'outbox' | 'printing' | 'references' | 'serverTarget' | 'session' | 'sync' | 'village'>;
+
+export const registerRequests = (ctx: RequestsContext): Dispose => {
   const log = ctx.log('requests');
 
   ctx.handle('requests.submit', ({ letterId, answers, requirements, phone, noPhone, note }) => {

@@ -12,11 +12,11 @@
  */
 import { checkNik, maskNik, nikProblemParams } from '../../shared/nik';
 import { fail, ok } from '../../shared/result';
-import type { Feature } from '../feature';
+import type { Dispose, ResidentContext } from '../feature';
 import { createLoginLimiter, createRateLimiter } from '../session/login-limiter';
 import type { ResidentSession } from '../session/session-holder';
 import { signInRefusal } from '../session/sign-in-refusal';
-import { learnCards } from './reader-input';
+import { learnCards } from '../input/card-learning';
 import { OUTBOX_STATE } from '../../shared/outbox-states';
 
 /** Whole minutes to wait, at least one ("coba lagi dalam 1 menit", never 0). */
@@ -24,7 +24,10 @@ function minutes(seconds: number): number {
   return Math.max(1, Math.ceil(seconds / 60));
 }
 
-export const registerResidentSession: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type ResidentSessionContext = Pick<ResidentContext, 'cardHints' | 'cardTaps' | 'config' | 'emit' | 'handle' | 'log' | 'needsTechnician' | 'outbox' | 'receiptLookups' | 'session' | 'village'>;
+
+export const registerResidentSession = (ctx: ResidentSessionContext): Dispose => {
   const log = ctx.log('session');
   const limiter = createLoginLimiter({
     maxFailures: () => ctx.config.current().session.maxLoginFailures,

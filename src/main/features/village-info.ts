@@ -6,10 +6,13 @@
  * the screen can say how old the news is.
  */
 import { ok } from '../../shared/result';
-import type { Feature } from '../feature';
+import type { Dispose, ResidentContext } from '../feature';
 import { sanitizeArticle } from '../village/sanitize-article';
 
-export const registerVillageInfo: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type VillageInfoContext = Pick<ResidentContext, 'handle' | 'log' | 'references' | 'session' | 'village'>;
+
+export const registerVillageInfo = (ctx: VillageInfoContext): Dispose => {
   const log = ctx.log('village-info');
 
   ctx.handle('village.info', async () => {

@@ -5,12 +5,15 @@
  * last few renderings, since residents hear the same prompts all day.
  */
 import { fail, ok } from '../../shared/result';
-import type { Feature } from '../feature';
+import type { Dispose, ResidentContext } from '../feature';
 import { availableVoices, renderSpeech, speakable, wavDurationMs } from '../voice/espeak';
 
 const CACHE_SIZE = 40;
 
-export const registerVoice: Feature = (ctx) => {
+/** What this feature is handed by the composition root. */
+export type VoiceContext = Pick<ResidentContext, 'handle' | 'log'>;
+
+export const registerVoice = (ctx: VoiceContext): Dispose => {
   const log = ctx.log('voice');
   const cache = new Map<string, { audio: string; durationMs: number }>();
 

@@ -6,9 +6,9 @@
  * refuse only after the resident typed their NIK and PIN.
  */
 import type { SignInRefusal } from '../../shared/contract';
-import type { FeatureContext } from '../feature';
+import type { KioskServices } from '../feature';
 
-export function signInRefusal(ctx: Pick<FeatureContext, 'needsTechnician' | 'village'>): SignInRefusal | null {
+export function signInRefusal(ctx: Pick<KioskServices, 'needsTechnician' | 'village'>): SignInRefusal | null {
   if (ctx.needsTechnician() !== null) return 'needs-technician';
   if (ctx.village() === null) return 'server-not-configured';
   return null;

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig, type KioskConfig } from '../../../src/main/config/schema';
-import type { FeatureContext } from '../../../src/main/feature';
+import type { DailyRestartContext } from '../../../src/main/features/daily-restart';
 import { createSilentLogger } from '../../../src/main/logging/logger';
 import { nextRestartAt, registerDailyRestart } from '../../../src/main/features/daily-restart';
 
@@ -59,10 +59,10 @@ function start(dailyRestartAt: string | null): Harness {
     },
     shell: { restart: () => harness.restarts++, exit: () => {} },
     session: { current: () => (harness.signedIn ? { mode: 'offline' } : null) },
-    adminSessions: { anyOpen: () => harness.adminOpen },
+    adminOpen: () => harness.adminOpen,
     audit: (_actor: string, action: string) => harness.audits.push(action),
     background: (begin: () => () => void) => stops.push(begin()),
-  } as unknown as FeatureContext;
+  } as unknown as DailyRestartContext;
   registerDailyRestart(ctx);
   return harness;
 }
