@@ -104,6 +104,8 @@ describe('the result screen', () => {
     await sendLetter();
     expect(screen.getByText('Mencetak bukti...')).toBeTruthy();
     const paperOut: PrintResult = { outcome: 'not-printed', status: 'paper-out' };
+    // The screen follows the job from an effect; a busy machine may paint it before that runs.
+    await vi.waitFor(() => expect(fake.listens('printing.receipt')).toBe(true));
     act(() => fake.push('printing.receipt', { reference: 'ADM-0001-AB12', result: paperOut }));
     await screen.findByText(/Printer kehabisan kertas/);
     expect(screen.getByText('Catat atau foto nomor referensi di atas.')).toBeTruthy();
