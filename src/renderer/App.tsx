@@ -1,20 +1,19 @@
 /**
- * The kiosk UI: one reducer for the resident's session, the screens it
- * selects, and the idle timer around everything but the attract screen.
+ * The kiosk UI: one reducer for the resident's session, the screen it
+ * selects, and what lasts across screens (the kiosk's info, the visit, the
+ * idle timer around everything but the attract screen, the session's time
+ * limit, help and voice). Each screen makes its own calls.
  */
 import { useCallback, useContext, useEffect, useReducer, useRef, useState } from 'react';
 import { I18nContext, useTranslation } from 'react-i18next';
-import type { AttractContent, KioskBridge, KioskInfo, LetterField, PrintResult } from '../shared/contract';
-import type { PrinterStatus } from '../shared/device-status';
+import type { AttractContent, KioskBridge, KioskInfo, PrintResult } from '../shared/contract';
 import type { CallError } from '../shared/result';
-import { checkNik, nikProblemParams } from '../shared/nik';
-import { PIN_LENGTH } from '../shared/pin';
 import { minTouchGapCssPx, minTouchTargetCssPx } from '../shared/touch-target';
 import { IdleWarning } from './components/IdleWarning';
-import { QueueTicketDialog } from './components/QueueTicketDialog';
 import { SessionLimitWarning } from './components/SessionLimitWarning';
 import { useIdleTimer } from './hooks/use-idle-timer';
-import { initialState, kioskReducer, type KioskAction, type KioskState } from './kiosk-state';
+import { useScreenHelp } from './hooks/use-screen-help';
+import { initialState, kioskReducer, type KioskAction } from './kiosk-state';
 import { AttractScreen } from './screens/AttractScreen';
 import { AdminCorner } from './components/AdminCorner';
 import { openAdminScreen } from './admin-entry';
@@ -29,9 +28,7 @@ import { VillageInfoScreen } from './screens/VillageInfoScreen';
 import { chime, playTone } from './tone';
 import { HelpContext, StaffNotice, type HelpContextValue } from './components/HelpControls';
 import { errorText } from './error-text';
-import { resultHelpText, resultPromptText, resultWords } from './result-words';
 import { startScreenTiming, type ScreenTiming } from './screen-timing';
-import { editorHelpWords } from './field-example';
 
 export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const { api, beep = playTone } = props;
@@ -44,8 +41,6 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   const [loadError, setLoadError] = useState<CallError | null>(null);
   const [state, dispatch] = useReducer(kioskReducer, initialState);
   const [tones, setTones] = useState(0);
-  const [printerStatus, setPrinterStatus] = useState<PrinterStatus>('unknown');
-  const [ticket, setTicket] = useState<(PrintResult & { queueNumber: string }) | 'printing' | null>(null);
   const [limitWarning, setLimitWarning] = useState<number | null>(null);
   // "Panggil petugas": shown until staff dismiss it, whatever the resident does next.
   const [staffCalledAt, setStaffCalledAt] = useState<Date | null>(null);
@@ -64,23 +59,6 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   }, []);
   const screenName = state.screen === 'identify' ? `identify-${state.step}` : state.screen === 'form' ? `form-${state.draft.step}` : state.screen;
   useEffect(() => timing.current?.screenShown(screenName), [screenName]);
-
-  // The printer's state for the attract screen's notice (polled by the core).
-  useEffect(() => {
-    void api.calls['printing.status']({}).then((result) => {
-      if (result.ok) setPrinterStatus(result.value.status);
-    });
-    return api.on('printer.status', ({ status }) => setPrinterStatus(status));
-  }, [api]);
-
-  const [ticketRefused, setTicketRefused] = useState<CallError | null>(null);
-  async function takeQueueTicket(): Promise<void> {
-    setTicket('printing');
-    const result = await api.calls['printing.queueTicket']({});
-    setTicket(result.ok ? result.value : null);
-    setTicketRefused(result.ok ? null : result.error);
-  }
-  const closeTicket = useCallback(() => setTicket(null), []);
 
   // <html lang> follows the language on screen (screen readers, hyphenation).
   useEffect(() => {
@@ -133,13 +111,13 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     };
   }, [api]);
 
-
   const defaultLocale = info?.locale ?? 'id';
 
   // Back to the attract screen with nothing of the resident left, in the
   // kiosk's own language for the next person.
   // Each reset starts a new visit. A sign-in answer that arrives after its visit ended (Batal while
-  // the PIN was being checked) belongs to nobody on screen: it must not sign in the next resident.
+  // the PIN was being checked) belongs to nobody on screen: it must not sign in the next resident
+  // (IdentifyScreen compares the visit before and after its call).
   const visit = useRef(0);
   const reset = useCallback(
     (reason: 'idle' | 'cancel' | 'done' | 'admin') => {
@@ -197,37 +175,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
     await api.calls['session.extend']({});
   }
 
-  // What Bantuan says and "Dengarkan" speaks on this screen. The result screen's are its own words
-  // for this request (sent or waiting, the receipt, what next), never a second text that could differ.
-  const topic = helpTopic(state, takesSignIn);
-  const editedField = fieldInEditor(state);
-  const result = state.screen === 'done' ? resultWords(t, state.submitted, state.receipt) : null;
-  // The editor's help and prompt name the field open in it and give its example.
-  const helpText = result ? resultHelpText(result) : t(`help.${topic}`, editorHelpWords(t, editedField));
-  const promptText = result ? resultPromptText(result) : t(`voice.${topic}`, editorHelpWords(t, editedField, 'spoken'));
-
-  // Spoken prompts (espeak-ng in the core): on "Dengarkan", and on every new screen when audio guidance is on.
-  const playing = useRef<HTMLAudioElement | null>(null);
-  // The words as they are now (a receipt may finish printing while the resident listens), without
-  // re-speaking the screen each time they change.
-  const prompt = useRef(promptText);
-  useEffect(() => {
-    prompt.current = promptText;
-  }, [promptText]);
-  const speakPrompt = useCallback(async () => {
-    const language = i18n.language === 'en' ? 'en' : 'id';
-    const result = await api.calls['voice.speak']({ text: prompt.current, language });
-    if (!result.ok) return;
-    playing.current?.pause();
-    const audio = new Audio(result.value.audio);
-    playing.current = audio;
-    void audio.play().catch(() => {}); // no audio device: the screen still says it all
-  }, [api, i18n]);
-  const guidance = info?.voice.guidance === true && info.voice[i18n.language === 'en' ? 'en' : 'id'];
-  // Each field the editor opens is a new screen: its prompt names the field.
-  useEffect(() => {
-    if (guidance) void speakPrompt();
-  }, [guidance, topic, editedField, speakPrompt]);
+  const help = useScreenHelp(api, info, state, takesSignIn);
 
   const receiptPrinted = useCallback((reference: string, result: PrintResult) => dispatch({ type: 'receipt-printed', reference, result }), []);
 
@@ -260,58 +208,16 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
 
   const send = (action: KioskAction): void => dispatch(action);
 
-  async function submitPin(): Promise<void> {
-    if (state.screen !== 'identify') return;
-    if (state.pin.length !== PIN_LENGTH) {
-      send({ type: 'notice', notice: { kind: 'pin-incomplete', count: state.pin.length } });
-      return;
-    }
-    send({ type: 'busy', busy: true });
-    const ownVisit = visit.current;
-    const result = state.receipt
-      ? await api.calls['session.identifyByReceipt']({ reference: state.receipt, pin: state.pin })
-      : await api.calls['session.identify']({ nik: state.nik, pin: state.pin, ...(state.cardTapped ? { cardTapped: true } : {}) });
-    // The resident left while the PIN was checked: the core heard the visit end and opens no session for
-    // it; the screen now on show (perhaps the next resident's PIN) is left alone.
-    if (visit.current !== ownVisit) return;
-    send({ type: 'busy', busy: false });
-    if (result.ok) send({ type: 'identified', resident: result.value });
-    else send({ type: 'pin-refused', error: result.error });
-  }
-
-  function submitNik(): void {
-    if (state.screen !== 'identify') return;
-    const check = checkNik(state.nik);
-    if (check.valid) {
-      send({ type: 'nik-accepted' });
-      return;
-    }
-    send({ type: 'notice', notice: { kind: 'nik', problem: check.problem, params: nikProblemParams(state.nik, check.problem) } });
-  }
-
   let screen;
   switch (state.screen) {
     case 'attract':
       screen = (
-        <AttractScreen
-          info={info}
-          content={attract}
-          printerStatus={printerStatus}
-          onQueueTicket={() => void takeQueueTicket()}
-          onStart={() => send({ type: 'start' })}
-        />
+        <AttractScreen api={api} info={info} content={attract} onStart={() => send({ type: 'start' })} />
       );
       break;
     case 'identify':
       screen = (
-        <IdentifyScreen
-          state={state}
-          dispatch={send}
-          onSubmitNik={submitNik}
-          onSubmitPin={() => void submitPin()}
-          onBack={() => (state.step === 'nik' && !state.receipt ? reset('cancel') : send({ type: 'back' }))}
-          onCancel={() => reset('cancel')}
-        />
+        <IdentifyScreen api={api} state={state} dispatch={send} visit={visit} onCancel={() => reset('cancel')} />
       );
       break;
     case 'menu':
@@ -401,14 +307,14 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
   }
 
   const language = i18n.language === 'en' ? 'en' : 'id';
-  const help: HelpContextValue = {
-    helpText,
+  const helpContext: HelpContextValue = {
+    helpText: help.helpText,
     canSpeak: info.voice[language],
-    speak: () => void speakPrompt(),
+    speak: help.speak,
     callStaff: () => {
       chime();
       setStaffCalledAt(new Date());
-      void api.calls['kiosk.callStaff']({ screen: topic });
+      void api.calls['kiosk.callStaff']({ screen: help.topic });
     },
     largeText,
     toggleLargeText: () => setLargeText((on) => !on),
@@ -419,37 +325,11 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
 
   return (
     <div className={['kiosk', largeText ? 'large-text' : '', highContrast ? 'high-contrast' : ''].filter(Boolean).join(' ')}>
-      <HelpContext.Provider value={help}>{screen}</HelpContext.Provider>
+      <HelpContext.Provider value={helpContext}>{screen}</HelpContext.Provider>
       <AdminCorner taps={info.adminGesture.taps} seconds={info.adminGesture.seconds} onOpen={openAdminScreen} />
       {staffCalledAt && <StaffNotice calledAt={staffCalledAt} timeZone={info.timeZone} onDismiss={() => setStaffCalledAt(null)} />}
-      {ticket && <QueueTicketDialog ticket={ticket} onClose={closeTicket} />}
-      {ticketRefused && state.screen === 'attract' && (
-        <p className="attract-notice attract-notice-float" role="alert">
-          {errorText(t, ticketRefused)}
-        </p>
-      )}
       {limitWarning !== null && state.screen !== 'attract' && state.screen !== 'identify' && <SessionLimitWarning secondsLeft={limitWarning} onExtend={() => void extendSession()} />}
       {idle.warning && <IdleWarning secondsLeft={idle.secondsLeft} tones={tones} onStay={idle.stay} />}
     </div>
   );
-}
-
-/** The help text for where the resident is (`help.<topic>` in the locales). */
-function helpTopic(state: KioskState, takesSignIn: boolean): string {
-  if (state.screen === 'identify') return state.step === 'nik' ? 'nik' : 'pin';
-  // A kiosk that takes no sign-in must not tell residents to touch the screen and type their NIK.
-  if (state.screen === 'attract' && !takesSignIn) return 'attractClosed';
-  // Nor ask for a PIN to see a scanned receipt's latest status.
-  if (state.screen === 'receipt' && !takesSignIn && state.resident === null) return 'receiptClosed';
-  // A resident already signed in is sent to Permohonan Saya, not asked for a PIN.
-  if (state.screen === 'receipt' && state.resident !== null) return 'receiptSignedIn';
-  if (fieldInEditor(state)) return 'editor';
-  return state.screen;
-}
-
-/** The letter field the resident has open in the editor, if any. */
-function fieldInEditor(state: KioskState): LetterField | null {
-  if (state.screen !== 'form' || state.draft.editing === null) return null;
-  const name = state.draft.editing;
-  return state.draft.letter.fields.find((f) => f.name === name) ?? null;
 }

@@ -20,7 +20,13 @@ export function errorText(t: TFunction, error: CallError): string {
   return t(`errors.${error.code}`, { ...params, defaultValue: t('errors.internal') });
 }
 
-/** A field's problem code from the core (`validation`), in words. */
+/** The phone number's problem code in a `validation` error's fields (the core's and the form's own check). */
+export const PHONE_PROBLEM = 'phone';
+
+/**
+ * A field's problem code (the form's own check or the core's `validation`), in words. Screens keep
+ * the code and call this when they draw, so a language switch rewords a problem already on screen.
+ */
 export function fieldProblemText(t: TFunction, problem: string): string {
-  return problem === 'phone' ? t('form.phoneInvalid') : t(`field.${problem}`, { defaultValue: t('errors.validation') });
+  return problem === PHONE_PROBLEM ? t('form.phoneInvalid') : t(`field.${problem}`, { defaultValue: t('errors.validation') });
 }

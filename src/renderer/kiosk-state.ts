@@ -18,6 +18,13 @@ export type Notice =
   | { kind: 'pin-refused'; error: CallError }
   | { kind: 'call'; error: CallError };
 
+/**
+ * Field name -> its problem code: a `FieldProblem` (letter-form.ts), or "phone" for the phone number,
+ * the shape the core's `validation` error carries. Kept as codes, not text, so a resident who switches
+ * the language sees a problem already on screen in the new one (`fieldProblemText` words it).
+ */
+export type FieldErrors = NonNullable<CallError['fields']>;
+
 export type FormStep = 'fields' | 'requirements' | 'phone' | 'confirm';
 
 export interface LetterDraft {
@@ -29,8 +36,8 @@ export interface LetterDraft {
   phone: string;
   /** "Tidak punya nomor HP": the village office's number goes instead, and news comes through the office. */
   noPhone: boolean;
-  /** Per-field messages from the last check (ours or the core's). */
-  errors: Record<string, string>;
+  /** Per-field problems from the last check (ours or the core's), as codes: worded when drawn. */
+  errors: FieldErrors;
   /** The field open in the editor (its own screen, with its own help), or null. */
   editing: string | null;
 }
@@ -79,7 +86,7 @@ export type KioskAction =
   | { type: 'phone'; phone: string }
   | { type: 'no-phone' }
   | { type: 'form-step'; step: FormStep }
-  | { type: 'form-errors'; errors: Record<string, string> }
+  | { type: 'form-errors'; errors: FieldErrors }
   /** Opens a field in the editor, or closes it (null). */
   | { type: 'edit-field'; name: string | null }
   | { type: 'submitted'; submitted: SubmittedRequest }

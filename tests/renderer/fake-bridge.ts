@@ -77,6 +77,10 @@ export function createFakeBridge(info: KioskInfo = testInfo, attract: AttractCon
     end,
     callStaff,
     speak,
+    /** Whether anything listens for `name` now: a screen subscribes in an effect, which may run after its first paint. */
+    listens(name: EventName): boolean {
+      return (listeners.get(name)?.size ?? 0) > 0;
+    },
     push(name: EventName, payload: unknown) {
       listeners.get(name)?.forEach((listener) => listener(payload as never));
     },

@@ -70,3 +70,23 @@ describe('kiosk state', () => {
     expect(kioskReducer(scanned, { type: 'receipt-closed' })).toEqual(menu);
   });
 });
+
+describe('field problems in the form', () => {
+  it('are kept as codes, not words, and each goes when its field is answered', () => {
+    const resident = { name: 'Budi Santoso', maskedNik: '320101******0001', online: true, phone: null };
+    const letter = {
+      id: 7,
+      code: 'S-12',
+      name: 'Surat Keterangan Domisili',
+      timesRequested: 0,
+      fields: [{ type: 'number', name: 'lama_tinggal', label: 'Lama Tinggal', required: true, placeholder: null, options: [] }],
+      requirements: [],
+    };
+    const opened = kioskReducer({ screen: 'menu', resident }, { type: 'open-letter', letter });
+    const refused = kioskReducer(opened, { type: 'form-errors', errors: { lama_tinggal: 'number', phone: 'phone' } });
+    expect(refused).toMatchObject({ draft: { errors: { lama_tinggal: 'number', phone: 'phone' } } });
+    const answered = kioskReducer(refused, { type: 'answer', name: 'lama_tinggal', value: '12' });
+    expect(answered).toMatchObject({ draft: { errors: { phone: 'phone' } } });
+    expect(kioskReducer(answered, { type: 'phone', phone: '0812345678' })).toMatchObject({ draft: { errors: {} } });
+  });
+});

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminBridge, LogFolders } from '../../shared/admin-contract';
 import type { CallError } from '../../shared/result';
 import { errorText } from '../error-text';
+import { say, type Wording } from '../wording';
 import { downloadFile } from './download-file';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
@@ -30,7 +31,7 @@ export function AdminRecordsScreen(props: { api: AdminBridge; actor: string; onN
   const [known, setKnown] = useState<string[]>([]);
   const subsystems = [...new Set([...known, ...(logTail.value?.subsystems ?? [])])].sort();
   const [folders, setFolders] = useState<LogFolders['folders'] | null>(null);
-  const [exported, setExported] = useState<string | null>(null);
+  const [exported, setExported] = useState<Wording | null>(null);
   const [exportProblem, setExportProblem] = useState<CallError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -41,7 +42,7 @@ export function AdminRecordsScreen(props: { api: AdminBridge; actor: string; onN
     setExportProblem(result.ok ? null : result.error);
     if (!result.ok) return setExported(null);
     if (result.value.text !== null) downloadFile(result.value.fileName, 'text/plain', result.value.text);
-    setExported(result.value.written ? t('admin.records.writtenTo', { folder: result.value.written }) : t('admin.records.downloaded', { file: result.value.fileName }));
+    setExported(result.value.written ? { key: 'admin.records.writtenTo', params: { folder: result.value.written } } : { key: 'admin.records.downloaded', params: { file: result.value.fileName } });
     audit.reload();
   }
 
@@ -100,7 +101,7 @@ export function AdminRecordsScreen(props: { api: AdminBridge; actor: string; onN
         )}
         {exported && (
           <p className="notice admin-saved" role="status">
-            {exported}
+            {say(t, exported)}
           </p>
         )}
         {exportProblem && (

@@ -7,6 +7,7 @@ import type { CallError } from '../../shared/result';
 import { FieldEditor } from '../components/FieldEditor';
 import { NumericKeypad } from '../components/NumericKeypad';
 import { errorText } from '../error-text';
+import { say, type Wording } from '../wording';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
 
@@ -20,7 +21,7 @@ export function AdminSecurityScreen(props: { api: AdminBridge; actor: string; on
   const cards = useLoaded(loadCards);
   const [step, setStep] = useState<PinStep | null>(null);
   const [pins, setPins] = useState({ current: '', next: '', confirm: '' });
-  const [message, setMessage] = useState<{ error: CallError | null; text: string | null }>({ error: null, text: null });
+  const [message, setMessage] = useState<{ error: CallError | null; text: Wording | null }>({ error: null, text: null });
   const [naming, setNaming] = useState(false);
 
   const typing = step ? pins[step] : '';
@@ -30,14 +31,14 @@ export function AdminSecurityScreen(props: { api: AdminBridge; actor: string; on
     if (step === 'current') return setStep('next');
     if (step === 'next') return setStep('confirm');
     if (pins.next !== pins.confirm) {
-      setMessage({ error: null, text: t('admin.pinMismatch') });
+      setMessage({ error: null, text: { key: 'admin.pinMismatch' } });
       setPins({ ...pins, next: '', confirm: '' });
       return setStep('next');
     }
     const result = await api.calls['admin.changePin']({ current: pins.current, next: pins.next });
     setPins({ current: '', next: '', confirm: '' });
     setStep(null);
-    setMessage(result.ok ? { error: null, text: t('admin.security.pinChanged') } : { error: result.error, text: null });
+    setMessage(result.ok ? { error: null, text: { key: 'admin.security.pinChanged' } } : { error: result.error, text: null });
   }
 
   const nameField: LetterField = { type: 'text', name: 'label', label: t('admin.security.cardLabel'), required: true, placeholder: null, options: [] };
@@ -47,7 +48,7 @@ export function AdminSecurityScreen(props: { api: AdminBridge; actor: string; on
       <section className="step-body admin-body" tabIndex={0}>
         {(message.error || message.text) && (
           <p className="notice" role={message.error ? 'alert' : 'status'}>
-            {message.error ? errorText(t, message.error) : message.text}
+            {message.error ? errorText(t, message.error) : message.text && say(t, message.text)}
           </p>
         )}
         <h2>{t('admin.security.pinTitle')}</h2>
@@ -113,7 +114,7 @@ export function AdminSecurityScreen(props: { api: AdminBridge; actor: string; on
           onSave={(label) => {
             setNaming(false);
             void api.calls['admin.registerCard']({ label }).then((result) => {
-              setMessage(result.ok ? { error: null, text: t('admin.security.registered', { label }) } : { error: result.error, text: null });
+              setMessage(result.ok ? { error: null, text: { key: 'admin.security.registered', params: { label } } } : { error: result.error, text: null });
               cards.reload();
             });
           }}

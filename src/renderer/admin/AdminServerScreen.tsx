@@ -5,6 +5,7 @@ import type { CallError } from '../../shared/result';
 import { FieldEditor } from '../components/FieldEditor';
 import { useAdminTime } from './admin-time';
 import { errorText } from '../error-text';
+import { say, type Wording } from '../wording';
 import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
 import { DemoEndConfirm, demoEndingOf } from './DemoEndConfirm';
@@ -28,7 +29,7 @@ export function AdminServerScreen(props: { api: AdminBridge; actor: string; onNa
   const [editing, setEditing] = useState(false);
   const [check, setCheck] = useState<AdminServerCheck | null>(null);
   const [problem, setProblem] = useState<CallError | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Wording | null>(null);
   const [decision, setDecision] = useState<Decision | null>(null);
   /** A demo kiosk's first save, waiting for the technician to agree that it ends demo mode. */
   const [ending, setEnding] = useState<{ ending: DemoEnding; url: string | null; pending: 'ask' | 'keep' | 'retarget' } | null>(null);
@@ -60,7 +61,7 @@ export function AdminServerScreen(props: { api: AdminBridge; actor: string; onNa
     if (!result.ok) return setProblem(result.error);
     setProblem(null);
     setLatest(result.value.server);
-    setMessage(result.value.refreshed ? t('admin.server.refreshed') : t('admin.server.notRefreshed', { problem: result.value.problem }));
+    setMessage(result.value.refreshed ? { key: 'admin.server.refreshed' } : { key: 'admin.server.notRefreshed', params: { problem: result.value.problem } });
   }
 
   async function save(url: string | null, pending: 'ask' | 'keep' | 'retarget', endDemo = false): Promise<void> {
@@ -79,7 +80,7 @@ export function AdminServerScreen(props: { api: AdminBridge; actor: string; onNa
     setCheck(null);
     setLatest(result.value.server);
     setRestartNeeded(result.value.restartNeeded);
-    setMessage(result.value.retargeted > 0 ? t('admin.server.savedRetargeted', { count: result.value.retargeted }) : t('admin.server.saved'));
+    setMessage(result.value.retargeted > 0 ? { key: 'admin.server.savedRetargeted', params: { count: result.value.retargeted } } : { key: 'admin.server.saved' });
   }
 
   const pendingTotal = decision?.pending.reduce((sum, group) => sum + group.count, 0) ?? 0;
@@ -100,7 +101,7 @@ export function AdminServerScreen(props: { api: AdminBridge; actor: string; onNa
         )}
         {message && (
           <p className="notice admin-saved" role="status">
-            {message}
+            {say(t, message)}
           </p>
         )}
         {restartNeeded && (

@@ -2,6 +2,7 @@ import { useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LetterField } from '../../shared/contract';
 import { checkField, dayAndDate } from '../../shared/letter-form';
+import { fieldProblemText } from '../error-text';
 import { fieldExample } from '../field-example';
 import { DatePicker, TimePicker, WeekdayPicker } from './DateTimePickers';
 import { NumericKeypad } from './NumericKeypad';
@@ -107,7 +108,7 @@ export function FieldEditor(props: {
   );
   const problemNotice = problem && (
     <p className="notice" role="alert">
-      {t(`field.${problem}`)}
+      {fieldProblemText(t, problem)}
     </p>
   );
 

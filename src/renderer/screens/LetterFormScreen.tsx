@@ -10,7 +10,7 @@ import { NumericKeypad } from '../components/NumericKeypad';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame, type ErrandStep } from '../components/StepFrame';
 import type { FormStep, KioskAction, LetterDraft } from '../kiosk-state';
-import { errorText, fieldProblemText } from '../error-text';
+import { errorText, fieldProblemText, PHONE_PROBLEM } from '../error-text';
 import { letterDisplayName } from '../letter-name';
 
 /** The summary is the errand's "check" step; everything before it is filling in. */
@@ -68,7 +68,7 @@ export function LetterFormScreen(props: {
     const problems = checkAnswers(letter.fields, answers);
     const missing = Object.keys(problems);
     if (missing.length > 0) {
-      dispatch({ type: 'form-errors', errors: Object.fromEntries(Object.entries(problems).map(([k, p]) => [k, t(`field.${p}`)])) });
+      dispatch({ type: 'form-errors', errors: problems });
       // Straight into the first field still missing, and on through the rest.
       setEditing(letter.fields.find((f) => missing.includes(f.name))?.name ?? null);
       setWalking(true);
@@ -87,7 +87,7 @@ export function LetterFormScreen(props: {
       go(phoneReady() ? 'confirm' : 'phone');
     } else if (draft.step === 'phone') {
       if (!isValidPhone(draft.phone)) {
-        dispatch({ type: 'form-errors', errors: { phone: t('form.phoneInvalid') } });
+        dispatch({ type: 'form-errors', errors: { phone: PHONE_PROBLEM } });
         return;
       }
       setFromSummary(false);
@@ -131,7 +131,7 @@ export function LetterFormScreen(props: {
       dispatch({ type: 'submitted', submitted: result.value });
     } else if (result.error.code === 'validation' && result.error.fields) {
       const fields = result.error.fields;
-      dispatch({ type: 'form-errors', errors: Object.fromEntries(Object.entries(fields).map(([name, problem]) => [name, fieldProblemText(t, problem)])) });
+      dispatch({ type: 'form-errors', errors: fields });
       // Back to where the first problem is: the answers, or the phone number.
       go(Object.keys(fields).some((name) => name !== 'phone') ? 'fields' : 'phone');
     } else {
@@ -209,25 +209,28 @@ export function LetterFormScreen(props: {
         {draft.step === 'fields' && (
           <div className="fields">
             {letter.fields.length === 0 && <p className="step-hint">{t('form.noFields')}</p>}
-            {letter.fields.map((field) => (
-              <button
-                key={field.name}
-                type="button"
-                className={draft.errors[field.name] ? 'field-card field-card-error' : 'field-card'}
-                onClick={() => setEditing(field.name)}
-              >
-                <span className="field-label">
-                  {field.label}
-                  {field.required ? ` ${t('form.required')}` : ` ${t('form.optional')}`}
-                </span>
-                <span className="field-value">{draft.answers[field.name] || t('form.tapToFill')}</span>
-                {draft.errors[field.name] && (
-                  <span className="field-error" role="alert">
-                    ! {draft.errors[field.name]}
+            {letter.fields.map((field) => {
+              const problem = draft.errors[field.name];
+              return (
+                <button
+                  key={field.name}
+                  type="button"
+                  className={problem ? 'field-card field-card-error' : 'field-card'}
+                  onClick={() => setEditing(field.name)}
+                >
+                  <span className="field-label">
+                    {field.label}
+                    {field.required ? ` ${t('form.required')}` : ` ${t('form.optional')}`}
                   </span>
-                )}
-              </button>
-            ))}
+                  <span className="field-value">{draft.answers[field.name] || t('form.tapToFill')}</span>
+                  {problem && (
+                    <span className="field-error" role="alert">
+                      ! {fieldProblemText(t, problem)}
+                    </span>
+                  )}
+                </button>
+              );
+            })}
           </div>
         )}
 
@@ -262,7 +265,7 @@ export function LetterFormScreen(props: {
               </output>
               {draft.errors.phone && (
                 <p className="notice" role="alert">
-                  {draft.errors.phone}
+                  {fieldProblemText(t, draft.errors.phone)}
                 </p>
               )}
               {props.officePhone && (

@@ -1,7 +1,9 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isReprintable, statusTone, type RequestStatusCode, type StatusTone } from '../../shared/request-status';
-import type { IdentifiedResident, KioskBridge, MyRequest } from '../../shared/contract';
+import type { TFunction } from 'i18next';
+import type { IdentifiedResident, KioskBridge, MyRequest, PrintResult } from '../../shared/contract';
+import type { CallError } from '../../shared/result';
 import { useLoaded } from '../hooks/use-loaded';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -19,6 +21,26 @@ const STATUS_ICONS: Record<StatusTone, string> = {
   stopped: '\u2716', // cross
   waiting: '\u21BB', // circle arrow: not sent yet
 };
+
+/** What the last cancel or reprint came to, kept as data and worded when drawn (a language switch rewords it). */
+type Outcome =
+  | { kind: 'cancelled' }
+  | { kind: 'printing' }
+  | { kind: 'printed'; result: PrintResult }
+  | { kind: 'refused'; error: CallError };
+
+function outcomeText(t: TFunction, outcome: Outcome): string {
+  switch (outcome.kind) {
+    case 'cancelled':
+      return t('mine.cancelled');
+    case 'printing':
+      return t('print.printing');
+    case 'printed':
+      return printMessage(t, outcome.result).text;
+    case 'refused':
+      return errorText(t, outcome.error);
+  }
+}
 
 /** The scanned receipt's request is brought into view once the list is there. */
 function scrollIntoView(element: HTMLLIElement | null): void {
@@ -39,21 +61,20 @@ export function MyRequestsScreen(props: {
   const { api } = props;
   const { value: data, error, reload } = useLoaded(useCallback(() => api.calls['requests.mine']({}), [api]));
   const [confirming, setConfirming] = useState<MyRequest | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   async function cancel(item: MyRequest): Promise<void> {
     setConfirming(null);
     if (item.serverId === null) return;
     const result = await api.calls['requests.cancel']({ serverId: item.serverId });
-    if (result.ok) setMessage(t('mine.cancelled'));
-    else setMessage(errorText(t, result.error));
+    setOutcome(result.ok ? { kind: 'cancelled' } : { kind: 'refused', error: result.error });
     reload();
   }
 
   async function reprint(reference: string): Promise<void> {
-    setMessage(t('print.printing'));
+    setOutcome({ kind: 'printing' });
     const result = await api.calls['printing.reprint']({ reference });
-    setMessage(result.ok ? printMessage(t, result.value).text : errorText(t, result.error));
+    setOutcome(result.ok ? { kind: 'printed', result: result.value } : { kind: 'refused', error: result.error });
   }
 
   const date = (moment: string) => formatDateAndTime(i18n.language, moment, props.timeZone);
@@ -70,9 +91,9 @@ export function MyRequestsScreen(props: {
         onCancel={props.onLogout}
         cancelLabel={t('menu.logout')}
       >
-        {message && (
+        {outcome && (
           <p className="notice notice-info" role="status">
-            {message}
+            {outcomeText(t, outcome)}
           </p>
         )}
         {error && (

@@ -1,10 +1,13 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LetterDefinition } from '../../../src/shared/contract';
+import type { IdentifiedResident, LetterDefinition, SubmittedRequest } from '../../../src/shared/contract';
 import { App } from '../../../src/renderer/App';
 import { createI18n } from '../../../src/renderer/i18n';
+import { kioskReducer, type KioskState, type LetterDraft } from '../../../src/renderer/kiosk-state';
+import { LetterFormScreen } from '../../../src/renderer/screens/LetterFormScreen';
 import { createFakeBridge } from '../fake-bridge';
+import { renderOnReducer } from '../reducer-harness';
 
 afterEach(() => {
   cleanup();
@@ -112,5 +115,119 @@ describe('the field editor on the resident\'s errand', () => {
     tap('Save');
     tap('Help');
     expect(screen.getByRole('dialog').textContent).toContain('Fill in Lama Tinggal with the buttons on the screen, then touch Save. Touch Back');
+  });
+});
+
+const budi: IdentifiedResident = { name: 'Budi Santoso', maskedNik: '320101******0001', online: true, phone: null };
+
+/** The form screen on its own, on the kiosk reducer; `draft` changes the freshly opened form. */
+function showForm(draft: Partial<LetterDraft> = {}, fake = createFakeBridge()) {
+  const opened = kioskReducer({ screen: 'menu', resident: budi }, { type: 'open-letter', letter: domicile }) as Extract<KioskState, { screen: 'form' }>;
+  const onBackToList = vi.fn();
+  const onCancel = vi.fn();
+  const harness = renderOnReducer({ ...opened, draft: { ...opened.draft, ...draft } }, (state, dispatch) =>
+    state.screen === 'form' ? (
+      <LetterFormScreen
+        api={fake.bridge}
+        resident={state.resident}
+        draft={state.draft}
+        dispatch={dispatch}
+        onBackToList={onBackToList}
+        onCancel={onCancel}
+        timeZone="Asia/Jakarta"
+        officePhone="0221234567"
+      />
+    ) : (
+      <p>{state.screen}</p>
+    ),
+  );
+  const form = () => {
+    const now = harness.state();
+    if (now.screen !== 'form') throw new Error(`on ${now.screen}, not the form`);
+    return now.draft;
+  };
+  return { ...harness, fake, form, onBackToList, onCancel };
+}
+
+const filled = { keperluan: 'MELAMAR KERJA', lama_tinggal: '12' };
+const fieldErrors = () => [...document.querySelectorAll('.field-error')].map((node) => node.textContent);
+
+describe('the letter form on its own', () => {
+  it('keeps a field problem from the core as a code and words it when drawn, so switching the language rewords it on screen', async () => {
+    const fake = createFakeBridge();
+    const submit = vi.spyOn(fake.bridge.calls, 'requests.submit').mockResolvedValue({ ok: false, error: { code: 'validation', fields: { lama_tinggal: 'number' } } });
+    const { form } = showForm({ step: 'confirm', editing: null, answers: filled, phone: '081234567801' }, fake);
+    tap('Kirim Permohonan');
+    await screen.findByText('Isi formulir');
+    expect(submit).toHaveBeenCalledWith({ letterId: 7, answers: filled, requirements: {}, phone: '081234567801', noPhone: false, note: null });
+    expect(form().errors).toEqual({ lama_tinggal: 'number' });
+    expect(fieldErrors()).toEqual(['! Isi dengan angka saja.']);
+    expect(document.querySelector('.field-card-error')?.textContent).toContain('Lama Tinggal');
+
+    tap('English');
+    expect(fieldErrors()).toEqual(['! Digits only.']);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Fill in the form');
+    tap('Bahasa Indonesia');
+    expect(fieldErrors()).toEqual(['! Isi dengan angka saja.']);
+  });
+
+  it('Lanjut on an incomplete form opens the first missing field; back on the list each missing one says it must be filled, in either language', async () => {
+    const { form, i18n } = showForm({ editing: null });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Isi formulir');
+    tap('Lanjut');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Keperluan');
+    expect(form().errors).toEqual({ keperluan: 'required', lama_tinggal: 'required' });
+    tap('Kembali');
+    expect(fieldErrors()).toEqual(['! Wajib diisi.', '! Wajib diisi.']);
+    await act(async () => void (await i18n.changeLanguage('en')));
+    expect(fieldErrors()).toEqual(['! Required.', '! Required.']);
+    // Filling a field in takes its problem away.
+    tap(/Keperluan/);
+    for (const key of 'KERJA') tap(key);
+    tap('Save');
+    expect(fieldErrors()).toEqual(['! Required.']);
+  });
+
+  it('a required field in the editor says it must be filled when Simpan is tapped empty, and says it again in English', () => {
+    const { form } = showForm();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Keperluan');
+    expect(screen.queryByRole('alert')).toBeNull();
+    tap('Simpan');
+    expect(screen.getByRole('alert').textContent).toBe('Wajib diisi.');
+    expect(form().answers.keperluan).toBe('');
+    tap('English');
+    expect(screen.getByRole('alert').textContent).toBe('Required.');
+  });
+
+  it('a phone number that is too short is refused on the phone step, reworded when the language changes', () => {
+    const { form } = showForm({ step: 'phone', editing: null, answers: filled });
+    for (const digit of '0812') tap(new RegExp(`^${digit}$`));
+    tap('Lanjut');
+    expect(form()).toMatchObject({ step: 'phone', errors: { phone: 'phone' } });
+    expect(screen.getByRole('alert').textContent).toBe('Nomor HP harus 8 sampai 15 angka.');
+    tap('English');
+    expect(screen.getByRole('alert').textContent).toBe('A phone number has 8 to 15 digits.');
+    // The next digit takes the problem away.
+    tap(/^5$/);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('sends the request and hands over what the core stored; a refusal stays on the check step in words', async () => {
+    const fake = createFakeBridge();
+    const stored: SubmittedRequest = { reference: 'ADM-0001-AB12', queueNumber: 'A-007', letterName: domicile.name, createdAt: '2026-12-01T03:15:00.000Z', verified: true };
+    const submit = vi
+      .spyOn(fake.bridge.calls, 'requests.submit')
+      .mockResolvedValueOnce({ ok: false, error: { code: 'session-ended' } })
+      .mockResolvedValueOnce({ ok: true, value: stored });
+    const { state, i18n } = showForm({ step: 'confirm', editing: null, answers: filled, phone: '081234567801' }, fake);
+    expect(screen.getByText('MELAMAR KERJA')).toBeTruthy();
+    tap('Kirim Permohonan');
+    expect((await screen.findByRole('alert')).textContent).toBe('Sesi sudah berakhir. Silakan masuk lagi dengan NIK dan PIN.');
+    await act(async () => void (await i18n.changeLanguage('en')));
+    expect(screen.getByRole('alert').textContent).toBe('The session has ended. Please sign in again with your NIK and PIN.');
+    tap('Send Request');
+    await screen.findByText('done');
+    expect(submit).toHaveBeenCalledTimes(2);
+    expect(state()).toEqual({ screen: 'done', resident: budi, submitted: stored, receipt: null });
   });
 });

@@ -6,7 +6,11 @@ import { calls } from '../../../src/shared/contract';
 import { App } from '../../../src/renderer/App';
 import { createI18n } from '../../../src/renderer/i18n';
 import { resultPromptText, resultWords } from '../../../src/renderer/result-words';
+import type { Result } from '../../../src/shared/result';
+import type { KioskAction } from '../../../src/renderer/kiosk-state';
+import { ResultScreen } from '../../../src/renderer/screens/ResultScreen';
 import { createFakeBridge } from '../fake-bridge';
+import { renderOnReducer } from '../reducer-harness';
 
 afterEach(() => {
   cleanup();
@@ -100,6 +104,8 @@ describe('the result screen', () => {
     await sendLetter();
     expect(screen.getByText('Mencetak bukti...')).toBeTruthy();
     const paperOut: PrintResult = { outcome: 'not-printed', status: 'paper-out' };
+    // The screen follows the job from an effect; a busy machine may paint it before that runs.
+    await vi.waitFor(() => expect(fake.listens('printing.receipt')).toBe(true));
     act(() => fake.push('printing.receipt', { reference: 'ADM-0001-AB12', result: paperOut }));
     await screen.findByText(/Printer kehabisan kertas/);
     expect(screen.getByText('Catat atau foto nomor referensi di atas.')).toBeTruthy();
@@ -138,5 +144,78 @@ describe('the result screen', () => {
         }
       }
     }
+  });
+});
+
+/** The result screen on its own, on the kiosk reducer as App puts it; the core's receipt job answers `receipt`. */
+function showResult(request: SubmittedRequest, receipt: Result<ReceiptState>) {
+  const fake = createFakeBridge();
+  const receiptState = vi.fn(async (_input: { reference: string }) => receipt);
+  Object.assign(fake.bridge.calls, { 'printing.receiptState': receiptState });
+  const onDone = vi.fn();
+  const onMyRequests = vi.fn();
+  // One function for the screen's whole life, as App's is (the screen follows the job with it).
+  let send: (action: KioskAction) => void = () => {};
+  const onReceipt = (reference: string, result: PrintResult) => send({ type: 'receipt-printed', reference, result });
+  const harness = renderOnReducer({ screen: 'done', resident, submitted: request, receipt: null }, (state, dispatch) => {
+    send = dispatch;
+    return state.screen === 'done' ? (
+      <ResultScreen
+        api={fake.bridge}
+        submitted={state.submitted}
+        receipt={state.receipt}
+        onReceipt={onReceipt}
+        onDone={onDone}
+        onMyRequests={onMyRequests}
+      />
+    ) : null;
+  });
+  return { ...harness, fake, receiptState, onDone, onMyRequests };
+}
+
+const nextSteps = () => [...document.querySelectorAll('.result-next li')].map((node) => node.textContent);
+
+describe('the result screen on its own', () => {
+  it('shows the queue number and reference, follows the core\'s receipt job and ignores another request\'s', async () => {
+    const { fake, receiptState } = showResult(submitted(true), { ok: true, value: { printing: true } });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Permohonan tersimpan');
+    expect(screen.getByText('Surat Keterangan Penduduk')).toBeTruthy();
+    expect(document.querySelector('.result-queue')?.textContent).toBe('A-007');
+    expect(document.querySelector('.result-reference-inline')?.textContent).toBe('ADM-0001-AB12');
+    expect(screen.getByText('Permohonan sedang dikirim ke kantor desa.')).toBeTruthy();
+    await vi.waitFor(() => expect(receiptState).toHaveBeenCalledWith({ reference: 'ADM-0001-AB12' }));
+    expect(screen.getByText('Mencetak bukti...').getAttribute('aria-busy')).toBe('true');
+    act(() => fake.push('printing.receipt', { reference: 'ADM-0002-CD34', result: { outcome: 'not-printed', status: 'paper-out' } }));
+    expect(screen.getByText('Mencetak bukti...')).toBeTruthy();
+    act(() => fake.push('printing.receipt', { reference: 'ADM-0001-AB12', result: { outcome: 'printed', status: 'ready' } }));
+    expect(screen.getByText('Bukti sudah tercetak. Ambil kertasnya di printer.')).toBeTruthy();
+    expect(nextSteps()).toEqual(['Bawa persyaratan asli ke Kantor Desa.', 'Lihat status di menu Permohonan Saya pada kunjungan berikutnya.']);
+  });
+
+  it('a receipt that could not be printed says so as an alert and asks the resident to note the reference', async () => {
+    showResult(submitted(true), { ok: false, error: { code: 'receipt-unknown' } });
+    const problem = await screen.findByText(/Bukti tidak dapat dicetak/);
+    expect(problem.closest('[role="alert"]')).not.toBeNull();
+    expect(nextSteps()[0]).toBe('Catat atau foto nomor referensi di atas.');
+  });
+
+  it('a request that waits for the connection says so, and every word follows a language switch', async () => {
+    const { i18n } = showResult(submitted(false), { ok: true, value: { printing: false, outcome: 'sent-unconfirmed', status: null } });
+    await screen.findByText(/printer tidak memberi kabar/);
+    expect(document.querySelector('.result-state-waiting')?.textContent).toMatch(/^PIN belum diperiksa/);
+    await act(async () => void (await i18n.changeLanguage('en')));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Request saved');
+    expect(document.querySelector('.result-state-waiting')?.textContent).toMatch(/^PIN not checked yet/);
+    expect(screen.getByText(/the printer did not confirm/)).toBeTruthy();
+    expect(nextSteps()[0]).toBe('Write down or photograph the reference number above.');
+  });
+
+  it('"Selesai" ends the visit and "Permohonan Saya" opens the requests', async () => {
+    const { onDone, onMyRequests } = showResult(submitted(true), { ok: true, value: { printing: false, outcome: 'printed', status: 'ready' } });
+    await screen.findByText('Bukti sudah tercetak. Ambil kertasnya di printer.');
+    tap('Permohonan Saya');
+    expect(onMyRequests).toHaveBeenCalledTimes(1);
+    tap('Selesai');
+    expect(onDone).toHaveBeenCalledTimes(1);
   });
 });
