@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { CallError } from '../shared/result';
+import { PHONE_PROBLEM } from '../shared/phone';
 
 /**
  * What to show for a failed call, in the resident's language: the core sends
@@ -19,9 +20,6 @@ export function errorText(t: TFunction, error: CallError): string {
   if (error.code === 'config-unreadable' && typeof params.line === 'number') return t('errors.config-unreadable-at', params);
   return t(`errors.${error.code}`, { ...params, defaultValue: t('errors.internal') });
 }
-
-/** The phone number's problem code in a `validation` error's fields (the core's and the form's own check). */
-export const PHONE_PROBLEM = 'phone';
 
 /**
  * A field's problem code (the form's own check or the core's `validation`), in words. Screens keep

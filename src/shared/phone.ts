@@ -18,3 +18,6 @@ export function normalisePhone(raw: string | null | undefined): string {
 export function isValidPhone(phone: string): boolean {
   return new RegExp(`^\\d{${PHONE_MIN_DIGITS},${PHONE_MAX_DIGITS}}$`).test(phone);
 }
+
+/** The phone number's problem code in a `validation` error's fields (the core's check and the form's own). */
+export const PHONE_PROBLEM = 'phone';

@@ -15,7 +15,7 @@ import { makeReference } from '../outbox/reference';
 import { ReferenceTakenError, type NewLetterRequest, type OutboxRequest, type RequestSecret } from '../outbox/outbox-store';
 import { serverRowOwners } from '../outbox/adoption';
 import { officePhoneOf } from '../village/office-phone';
-import { isValidPhone, normalisePhone } from '../../shared/phone';
+import { isValidPhone, normalisePhone, PHONE_PROBLEM } from '../../shared/phone';
 
 /** What this feature is handed by the composition root. */
 export type RequestsContext = Pick<ResidentContext, 'config' | 'handle' | 'log' | 'outbox' | 'printing' | 'references' | 'serverTarget' | 'session' | 'sync' | 'village'>;
@@ -51,7 +51,7 @@ export const registerRequests = (ctx: RequestsContext): Dispose => {
     } else {
       phoneToSend = normalisePhone(phone);
       if (!isValidPhone(phoneToSend)) {
-        return invalid({ phone: 'phone' });
+        return invalid({ phone: PHONE_PROBLEM });
       }
     }
 

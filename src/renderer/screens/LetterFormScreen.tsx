@@ -10,7 +10,8 @@ import { NumericKeypad } from '../components/NumericKeypad';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame, type ErrandStep } from '../components/StepFrame';
 import type { FormStep, KioskAction, LetterDraft } from '../kiosk-state';
-import { errorText, fieldProblemText, PHONE_PROBLEM } from '../error-text';
+import { errorText, fieldProblemText } from '../error-text';
+import { PHONE_PROBLEM } from '../../shared/phone';
 import { letterDisplayName } from '../letter-name';
 
 /** The summary is the errand's "check" step; everything before it is filling in. */
