@@ -4,21 +4,20 @@
  *   data directory -> configuration -> logging -> database -> features.
  * Both hosts (Electron and the web host) and the CLI build exactly this.
  *
- * `invoke` is the single entry for calls from any host: the name must be in
- * the contract, the input is parsed with the call's schema as `unknown`, and
- * whatever happens the caller gets a Result, never an exception.
+ * `invoke` and `invokeAdmin` are the entries for calls from any host: one
+ * dispatcher per half of the contract (`dispatcher.ts`).
  */
 import { EventEmitter } from 'node:events';
 import {
   calls,
   isCallName,
-  type CallName,
   type EventName,
 } from '../shared/contract';
-import { fail, type Result } from '../shared/result';
-import { adminCalls, isAdminCallName, PUBLIC_ADMIN_CALLS, type AdminCallName } from '../shared/admin-contract';
+import type { Result } from '../shared/result';
+import { adminCalls, isAdminCallName, PUBLIC_ADMIN_CALLS } from '../shared/admin-contract';
 import { createAdminAuth } from './admin/admin-auth';
-import { createAdminSessions, type AdminHolder } from './admin/admin-sessions';
+import { adminSessionGuard, createAdminSessions, type AdminCaller, type AdminHolder } from './admin/admin-sessions';
+import { assertEveryCallHandled, createDispatcher, NO_GUARD } from './dispatcher';
 import { ADMIN_PIN_MISSING_MESSAGE, adminPinMissing, missingConfigProblem, neverCommissioned } from './admin/commissioning';
 import { registerAdmin } from './features/admin';
 import { registerAdminSettings } from './features/admin-settings';
@@ -36,8 +35,8 @@ import { createRetention } from './retention';
 import { createCurrentServer } from './village/current-server';
 import { configSchemaFor, SHORT_TIMINGS_ENV, shortTimingsAllowed, type KioskConfig } from './config/schema';
 import { createLogger, type KioskLogger } from './logging/logger';
-import { assertDatabaseNotLost, databasePath, earlierInstallEvidence, isStorageFull, openDatabase, type Database } from './db/database';
-import type { AdminCallHandler, AdminContext, AdminFeature, CallHandler, Dispose, KioskServices, ResidentContext, ResidentFeature, ShellControl } from './feature';
+import { assertDatabaseNotLost, databasePath, earlierInstallEvidence, openDatabase, type Database } from './db/database';
+import type { AdminContext, AdminFeature, Dispose, KioskServices, ResidentContext, ResidentFeature, ShellControl } from './feature';
 import { registerAttractContent } from './features/attract-content';
 import { registerKioskInfo } from './features/kiosk-info';
 import { registerResidentSession } from './features/resident-session';
@@ -84,11 +83,7 @@ export interface KioskCoreOptions {
 
 export type EventListener = (name: EventName, payload: unknown) => void;
 
-/** Who makes an admin call: the session token it carries, and the page it comes from. */
-export interface AdminCaller {
-  session: string | undefined;
-  holder: AdminHolder;
-}
+export type { AdminCaller } from './admin/admin-sessions';
 
 export interface KioskCore {
   readonly dataDir: string;
@@ -248,11 +243,25 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
   });
   const retention = createRetention({ outbox, printing, config: config.current, log });
 
-  const handlers = new Map<CallName, CallHandler<CallName>>();
-  const adminHandlers = new Map<AdminCallName, AdminCallHandler<AdminCallName>>();
   const cardKey = cardHintKey(dataDir);
   const adminSessions = createAdminSessions(() => config.current().admin.idleMinutes * 60_000);
   const adminAuth = createAdminAuth(db, cardKey);
+  const residentDispatcher = createDispatcher({
+    table: calls,
+    isName: isCallName,
+    guard: NO_GUARD,
+    publicNames: new Set<never>(),
+    unknownMessage: 'unknown call refused',
+    log,
+  });
+  const adminDispatcher = createDispatcher({
+    table: adminCalls,
+    isName: isAdminCallName,
+    guard: adminSessionGuard(adminSessions),
+    publicNames: PUBLIC_ADMIN_CALLS,
+    unknownMessage: 'unknown admin call refused',
+    log,
+  });
   const backgroundStarters: Array<() => () => void> = [];
   const services: KioskServices = {
     dataDir,
@@ -285,18 +294,13 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
   };
   const residentContext: ResidentContext = {
     ...services,
-    handle(name, handler) {
-      if (handlers.has(name)) throw new Error(`two handlers for ${name}`);
-      handlers.set(name, handler as unknown as CallHandler<CallName>);
-    },
+    handle: residentDispatcher.handle,
   };
   const adminContext: AdminContext = {
     ...services,
-    handleAdmin(name, handler) {
-      if (adminHandlers.has(name)) throw new Error(`two handlers for ${name}`);
-      adminHandlers.set(name, handler as unknown as AdminCallHandler<AdminCallName>);
-    },
-    call: (name, input) => invoke(name, input) as never,
+    handleAdmin: adminDispatcher.handle,
+    handlePublicAdmin: adminDispatcher.handlePublic,
+    call: (name, input) => residentDispatcher.call(name, input, undefined),
     adminAuth,
     adminSessions,
     recentAudit: auditLog.recent,
@@ -309,55 +313,8 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     adminPinMissing({ pinSet: adminAuth.pinSet(), neverCommissioned: neverCommissioned(dataDir, outbox) });
   if (pinMissing()) log.warn(`PERLU PETUGAS: ${ADMIN_PIN_MISSING_MESSAGE}`);
 
-  const unhandled = [
-    ...Object.keys(calls).filter((name) => !handlers.has(name as CallName)),
-    ...Object.keys(adminCalls).filter((name) => !adminHandlers.has(name as AdminCallName)),
-  ];
-  if (unhandled.length > 0) throw new Error(`contract calls without a handler: ${unhandled.join(', ')}`);
-
-  async function invoke(name: unknown, input: unknown): Promise<Result<unknown>> {
-    if (!isCallName(name)) {
-      log.warn({ call: String(name).slice(0, 80) }, 'unknown call refused');
-      return fail('unknown-call');
-    }
-    const parsed = calls[name].input.safeParse(input);
-    if (!parsed.success) {
-      log.warn({ call: name, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'invalid input refused');
-      return fail('invalid-input');
-    }
-    return run(name, () => handlers.get(name)!(parsed.data as never));
-  }
-
-  async function invokeAdmin(name: unknown, input: unknown, { session, holder }: AdminCaller): Promise<Result<unknown>> {
-    if (!isAdminCallName(name)) {
-      log.warn({ call: String(name).slice(0, 80) }, 'unknown admin call refused');
-      return fail('unknown-call');
-    }
-    const actor = PUBLIC_ADMIN_CALLS.has(name) ? null : adminSessions.use(session, holder);
-    if (!PUBLIC_ADMIN_CALLS.has(name) && actor === null) {
-      log.warn({ call: name }, 'admin call without a valid admin session refused');
-      return fail('admin-session-required');
-    }
-    const parsed = adminCalls[name].input.safeParse(input);
-    if (!parsed.success) {
-      log.warn({ call: name, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'invalid input refused');
-      return fail('invalid-input');
-    }
-    return run(name, () => adminHandlers.get(name)!(parsed.data as never, actor, holder));
-  }
-
-  async function run(name: string, handler: () => Result<unknown> | Promise<Result<unknown>>): Promise<Result<unknown>> {
-    try {
-      return await handler();
-    } catch (error) {
-      if (isStorageFull(error)) {
-        log.error({ call: name, err: error }, 'penyimpanan penuh: the disk is full; nothing was stored');
-        return fail('storage-full');
-      }
-      log.error({ call: name, err: error }, 'call failed');
-      return fail('internal');
-    }
-  }
+  assertEveryCallHandled(residentDispatcher, adminDispatcher);
+  const invoke = (name: unknown, input: unknown): Promise<Result<unknown>> => residentDispatcher.dispatch(name, input, undefined);
 
   let closed = false;
   const backgroundStops: Array<() => void> = [];
@@ -382,7 +339,7 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     },
     config: config.current,
     invoke,
-    invokeAdmin,
+    invokeAdmin: adminDispatcher.dispatch,
     adminHolderGone: (holder) => void adminSessions.closeHeldBy(holder),
     onEvent(listener) {
       events.on('event', listener);

@@ -6,9 +6,10 @@
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { CallName, CallOutput, EventName, EventPayload, calls } from '../shared/contract';
-import type { AdminCallName, AdminCallOutput, adminCalls } from '../shared/admin-contract';
+import type { Handler } from './dispatcher';
+import type { adminCalls, PublicAdminCallName, SessionAdminCallName } from '../shared/admin-contract';
 import type { AdminAuth } from './admin/admin-auth';
-import type { AdminHolder, AdminSessions } from './admin/admin-sessions';
+import type { AdminCallArgs, AdminSessions, PublicAdminCallArgs } from './admin/admin-sessions';
 import type { Result } from '../shared/result';
 import type { ConfigHolder } from './config/running-config';
 import type { AuditLog } from './logging/audit-log';
@@ -29,19 +30,16 @@ export interface ShellControl {
   exit(): void;
 }
 
-export type CallHandler<N extends CallName> = (
-  input: z.output<(typeof calls)[N]['input']>,
-) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>>;
+export type CallHandler<N extends CallName> = Handler<typeof calls, N, []>;
 
 /**
- * An admin call's handler also learns who made it: the session's actor ("pin", "card:<label>"), or null for the
- * public calls, and the page it came from (a session opened there is bound to it).
+ * An admin call's handler also learns who made it: the session's actor ("pin", "card:<label>"), and the page it
+ * came from (a session opened there is bound to it).
  */
-export type AdminCallHandler<N extends AdminCallName> = (
-  input: z.output<(typeof adminCalls)[N]['input']>,
-  actor: string | null,
-  holder: AdminHolder,
-) => Result<AdminCallOutput<N>> | Promise<Result<AdminCallOutput<N>>>;
+export type AdminCallHandler<N extends SessionAdminCallName> = Handler<typeof adminCalls, N, AdminCallArgs>;
+
+/** A public admin call's handler (`admin.state`, `admin.unlock`, `admin.setFirstPin`): no session, so no actor, only the page. */
+export type PublicAdminCallHandler<N extends PublicAdminCallName> = Handler<typeof adminCalls, N, PublicAdminCallArgs>;
 
 /**
  * What the composition root can hand a feature. A feature names the part it
@@ -96,8 +94,10 @@ export interface ResidentContext extends KioskServices {
 
 /** An admin feature: the kiosk's services, the admin half of the contract and the admin services. */
 export interface AdminContext extends KioskServices {
-  /** The core checks the admin session before the handler runs (except for the public admin calls). */
-  handleAdmin<N extends AdminCallName>(name: N, handler: AdminCallHandler<N>): void;
+  /** The core checks the admin session before the handler runs. */
+  handleAdmin<N extends SessionAdminCallName>(name: N, handler: AdminCallHandler<N>): void;
+  /** The public admin calls, answered without a session. */
+  handlePublicAdmin<N extends PublicAdminCallName>(name: N, handler: PublicAdminCallHandler<N>): void;
   /** A resident call, from inside the core (e.g. admin opening ends the resident's session). */
   call<N extends CallName>(name: N, input: z.input<(typeof calls)[N]['input']>): Promise<Result<CallOutput<N>>>;
   /** The admin PIN, its lock and the technician cards. */

@@ -7,9 +7,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { adminIpcChannel } from '../shared/admin-contract-names';
 import { createAdminBridge } from '../shared/admin-bridge';
-import type { Result } from '../shared/result';
+import { ipcSend } from './bridge';
 
-contextBridge.exposeInMainWorld(
-  'admAdmin',
-  createAdminBridge((name, input, session) => ipcRenderer.invoke(adminIpcChannel.call(name), input, session) as Promise<Result<unknown>>),
-);
+contextBridge.exposeInMainWorld('admAdmin', createAdminBridge(ipcSend(ipcRenderer, adminIpcChannel.call)));

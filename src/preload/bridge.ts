@@ -1,10 +1,14 @@
 /**
- * Builds the object the preload exposes as `window.adm`, from the contract:
- * one function per call and `on` for events. Only contract names are reachable;
- * `ipcRenderer` itself is never exposed.
+ * The preloads' bridge over Electron IPC, for either half: each call on its
+ * half's derived channel (`ipcSend`), the resident half with `on` for events.
+ * Only contract names are reachable; `ipcRenderer` itself is never exposed.
+ * The kiosk preload builds from this file, so it names nothing of the admin
+ * half (lint: eslint.config.js).
  */
-import { callNames, ipcChannel, isEventName, type CallName } from '../shared/contract-names';
-import type { KioskBridge } from '../shared/contract';
+import { callNames, ipcChannel, isEventName } from '../shared/contract-names';
+import type { calls, events, KioskBridge } from '../shared/contract';
+import { createBridgeCalls, createBridgeOn, type Send } from '../shared/bridge';
+import type { Result } from '../shared/result';
 
 /** The two `ipcRenderer` methods the bridge needs (so tests can pass a fake). */
 export interface IpcRendererLike {
@@ -13,20 +17,26 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
+/** A half's calls over IPC: its channel per name, the session (admin half) as a second argument. */
+export function ipcSend<N extends string>(ipc: Pick<IpcRendererLike, 'invoke'>, channel: (name: N) => string): Send<N> {
+  return (name, input, session) =>
+    // Main answers every call with a Result (ipc.ts).
+    (session === undefined ? ipc.invoke(channel(name), input) : ipc.invoke(channel(name), input, session)) as Promise<Result<unknown>>;
+}
+
+/** The kiosk window's `window.adm`. */
 export function createPreloadBridge(ipc: IpcRendererLike): KioskBridge {
-  const calls = Object.fromEntries(
-    callNames.map((name: CallName) => [name, (input: unknown) => ipc.invoke(ipcChannel.call(name), input)]),
-  ) as unknown as KioskBridge['calls'];
   return {
-    calls: Object.freeze(calls),
-    on(name, listener) {
+    calls: createBridgeCalls<typeof calls>(callNames, ipcSend(ipc, ipcChannel.call)),
+    on: createBridgeOn<typeof events>((name, deliver) => {
       if (!isEventName(name)) throw new Error(`unknown event ${String(name)}`);
       const channel = ipcChannel.event(name);
-      const wrapped = (_event: unknown, payload: unknown): void => listener(payload as never);
+      // The IPC event object stays in the preload.
+      const wrapped = (_event: unknown, payload: unknown): void => deliver(payload);
       ipc.on(channel, wrapped);
       return () => {
         ipc.removeListener(channel, wrapped);
       };
-    },
+    }),
   };
 }

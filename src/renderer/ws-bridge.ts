@@ -5,8 +5,9 @@
  * A dropped connection answers pending calls with `disconnected` and
  * reconnects in the background.
  */
-import { callNames, isEventName, type CallName, type EventName } from '../shared/contract-names';
-import type { KioskBridge, WsMessage } from '../shared/contract';
+import { callNames, isEventName, type EventName } from '../shared/contract-names';
+import type { calls, events, KioskBridge, WsMessage } from '../shared/contract';
+import { createBridgeCalls, createBridgeOn } from '../shared/bridge';
 import { fail, type Result } from '../shared/result';
 
 type Listener = (payload: unknown) => void;
@@ -18,12 +19,12 @@ export interface SocketClient {
   on(name: EventName, listener: Listener): () => void;
 }
 
+/** The resident half over the socket; the admin screens build theirs on `createSocketClient` with `createAdminBridge`. */
 export function createWebSocketBridge(url: string, WebSocketImpl: typeof WebSocket = WebSocket): KioskBridge {
   const client = createSocketClient(url, WebSocketImpl);
-  const calls = Object.fromEntries(callNames.map((name: CallName) => [name, (input: unknown) => client.invoke(name, input)]));
   return {
-    calls: calls as unknown as KioskBridge['calls'],
-    on: (name, listener) => client.on(name, listener as Listener),
+    calls: createBridgeCalls<typeof calls>(callNames, (name, input, session) => client.invoke(name, input, session)),
+    on: createBridgeOn<typeof events>((name, deliver) => client.on(name, deliver)),
   };
 }
 

@@ -9,19 +9,14 @@ import { OUTBOX_STATES, type OutboxState } from './outbox-states';
 import { z } from 'zod';
 import type { PrinterStatus } from './device-status';
 import type { PrintResult } from './contract';
-import type { Result } from './result';
 import type { KioskRequestStatus } from './request-status';
 import { ADMIN_PIN_MAX } from './admin-pin';
 import type { AdminCallName } from './admin-contract-names';
-import type { CallSpec } from './contract';
+import { call, type BridgeCalls, type CallSpec, type TableInput, type TableOutput } from './contract-table';
 import { SETTINGS_KEYS, type SettingsKey, type SettingsValues } from './admin-settings';
 
 export { adminCallNames, adminIpcChannel, isAdminCallName, PUBLIC_ADMIN_CALLS } from './admin-contract-names';
-export type { AdminCallName } from './admin-contract-names';
-
-function call<Output>() {
-  return <Input extends z.ZodType>(input: Input): CallSpec<Input, Output> => ({ input });
-}
+export type { AdminCallName, PublicAdminCallName, SessionAdminCallName } from './admin-contract-names';
 
 /** Before the PIN: whether one is set, the lock, and in demo mode the documented demo PIN. */
 export interface AdminState {
@@ -346,10 +341,10 @@ export const adminCalls = {
   'admin.shell': call<null>()(z.object({ action: z.enum(['restart', 'exit']) }).strict()),
 } as const satisfies Record<AdminCallName, CallSpec<z.ZodType, unknown>>;
 
-export type AdminCallInput<N extends AdminCallName> = z.input<(typeof adminCalls)[N]['input']>;
-export type AdminCallOutput<N extends AdminCallName> = Exclude<(typeof adminCalls)[N]['output'], undefined>;
+export type AdminCallInput<N extends AdminCallName> = TableInput<typeof adminCalls, N>;
+export type AdminCallOutput<N extends AdminCallName> = TableOutput<typeof adminCalls, N>;
 
 /** What the admin screens see: one function per admin call; the bridge carries the session itself. */
 export type AdminBridge = {
-  readonly calls: { readonly [N in AdminCallName]: (input: AdminCallInput<N>) => Promise<Result<AdminCallOutput<N>>> };
+  readonly calls: BridgeCalls<typeof adminCalls>;
 };

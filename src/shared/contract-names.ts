@@ -45,3 +45,9 @@ export const ipcChannel = {
   call: (name: CallName) => `adm:call:${name}`,
   event: (name: EventName) => `adm:event:${name}`,
 } as const;
+
+/** What the kiosk window may ask of the shell itself. */
+export const shellChannel = {
+  /** Open the admin window, which asks for the PIN itself (the hidden gesture, a technician card). */
+  openAdmin: 'adm-shell:open-admin',
+} as const;

@@ -17,30 +17,11 @@ import type { Result } from './result';
 import { NIK_LENGTH } from './nik';
 import { PIN_LENGTH } from './pin';
 import type { CallName, EventName } from './contract-names';
+import { call, event, type BridgeCalls, type CallSpec, type EventSpec, type TableInput, type TableOutput, type TablePayload } from './contract-table';
 
 export { callNames, eventNames, ipcChannel, isCallName, isEventName } from './contract-names';
 export type { CallName, EventName } from './contract-names';
-
-/** A call: its input schema, plus a phantom type for its result. */
-export interface CallSpec<Input extends z.ZodType, Output> {
-  readonly input: Input;
-  /** Never set at run time: carries the result type for the typed clients. */
-  readonly output?: Output;
-}
-
-/** `call<Output>()(inputSchema)`: curried so the input type is inferred. */
-function call<Output>() {
-  return <Input extends z.ZodType>(input: Input): CallSpec<Input, Output> => ({ input });
-}
-
-/** An event pushed by the core: only its payload type. */
-export interface EventSpec<Payload> {
-  readonly payload?: Payload;
-}
-
-function event<Payload>(): EventSpec<Payload> {
-  return {};
-}
+export type { CallSpec } from './contract-table';
 
 export type Locale = 'id' | 'en';
 
@@ -313,17 +294,16 @@ export const events = {
   'kiosk.adminChanged': event<{ open: boolean }>(),
 } as const satisfies Record<EventName, EventSpec<unknown>>;
 
-export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
-export type CallOutput<N extends CallName> = Exclude<(typeof calls)[N]['output'], undefined>;
-export type EventPayload<E extends EventName> = Exclude<(typeof events)[E]['payload'], undefined>;
-
+export type CallInput<N extends CallName> = TableInput<typeof calls, N>;
+export type CallOutput<N extends CallName> = TableOutput<typeof calls, N>;
+export type EventPayload<E extends EventName> = TablePayload<typeof events, E>;
 
 /**
  * What the renderer sees, whichever host it runs in: one function per call and
  * a subscription per event. The preload and the WebSocket client both build it.
  */
 export type KioskBridge = {
-  readonly calls: { readonly [N in CallName]: (input: CallInput<N>) => Promise<Result<CallOutput<N>>> };
+  readonly calls: BridgeCalls<typeof calls>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
 

@@ -8,9 +8,21 @@
  * waiting. It also closes itself after the idle time; a restart closes all.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Guard } from '../dispatcher';
 
 /** The page an admin call comes from: `ws:<n>` (a web host socket) or `window:<id>` (Electron's admin window). */
 export type AdminHolder = string;
+
+/** Who makes an admin call: the session token it carries, and the page it comes from. */
+export interface AdminCaller {
+  session: string | undefined;
+  holder: AdminHolder;
+}
+
+/** What an admin call's handler learns: who acted (the session's actor: "pin", "card:<label>") and the page. */
+export type AdminCallArgs = [actor: string, holder: AdminHolder];
+/** A public admin call (how a session starts) has no actor yet: only the page, which a session opened there is bound to. */
+export type PublicAdminCallArgs = [holder: AdminHolder];
 
 export interface AdminSessions {
   open(actor: string, holder: AdminHolder): string;
@@ -87,5 +99,18 @@ export function createAdminSessions(idleMs: () => number, clock: () => number = 
       sweep();
       return sessions.size > 0;
     },
+  };
+}
+
+/** The admin half's guard: a call needs a session opened from the same page, except the public calls. */
+export function adminSessionGuard(sessions: Pick<AdminSessions, 'use'>): Guard<AdminCaller, AdminCallArgs, PublicAdminCallArgs> {
+  return {
+    admit({ session, holder }) {
+      const actor = sessions.use(session, holder);
+      return actor === null
+        ? { ok: false, code: 'admin-session-required', message: 'admin call without a valid admin session refused' }
+        : { ok: true, args: [actor, holder] };
+    },
+    pass: ({ holder }) => [holder],
   };
 }

@@ -1,33 +1,62 @@
 /**
  * The Electron IPC bridge, generated from the contract: one `ipcMain.handle`
- * per call, one `webContents.send` channel per event. Calls from anything but
- * our own frames get `forbidden`; inputs go to the core as `unknown`.
+ * per call, one `webContents.send` channel per event. Both halves are
+ * registered by `registerCalls`; what differs is a parameter: the channels,
+ * which sender may call (the kiosk's frames for the resident half, only the
+ * admin window for the admin half), and what the core is handed. Refused
+ * senders get `forbidden`; inputs go to the core as `unknown`.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { callNames, ipcChannel } from '../../shared/contract';
 import { adminCallNames, adminIpcChannel } from '../../shared/admin-contract-names';
-import { fail } from '../../shared/result';
+import { fail, type Result } from '../../shared/result';
 import type { KioskCore } from '../core';
 import { isTrustedSender } from './policy';
 
-export function registerIpc(ipcMain: IpcMain, core: KioskCore, target: () => WebContents | null): () => void {
+/** One half of the contract on IPC. */
+interface IpcHalf<N extends string> {
+  names: readonly N[];
+  channel(name: N): string;
+  /** Whether this sender may make the half's calls; refused calls are logged with `refusedMessage`. */
+  senderAllowed(event: IpcMainInvokeEvent): boolean;
+  refusedMessage: string;
+  /** Hands an allowed call to the core; `extra` is what the preload sent after the input (the admin session). */
+  answer(name: N, input: unknown, extra: unknown[], event: IpcMainInvokeEvent): Promise<Result<unknown>>;
+}
+
+/** Registers one handler per call of the half; returns what removes them. */
+function registerCalls<N extends string>(ipcMain: IpcMain, core: KioskCore, half: IpcHalf<N>): () => void {
   const log = core.logger.forSubsystem('ipc');
-  for (const name of callNames) {
-    ipcMain.handle(ipcChannel.call(name), (event: IpcMainInvokeEvent, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame?.url)) {
-        log.warn({ call: name }, 'IPC from a foreign frame refused');
+  for (const name of half.names) {
+    ipcMain.handle(half.channel(name), (event: IpcMainInvokeEvent, input: unknown, ...extra: unknown[]) => {
+      if (!half.senderAllowed(event)) {
+        log.warn({ call: name }, half.refusedMessage);
         return fail('forbidden');
       }
-      return core.invoke(name, input);
+      return half.answer(name, input, extra, event);
     });
   }
+  return () => {
+    for (const name of half.names) ipcMain.removeHandler(half.channel(name));
+  };
+}
+
+/** The resident half, for the kiosk's own frames, and the core's events pushed to the kiosk window. */
+export function registerIpc(ipcMain: IpcMain, core: KioskCore, target: () => WebContents | null): () => void {
+  const stopCalls = registerCalls(ipcMain, core, {
+    names: callNames,
+    channel: ipcChannel.call,
+    senderAllowed: (event) => isTrustedSender(event.senderFrame?.url),
+    refusedMessage: 'IPC from a foreign frame refused',
+    answer: (name, input) => core.invoke(name, input),
+  });
   const stopEvents = core.onEvent((name, payload) => {
     const contents = target();
     if (contents && !contents.isDestroyed()) contents.send(ipcChannel.event(name), payload);
   });
   return () => {
     stopEvents();
-    for (const name of callNames) ipcMain.removeHandler(ipcChannel.call(name));
+    stopCalls();
   };
 }
 
@@ -40,25 +69,23 @@ export function adminWindowHolder(contents: Pick<WebContents, 'id'>): string {
  * The admin half, on its own channels: answered only for the admin window
  * (its webContents, on our own page), never for the kiosk window or a
  * foreign frame; the admin session token rides with each call, and is good
- * only from the window that opened it.
+ * only from the window that opened it. It has no events.
  */
 export function registerAdminIpc(ipcMain: IpcMain, core: KioskCore, adminWindow: () => WebContents | null): () => void {
-  const log = core.logger.forSubsystem('ipc');
-  for (const name of adminCallNames) {
-    ipcMain.handle(adminIpcChannel.call(name), async (event: IpcMainInvokeEvent, input: unknown, session: unknown) => {
+  return registerCalls(ipcMain, core, {
+    names: adminCallNames,
+    channel: adminIpcChannel.call,
+    senderAllowed: (event) => {
       const admin = adminWindow();
-      if (!admin || event.sender !== admin || !isTrustedSender(event.senderFrame?.url)) {
-        log.warn({ call: name }, 'admin IPC from outside the admin window refused');
-        return fail('forbidden');
-      }
+      return admin !== null && event.sender === admin && isTrustedSender(event.senderFrame?.url);
+    },
+    refusedMessage: 'admin IPC from outside the admin window refused',
+    async answer(name, input, [session], event) {
       const holder = adminWindowHolder(event.sender);
       const result = await core.invokeAdmin(name, input, { session: typeof session === 'string' ? session : undefined, holder });
       // The window closed while admin was opening in it: the session it got ends now.
       if (event.sender.isDestroyed()) core.adminHolderGone(holder);
       return result;
-    });
-  }
-  return () => {
-    for (const name of adminCallNames) ipcMain.removeHandler(adminIpcChannel.call(name));
-  };
+    },
+  });
 }

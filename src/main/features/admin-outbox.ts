@@ -20,25 +20,25 @@ export const registerAdminOutbox = (ctx: AdminOutboxContext): Dispose => {
   ctx.handleAdmin('admin.outbox', ({ state }) => ok({ counts: ctx.outbox.counts(), rows: desk.list(state), paused: ctx.sync.paused() }));
 
   ctx.handleAdmin('admin.outboxAction', ({ reference, action }, actor) => {
-    const done = action === 'retry' ? desk.retry(reference, actor ?? 'pin') === 'allowed' : desk.hold(reference, actor ?? 'pin');
+    const done = action === 'retry' ? desk.retry(reference, actor) === 'allowed' : desk.hold(reference, actor);
     if (!done) return fail('not-allowed');
     log.info({ reference, action }, 'outbox action by a technician');
     return ok({ row: desk.row(reference) });
   });
 
   ctx.handleAdmin('admin.adopt', ({ reference, serverId }, actor) => {
-    if (!desk.adopt(reference, serverId, actor ?? 'pin')) return fail('not-allowed');
+    if (!desk.adopt(reference, serverId, actor)) return fail('not-allowed');
     log.info({ reference, serverId }, 'technician chose the server row of a request in doubt');
     return ok({ row: desk.row(reference) });
   });
 
   ctx.handleAdmin('admin.syncPause', ({ paused }, actor) => {
     ctx.sync.setPaused(paused);
-    ctx.audit(actor ?? 'pin', paused ? 'sync.paused' : 'sync.resumed');
+    ctx.audit(actor, paused ? 'sync.paused' : 'sync.resumed');
     return ok({ paused: ctx.sync.paused() });
   });
 
-  ctx.handleAdmin('admin.outboxExport', ({ state, format }, actor) => ok(desk.export(state, format, actor ?? 'pin')));
+  ctx.handleAdmin('admin.outboxExport', ({ state, format }, actor) => ok(desk.export(state, format, actor)));
 
   return () => {};
 };

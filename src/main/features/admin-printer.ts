@@ -24,14 +24,14 @@ export const registerAdminPrinter = (ctx: AdminPrinterContext): Dispose => {
 
   ctx.handleAdmin('admin.printTestSlip', async (_input, actor) => {
     const result = await ctx.printing.printTestSlip();
-    ctx.audit(actor ?? 'pin', 'printer.testSlip', { outcome: result.outcome });
+    ctx.audit(actor, 'printer.testSlip', { outcome: result.outcome });
     log.info({ outcome: result.outcome }, 'test slip printed from admin');
     return ok({ result, printer: await printerView(ctx) });
   });
 
   ctx.handleAdmin('admin.reprint', async ({ reference }, actor) => {
     const result = await ctx.printing.reprint(reference);
-    ctx.audit(actor ?? 'pin', 'printer.reprint', { reference, outcome: result.outcome });
+    ctx.audit(actor, 'printer.reprint', { reference, outcome: result.outcome });
     return ok({ result, printer: await printerView(ctx) });
   });
 

@@ -55,14 +55,14 @@ export const registerAdminRecords = (ctx: AdminRecordsContext): Dispose => {
     const common = { logDir, kioskName: ctx.config.current().kiosk.name, appVersion: appVersion(), audit: ctx.recentAudit(EXPORTED_AUDIT_ROWS) };
     if (folder === null) {
       const download = logsForDownload(common);
-      ctx.audit(actor ?? 'pin', 'logs.exported', { to: 'download' });
+      ctx.audit(actor, 'logs.exported', { to: 'download' });
       return ok({ written: null, fileName: download.fileName, text: download.text });
     }
     // Only a drive the kiosk offered: never a path a page made up.
     if (!findExportFolders(ctx.config.current().admin.usbRoots).some((offered) => offered.path === folder)) return fail('not-allowed');
     try {
       const written = exportLogsToFolder({ ...common, folder });
-      ctx.audit(actor ?? 'pin', 'logs.exported', { to: written });
+      ctx.audit(actor, 'logs.exported', { to: written });
       return ok({ written, fileName: path.basename(written), text: null });
     } catch (error) {
       ctx.log('admin').warn({ err: error, folder }, 'logs could not be exported');

@@ -23,14 +23,14 @@ export const registerAdminSecurity = (ctx: AdminSecurityContext): Dispose => {
     const demoPin = demoAdminPinOf(ctx);
     const check = await ctx.adminAuth.check(current, { fallbackPin: demoPin ?? undefined });
     if (!check.ok) {
-      ctx.audit(actor ?? 'pin', 'admin.pin.refused');
+      ctx.audit(actor, 'admin.pin.refused');
       if (check.reason === 'locked') return fail('admin-locked', { count: check.seconds });
       if (check.reason === 'wrong') return check.lockedSeconds > 0 ? fail('admin-locked', { count: check.lockedSeconds }) : fail('admin-wrong-pin', { count: check.triesLeft });
       return fail('admin-pin-not-set');
     }
     if (!isStrongAdminPin(next)) return fail('admin-pin-weak');
     await ctx.adminAuth.setPin(next);
-    ctx.audit(actor ?? 'pin', 'admin.pin.changed');
+    ctx.audit(actor, 'admin.pin.changed');
     log.info({ actor }, 'admin PIN changed');
     return ok(null);
   });
@@ -43,13 +43,13 @@ export const registerAdminSecurity = (ctx: AdminSecurityContext): Dispose => {
     if (!uid) return fail('no-card-tapped');
     ctx.adminAuth.registerCard(uid, label);
     ctx.cardTaps.forget();
-    ctx.audit(actor ?? 'pin', 'admin.card.registered', { label });
+    ctx.audit(actor, 'admin.card.registered', { label });
     return ok(cards());
   });
 
   ctx.handleAdmin('admin.removeCard', ({ label }, actor) => {
     if (!ctx.adminAuth.removeCard(label)) return fail('not-allowed');
-    ctx.audit(actor ?? 'pin', 'admin.card.removed', { label });
+    ctx.audit(actor, 'admin.card.removed', { label });
     return ok(cards());
   });
 

@@ -41,7 +41,7 @@ export const registerAdminServer = (ctx: AdminServerContext): Dispose => {
     const village = ctx.village();
     if (!village) return fail('no-server');
     const profile = await village.villageProfile();
-    ctx.audit(actor ?? 'pin', 'server.refresh', { ok: profile.ok });
+    ctx.audit(actor, 'server.refresh', { ok: profile.ok });
     if (!profile.ok) {
       log.info({ error: profile.error.kind }, 'village profile not refreshed on request');
       return ok({ refreshed: false, problem: `${profile.error.kind}: ${profile.error.message}`, server: serverView(ctx) });
@@ -68,9 +68,9 @@ export const registerAdminServer = (ctx: AdminServerContext): Dispose => {
     const before = config.server.url;
     const ending = demoEndsOnSave(ctx, { server: { url: next } });
     if (ending && !endDemo) return fail('ends-demo', { ...ending });
-    const saved = await ctx.config.save(config, { ...config, server: { ...config.server, url: next } }, actor ?? 'pin');
+    const saved = await ctx.config.save(config, { ...config, server: { ...config.server, url: next } }, actor);
     if (!saved.ok) return saved;
-    if (ending) demoEnded(ctx, actor ?? 'pin', ending);
+    if (ending) demoEnded(ctx, actor, ending);
     const retargeted =
       pending === 'retarget' && nextTarget !== null
         ? ctx.outbox.retargetAll(
@@ -78,7 +78,7 @@ export const registerAdminServer = (ctx: AdminServerContext): Dispose => {
             nextTarget,
           )
         : 0;
-    ctx.audit(actor ?? 'pin', 'server.url', {
+    ctx.audit(actor, 'server.url', {
       from: before,
       to: next,
       retargeted,

@@ -43,9 +43,9 @@ export const registerAdminSettings = (ctx: AdminSettingsContext): Dispose => {
     // The first save of a demo kiosk ends demo mode: only once the technician has been told what follows.
     const ending = demoEndsOnSave(ctx, checked.config);
     if (ending && !endDemo) return fail('ends-demo', { ...ending });
-    const saved = await ctx.config.save(base, checked.config, actor ?? 'pin');
+    const saved = await ctx.config.save(base, checked.config, actor);
     if (!saved.ok) return saved;
-    if (ending) demoEnded(ctx, actor ?? 'pin', ending);
+    if (ending) demoEnded(ctx, actor, ending);
     return ok({ values: settingsOf(ctx.config.current()), unreadableFile: null });
   });
 

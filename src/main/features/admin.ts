@@ -26,7 +26,7 @@ const LOW_DISK_BYTES = 200 * 1024 * 1024;
 const PRINTER_PROBLEMS: PrinterStatus[] = ['paper-out', 'cover-open', 'offline', 'error'];
 
 /** What this feature is handed by the composition root. */
-export type AdminScreensContext = Pick<AdminContext, 'adminAuth' | 'adminSessions' | 'audit' | 'call' | 'config' | 'dataDir' | 'demoMode' | 'emit' | 'handleAdmin' | 'log' | 'needsTechnician' | 'observe' | 'outbox' | 'printing' | 'readerLog' | 'serverTarget' | 'shell' | 'sync' | 'village'>;
+export type AdminScreensContext = Pick<AdminContext, 'adminAuth' | 'adminSessions' | 'audit' | 'call' | 'config' | 'dataDir' | 'demoMode' | 'emit' | 'handleAdmin' | 'handlePublicAdmin' | 'log' | 'needsTechnician' | 'observe' | 'outbox' | 'printing' | 'readerLog' | 'serverTarget' | 'shell' | 'sync' | 'village'>;
 
 export const registerAdmin = (ctx: AdminScreensContext): Dispose => {
   const log = ctx.log('admin');
@@ -85,7 +85,7 @@ export const registerAdmin = (ctx: AdminScreensContext): Dispose => {
     announce();
   });
 
-  ctx.handleAdmin('admin.state', () =>
+  ctx.handlePublicAdmin('admin.state', () =>
     ok({
       pinSet: ctx.adminAuth.pinSet(),
       firstPinHere: firstPinHere(),
@@ -95,7 +95,7 @@ export const registerAdmin = (ctx: AdminScreensContext): Dispose => {
     }),
   );
 
-  ctx.handleAdmin('admin.unlock', async ({ pin }, _actor, holder) => {
+  ctx.handlePublicAdmin('admin.unlock', async ({ pin }, holder) => {
     const card = recentCard();
     const actor = card ? `card:${card}` : 'pin';
     const check = await ctx.adminAuth.check(pin, { fallbackPin: demoPin() ?? undefined });
@@ -110,7 +110,7 @@ export const registerAdmin = (ctx: AdminScreensContext): Dispose => {
     return check.lockedSeconds > 0 ? fail('admin-locked', { count: check.lockedSeconds }) : fail('admin-wrong-pin', { count: check.triesLeft });
   });
 
-  ctx.handleAdmin('admin.setFirstPin', async ({ pin }, _actor, holder) => {
+  ctx.handlePublicAdmin('admin.setFirstPin', async ({ pin }, holder) => {
     if (ctx.adminAuth.pinSet()) return fail('admin-pin-already-set');
     if (!firstPinHere()) {
       ctx.audit('pin', 'admin.refused', { reason: 'first-pin-on-pc' });
@@ -125,7 +125,7 @@ export const registerAdmin = (ctx: AdminScreensContext): Dispose => {
 
   ctx.handleAdmin('admin.lock', (_input, actor) => {
     ctx.adminSessions.closeAll();
-    ctx.audit(actor ?? 'pin', 'admin.closed');
+    ctx.audit(actor, 'admin.closed');
     announce();
     return ok(null);
   });
@@ -133,7 +133,7 @@ export const registerAdmin = (ctx: AdminScreensContext): Dispose => {
   ctx.handleAdmin('admin.shell', ({ action }, actor) => {
     const shell = ctx.shell;
     if (!shell) return fail('not-supported');
-    ctx.audit(actor ?? 'pin', action === 'restart' ? 'app.restart' : 'app.exit');
+    ctx.audit(actor, action === 'restart' ? 'app.restart' : 'app.exit');
     log.info({ actor, action }, action === 'restart' ? 'restart asked for by a technician' : 'quit asked for by a technician');
     ctx.adminSessions.closeAll();
     announce();
