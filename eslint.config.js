@@ -2,7 +2,8 @@
 // - only src/main/electron and src/preload may import 'electron';
 // - src/shared and src/renderer import no Node built-ins;
 // - src/shared, src/main and src/devices import no React or renderer code;
-// - src/main/features import no other feature and no database.
+// - src/main/features import no other feature and no database;
+// - the kiosk window's preload, and the modules it is built from, import nothing of the admin half.
 // tests/lint/boundaries.test.ts proves each rule fires.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -15,6 +16,19 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:$
 const electronOnlyInShell = {
   name: 'electron',
   message: "Only src/main/electron and src/preload may import 'electron' (ARCHITECTURE.md: Layers).",
+};
+
+const sharedRestrictions = {
+  paths: [electronOnlyInShell, ...nodeBuiltins.map((name) => ({ name, message: 'src/shared runs in every layer, the renderer included: no Node built-ins.' }))],
+  patterns: [{ group: ['react', 'react-dom', '**/renderer/**', '**/main/**', '**/devices/**'], message: 'src/shared imports nothing from other layers.' }],
+};
+
+// The kiosk window's preload and everything its bundle takes in (tests/preload/bundle.test.ts checks the bundle itself).
+const kioskPreloadFiles = ['src/preload/kiosk.ts', 'src/preload/bridge.ts'];
+const kioskPreloadSharedFiles = ['src/shared/bridge.ts', 'src/shared/contract-names.ts', 'src/shared/contract-table.ts', 'src/shared/result.ts'];
+const noAdminHalf = {
+  group: ['**/admin-*', '**/admin', '**/admin/**'],
+  message: "The kiosk window's preload imports nothing of the admin half (ARCHITECTURE.md: The contract).",
 };
 
 export default tseslint.config(
@@ -46,15 +60,15 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronOnlyInShell, ...nodeBuiltins.map((name) => ({ name, message: 'src/shared runs in every layer, the renderer included: no Node built-ins.' }))],
-          patterns: [{ group: ['react', 'react-dom', '**/renderer/**', '**/main/**', '**/devices/**'], message: 'src/shared imports nothing from other layers.' }],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', sharedRestrictions] },
+  },
+  {
+    files: kioskPreloadFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [noAdminHalf] }] },
+  },
+  {
+    files: kioskPreloadSharedFiles,
+    rules: { 'no-restricted-imports': ['error', { ...sharedRestrictions, patterns: [...sharedRestrictions.patterns, noAdminHalf] }] },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

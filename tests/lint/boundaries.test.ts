@@ -45,6 +45,26 @@ describe('layer boundaries', () => {
     expect(errors.join('\n')).toMatch(/no DOM/);
   });
 
+  it.each([
+    ["import { adminIpcChannel } from '../shared/admin-contract-names';\nexport const c = adminIpcChannel;\n", 'src/preload/kiosk.ts'],
+    ["import { createAdminBridge } from '../shared/admin-bridge';\nexport const c = createAdminBridge;\n", 'src/preload/bridge.ts'],
+    ["import type { AdminBridge } from './admin-contract';\nexport type C = AdminBridge;\n", 'src/shared/bridge.ts'],
+    ["import { PUBLIC_ADMIN_CALLS } from './admin-contract-names';\nexport const c = PUBLIC_ADMIN_CALLS;\n", 'src/shared/contract-names.ts'],
+  ])('keeps the admin half out of the kiosk preload and what it is built from (%#)', async (code, file) => {
+    expect((await restrictedImportErrors(code, file)).join('\n')).toMatch(/kiosk window's preload imports nothing of the admin half/);
+  });
+
+  it('lets the admin preload use the admin half, and the kiosk preload electron and the resident names', async () => {
+    expect(await restrictedImportErrors("import { adminIpcChannel } from '../shared/admin-contract-names';\nexport const c = adminIpcChannel;\n", 'src/preload/admin.ts')).toEqual([]);
+    expect(
+      await restrictedImportErrors("import { ipcRenderer } from 'electron';\nimport { shellChannel } from '../shared/contract-names';\nexport const c = [ipcRenderer, shellChannel];\n", 'src/preload/kiosk.ts'),
+    ).toEqual([]);
+  });
+
+  it('keeps the shared rules on the shared files the kiosk preload is built from', async () => {
+    expect((await restrictedImportErrors("import path from 'node:path';\nexport const p = path;\n", 'src/shared/bridge.ts')).length).toBe(1);
+  });
+
   it('lets the core use Node built-ins', async () => {
     expect(await restrictedImportErrors("import path from 'node:path';\nexport const p = path;\n", 'src/main/x.ts')).toEqual([]);
   });
