@@ -1,168 +1,48 @@
 /**
- * The composition root of the kiosk core. It wires everything in a fixed,
- * readable order before any window exists:
- *   data directory -> configuration -> logging -> database -> features.
- * Both hosts (Electron and the web host) and the CLI build exactly this.
- *
- * `invoke` and `invokeAdmin` are the entries for calls from any host: one
- * dispatcher per half of the contract (`dispatcher.ts`).
+ * The composition root of the kiosk core: a list read top to bottom. It wires
+ * everything in a fixed order before any window exists:
+ *   data directory -> configuration file -> logging -> database -> outbox,
+ *   audit log, running configuration, village server, printing, sync,
+ *   retention -> services -> features (`feature-list.ts`).
+ * Both hosts and the CLI build exactly this; it holds no SQL, no timers and no
+ * rule of its own. `invoke`/`invokeAdmin` are the hosts' entries (`contract-halves.ts`).
  */
-import { EventEmitter } from 'node:events';
-import {
-  calls,
-  isCallName,
-  type EventName,
-} from '../shared/contract';
-import type { Result } from '../shared/result';
-import { adminCalls, isAdminCallName, PUBLIC_ADMIN_CALLS } from '../shared/admin-contract';
 import { createAdminAuth } from './admin/admin-auth';
-import { adminSessionGuard, createAdminSessions, type AdminCaller, type AdminHolder } from './admin/admin-sessions';
-import { assertEveryCallHandled, createDispatcher, NO_GUARD } from './dispatcher';
+import { createAdminSessions } from './admin/admin-sessions';
 import { ADMIN_PIN_MISSING_MESSAGE, adminPinMissing, missingConfigProblem, neverCommissioned } from './admin/commissioning';
-import { registerAdmin } from './features/admin';
-import { registerAdminSettings } from './features/admin-settings';
-import { registerAdminPrinter } from './features/admin-printer';
-import { registerAdminOutbox } from './features/admin-outbox';
-import { registerAdminSecurity } from './features/admin-security';
-import { registerAdminRecords } from './features/admin-records';
-import { registerAdminReaders } from './features/admin-readers';
-import { registerAdminServer } from './features/admin-server';
-import { ensureDataDir, resolveDataDir } from './data-dir';
-import { logConfigState, readConfigFile, type ConfigProblem } from './config/store';
 import { createRunningConfig } from './config/running-config';
-import { createAuditLog } from './logging/audit-log';
-import { createRetention } from './retention';
-import { createCurrentServer } from './village/current-server';
-import { configSchemaFor, SHORT_TIMINGS_ENV, shortTimingsAllowed, type KioskConfig } from './config/schema';
-import { createLogger, type KioskLogger } from './logging/logger';
-import { assertDatabaseNotLost, databasePath, earlierInstallEvidence, openDatabase, type Database } from './db/database';
-import type { AdminContext, AdminFeature, Dispose, KioskServices, ResidentContext, ResidentFeature, ShellControl } from './feature';
-import { registerAttractContent } from './features/attract-content';
-import { registerKioskInfo } from './features/kiosk-info';
-import { registerResidentSession } from './features/resident-session';
-import { registerLetters } from './features/letters';
-import { registerRequests } from './features/requests';
-import { registerVillageInfo } from './features/village-info';
-import { createSessionHolder } from './session/session-holder';
-import { createPrintingService, type PrintingService } from './printing/printing-service';
-import { registerPrinting } from './features/printing';
-import { registerVoice } from './features/voice';
-import { registerDailyRestart } from './features/daily-restart';
-import { registerReaderInput } from './features/reader-input';
+import { configSchemaFor, SHORT_TIMINGS_ENV, shortTimingsAllowed } from './config/schema';
+import { logConfigState, readConfigFile } from './config/store';
+import { createAdminDispatcher, createResidentDispatcher } from './contract-halves';
+import { ensureDataDir, resolveDataDir } from './data-dir';
+import { createEventHub } from './event-hub';
+import { earlierInstallEvidence, openKioskDatabase } from './db/database';
+import { assertEveryCallHandled } from './dispatcher';
+import type { AdminContext, Dispose, KioskServices, ResidentContext } from './feature';
+import { ADMIN_FEATURES, RESIDENT_FEATURES } from './feature-list';
 import { cardHintKey, createCardHints, createCardTaps } from './input/card-hints';
 import { createReaderLog } from './input/reader-log';
-import { createReceiptLookups } from './session/receipt-lookups';
-import { createReferenceCache } from './village/reference-cache';
-import { createOutboxStore, type OutboxStore } from './outbox/outbox-store';
-import { createSecretBox, keyFileProvider, type KeyProvider } from './outbox/secret-box';
-import { createSyncWorker, type SyncWorker } from './outbox/sync-worker';
+import type { KioskCore, KioskCoreOptions } from './kiosk-core';
+import { createAuditLog } from './logging/audit-log';
+import { createLogger } from './logging/logger';
+import { createOutboxStore } from './outbox/outbox-store';
+import { createSecretBox, keyFileProvider } from './outbox/secret-box';
 import { syncStatus } from './outbox/sync-status';
-import type { VillageServer } from './village/types';
-import { realInputSources, type StartInputSources } from '../devices/input/input-sources';
+import { createSyncWorker } from './outbox/sync-worker';
+import { createPrintingService } from './printing/printing-service';
+import { createRetention } from './retention';
+import { startOrUndo, type Undo } from './start-or-undo';
+import { createReceiptLookups } from './session/receipt-lookups';
+import { createSessionHolder } from './session/session-holder';
+import { createCurrentServer } from './village/current-server';
+import { createReferenceCache } from './village/reference-cache';
+import { realInputSources } from '../devices/input/input-sources';
 
-export interface KioskCoreOptions {
-  /** Defaults to `ADM_DATA_DIR` or the platform's data folder. */
-  dataDir?: string;
-  /** Protects sealed PINs and tokens; defaults to a 0600 key file in the data directory. */
-  keyProvider?: KeyProvider;
-  /**
-   * The village server to use instead of the configured one (demo mode: the
-   * embedded demo server). Never written to the configuration.
-   */
-  serverUrlOverride?: string;
-  env?: NodeJS.ProcessEnv;
-  /** Copy log records to stderr as well as the log file. */
-  echoLogs?: boolean;
-  /** Reload the configuration when the file changes (hosts: yes; CLI: no). */
-  watchConfig?: boolean;
-  /** The device readers (PC/SC, serial, HID); tests give `createFakeInputSources().start`. */
-  inputSources?: StartInputSources;
-  /** The host's restart and quit, for the admin's "Mulai ulang" and "Tutup aplikasi kios". */
-  shell?: ShellControl;
-}
+export type { AdminCaller, EventListener, KioskCore, KioskCoreOptions } from './kiosk-core';
 
-export type EventListener = (name: EventName, payload: unknown) => void;
-
-export type { AdminCaller } from './admin/admin-sessions';
-
-export interface KioskCore {
-  readonly dataDir: string;
-  readonly logger: KioskLogger;
-  readonly db: Database;
-  readonly outbox: OutboxStore;
-  readonly sync: SyncWorker;
-  readonly printing: PrintingService;
-  config(): KioskConfig;
-  /** The village server client, or null when none is configured (or the configuration cannot be read). */
-  village(): VillageServer | null;
-  /** Why the kiosk needs a technician (an unreadable configuration), or null. */
-  needsTechnician(): string | null;
-  /** The unreadable configuration's details, or null. */
-  configProblem(): ConfigProblem | null;
-  /** The identity of the server requests go to now (`village/server-target.ts`), or null. */
-  serverTarget(): string | null;
-  /** In service without an admin PIN: a technician sets one with `adm admin set-pin` (admin/commissioning.ts). */
-  adminPinMissing(): boolean;
-  /** Record a technician's action in the audit log. */
-  audit(actor: string, action: string, detail?: unknown): void;
-  /** Start the background work: the sync worker and retention purges (hosts do; the CLI decides). */
-  startBackground(): void;
-  invoke(name: unknown, input: unknown): Promise<Result<unknown>>;
-  /**
-   * The admin half: `session` is the token `admin.unlock` gave (not needed for the public admin calls), good only
-   * from the `holder` (the page: a web host socket, Electron's admin window) that opened it.
-   */
-  invokeAdmin(name: unknown, input: unknown, caller: AdminCaller): Promise<Result<unknown>>;
-  /** The page went away (its socket or window closed): the admin session it held ends. */
-  adminHolderGone(holder: AdminHolder): void;
-  onEvent(listener: EventListener): () => void;
-  close(): Promise<void>;
-}
-
-/** Features in start order (resident ones, then admin ones); they are disposed in reverse. */
-const RESIDENT_FEATURES: readonly ResidentFeature[] = [
-  registerKioskInfo,
-  registerAttractContent,
-  registerResidentSession,
-  registerLetters,
-  registerRequests,
-  registerVillageInfo,
-  registerPrinting,
-  registerReaderInput,
-  registerVoice,
-  registerDailyRestart,
-];
-const ADMIN_FEATURES: readonly AdminFeature[] = [
-  registerAdmin,
-  registerAdminSettings,
-  registerAdminPrinter,
-  registerAdminOutbox,
-  registerAdminSecurity,
-  registerAdminRecords,
-  registerAdminServer,
-  registerAdminReaders,
-];
-
-/** Closes one thing a start opened. */
-type Undo = () => void | Promise<void>;
-
+/** Builds the core; a start that fails part way closes what it had opened (`start-or-undo.ts`). */
 export function createKioskCore(options: KioskCoreOptions = {}): KioskCore {
-  // A start that fails part way (media/ that is a file, a full disk) leaves nothing open: the web host tries its
-  // restarts beside the running start, and each failed try would otherwise keep a database connection, a log stream
-  // and a configuration watcher that audits every edit once more.
-  const opened: Undo[] = [];
-  try {
-    return wireKioskCore(options, opened);
-  } catch (error) {
-    for (const undo of opened.reverse()) {
-      try {
-        void Promise.resolve(undo()).catch(() => {});
-      } catch {
-        // The failure that stopped the start is the one to report; the rest is closed all the same.
-      }
-    }
-    throw error;
-  }
+  return startOrUndo((opened) => wireKioskCore(options, opened));
 }
 
 /** Wires the core in order; everything it opens goes on `opened` as it opens, so a later failure can close it. */
@@ -183,16 +63,9 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
   log.info({ dataDir, kiosk: configState.config.kiosk.name }, 'kiosk core starting');
   if (shortTimingsAllowed(options.env)) log.warn(`${SHORT_TIMINGS_ENV}=1: timings shorter than a kiosk in service allows are accepted (tests only)`);
 
-  let db: Database;
-  try {
-    assertDatabaseNotLost(dataDir, earlierInstall);
-    db = openDatabase(databasePath(dataDir), logger.forSubsystem('db'));
-  } catch (error) {
-    log.error({ err: error }, 'the database cannot be used; the kiosk does not start');
-    throw error;
-  }
+  const db = openKioskDatabase(dataDir, earlierInstall, logger.forSubsystem('db'), log);
   opened.push(() => void db.close());
-  const events = new EventEmitter();
+  const events = createEventHub();
   // One key seals every secret the kiosk keeps: the outbox's PINs and tokens, and the card hints' NIKs.
   const secretBox = createSecretBox((options.keyProvider ?? keyFileProvider(dataDir))());
   const outbox = createOutboxStore(db, secretBox);
@@ -211,57 +84,28 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
   opened.push(config.stop);
   const demoMode = options.serverUrlOverride !== undefined;
   const server = createCurrentServer({
-    config: config.current,
-    unusable: () => config.problem() !== null,
-    demoUrl: options.serverUrlOverride,
-    log: logger.forSubsystem('village'),
+    config: config.current, unusable: () => config.problem() !== null, demoUrl: options.serverUrlOverride, log: logger.forSubsystem('village'),
   });
   const references = createReferenceCache(db);
   const printing = createPrintingService({
-    db,
-    dataDir,
-    outbox,
-    references,
-    config: config.current,
-    log: logger.forSubsystem('printing'),
+    db, dataDir, outbox, references, demoMode, config: config.current, log: logger.forSubsystem('printing'),
     serverReachable: () => !sync.serverDown(),
-    demoMode,
   });
   const sync = createSyncWorker({
     store: outbox,
-    server: () => {
-      const client = server.client();
-      const target = server.target();
-      return client && target ? { client, target } : null;
-    },
+    server: server.sendTo,
     hold: config.needsTechnician,
     settings: () => ({ ...config.current().sync, submitTimeoutSeconds: config.current().server.submitTimeoutSeconds }),
     log: logger.forSubsystem('sync'),
-    onPass: (summary) => {
-      events.emit('event', 'sync.status', syncStatus(summary.counts, summary.serverDown));
-    },
+    onPass: (summary) => events.emit('sync.status', syncStatus(summary.counts, summary.serverDown)),
   });
   const retention = createRetention({ outbox, printing, config: config.current, log });
 
   const cardKey = cardHintKey(dataDir);
   const adminSessions = createAdminSessions(() => config.current().admin.idleMinutes * 60_000);
   const adminAuth = createAdminAuth(db, cardKey);
-  const residentDispatcher = createDispatcher({
-    table: calls,
-    isName: isCallName,
-    guard: NO_GUARD,
-    publicNames: new Set<never>(),
-    unknownMessage: 'unknown call refused',
-    log,
-  });
-  const adminDispatcher = createDispatcher({
-    table: adminCalls,
-    isName: isAdminCallName,
-    guard: adminSessionGuard(adminSessions),
-    publicNames: PUBLIC_ADMIN_CALLS,
-    unknownMessage: 'unknown admin call refused',
-    log,
-  });
+  const residentDispatcher = createResidentDispatcher(log);
+  const adminDispatcher = createAdminDispatcher(adminSessions, log);
   const backgroundStarters: Array<() => () => void> = [];
   const services: KioskServices = {
     dataDir,
@@ -282,20 +126,14 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     shell: options.shell ?? null,
     config,
     log: (subsystem) => logger.forSubsystem(subsystem),
-    emit: (name, payload) => void events.emit('event', name, payload),
-    observe(listener) {
-      events.on('event', listener);
-      return () => events.off('event', listener);
-    },
+    emit: events.emit,
+    observe: events.on,
     audit: auditLog.record,
     background: (start) => void backgroundStarters.push(start),
     adminOpen: () => adminSessions.anyOpen(),
     technicianCard: (uid) => adminAuth.cardLabel(uid),
   };
-  const residentContext: ResidentContext = {
-    ...services,
-    handle: residentDispatcher.handle,
-  };
+  const residentContext: ResidentContext = { ...services, handle: residentDispatcher.handle };
   const adminContext: AdminContext = {
     ...services,
     handleAdmin: adminDispatcher.handle,
@@ -314,7 +152,7 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
   if (pinMissing()) log.warn(`PERLU PETUGAS: ${ADMIN_PIN_MISSING_MESSAGE}`);
 
   assertEveryCallHandled(residentDispatcher, adminDispatcher);
-  const invoke = (name: unknown, input: unknown): Promise<Result<unknown>> => residentDispatcher.dispatch(name, input, undefined);
+  const invoke: KioskCore['invoke'] = (name, input) => residentDispatcher.dispatch(name, input, undefined);
 
   let closed = false;
   const backgroundStops: Array<() => void> = [];
@@ -341,10 +179,7 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     invoke,
     invokeAdmin: adminDispatcher.dispatch,
     adminHolderGone: (holder) => void adminSessions.closeHeldBy(holder),
-    onEvent(listener) {
-      events.on('event', listener);
-      return () => events.off('event', listener);
-    },
+    onEvent: events.on,
     async close() {
       if (closed) return;
       closed = true;
@@ -353,7 +188,7 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
       await sync.stop();
       await printing.whenIdle(); // a receipt still printing finishes before the database closes
       for (const dispose of [...disposers].reverse()) await dispose();
-      events.removeAllListeners();
+      events.clear();
       db.close();
       log.info('kiosk core stopped');
       await logger.close();

@@ -127,6 +127,22 @@ export function isStorageFull(error: unknown): boolean {
   return code === 'SQLITE_FULL' || code === 'ENOSPC';
 }
 
+/**
+ * The kiosk's own database at start: refused when it is missing where an
+ * earlier install shows it existed (\`earlierInstallEvidence\`, looked at
+ * before the logger made its file), then opened and migrated; a failure is
+ * logged on \`coreLog\` and thrown, and the kiosk does not start.
+ */
+export function openKioskDatabase(dataDir: string, earlierInstall: string[], log: Logger, coreLog: Logger): Database {
+  try {
+    assertDatabaseNotLost(dataDir, earlierInstall);
+    return openDatabase(databasePath(dataDir), log);
+  } catch (error) {
+    coreLog.error({ err: error }, 'the database cannot be used; the kiosk does not start');
+    throw error;
+  }
+}
+
 export function openDatabase(
   file: string,
   log: Logger,

@@ -16,6 +16,8 @@ export interface CurrentServer {
   client(): VillageServer | null;
   /** The server's identity stored with every request (`server-target.ts`), or null likewise. */
   target(): string | null;
+  /** Both, for the sync worker: where requests go now, or null when nowhere. */
+  sendTo(): { client: VillageServer; target: string } | null;
 }
 
 export interface CurrentServerOptions {
@@ -30,7 +32,7 @@ export interface CurrentServerOptions {
 export function createCurrentServer({ config, unusable, demoUrl, log }: CurrentServerOptions): CurrentServer {
   let client: VillageServer | null = null;
   let clientUrl: string | null = null;
-  return {
+  const current: CurrentServer = {
     client() {
       if (unusable()) return null;
       const { server } = config();
@@ -54,5 +56,11 @@ export function createCurrentServer({ config, unusable, demoUrl, log }: CurrentS
       const { url } = config().server;
       return url === null ? null : serverTarget(url);
     },
+    sendTo() {
+      const client = current.client();
+      const target = current.target();
+      return client && target ? { client, target } : null;
+    },
   };
+  return current;
 }
