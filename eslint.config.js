@@ -117,5 +117,25 @@ export default tseslint.config(
         },
       ],
     },
+  },  {
+    // Resident features are handed no admin service (src/main/feature.ts ResidentContext), and import none either.
+    files: ['src/main/features/**/*.ts'],
+    ignores: ['src/main/features/admin*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            electronOnlyInShell,
+            { name: 'better-sqlite3', message: 'Features never hold the database: the store that owns the table is a service (src/main/feature.ts).' },
+          ],
+          patterns: [
+            { group: ['react', 'react-dom', '**/renderer/**'], message: 'The core and devices have no DOM and no UI code.' },
+            { group: ['./*', '../features/*', '**/db/database'], message: 'Features do not import each other or the database: what two features share becomes a service both receive.' },
+            { group: ['../admin/*', '**/shared/admin-*'], message: 'Resident features reach nothing of the admin half: they are handed adminOpen() and technicianCard() instead.' },
+          ],
+        },
+      ],
+    },
   },
 );

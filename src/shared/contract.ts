@@ -11,6 +11,7 @@
  * these tables, and the channel names come only from `ipcChannel` below. The
  * core parses every input as `unknown` with the call's schema before use.
  */
+import type { ResidentLocalState } from './outbox-states';
 import { z } from 'zod';
 import type { PrinterStatus } from './device-status';
 import type { Result } from './result';
@@ -134,7 +135,7 @@ export interface MyRequest {
   /** 0-5 on the server; null while only on this kiosk. */
   statusCode: number | null;
   /** Local state for requests the server does not have (yet). */
-  localState: 'waiting' | 'parked' | 'rejected' | null;
+  localState: ResidentLocalState;
   cancellable: boolean;
 }
 
@@ -169,7 +170,7 @@ export interface ReceiptStatus {
   createdAt: string;
   queueNumber: string | null;
   /** On this kiosk: not sent yet (waiting), held for staff (parked/rejected), or on the server (null). */
-  localState: 'waiting' | 'parked' | 'rejected' | null;
+  localState: ResidentLocalState;
   /** The server's status when last seen (0-5), or null. */
   statusCode: number | null;
 }

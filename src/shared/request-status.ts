@@ -1,4 +1,4 @@
-import type { OutboxState, ResidentLocalState } from './outbox-states';
+import { OUTBOX_STATE, type OutboxState, type ResidentLocalState } from './outbox-states';
 
 /**
  * Request statuses on the village server. The resident API sends the LABEL;
@@ -49,12 +49,12 @@ export function kioskRequestStatus(
   refusedByServer: boolean,
 ): KioskRequestStatus {
   switch (syncState) {
-    case 'synced':
+    case OUTBOX_STATE.synced:
       return { at: 'office', code: serverStatus !== null && serverStatus in REQUEST_STATUS_LABELS ? (serverStatus as RequestStatusCode) : null };
-    case 'parked':
+    case OUTBOX_STATE.parked:
       return { at: 'kiosk', state: refusedByServer ? 'refused' : 'parked' };
-    case 'pending':
-    case 'rejected':
+    case OUTBOX_STATE.pending:
+    case OUTBOX_STATE.rejected:
       return { at: 'kiosk', state: syncState };
   }
 }

@@ -91,4 +91,11 @@ describe('layer boundaries', () => {
     expect((await restrictedImportErrors(electronImport, 'src/main/features/x.ts')).join('\n')).toMatch(/Only src\/main\/electron/);
     expect((await restrictedImportErrors("import { useState } from 'react';\nexport const u = useState;\n", 'src/main/features/x.ts')).join('\n')).toMatch(/no DOM/);
   });
+  it('forbids resident features the admin half, and lets admin features use it', async () => {
+    const code = "import { createAdminAuth } from '../admin/admin-auth';\nexport const a = createAdminAuth;\n";
+    expect((await restrictedImportErrors(code, 'src/main/features/reader-input.ts')).join('\n')).toMatch(/Resident features reach nothing of the admin half/);
+    expect(await restrictedImportErrors(code, 'src/main/features/admin-security.ts')).toEqual([]);
+    // The feature rules still hold for resident features.
+    expect((await restrictedImportErrors("import { officePhoneOf } from './kiosk-info';\nexport const o = officePhoneOf;\n", 'src/main/features/requests.ts')).join('\n')).toMatch(/Features do not import each other/);
+  });
 });

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AdminBridge, AdminOutboxRow } from '../../shared/admin-contract';
-import { OUTBOX_STATES, type OutboxState } from '../../shared/outbox-states';
+import { OUTBOX_STATE, OUTBOX_STATES, type OutboxState } from '../../shared/outbox-states';
 import type { KioskRequestStatus } from '../../shared/request-status';
 import type { CallError } from '../../shared/result';
 import { errorText } from '../error-text';
@@ -170,7 +170,7 @@ function OutboxDetail(props: { row: AdminOutboxRow; time(at: string): string; ap
         )}
         {row.canRetry && (
           <button type="button" className="primary" onClick={() => void api.calls['admin.outboxAction']({ reference: row.reference, action: 'retry' }).then(props.onDone)}>
-            {row.candidates.length > 0 ? t('admin.outbox.sendAgain') : row.state === 'parked' ? t('admin.outbox.release') : t('admin.outbox.retryNow')}
+            {row.candidates.length > 0 ? t('admin.outbox.sendAgain') : row.state === OUTBOX_STATE.parked ? t('admin.outbox.release') : t('admin.outbox.retryNow')}
           </button>
         )}
       </div>

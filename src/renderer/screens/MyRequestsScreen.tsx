@@ -4,6 +4,7 @@ import { isReprintable, statusTone, type RequestStatusCode, type StatusTone } fr
 import type { TFunction } from 'i18next';
 import type { IdentifiedResident, KioskBridge, MyRequest, PrintResult } from '../../shared/contract';
 import type { CallError } from '../../shared/result';
+import { OUTBOX_STATE } from '../../shared/outbox-states';
 import { useLoaded } from '../hooks/use-loaded';
 import { ResidentBanner } from '../components/ResidentBanner';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -127,7 +128,7 @@ export function MyRequestsScreen(props: {
                 <p className={`status-chip status-${statusTone(item.statusCode as RequestStatusCode | null, item.localState)}`}>
                   <span aria-hidden="true">{STATUS_ICONS[statusTone(item.statusCode as RequestStatusCode | null, item.localState)]}</span> {status(item)}
                 </p>
-                {item.reference && isReprintable(item.statusCode as RequestStatusCode | null) && item.localState !== 'rejected' && (
+                {item.reference && isReprintable(item.statusCode as RequestStatusCode | null) && item.localState !== OUTBOX_STATE.rejected && (
                   <button type="button" className="secondary" onClick={() => void reprint(item.reference!)}>
                     {t('mine.reprint')}
                   </button>
