@@ -18,7 +18,7 @@ import { databasePath, readDatabaseWithoutWriting } from '../db/database';
 import { hasServedResidents, type OutboxStore } from '../outbox/outbox-store';
 import { SET_PIN_COMMAND } from '../../shared/admin-pin';
 import type { DemoEnding } from '../../shared/admin-contract';
-import type { KioskServices } from '../feature';
+import type { Logger } from 'pino';
 
 /** The PIN that opens admin in demo mode while the kiosk has none of its own (README, "Demo data"). */
 export const DEMO_ADMIN_PIN = '123456';
@@ -101,7 +101,7 @@ export function demoEndsOnSave(
 
 /** Said once, when the save that ends demo mode has landed: in the audit log (who) and the log (what follows). */
 export function demoEnded(
-  ctx: Pick<KioskServices, 'audit' | 'log'>,
+  ctx: { audit(actor: string, action: string, detail?: unknown): void; log(subsystem: string): Logger },
   actor: string,
   ending: DemoEnding,
 ): void {

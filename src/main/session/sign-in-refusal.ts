@@ -6,9 +6,8 @@
  * refuse only after the resident typed their NIK and PIN.
  */
 import type { SignInRefusal } from '../../shared/contract';
-import type { KioskServices } from '../feature';
 
-export function signInRefusal(ctx: Pick<KioskServices, 'needsTechnician' | 'village'>): SignInRefusal | null {
+export function signInRefusal(ctx: { needsTechnician(): string | null; village(): unknown }): SignInRefusal | null {
   if (ctx.needsTechnician() !== null) return 'needs-technician';
   if (ctx.village() === null) return 'server-not-configured';
   return null;
