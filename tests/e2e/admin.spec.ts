@@ -80,6 +80,8 @@ test('a kiosk in service takes no admin PIN on its screen: the PC sets it; admin
 });
 
 test('five wrong admin PINs lock the keypad with a countdown; before that the right PIN opens admin', async ({ page, kiosk }) => {
+  // Eight PIN checks (each a deliberately slow hash) and a real lock countdown: close to the default 30 s on a busy two-core machine.
+  test.slow();
   await page.goto(kiosk.url);
   setAdminPinOnPc(kiosk, PIN);
   await cornerGesture(page);
