@@ -31,6 +31,17 @@ const noAdminHalf = {
   message: "The kiosk window's preload imports nothing of the admin half (ARCHITECTURE.md: The contract).",
 };
 
+// The core's rule (no UI code) plus the features' own: no database, no other feature.
+const coreNoUi = { group: ['react', 'react-dom', '**/renderer/**'], message: 'The core and devices have no DOM and no UI code.' };
+const featurePaths = [
+  electronOnlyInShell,
+  { name: 'better-sqlite3', message: 'Features never hold the database: the store that owns the table is a service (src/main/feature.ts).' },
+];
+const featurePatterns = [
+  coreNoUi,
+  { group: ['./*', '../features/*', '**/db/database'], message: 'Features do not import each other or the database: what two features share becomes a service both receive.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
   js.configs.recommended,
@@ -93,7 +104,7 @@ export default tseslint.config(
         'error',
         {
           paths: [electronOnlyInShell],
-          patterns: [{ group: ['react', 'react-dom', '**/renderer/**'], message: 'The core and devices have no DOM and no UI code.' }],
+          patterns: [coreNoUi],
         },
       ],
     },
@@ -102,22 +113,9 @@ export default tseslint.config(
     // A feature is handed the services it uses (src/main/feature.ts); what two features share is a service both
     // receive, never an import of one feature by the other, and no feature holds the database.
     files: ['src/main/features/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            electronOnlyInShell,
-            { name: 'better-sqlite3', message: 'Features never hold the database: the store that owns the table is a service (src/main/feature.ts).' },
-          ],
-          patterns: [
-            { group: ['react', 'react-dom', '**/renderer/**'], message: 'The core and devices have no DOM and no UI code.' },
-            { group: ['./*', '../features/*', '**/db/database'], message: 'Features do not import each other or the database: what two features share becomes a service both receive.' },
-          ],
-        },
-      ],
-    },
-  },  {
+    rules: { 'no-restricted-imports': ['error', { paths: featurePaths, patterns: featurePatterns }] },
+  },
+  {
     // Resident features are handed no admin service (src/main/feature.ts ResidentContext), and import none either.
     files: ['src/main/features/**/*.ts'],
     ignores: ['src/main/features/admin*.ts'],
@@ -125,13 +123,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            electronOnlyInShell,
-            { name: 'better-sqlite3', message: 'Features never hold the database: the store that owns the table is a service (src/main/feature.ts).' },
-          ],
+          paths: featurePaths,
           patterns: [
-            { group: ['react', 'react-dom', '**/renderer/**'], message: 'The core and devices have no DOM and no UI code.' },
-            { group: ['./*', '../features/*', '**/db/database'], message: 'Features do not import each other or the database: what two features share becomes a service both receive.' },
+            ...featurePatterns,
             { group: ['../admin/*', '**/shared/admin-*'], message: 'Resident features reach nothing of the admin half: they are handed adminOpen() and technicianCard() instead.' },
           ],
         },

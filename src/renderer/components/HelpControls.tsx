@@ -120,10 +120,10 @@ export function HelpButton() {
   );
 }
 
-/** The header's corner on every resident screen: listen, help, contrast and the language. */
-export function ScreenTools() {
+/** The header's corner on every resident screen (the attract screen places it with its own class): listen, help, contrast and the language. */
+export function ScreenTools({ className = 'screen-tools' }: { className?: string }) {
   return (
-    <div className="screen-tools">
+    <div className={className}>
       <DemoBadge />
       <ListenButton />
       <HelpButton />

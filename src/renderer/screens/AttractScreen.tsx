@@ -4,8 +4,7 @@ import type { AttractContent, KioskBridge, KioskInfo, PrintResult } from '../../
 import type { PrinterStatus } from '../../shared/device-status';
 import type { CallError } from '../../shared/result';
 import { useClock } from '../hooks/use-clock';
-import { DemoBadge, DisplayToggles, HelpButton, ListenButton } from '../components/HelpControls';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { ScreenTools } from '../components/HelpControls';
 import { PhotoGallery } from '../components/PhotoGallery';
 import { QueueTicketDialog } from '../components/QueueTicketDialog';
 import { dateLocale } from '../date-locale';
@@ -68,13 +67,7 @@ export function AttractScreen(props: {
   return (
     <>
       <main className={showcase ? 'attract attract-with-showcase' : 'attract'} onClick={takesSignIn ? props.onStart : undefined}>
-        <div className="attract-tools">
-          <DemoBadge />
-          <ListenButton />
-          <HelpButton />
-          <DisplayToggles />
-          <LanguageSwitch />
-        </div>
+        <ScreenTools className="attract-tools" />
         <div className="attract-main">
           <section className="attract-welcome">
             <div className="attract-identity">
