@@ -22,6 +22,8 @@ import { registerPrinting } from './features/printing';
 import { registerVoice } from './features/voice';
 import { registerDailyRestart } from './features/daily-restart';
 import { registerReaderInput } from './features/reader-input';
+import { registerSignedLetters } from './features/signed-letters';
+import { registerAdminLetterPrinter } from './features/admin-letter-printer';
 
 export const RESIDENT_FEATURES: readonly ResidentFeature[] = [
   registerKioskInfo,
@@ -29,6 +31,7 @@ export const RESIDENT_FEATURES: readonly ResidentFeature[] = [
   registerResidentSession,
   registerLetters,
   registerRequests,
+  registerSignedLetters,
   registerVillageInfo,
   registerPrinting,
   registerReaderInput,
@@ -39,6 +42,7 @@ export const ADMIN_FEATURES: readonly AdminFeature[] = [
   registerAdmin,
   registerAdminSettings,
   registerAdminPrinter,
+  registerAdminLetterPrinter,
   registerAdminOutbox,
   registerAdminSecurity,
   registerAdminRecords,

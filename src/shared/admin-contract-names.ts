@@ -10,7 +10,8 @@ export const adminCallNames = ['admin.state', 'admin.unlock', 'admin.setFirstPin
   'admin.outbox', 'admin.outboxAction', 'admin.adopt', 'admin.syncPause', 'admin.outboxExport',
   'admin.changePin', 'admin.cards', 'admin.registerCard', 'admin.removeCard', 'admin.audit', 'admin.logTail',
   'admin.server', 'admin.serverCheck', 'admin.refreshReference', 'admin.setServerUrl',
-  'admin.readers', 'admin.readerKey', 'admin.logFolders', 'admin.logExport', 'admin.shell'] as const;
+  'admin.readers', 'admin.readerKey', 'admin.logFolders', 'admin.logExport', 'admin.shell',
+  'admin.letterPrinter', 'admin.letterPrinterQueue', 'admin.letterPrinterTest', 'admin.letterPrintAllow'] as const;
 
 export type AdminCallName = (typeof adminCallNames)[number];
 

@@ -7,7 +7,8 @@
  */
 import { OUTBOX_STATES, type OutboxState } from './outbox-states';
 import { z } from 'zod';
-import type { PrinterStatus } from './device-status';
+import type { DocumentPrinterStatus, PrinterStatus } from './device-status';
+import type { LetterPrintState } from './signed-letters';
 import type { PrintResult } from './contract';
 import type { KioskRequestStatus } from './request-status';
 import { ADMIN_PIN_MAX } from './admin-pin';
@@ -109,6 +110,28 @@ export interface AdminPrinter {
   lastSlip: { kind: 'test-slip' | 'queue-ticket'; at: string; previewDataUrl: string | null } | null;
   /** Receipts whose last print failed. */
   failedReceipts: Array<{ reference: string; failedAt: string; failure: string | null }>;
+}
+
+/**
+ * The Printer screen's "A4 / Surat" section: the CUPS queues, the one in use
+ * and its state, and today's letter prints (a second print of a letter the
+ * same day needs the technician's "Izinkan cetak lagi").
+ */
+export interface AdminLetterPrinter {
+  /** letterPrinter.enabled: residents may print their signed letters here. */
+  enabled: boolean;
+  /** letterPrinter.queue, or null: CUPS's default queue is used. */
+  configuredQueue: string | null;
+  /** The queue prints go to now (the configured one, else CUPS's default), or null: none. */
+  queueInUse: string | null;
+  defaultQueue: string | null;
+  /** False: cupsd did not answer (the queues list is then empty). */
+  cupsReachable: boolean;
+  queues: Array<{ queue: string; status: DocumentPrinterStatus; reasons: string[]; accepting: boolean; message: string | null }>;
+  media: string;
+  printsPerLetterPerDay: number;
+  /** Today's letters printed or tried on this kiosk, newest first. */
+  today: Array<{ letterId: string; prints: number; allowedExtra: number; lastOutcome: string; lastAt: string }>;
 }
 
 export type { OutboxState } from './outbox-states';
@@ -282,6 +305,13 @@ export const adminCalls = {
       .strict(),
   ),
   'admin.printer': call<AdminPrinter>()(noInput),
+  'admin.letterPrinter': call<AdminLetterPrinter>()(noInput),
+  /** Use this CUPS queue for letters (null: CUPS's default). Saved in config.json as letterPrinter.queue. */
+  'admin.letterPrinterQueue': call<AdminLetterPrinter>()(z.object({ queue: z.string().regex(/^[A-Za-z0-9_.-]{1,127}$/).nullable() }).strict()),
+  /** Prints the kiosk's own A4 test page on the queue in use; answers when CUPS gave its final word (or the time limit). */
+  'admin.letterPrinterTest': call<{ state: LetterPrintState; jobId: number | null; letterPrinter: AdminLetterPrinter }>()(noInput),
+  /** The resident may print this letter once more today (audited). */
+  'admin.letterPrintAllow': call<AdminLetterPrinter>()(z.object({ letterId: z.string().regex(/^\d{1,12}$/) }).strict()),
   /** Prints the test slip now; the answer has the printer's outcome and the new preview. */
   'admin.printTestSlip': call<{ result: PrintResult; printer: AdminPrinter }>()(noInput),
   'admin.reprint': call<{ result: PrintResult | { outcome: 'unavailable' }; printer: AdminPrinter }>()(z.object({ reference }).strict()),

@@ -23,8 +23,11 @@ export const callNames = [
   'kiosk.callStaff',
   'voice.speak',
   'kiosk.attract',
+  'letters.issued',
+  'letters.file',
+  'letters.print',
 ] as const;
-export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status', 'printing.receipt', 'session.expiring', 'input.card', 'input.receipt', 'kiosk.attractChanged', 'input.technicianCard', 'kiosk.adminChanged'] as const;
+export const eventNames = ['kiosk.infoChanged', 'sync.status', 'session.expired', 'printer.status', 'printing.receipt', 'session.expiring', 'input.card', 'input.receipt', 'kiosk.attractChanged', 'input.technicianCard', 'kiosk.adminChanged', 'letters.printStatus'] as const;
 
 export type CallName = (typeof callNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -14,6 +14,7 @@
 import type { ResidentLocalState } from './outbox-states';
 import { z } from 'zod';
 import type { PrinterStatus } from './device-status';
+import type { IssuedLetters, LetterFile, LetterPrintState } from './signed-letters';
 import type { Result } from './result';
 import { NIK_LENGTH } from './nik';
 import { PIN_LENGTH } from './pin';
@@ -184,6 +185,8 @@ export interface MyRequests {
 }
 
 const noInput = z.object({}).strict();
+/** An issued letter's id as the server's arsip list gives it (a string of digits). */
+const letterId = z.string().regex(/^\d{1,12}$/);
 
 export const calls = {
   /** Village identity and UI settings for the attract screen. */
@@ -266,6 +269,19 @@ export const calls = {
   /** "Panggil petugas" from the help on a resident screen: logged for the office (the screen chimes and shows a notice). */
   'kiosk.attract': call<AttractContent>()(noInput),
   'kiosk.callStaff': call<{ calledAt: string }>()(z.object({ screen: z.string().regex(/^[a-zA-Z-]{1,24}$/) }).strict()),
+  /**
+   * "Surat Saya": the signed-in resident's issued letters, from the server (an
+   * online session only: offline answers `needs-connection`). The core
+   * remembers the ids it listed; only those can be fetched or printed.
+   */
+  'letters.issued': call<IssuedLetters>()(noInput),
+  /** One listed letter's file, checked (PDF, size, pages), for the preview. Kept in memory for printing. */
+  'letters.file': call<LetterFile>()(z.object({ id: letterId }).strict()),
+  /**
+   * Print one listed, signed letter on the A4 printer. Answers when CUPS took
+   * the job (or why not); `letters.printStatus` then follows the job.
+   */
+  'letters.print': call<{ printId: string }>()(z.object({ id: letterId }).strict()),
   /** The UI returned to the attract screen: drop everything held for the resident. */
   'session.end': call<null>()(z.object({ reason: z.enum(['idle', 'cancel', 'done', 'admin']) }).strict()),
 } as const satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
@@ -293,6 +309,8 @@ export const events = {
   'input.technicianCard': event<{ label: string }>(),
   /** Admin opened or closed: resident screens wait while it is open. */
   'kiosk.adminChanged': event<{ open: boolean }>(),
+  /** A letter's print job moved on (as CUPS reports it), until `completed` or `failed`. */
+  'letters.printStatus': event<{ printId: string; letterId: string; state: LetterPrintState }>(),
 } as const satisfies Record<EventName, EventSpec<unknown>>;
 
 export type CallInput<N extends CallName> = TableInput<typeof calls, N>;

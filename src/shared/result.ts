@@ -88,6 +88,18 @@ export const ERROR_CODES = [
    * params: a `DemoEnding` (admin-contract.ts), for the screen to ask first; saved once sent with `endDemo`.
    */
   'ends-demo',
+  /** Signed letters: the kiosk has no A4 printer set up for letters. */
+  'letter-printing-off',
+  /** Signed letters: the letter is not signed yet (or not electronically): it cannot be printed here. */
+  'letter-not-signed',
+  /** Signed letters: the server has no file for the letter (OpenSID answers 200 with an empty body): ask at the counter. */
+  'letter-file-missing',
+  /** Signed letters: the server's file is not a letter the kiosk can print (not a PDF, too large, unreadable, too many pages). */
+  'letter-file-invalid',
+  /** Signed letters: printed as often as allowed today; params: count (prints allowed per day). A technician can allow one more. */
+  'letter-print-limit',
+  /** Signed letters: the A4 printer cannot take the job now; params: status (a DocumentPrinterStatus). Nothing was sent. */
+  'letter-printer-problem',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

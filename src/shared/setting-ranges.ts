@@ -68,6 +68,12 @@ export const SETTING_RANGES = {
   // Above 30 a minute a prank can still empty the roll. Down to 1 is stricter, an office's choice (a family
   // then waits a minute between tickets).
   'printer.queueTicketsPerMinute': { min: 1, max: 30, unit: 'perMinute' },
+  // A letter is usually printed once; a few more for a family's copies, not a print shop.
+  'letterPrinter.printsPerLetterPerDay': { min: 1, max: 10, unit: 'plain' },
+  // A signed letter of a few pages is 100 KiB to 2 MiB; 50 MiB is a scan of a thick file, not a letter.
+  'letterPrinter.maxLetterMegabytes': { min: 1, max: 50, unit: 'plain' },
+  // CUPS takes seconds to hand a letter to the printer; past 10 minutes the resident has long gone.
+  'letterPrinter.jobTimeoutSeconds': { min: 30, max: 600, unit: 'seconds', least: 2 },
   // Fast scanners send a key every ~10 ms, slow readers every ~90 ms; past 500 ms a person's typing would be a scan.
   'input.maxGapMs': { min: 20, max: 500, unit: 'ms' },
   'input.minLength': { min: 4, max: 64, unit: 'characters' },

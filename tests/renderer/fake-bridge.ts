@@ -63,6 +63,9 @@ export function createFakeBridge(info: KioskInfo = testInfo, attract: AttractCon
       'kiosk.callStaff': callStaff,
       'voice.speak': speak,
       'kiosk.attract': async () => ({ ok: true, value: attract }),
+      'letters.issued': async () => notSignedIn,
+      'letters.file': async () => notSignedIn,
+      'letters.print': async () => notSignedIn,
     },
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();

@@ -181,6 +181,23 @@ function buildConfigSchema(timings: 'usable' | 'short') {
         }
       })
       .prefault({}),
+    /** The A4 printer for signed letters (a CUPS queue; `devices/document-printer/`). */
+    letterPrinter: z
+      .object({
+        /** Residents may print their electronically signed letters at this kiosk. */
+        enabled: z.boolean().default(false),
+        /** The CUPS queue; null: CUPS's default queue. */
+        queue: z.string().regex(/^[A-Za-z0-9_.-]{1,127}$/).nullable().default(null),
+        /** The paper in the printer, as CUPS names it (letters on F4 are scaled to fit). */
+        media: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('A4'),
+        /** Prints of one letter per day before a technician must allow another. */
+        printsPerLetterPerDay: within(z.number().int(), 'letterPrinter.printsPerLetterPerDay').default(1),
+        /** A download larger than this is not a letter. */
+        maxLetterMegabytes: within(z.number(), 'letterPrinter.maxLetterMegabytes').default(10),
+        /** A job CUPS has given no final word on after this long: "Tanyakan ke petugas". */
+        jobTimeoutSeconds: within(z.number(), 'letterPrinter.jobTimeoutSeconds').default(120),
+      })
+      .prefault({}),
     input: z
       .object({
         /** Longest pause between two keys of one reader burst (fast scanners ~10 ms/key, slow ones ~90 ms). */

@@ -204,6 +204,14 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
   }
 
   return {
+    // Issued letters: not read from this server yet.
+    async issuedLetters() {
+      return { ok: false, error: { kind: 'unavailable', message: 'issued letters are not read yet' } };
+    },
+    async downloadLetter() {
+      return { ok: false, error: { kind: 'unavailable', message: 'issued letters are not read yet' } };
+    },
+
     async version() {
       const result = await request('GET', '/', versionBody);
       return result.ok ? { ok: true, value: result.value.version } : result;

@@ -100,6 +100,34 @@ export interface Article {
   imageUrl: string | null;
 }
 
+/** One entry of the resident's `arsip` list (`opensid-api.md` "Issued letters"). */
+export interface IssuedLetterRecord {
+  /** The server's id (a string of digits). */
+  id: string;
+  number: string | null;
+  /** jenis_surat: the letter's name, or null. */
+  letterName: string | null;
+  /** nama_pamong: the signing official, or null (missing in some versions). */
+  official: string | null;
+  /** tanggal as the server wrote it, or null. */
+  date: string | null;
+  /** Read exactly: 1 signed, 0 waiting for the signature, null not signed electronically. */
+  tte: 0 | 1 | null;
+}
+
+/**
+ * A letter's download as the server answered it, unjudged (the kiosk's rules
+ * are `letters/pdf-acceptance.ts`). A non-200 answer is a VillageError.
+ */
+export interface LetterDownload {
+  /** The Content-Type header's media type (lower case, without parameters), or null. */
+  contentType: string | null;
+  /** The body, read up to the cap the caller gave. */
+  body: Uint8Array;
+  /** The body went past the cap (reading stopped there). */
+  overCap: boolean;
+}
+
 export interface VillageServer {
   version(): Promise<VillageResult<string>>;
   villageProfile(): Promise<VillageResult<VillageProfile>>;
@@ -111,6 +139,10 @@ export interface VillageServer {
   listRequests(token: string, options?: { pageSize?: number; page?: number }): Promise<VillageResult<ServerRequest[]>>;
   cancelRequest(token: string, serverId: number): Promise<VillageResult<string>>;
   articles(token: string): Promise<VillageResult<Article[]>>;
+  /** The resident's issued letters (all pages, newest first, within a sane cap). */
+  issuedLetters(token: string): Promise<VillageResult<IssuedLetterRecord[]>>;
+  /** One letter's file by id. The server checks no owner: callers pass only ids the resident's own list showed. */
+  downloadLetter(token: string, id: string, maxBytes: number): Promise<VillageResult<LetterDownload>>;
   /** A picture the server pointed at (logo, gallery, article), checked to be one (`image-download.ts`). */
   image(address: string, maxBytes: number): Promise<VillageResult<DownloadedImage>>;
   /** Why a picture at this address is never fetched nor shown (another origin than the server's), or null. */

@@ -26,6 +26,7 @@ const OUT_OF_RANGE: Array<[RangedSetting, number[], number[]]> = [
   ['sync.maxDelaySeconds', [0.2, 29], [3601, 86400]],
   ['sync.pollSeconds', [0.02, 4], [601, 3600]],
   ['sync.pinMaxAgeHours', [0.5, 0], [721]],
+  ['letterPrinter.jobTimeoutSeconds', [1, 29], [601, 3600]],
   ['sync.doubtGraceSeconds', [0, 29], [3601]],
   ['sync.retentionDays', [0, -1], [366, 3650]],
   ['printer.statusPollSeconds', [1, 9], [601, 3600]],
