@@ -8,7 +8,8 @@ import { admin } from './007-admin';
 import { candidates } from './008-candidates';
 import { siblingIndex } from './009-sibling-index';
 import { sealedCardHints } from './010-sealed-card-hints';
+import { letterPrints } from './011-letter-prints';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append new files here. */
-export const migrations: readonly Migration[] = [auditLog, letterRequests, printing, exactlyOnce, officePhone, cardHints, admin, candidates, siblingIndex, sealedCardHints];
+export const migrations: readonly Migration[] = [auditLog, letterRequests, printing, exactlyOnce, officePhone, cardHints, admin, candidates, siblingIndex, sealedCardHints, letterPrints];
