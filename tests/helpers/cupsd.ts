@@ -28,6 +28,8 @@ export interface PrivateCupsd {
   enable(): Promise<void>;
   reject(): Promise<void>;
   accept(): Promise<void>;
+  /** New jobs wait, held, until released (`job-hold-until-default=indefinite`); false: they print again. */
+  holdNewJobs(hold: boolean): Promise<void>;
   /** Makes the queue CUPS's default. */
   setDefault(): Promise<void>;
   /** Waits until CUPS reports the job completed, then for cups-pdf's file of it. */
@@ -194,6 +196,7 @@ async function startOnce(): Promise<PrivateCupsd> {
     enable: () => run('cupsenable', ['-h', server, queue]).then(() => {}),
     reject: () => run('cupsreject', ['-h', server, queue]).then(() => {}),
     accept: () => run('cupsaccept', ['-h', server, queue]).then(() => {}),
+    holdNewJobs: (hold) => run('lpadmin', ['-h', server, '-p', queue, '-o', `job-hold-until-default=${hold ? 'indefinite' : 'no-hold'}`]).then(() => {}),
     setDefault: () => run('lpadmin', ['-h', server, '-d', queue]).then(() => {}),
     async waitForOutputPdf(jobId, timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
