@@ -13,6 +13,8 @@
  *   adm printer test           print the technician's test slip
  *   adm printer reprint <ref>  print a request's receipt again
  *   adm printer profiles       the printer models the kiosk knows
+ *   adm printer a4 status [--queue NAME] [--json]  the A4 printer for signed letters (a CUPS queue)
+ *   adm printer a4 test [--queue NAME]             print the A4 test page and follow the job
  *   adm input list [--json]    PC/SC readers and serial ports the system sees
  *   adm input watch            card reads from PC/SC readers, live, until Ctrl+C
  *   adm voice check            which spoken-prompt voices are installed, with a sample each
@@ -37,6 +39,7 @@ import { ADMIN_PIN_MISSING_MESSAGE } from './admin/commissioning';
 import { ADMIN_PIN_MAX, ADMIN_PIN_MIN, isAdminPinShape } from '../shared/admin-pin';
 import { foreignOwnerRefusal, noKioskRefusal, setAdminPinOnPc } from './admin/set-pin-on-pc';
 import { terminalSecrets, type SecretInput } from './cli-secret-input';
+import { A4_USAGE, a4PrinterCommand } from './cli-a4-printer';
 
 const USAGE = `Usage:
   adm sync [--once]
@@ -46,6 +49,7 @@ const USAGE = `Usage:
   adm server check [--url URL]
   adm demo-server [--port PORT]
   adm printer status | test | reprint <reference> | profiles
+  ${A4_USAGE}
   adm input list [--json] | watch
   adm voice check
   adm admin set-pin   (asks for the PIN twice; or reads one line from standard input)
@@ -74,6 +78,7 @@ export async function runCli(
       state: { type: 'string' },
       url: { type: 'string' },
       port: { type: 'string' },
+      queue: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -133,6 +138,10 @@ export async function runCli(
         process.once('SIGTERM', resolve);
       });
       return 0;
+    }
+    if (command === 'printer' && sub === 'a4') {
+      const a4 = { action: arg, queueOption: values.queue, json: values.json ?? false, config: core.config(), env, out };
+      return await a4PrinterCommand({ ...a4, audit: core.audit });
     }
     if (command === 'printer') return await printerCommand(core, sub, arg, values.json, out);
     if (command === 'voice' && sub === 'check') return await voiceCheck(core.config().kiosk.audioGuidance, out);

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
 import { givenSecrets, type NewPin } from '../../src/main/cli-secret-input';
 import { createKioskCore } from '../../src/main/core';
@@ -11,6 +11,9 @@ import { serverTarget } from '../../src/main/village/server-target';
 import { newRequest, pinOf } from '../helpers/outbox-rig';
 import { DAMAGED_DATABASES, usedKiosk } from '../helpers/damaged-database';
 import { useTempDirs } from '../helpers/temp-dir';
+import { spooledDocuments, startCupsd, type PrivateCupsd } from '../helpers/cupsd';
+import { createCupsPrinter } from '../../src/devices/document-printer/cups-printer';
+import { readPdf } from '../helpers/pdf-text';
 
 const tempDir = useTempDirs();
 let sim: OpensidSim;
@@ -226,6 +229,138 @@ describe('adm printer', () => {
   it('lists the printer profiles', async () => {
     const { text } = await adm(tempDir(), 'printer', 'profiles', '--json');
     expect(JSON.parse(text).map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['generic-58', 'generic-80', 'pos-5890']));
+  });
+});
+
+describe('adm printer a4', () => {
+  let cupsd: PrivateCupsd;
+  beforeAll(async () => {
+    cupsd = await startCupsd();
+  }, 60_000);
+  afterAll(async () => {
+    await cupsd?.stop();
+  });
+
+  async function a4(dir: string, ...args: string[]) {
+    let text = '';
+    const code = await runCli(['printer', 'a4', ...args], (t) => (text += t), { ADM_DATA_DIR: dir, CUPS_SERVER: cupsd.server });
+    return { code, text };
+  }
+
+  async function kioskWithQueue(queue: string | null, jobTimeoutSeconds = 120): Promise<string> {
+    const dir = tempDir();
+    const config = defaultConfig();
+    config.kiosk.name = 'Kios Balai Desa';
+    config.letterPrinter.queue = queue;
+    config.letterPrinter.jobTimeoutSeconds = jobTimeoutSeconds;
+    await saveConfig(dir, config);
+    return dir;
+  }
+
+  it('reports the configured queue, and as JSON', async () => {
+    const dir = await kioskWithQueue(cupsd.queue);
+    const text = await a4(dir, 'status');
+    expect(text.code).toBe(0);
+    expect(text.text).toContain(`Queue: ${cupsd.queue} (letterPrinter.queue) on CUPS ${cupsd.server}`);
+    expect(text.text).toContain('Status: ready');
+    expect(text.text).toContain('Accepting jobs: yes');
+    const json = await a4(dir, 'status', '--json');
+    expect(JSON.parse(json.text)).toMatchObject({ server: cupsd.server, queue: cupsd.queue, status: 'ready', reasons: [], accepting: true });
+  });
+
+  it("uses --queue over the setting, and CUPS's default queue when neither names one", async () => {
+    const named = await a4(await kioskWithQueue('Lain'), 'status', '--queue', cupsd.queue, '--json');
+    expect(JSON.parse(named.text)).toMatchObject({ queue: cupsd.queue, queueFrom: '--queue' });
+    const dir = await kioskWithQueue(null);
+    const none = await a4(dir, 'status');
+    expect(none.code).toBe(1);
+    expect(none.text).toContain(`CUPS has: ${cupsd.queue}`);
+    await cupsd.setDefault();
+    const byDefault = await a4(dir, 'status', '--json');
+    expect(byDefault.code).toBe(0);
+    expect(JSON.parse(byDefault.text)).toMatchObject({ queue: cupsd.queue, queueFrom: "CUPS's default queue" });
+  });
+
+  it('says what is wrong with a missing queue, a stopped one, and an unreachable CUPS', async () => {
+    const missing = await a4(await kioskWithQueue('Tidak_ada'), 'status', '--json');
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.text)).toMatchObject({ queue: 'Tidak_ada', status: 'unknown', problem: expect.stringContaining('CUPS has no queue Tidak_ada') });
+    const dir = await kioskWithQueue(cupsd.queue);
+    await cupsd.disable();
+    try {
+      const stopped = await a4(dir, 'status');
+      expect(stopped.code).toBe(1);
+      expect(stopped.text).toContain('Status: stopped');
+      expect(stopped.text).toContain('Reasons: paused');
+    } finally {
+      await cupsd.enable();
+    }
+    let text = '';
+    const code = await runCli(['printer', 'a4', 'status', '--json'], (t) => (text += t), { ADM_DATA_DIR: dir, CUPS_SERVER: '127.0.0.1:1' });
+    expect(code).toBe(1);
+    expect(JSON.parse(text)).toMatchObject({ status: 'unknown', problem: expect.stringContaining('CUPS cannot be reached at 127.0.0.1:1') });
+  });
+
+  it('prints the test page and follows it to completed, audited', async () => {
+    const dir = await kioskWithQueue(cupsd.queue);
+    const { code, text } = await a4(dir, 'test');
+    expect(code).toBe(0);
+    const jobId = Number(/as job (\d+)/.exec(text)?.[1]);
+    expect(text).toContain('Result: completed');
+    const page = await readPdf(await cupsd.waitForOutputPdf(jobId));
+    expect(page.pages).toBe(1);
+    expect(page.texts[0]).toContain('Kios Balai Desa');
+    const core = createKioskCore({ dataDir: dir, watchConfig: false });
+    try {
+      const rows = core.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'printer.a4.test'").all() as { actor: string; detail: string }[];
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.actor).toBe('technician');
+      expect(JSON.parse(rows[0]!.detail)).toEqual({ queue: cupsd.queue, jobId, outcome: 'completed' });
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('refuses a stopped printer before sending anything', async () => {
+    const dir = await kioskWithQueue(cupsd.queue);
+    const printer = createCupsPrinter({ server: cupsd.server });
+    // CUPS numbers jobs one after another: probes before and after show whether a job was made between them.
+    const probe = async () => {
+      const { jobId } = await printer.submit(new Uint8Array(Buffer.from('%PDF-1.4 probe')), { queue: cupsd.queue, title: 'probe', media: 'A4' });
+      await printer.cancelAndPurge(cupsd.queue, jobId);
+      return jobId;
+    };
+    await cupsd.disable();
+    try {
+      const before = await probe();
+      const { code, text } = await a4(dir, 'test');
+      expect(code).toBe(1);
+      expect(text).toContain('Status: stopped');
+      expect(text).toContain('Refused: the queue is stopped; no test page was sent.');
+      expect(text).not.toContain('as job');
+      expect(await probe()).toBe(before + 1);
+    } finally {
+      await cupsd.enable();
+    }
+  });
+
+  it('exits non-zero when the job gets no final word in time', async () => {
+    const dir = await kioskWithQueue(cupsd.queue, 2);
+    await cupsd.holdNewJobs(true);
+    try {
+      let text = '';
+      const code = await runCli(['printer', 'a4', 'test'], (t) => (text += t), { ADM_DATA_DIR: dir, CUPS_SERVER: cupsd.server, ADM_SHORT_TIMINGS: '1' });
+      expect(code).toBe(1);
+      expect(text).toContain('printing (CUPS: pending or processing)');
+      expect(text).toContain('Result: failed: unknown');
+      const jobId = Number(/as job (\d+)/.exec(text)?.[1]);
+      expect(text).toContain(`cancel ${cupsd.queue}-${jobId}`);
+      expect(await createCupsPrinter({ server: cupsd.server }).job(cupsd.queue, jobId)).toEqual({ state: 'held', reasons: expect.any(Array) });
+      await createCupsPrinter({ server: cupsd.server }).cancelAndPurge(cupsd.queue, jobId);
+      expect(spooledDocuments(cupsd, jobId)).toEqual([]);
+    } finally {
+      await cupsd.holdNewJobs(false);
+    }
   });
 });
 

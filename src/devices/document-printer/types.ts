@@ -44,7 +44,7 @@ export type DocumentPrinterErrorCode =
   | 'no-queue'
   /** The queue refuses jobs (`cupsreject`). */
   | 'not-accepting'
-  /** `lp` failed for another reason (its message is in `detail`). */
+  /** `lp` failed for another reason, or CUPS refused to purge a job (its message is in `detail`). */
   | 'submit-failed';
 
 export class DocumentPrinterError extends Error {
