@@ -4,7 +4,9 @@
  * the project's OpenSID notes): JSON:API bodies with string ids, `{code,
  * messages}` app errors, 302/500 answers without `Accept: application/json`,
  * JSON strings inside the submit body, no idempotency, a login lock per
- * NIK + IP, and a subscription check before every call.
+ * NIK + IP, a subscription check before every call, and issued letters
+ * (`arsip`, `unduh`) whose download checks no owner and answers a missing
+ * file with 200 and an empty body.
  *
  * Operator controls live outside /api under /_sim (see `handleControl`).
  */
