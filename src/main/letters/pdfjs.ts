@@ -15,8 +15,16 @@ type PdfJs = typeof PdfJsModule;
 
 let loading: Promise<PdfJs> | null = null;
 
-function pdfjs(): Promise<PdfJs> {
-  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+/**
+ * pdf.js itself. A failure here is the kiosk's (a broken install), not a
+ * letter's: callers let it through rather than blame the file. It is not
+ * kept, so the next call tries again.
+ */
+export function loadPdfJs(): Promise<PdfJs> {
+  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs').catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
   return loading;
 }
 
@@ -25,7 +33,7 @@ function pdfjs(): Promise<PdfJs> {
  * destroys the loading task (and with it the document and its fake worker).
  */
 export async function withPdf<T>(bytes: Uint8Array, use: (document: PDFDocumentProxy) => Promise<T>): Promise<T> {
-  const { getDocument, VerbosityLevel } = await pdfjs();
+  const { getDocument, VerbosityLevel } = await loadPdfJs();
   const task: PDFDocumentLoadingTask = getDocument({
     // A copy: pdf.js may transfer (detach) the buffer it is given.
     data: bytes.slice(),

@@ -28,6 +28,30 @@ async function noPages(): Promise<Uint8Array> {
   return doc.save({ addDefaultPage: false, useObjectStreams: false });
 }
 
+/**
+ * A hand-written PDF whose page tree lists a second page that is no page
+ * (`9 0 R` does not exist): its page count says 2, its second page fails.
+ */
+function danglingSecondPage(): Uint8Array {
+  const content = `BT /F1 12 Tf 70 860 Td (SURAT KETERANGAN) Tj ET\n${'% isi surat\n'.repeat(90)}`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R 9 0 R] /Count 2 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 935.43] /Contents 4 0 R /Resources << >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}endstream`,
+  ];
+  let pdf = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
 const ascii = (text: string) => new TextEncoder().encode(text);
 const download = (body: Uint8Array, contentType: string | null = 'application/pdf', overCap = false): LetterDownload => ({ body, contentType, overCap });
 
@@ -56,6 +80,7 @@ describe('acceptLetterPdf', () => {
     ['a PDF cut in half', () => download(twoPages.slice(0, Math.floor(twoPages.length / 2))), 'unreadable'],
     ['a PDF cut short of its end', () => download(twoPages.slice(0, twoPages.length - 40)), 'unreadable'],
     ['%PDF- followed by noise', () => download(ascii(`%PDF-1.7\n${'garbage '.repeat(300)}`)), 'unreadable'],
+    ['a PDF whose page tree points at a page that is not there', () => download(danglingSecondPage()), 'unreadable'],
     ['a PDF with no pages', async () => download(await noPages()), 'no-pages'],
     [`a PDF of ${MAX_LETTER_PAGES + 1} pages`, async () => download(await letter(MAX_LETTER_PAGES + 1)), 'too-many-pages'],
     ['a PDF of 200 pages', async () => download(await letter(200)), 'too-many-pages'],
