@@ -1,9 +1,10 @@
 // Bundles the Node side: the Electron shell, its two preloads (kiosk, admin), the web host and the `adm` CLI.
 // The preload must be ONE CommonJS file: with `sandbox: true` it cannot
 // require anything but a few Electron modules. Native modules stay external
-// (they are loaded from node_modules, rebuilt for Electron when packaging).
+// (they are loaded from node_modules, rebuilt for Electron when packaging), and
+// so do ES-module-only packages (pdf.js), loaded with import() at run time.
 import { build } from 'esbuild';
-import { NATIVE_MODULES, nodeBundleOptions } from './bundle-options.mjs';
+import { nodeBundleOptions, UNBUNDLED_MODULES } from './bundle-options.mjs';
 
 
 const common = {
@@ -26,7 +27,7 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     platform: 'node',
     target: 'node20',
-    external: ['electron', ...NATIVE_MODULES],
+    external: ['electron', ...UNBUNDLED_MODULES],
   }),
   build({
     ...common,
@@ -35,7 +36,7 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     platform: 'node',
     target: 'node20',
-    external: ['electron', ...NATIVE_MODULES],
+    external: ['electron', ...UNBUNDLED_MODULES],
     banner: { js: '#!/usr/bin/env node' },
   }),
   build({

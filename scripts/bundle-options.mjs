@@ -17,3 +17,14 @@ export const nodeBundleOptions = {
  * they are loaded from node_modules, rebuilt for Electron when packaging.
  */
 export const NATIVE_MODULES = ['better-sqlite3', 'serialport', '@serialport/bindings-cpp', 'smartcard', 'node-hid', 'bufferutil', 'utf-8-validate'];
+
+/**
+ * Packages published as ES modules only, which a CommonJS bundle cannot hold:
+ * they stay in node_modules and the code loads them with `import()`
+ * (pdf.js: src/main/letters/pdfjs.ts). Its Node build also loads its worker
+ * file beside itself at run time, which a bundle would not have.
+ */
+export const ESM_ONLY_MODULES = ['pdfjs-dist'];
+
+/** Everything every Node bundle leaves outside (a package name covers its subpaths too). */
+export const UNBUNDLED_MODULES = [...NATIVE_MODULES, ...ESM_ONLY_MODULES];

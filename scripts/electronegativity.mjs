@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { NATIVE_MODULES, nodeBundleOptions } from './bundle-options.mjs';
+import { nodeBundleOptions, UNBUNDLED_MODULES } from './bundle-options.mjs';
 
 const require = createRequire(import.meta.url);
 const runElectronegativity = require('@doyensec/electronegativity');
@@ -30,7 +30,7 @@ const app = mkdtempSync(path.join(tmpdir(), 'adm-electronegativity-'));
 let exitCode;
 try {
   // ESM keeps `new BrowserWindow(...)` as written (CommonJS output reads `import_electron.BrowserWindow`, which the scanner does not follow).
-  const common = { bundle: true, format: 'esm', logLevel: 'warning', legalComments: 'none', ...nodeBundleOptions, external: ['electron', ...NATIVE_MODULES] };
+  const common = { bundle: true, format: 'esm', logLevel: 'warning', legalComments: 'none', ...nodeBundleOptions, external: ['electron', ...UNBUNDLED_MODULES] };
   await build({ ...common, entryPoints: { electron: 'src/main/electron/main.ts' }, outdir: path.join(app, 'main'), platform: 'node', target: 'es2021' });
   await build({ ...common, entryPoints: { kiosk: 'src/preload/kiosk.ts', admin: 'src/preload/admin.ts' }, outdir: path.join(app, 'preload'), platform: 'browser', target: 'es2021' });
   cpSync('dist/renderer', path.join(app, 'renderer'), { recursive: true, filter: (file) => !file.endsWith('.map') });

@@ -1,8 +1,8 @@
 // Bundles a TypeScript entry of bench/ or tools/ for Node (as the app's own
-// bundles are, native modules left outside), for `npm run bench` and `npm run soak`.
+// bundles are, native and ES-module-only packages left outside), for `npm run bench` and `npm run soak`.
 import path from 'node:path';
 import { build } from 'esbuild';
-import { NATIVE_MODULES, nodeBundleOptions } from './bundle-options.mjs';
+import { nodeBundleOptions, UNBUNDLED_MODULES } from './bundle-options.mjs';
 
 export async function bundleForNode(entry, outfile, external = []) {
   await build({
@@ -12,7 +12,7 @@ export async function bundleForNode(entry, outfile, external = []) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: [...NATIVE_MODULES, ...external],
+    external: [...UNBUNDLED_MODULES, ...external],
     nodePaths: [path.resolve('node_modules')],
     logLevel: 'warning',
     ...nodeBundleOptions,

@@ -191,3 +191,57 @@ export const ARTICLES = [
     created_at: '2026-11-25 16:30:00',
   },
 ];
+
+/** The village officials who sign letters (`nama_pamong`). */
+export const OFFICIALS = {
+  head: { nama: VILLAGE.kepala_desa, jabatan: 'Kepala Desa' },
+  secretary: { nama: 'Rahmat Hidayat, S.Sos.', jabatan: 'Sekretaris Desa' },
+} as const;
+
+export interface SimIssuedLetter {
+  /** The letter's id in the server's letter log (`arsip`): stable, tests name them (ISSUED_LETTER_IDS). */
+  id: number;
+  residentId: number;
+  /** Its letter format (LETTERS), or null when the format was deleted since (`jenis_surat` null). */
+  letterId: number | null;
+  nomorSurat: string | null;
+  /** `tanggal` as the server writes it (local time). */
+  tanggal: string;
+  /** 1 signed electronically, 0 waiting for the signature, null not signed electronically. */
+  tte: 0 | 1 | null;
+  official: { nama: string; jabatan: string };
+  /** Pages of its PDF (F4). */
+  pages: number;
+  /** The row exists but its stored file does not: `unduh` answers 200 with an empty body. */
+  fileMissing: boolean;
+}
+
+/**
+ * Stable ids of the demo village's issued letters, for tests and demos:
+ * - 400 Budi: a draft whose letter format was deleted (no number, no name, tte null);
+ * - 401 Budi: Keterangan Domisili, signed (tte 1), 2 pages: the one to print;
+ * - 402 Budi: Pengantar SKCK, waiting for the signature (tte 0);
+ * - 403 Budi: Keterangan Usaha, not signed electronically (tte null): signed on paper at the counter;
+ * - 404 Budi: Keterangan Kurang Mampu, signed, but its stored file is missing;
+ * - 405 Siti: Keterangan Penduduk, signed, 1 page: not in Budi's list, yet `unduh` serves it to Budi's token.
+ */
+export const ISSUED_LETTER_IDS = {
+  budiDraft: 400,
+  budiSigned: 401,
+  budiWaiting: 402,
+  budiPaper: 403,
+  budiSignedMissing: 404,
+  sitiSigned: 405,
+} as const;
+
+const BUDI_ID = RESIDENTS[0]!.id; // Budi Santoso
+const SITI_ID = RESIDENTS[1]!.id; // Siti Aminah
+
+export const ISSUED_LETTERS: SimIssuedLetter[] = [
+  { id: 400, residentId: BUDI_ID, letterId: null, nomorSurat: null, tanggal: '2026-09-02 10:12:40', tte: null, official: OFFICIALS.secretary, pages: 1, fileMissing: false },
+  { id: 401, residentId: BUDI_ID, letterId: 12, nomorSurat: '470/041/SKD/XI/2026', tanggal: '2026-11-18 09:30:12', tte: 1, official: OFFICIALS.head, pages: 2, fileMissing: false },
+  { id: 402, residentId: BUDI_ID, letterId: 11, nomorSurat: '331/017/SKCK/XI/2026', tanggal: '2026-11-24 13:05:47', tte: 0, official: OFFICIALS.head, pages: 1, fileMissing: false },
+  { id: 403, residentId: BUDI_ID, letterId: 1, nomorSurat: '500/052/SKU/XI/2026', tanggal: '2026-11-25 08:41:03', tte: null, official: OFFICIALS.secretary, pages: 1, fileMissing: false },
+  { id: 404, residentId: BUDI_ID, letterId: 9, nomorSurat: '400/033/SKTM/XII/2026', tanggal: '2026-12-01 11:20:55', tte: 1, official: OFFICIALS.head, pages: 2, fileMissing: true },
+  { id: 405, residentId: SITI_ID, letterId: 4, nomorSurat: '470/044/SKP/XII/2026', tanggal: '2026-12-02 14:02:31', tte: 1, official: OFFICIALS.head, pages: 1, fileMissing: false },
+];

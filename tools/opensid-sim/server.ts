@@ -4,7 +4,9 @@
  * the project's OpenSID notes): JSON:API bodies with string ids, `{code,
  * messages}` app errors, 302/500 answers without `Accept: application/json`,
  * JSON strings inside the submit body, no idempotency, a login lock per
- * NIK + IP, and a subscription check before every call.
+ * NIK + IP, a subscription check before every call, and issued letters
+ * (`arsip`, `unduh`) whose download checks no owner and answers a missing
+ * file with 200 and an empty body.
  *
  * Operator controls live outside /api under /_sim (see `handleControl`).
  */
@@ -14,14 +16,17 @@ import type { AddressInfo, Socket } from 'node:net';
 import { jwtVerify, SignJWT } from 'jose';
 import { checkQuery, collection, item, paginated, readPage, type Resource } from './jsonapi';
 import { mergeFaults, NO_FAULTS, type SimFaults } from './faults';
+import { letterPdf } from './letter-pdf';
 import { PICTURES, pictureAt } from './pictures';
 import {
   ARTICLES,
+  ISSUED_LETTERS,
   LETTERS,
   REQUIREMENT_TYPES,
   RESIDENTS,
   VILLAGE,
   type SimFormField,
+  type SimIssuedLetter,
   type SimLetter,
   type SimResident,
 } from './seed';
@@ -76,6 +81,10 @@ export interface OpensidSim {
   setFaults(patch: Partial<SimFaults>): void;
   setStatus(requestId: number, status: number): boolean;
   setLetterBroken(letterId: number, broken: boolean): void;
+  /** An issued letter's stored file is gone (`unduh` answers 200 with an empty body), or back. False for an unknown id. */
+  setIssuedLetterFileMissing(id: number, missing: boolean): boolean;
+  /** An issued letter's signature state. False for an unknown id. */
+  setIssuedLetterTte(id: number, tte: 0 | 1 | null): boolean;
   /** Stop listening (connections refused) or listen again on the same port. */
   setDown(down: boolean): Promise<void>;
   reset(): void;
@@ -106,6 +115,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
   const brokenLetters = new Set<number>();
   // Per server: a PIN change must not leak into another instance or survive reset().
   let residents: SimResident[] = structuredClone(RESIDENTS);
+  let issuedLetters: SimIssuedLetter[] = structuredClone(ISSUED_LETTERS);
   const sockets = new Set<Socket>();
   let port = options.port ?? 0;
   let inFlight = 0;
@@ -136,6 +146,12 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
       const png = await picture;
       res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': png.length });
       res.end(png);
+      return;
+    }
+    // The letter files' direct addresses (`file` in the arsip list): the web server refuses them.
+    if (url.pathname.startsWith('/desa/arsip/')) {
+      res.writeHead(403, { 'Content-Type': 'text/html; charset=UTF-8' });
+      res.end('<html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1></body></html>');
       return;
     }
     if (!url.pathname.startsWith('/api/v1/')) return send(res, 404, { message: 'Not Found' });
@@ -196,6 +212,11 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
       return ownRequests(resident, url.searchParams, baseUrl);
     }
     if (method === 'GET' && path === '/api/v1/artikel') return articles(url.searchParams, baseUrl);
+    if (method === 'GET' && path === '/api/v1/layanan-mandiri/surat/arsip') {
+      return ownIssuedLetters(resident, url.searchParams, baseUrl, url.origin);
+    }
+    const downloadMatch = /^\/api\/v1\/layanan-mandiri\/surat\/([^/]+)\/unduh$/.exec(path);
+    if (method === 'GET' && downloadMatch) return downloadLetter(decodeURIComponent(downloadMatch[1]!), res, wantsJson);
     const submitMatch = /^\/api\/v1\/layanan-mandiri\/surat\/([^/]+)\/permohonan$/.exec(path);
     if (method === 'POST' && submitMatch) {
       inFlight += 1;
@@ -427,6 +448,87 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     };
   }
 
+  // --- issued letters (arsip) ---------------------------------------------------
+
+  function ownIssuedLetters(resident: SimResident, query: URLSearchParams, baseUrl: string, origin: string): unknown {
+    // `nama` and `pamong_nama` are allowed filters naming columns that do not exist: an SQL error.
+    const checked = checkQuery(query, ['id', 'no_surat', 'tanggal', 'nama', 'pamong_nama'], ['id', 'tanggal']);
+    if (!checked.ok) throw new HttpError(400, { message: checked.message });
+    if (checked.filters.has('nama') || checked.filters.has('pamong_nama')) throw serverError();
+    // Scoped to the resident, and nothing else: drafts and unsigned letters are listed too.
+    let rows = issuedLetters.filter((l) => l.residentId === resident.id);
+    const byId = checked.filters.get('id');
+    const byNumber = checked.filters.get('no_surat');
+    const byDate = checked.filters.get('tanggal');
+    if (byId) rows = rows.filter((l) => byId.split(',').includes(String(l.id)));
+    if (byNumber) rows = rows.filter((l) => l.nomorSurat === byNumber);
+    if (byDate) rows = rows.filter((l) => l.tanggal.startsWith(byDate));
+    // No default order: the database's (insertion) order unless sorted.
+    if (checked.sort) rows = sortBy(rows, checked.sort, (l, key) => (key === 'tanggal' ? l.tanggal : l.id));
+    return paginated(rows, readPage(query), baseUrl, query, (l) => ({
+      type: 'arsip',
+      id: l.id,
+      attributes: {
+        nomor_surat: l.nomorSurat,
+        jenis_surat: letterNameOf(l),
+        nama_pamong: l.official.nama,
+        tanggal: l.tanggal,
+        tte: l.tte,
+        // A direct address the web server refuses (403): clients must not use it.
+        file: `${origin}/desa/arsip/${storedFileName(l)}`,
+      },
+    }));
+  }
+
+  /**
+   * `unduh`: the stored file of ANY letter of the village by id. The real
+   * server checks no owner (it only needs a valid token), so neither does this.
+   */
+  async function downloadLetter(rawId: string, res: ServerResponse, wantsJson: boolean): Promise<'handled'> {
+    const letter = issuedLetters.find((l) => String(l.id) === rawId);
+    if (!letter) {
+      const message = `No query results for model [App\\Models\\LogSurat] ${rawId}`;
+      if (wantsJson) throw new HttpError(404, { message });
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=UTF-8' });
+      res.end('<html><head><title>Not Found</title></head><body>404 | Not Found</body></html>');
+      return 'handled';
+    }
+    if (letter.fileMissing) {
+      // The server only logs that the file is gone and answers 200 with nothing.
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': 0 });
+      res.end();
+      return 'handled';
+    }
+    const resident = residents.find((r) => r.id === letter.residentId)!;
+    const pdf = await letterPdf({ letter, letterName: letterNameOf(letter), resident });
+    res.writeHead(200, {
+      'Content-Type': 'application/pdf',
+      'Content-Length': pdf.length,
+      // The file name carries the resident's NIK, as the real server's does.
+      'Content-Disposition': `attachment; filename="${storedFileName(letter)}"`,
+    });
+    res.end(pdf);
+    return 'handled';
+  }
+
+  function setIssuedLetterFileMissing(id: number, missing: boolean): boolean {
+    const letter = issuedLetters.find((l) => l.id === id);
+    if (letter) letter.fileMissing = missing;
+    return letter !== undefined;
+  }
+
+  function setIssuedLetterTte(id: number, tte: 0 | 1 | null): boolean {
+    const letter = issuedLetters.find((l) => l.id === id);
+    if (letter) letter.tte = tte;
+    return letter !== undefined;
+  }
+
+  function storedFileName(letter: SimIssuedLetter): string {
+    const nik = residents.find((r) => r.id === letter.residentId)?.nik ?? '0';
+    const kind = (letterNameOf(letter) ?? 'surat').toLowerCase().replace(/[^a-z0-9]+/g, '_');
+    return `surat_${kind}_${nik}_${letter.tanggal.slice(0, 10)}_${letter.id}.pdf`;
+  }
+
   // --- content -----------------------------------------------------------------
 
   function villageProfile(origin: string): unknown {
@@ -482,6 +584,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     const method = req.method ?? 'GET';
     const statusMatch = /^\/_sim\/requests\/(\d+)\/status$/.exec(url.pathname);
     const brokenMatch = /^\/_sim\/letters\/(\d+)\/broken$/.exec(url.pathname);
+    const issuedMatch = /^\/_sim\/arsip\/(\d+)\/(file|tte)$/.exec(url.pathname);
     if (method === 'GET' && url.pathname === '/_sim/requests') return send(res, 200, { requests });
     if (method === 'POST' && statusMatch) {
       const ok = setStatus(Number(statusMatch[1]), Number(body.status));
@@ -490,6 +593,16 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     if (method === 'POST' && brokenMatch) {
       handleBroken(Number(brokenMatch[1]), body.broken !== false && body.broken !== 'false');
       return send(res, 200, { ok: true });
+    }
+    if (method === 'POST' && issuedMatch) {
+      const id = Number(issuedMatch[1]);
+      if (issuedMatch[2] === 'file') {
+        const ok = setIssuedLetterFileMissing(id, body.missing !== false && body.missing !== 'false');
+        return send(res, ok ? 200 : 404, { ok });
+      }
+      const tte = body.tte === null || body.tte === 'null' ? null : Number(body.tte);
+      const ok = (tte === null || tte === 0 || tte === 1) && setIssuedLetterTte(id, tte);
+      return send(res, ok ? 200 : 400, { ok });
     }
     if (method === 'POST' && url.pathname === '/_sim/down') {
       // For demos: the API fails like a dead link until /_sim/up, or for `seconds` (1-600) when given.
@@ -537,6 +650,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     lockCounters.clear();
     brokenLetters.clear();
     residents = structuredClone(RESIDENTS);
+    issuedLetters = structuredClone(ISSUED_LETTERS);
     faults = { ...NO_FAULTS };
   }
 
@@ -577,6 +691,8 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     },
     setStatus,
     setLetterBroken: handleBroken,
+    setIssuedLetterFileMissing,
+    setIssuedLetterTte,
     async setDown(down) {
       if (down) await stopListening();
       else if (!server.listening) await listen();
@@ -587,6 +703,11 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
 }
 
 // --- helpers ---------------------------------------------------------------
+
+/** `jenis_surat`: the letter format's name, or null when the format is gone. */
+function letterNameOf(letter: SimIssuedLetter): string | null {
+  return LETTERS.find((l) => l.id === letter.letterId)?.nama ?? null;
+}
 
 function residentAttributes(resident: SimResident, token: string) {
   return {

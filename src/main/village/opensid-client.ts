@@ -8,11 +8,13 @@ import { z } from 'zod';
 import { statusCodeFromLabel } from '../../shared/request-status';
 import { classifyHttpError, classifyThrown, type ErrorBody, type VillageError } from './errors';
 import { downloadImage, pictureRefusal } from './image-download';
+import { isLetterId, toIssuedLetters } from './issued-letters';
 import { describeBytes, readCappedBody } from './read-capped-body';
 import {
   appMessage,
   articleAttributes,
   galleryPhoto,
+  issuedLetterAttributes,
   itemBody,
   letterAttributes,
   loginAttributes,
@@ -26,6 +28,7 @@ import {
 } from './schemas';
 import type {
   Article,
+  LetterDownload,
   LetterType,
   ServerRequest,
   SubmitRequest,
@@ -40,6 +43,14 @@ export interface OpensidClientOptions {
   readTimeoutMs?: number;
   /** Submitting a request: the server sends notifications before answering (ms). */
   submitTimeoutMs?: number;
+  /**
+   * A letter's file, headers and body (ms); the submit timeout when not given.
+   * The read timeout suits JSON answers of a few KiB; a letter PDF of several
+   * MiB over a village link of 1-2 Mbit/s takes tens of seconds, the same
+   * order as a slow submit, whose timeout the technician already sets for
+   * this village's link.
+   */
+  downloadTimeoutMs?: number;
   fetch?: typeof fetch;
   /** Where an answer refused for its size is said (the technician's log). */
   log?: Logger;
@@ -77,6 +88,14 @@ const LISTING_PAGE_SIZE = 100;
  * means: refused as a whole, the cached letters stay in use.
  */
 export const LETTER_LIMITS = { letters: 500, fieldsPerLetter: 200, optionsPerField: 1000 } as const;
+/**
+ * Issued letters read per listing: a resident collects a few letters a year;
+ * the list is sorted newest first, so past this only old letters are left out
+ * (rather than refusing the whole list, as for letter types).
+ */
+export const ISSUED_LETTER_LIMIT = 500;
+/** An error answer (JSON, or a proxy's page) is read this far to find its message. */
+const ERROR_ANSWER_BYTES = 64 * 1024;
 
 type Method = 'GET' | 'POST' | 'PUT';
 /** What the pages of one listing may still take, shared by its requests. */
@@ -89,6 +108,7 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const readTimeoutMs = options.readTimeoutMs ?? 10_000;
   const submitTimeoutMs = options.submitTimeoutMs ?? 45_000;
+  const downloadTimeoutMs = options.downloadTimeoutMs ?? submitTimeoutMs;
   const doFetch = options.fetch ?? fetch;
 
   async function request<S extends z.ZodType>(
@@ -174,7 +194,13 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
     path: string,
     type: string,
     attributes: A,
-    limits: { noun: string; maxRows: number; rowProblem: (attributes: z.output<A>) => [Record<string, number>, string] | null },
+    limits: {
+      noun: string;
+      maxRows: number;
+      rowProblem: (attributes: z.output<A>) => [Record<string, number>, string] | null;
+      /** Past maxRows, keep the first rows (a listing sorted newest first) instead of refusing the whole listing. */
+      keepFirst?: boolean;
+    },
   ) {
     const rows: Array<{ id: string; attributes: z.output<A> }> = [];
     const listing: ListingBudget = { bytesLeft: MAX_LISTING_BYTES };
@@ -195,7 +221,14 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
       }
       rows.push(...data);
       const count = Math.max(total, rows.length);
-      if (count > limits.maxRows || totalPages > maxPages) {
+      if (limits.keepFirst) {
+        if (rows.length >= limits.maxRows || page >= maxPages) {
+          if (count > limits.maxRows || page < totalPages) {
+            options.log?.warn({ path, cap: { [limits.noun]: limits.maxRows }, total: count }, `more than ${limits.maxRows} ${limits.noun}: only the first ${limits.maxRows} are read`);
+          }
+          return { ok: true as const, value: rows.slice(0, limits.maxRows) };
+        }
+      } else if (count > limits.maxRows || totalPages > maxPages) {
         return tooMuch(pagePath, { [limits.noun]: limits.maxRows }, `more than ${limits.maxRows} ${limits.noun} (${count} in ${totalPages} pages)`);
       }
       if (page >= totalPages) break;
@@ -203,15 +236,45 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
     return { ok: true as const, value: rows };
   }
 
-  return {
-    // Issued letters: not read from this server yet.
-    async issuedLetters() {
-      return { ok: false, error: { kind: 'unavailable', message: 'issued letters are not read yet' } };
-    },
-    async downloadLetter() {
-      return { ok: false, error: { kind: 'unavailable', message: 'issued letters are not read yet' } };
-    },
+  /**
+   * A letter's file, unjudged: a 200 answer is the body up to `maxBytes` with
+   * its media type, anything else a VillageError classified as for JSON
+   * calls. The answer's headers are never logged: Content-Disposition names
+   * the file after the resident's NIK.
+   */
+  async function downloadLetterFile(path: string, token: string, maxBytes: number): Promise<VillageResult<LetterDownload>> {
+    // Laravel renders errors as JSON only when the FIRST acceptable type is
+    // JSON (Request::wantsJson); otherwise an expired token is a 500 and a
+    // missing letter an HTML page. The file itself is sent whatever Accept says.
+    const headers = { Accept: 'application/json, application/pdf', Authorization: `Bearer ${token}` };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await doFetch(`${baseUrl}${path}`, { method: 'GET', headers, redirect: 'manual', signal: AbortSignal.timeout(downloadTimeoutMs) });
+        if (response.status !== 200) {
+          // An error answer is a small JSON body; past the cap it is not one.
+          const body = await readCappedBody(response, ERROR_ANSWER_BYTES);
+          const json = body.ok ? parseJson(new TextDecoder().decode(body.bytes)) : null;
+          return { ok: false, error: classifyHttpError(response.status, json as ErrorBody | null, 'other') };
+        }
+        const body = await readCappedBody(response, maxBytes);
+        return {
+          ok: true,
+          value: {
+            contentType: mediaType(response.headers.get('content-type')),
+            // A copy that owns its memory: a small Buffer is a view into Node's
+            // shared pool, which a structured clone (IPC) would send whole.
+            body: body.ok ? new Uint8Array(body.bytes) : new Uint8Array(0),
+            overCap: !body.ok,
+          },
+        };
+      } catch (error) {
+        if (attempt === 1 && isStaleConnection(error)) continue;
+        return { ok: false, error: classifyThrown(error) };
+      }
+    }
+  }
 
+  return {
     async version() {
       const result = await request('GET', '/', versionBody);
       return result.ok ? { ok: true, value: result.value.version } : result;
@@ -330,6 +393,21 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
       return { ok: true, value: articles };
     },
 
+    async issuedLetters(token) {
+      const rows = await allPages(token, `${API}/layanan-mandiri/surat/arsip?sort=-id`, 'arsip', issuedLetterAttributes, {
+        noun: 'issued letters',
+        maxRows: ISSUED_LETTER_LIMIT,
+        rowProblem: () => null,
+        keepFirst: true,
+      });
+      return rows.ok ? { ok: true, value: toIssuedLetters(rows.value, options.log) } : rows;
+    },
+
+    downloadLetter(token, id, maxBytes) {
+      if (!isLetterId(id)) return Promise.resolve({ ok: false, error: { kind: 'permanent', status: 0, message: 'not a letter id' } });
+      return downloadLetterFile(`${API}/layanan-mandiri/surat/${id}/unduh`, token, maxBytes);
+    },
+
     image(address, maxBytes) {
       return downloadImage(address, { baseUrl, timeoutMs: readTimeoutMs, maxBytes, fetch: doFetch });
     },
@@ -415,6 +493,12 @@ function toServerRequest(row: { id: string; attributes: z.output<typeof requestA
     statusCode: statusCodeFromLabel(row.attributes.status),
     submittedAt: row.attributes.tanggal_kirim,
   };
+}
+
+/** `application/PDF; charset=binary` -> `application/pdf`; null when absent or empty. */
+export function mediaType(header: string | null): string | null {
+  const type = header?.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return type === '' ? null : type;
 }
 
 function isStaleConnection(error: unknown): boolean {

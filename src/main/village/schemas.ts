@@ -96,5 +96,20 @@ export const articleAttributes = z.object({
   created_at: z.string().nullish(),
 });
 
+/**
+ * One row of the resident's `arsip` list. `tte` is kept as sent (any JSON
+ * value, or absent) and read exactly by the client, so that nothing but the
+ * number 1 can ever mean "signed". `file` is dropped: it is a direct address
+ * the web server refuses, and the kiosk never uses it.
+ */
+export const issuedLetterAttributes = z.object({
+  nomor_surat: nullableText,
+  jenis_surat: nullableText,
+  nama_pamong: nullableText,
+  tanggal: nullableText,
+  // Optional: an absent tte is read (as null) and logged, never a refused list.
+  tte: z.unknown().optional(),
+});
+
 export const appMessage = z.object({ code: looseNumber, messages: z.string() });
 export const versionBody = z.object({ version: z.string() });

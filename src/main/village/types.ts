@@ -122,7 +122,7 @@ export interface IssuedLetterRecord {
 export interface LetterDownload {
   /** The Content-Type header's media type (lower case, without parameters), or null. */
   contentType: string | null;
-  /** The body, read up to the cap the caller gave. */
+  /** The body, read up to the cap the caller gave (empty when it went past: nothing read is kept then). */
   body: Uint8Array;
   /** The body went past the cap (reading stopped there). */
   overCap: boolean;
