@@ -10,17 +10,17 @@
  *  - the renderer's JavaScript as the kiosk loads it (gzip), per page.
  * Medians of several runs.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { saveConfig } from '../src/main/config/store';
 import { defaultConfig } from '../src/main/config/schema';
 import { createKioskCore } from '../src/main/core';
 import { assertDatabaseFileIntact, databasePath } from '../src/main/db/database';
 import { queuedRequest } from './lib/queued-request';
 import { startBuiltWebHost } from './lib/built-web-host';
+import { gzipBytes, pageScripts } from './lib/page-scripts';
 import { fail, median, progress, report, round } from './lib/report';
 
 const START_RUNS = 5;
@@ -75,14 +75,8 @@ function pragmaRuns(dataDir: string, check: 'quick_check' | 'integrity_check'): 
   });
 }
 
-/** The JavaScript a page loads at once: its module script and the modules it preloads. */
-function pageScripts(page: string): string[] {
-  const html = readFileSync(path.join('dist/renderer', page), 'utf8');
-  const files = [...html.matchAll(/<script[^>]+src="\.\/([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="\.\/([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
-  return [...new Set(files)];
-}
-
-const gzipKb = (files: string[]) => round(files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join('dist/renderer', file))).length, 0) / 1024, 1);
+const RENDERER = 'dist/renderer';
+const gzipKb = (files: string[]) => round(gzipBytes(RENDERER, files) / 1024, 1);
 
 async function main(): Promise<void> {
   if (!existsSync('dist/main/web-host.cjs') || !existsSync('dist/renderer/index.html')) throw new Error('build first: npm run build');
@@ -108,10 +102,10 @@ async function main(): Promise<void> {
     }
     rmSync(dir, { recursive: true, force: true });
   }
-  const assets = readdirSync('dist/renderer/assets').map((file) => `assets/${file}`);
+  const assets = readdirSync(path.join(RENDERER, 'assets')).map((file) => `assets/${file}`);
   const size = {
-    kioskPageJsGzipKb: gzipKb(pageScripts('index.html')),
-    adminPageJsGzipKb: gzipKb(pageScripts('admin.html')),
+    kioskPageJsGzipKb: gzipKb(pageScripts(RENDERER, 'index.html')),
+    adminPageJsGzipKb: gzipKb(pageScripts(RENDERER, 'admin.html')),
     allJsGzipKb: gzipKb(assets.filter((file) => file.endsWith('.js'))),
     cssGzipKb: gzipKb(assets.filter((file) => file.endsWith('.css'))),
   };

@@ -1,11 +1,14 @@
 /**
  * The Content Security Policy for the kiosk UI, the same in both hosts. Only
- * our own bundle runs; images may be data URLs (the village logo); connections
- * go back to our own origin only (the web host's WebSocket).
+ * our own bundle runs; images may be data URLs (the village logo, a letter's
+ * pages drawn for its preview); connections go back to our own origin only
+ * (the web host's WebSocket). The one worker is pdf.js's, our own file
+ * (src/renderer/pdf/render-pdf.ts).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -18,6 +18,8 @@ import { AttractScreen } from './screens/AttractScreen';
 import { AdminCorner } from './components/AdminCorner';
 import { openAdminScreen } from './admin-entry';
 import { IdentifyScreen } from './screens/IdentifyScreen';
+import { IssuedLettersScreen } from './screens/IssuedLettersScreen';
+import { LetterPreviewScreen } from './screens/LetterPreviewScreen';
 import { LetterFormScreen } from './screens/LetterFormScreen';
 import { LetterListScreen } from './screens/LetterListScreen';
 import { MenuScreen } from './screens/MenuScreen';
@@ -226,6 +228,7 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
           resident={state.resident}
           onRequestLetter={() => send({ type: 'go', screen: 'letters' })}
           onMyRequests={() => send({ type: 'go', screen: 'mine' })}
+          onMyLetters={() => send({ type: 'go', screen: 'issued' })}
           onVillageInfo={() => send({ type: 'go', screen: 'village' })}
           onLogout={() => reset('done')}
         />
@@ -289,6 +292,29 @@ export function App(props: { api: KioskBridge; beep?: () => boolean }) {
           takesSignIn={takesSignIn}
           onLatest={() => send({ type: 'receipt-latest' })}
           onClose={() => (state.resident ? send({ type: 'receipt-closed' }) : reset('done'))}
+        />
+      );
+      break;
+    case 'issued':
+      screen = (
+        <IssuedLettersScreen
+          api={api}
+          resident={state.resident}
+          timeZone={info.timeZone}
+          onPrint={(letter) => send({ type: 'open-issued', letter })}
+          onBack={() => send({ type: 'go', screen: 'menu' })}
+          onLogout={() => reset('done')}
+        />
+      );
+      break;
+    case 'letter-preview':
+      screen = (
+        <LetterPreviewScreen
+          api={api}
+          resident={state.resident}
+          letter={state.letter}
+          onBack={() => send({ type: 'go', screen: 'issued' })}
+          onLogout={() => reset('done')}
         />
       );
       break;

@@ -9,6 +9,7 @@ import { NIK_LENGTH } from '../shared/nik';
 import { normalisePhone } from '../shared/phone';
 import { PIN_LENGTH } from '../shared/pin';
 import type { CallError } from '../shared/result';
+import type { IssuedLetter } from '../shared/signed-letters';
 
 export type Notice =
   | { kind: 'nik'; problem: string; params: Record<string, string | number> }
@@ -64,6 +65,10 @@ export type KioskState =
   /** `highlight`: the reference of a scanned receipt, marked in the list. */
   | { screen: 'mine'; resident: IdentifiedResident; highlight?: string }
   | { screen: 'village'; resident: IdentifiedResident }
+  /** "Surat Saya": the resident's issued letters. */
+  | { screen: 'issued'; resident: IdentifiedResident }
+  /** One issued letter's pages, and its print. */
+  | { screen: 'letter-preview'; resident: IdentifiedResident; letter: IssuedLetter }
   /** A scanned receipt's status; `resident` when someone was signed in (back to the menu), else null. */
   | { screen: 'receipt'; reference: string; resident: IdentifiedResident | null };
 
@@ -79,7 +84,8 @@ export type KioskAction =
   /** The core refused the NIK + PIN (or cannot take the sign-in now). */
   | { type: 'pin-refused'; error: CallError }
   | { type: 'identified'; resident: IdentifiedResident }
-  | { type: 'go'; screen: 'menu' | 'letters' | 'mine' | 'village' }
+  | { type: 'go'; screen: 'menu' | 'letters' | 'mine' | 'village' | 'issued' }
+  | { type: 'open-issued'; letter: IssuedLetter }
   | { type: 'open-letter'; letter: LetterDefinition }
   | { type: 'answer'; name: string; value: string }
   | { type: 'requirement'; id: number; value: string }
@@ -103,8 +109,8 @@ export type KioskAction =
 
 export const initialState: KioskState = { screen: 'attract' };
 
-/** Where a scanned receipt may open its status: never over a form, a keypad or a PIN. */
-const RECEIPT_FROM: ReadonlySet<KioskState['screen']> = new Set(['attract', 'menu', 'letters', 'mine', 'village', 'done']);
+/** Where a scanned receipt may open its status: never over a form, a keypad or a PIN, nor over a letter being printed. */
+const RECEIPT_FROM: ReadonlySet<KioskState['screen']> = new Set(['attract', 'menu', 'letters', 'mine', 'village', 'done', 'issued']);
 
 export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
   if (action.type === 'reset') return initialState;
@@ -155,6 +161,9 @@ function signedInReducer(state: SignedIn, action: KioskAction): KioskState {
       const draft: LetterDraft = { letter: action.letter, step: 'fields', answers, requirements, phone, noPhone: false, errors: {}, editing };
       return { screen: 'form', resident, draft };
     }
+    case 'open-issued':
+      // Only a letter the list offered to print opens its preview.
+      return state.screen === 'issued' && action.letter.printable ? { screen: 'letter-preview', resident, letter: action.letter } : state;
     case 'submitted':
       return { screen: 'done', resident, submitted: action.submitted, receipt: null };
     case 'receipt-printed':

@@ -27,6 +27,12 @@ export const SETTINGS_FIELDS = [
   { key: 'printer.baudRate', group: 'printer', kind: 'number' },
   { key: 'printer.profile', group: 'printer', kind: 'profile' },
   { key: 'printer.qr', group: 'printer', kind: 'choice', options: ['profile', 'native', 'raster'] },
+  // The Printer screen's "A4 / Surat" section (its queue is chosen there from CUPS's list, with `admin.letterPrinterQueue`).
+  { key: 'letterPrinter.enabled', group: 'letterPrinter', kind: 'switch' },
+  { key: 'letterPrinter.media', group: 'letterPrinter', kind: 'text' },
+  { key: 'letterPrinter.printsPerLetterPerDay', group: 'letterPrinter', kind: 'number' },
+  { key: 'letterPrinter.maxLetterMegabytes', group: 'letterPrinter', kind: 'number' },
+  { key: 'letterPrinter.jobTimeoutSeconds', group: 'letterPrinter', kind: 'number' },
   // The Readers screen's. Sources: PC/SC, a serial scanner, a USB HID reader (keyboard-wedge readers need no setting).
   { key: 'input.pcsc', group: 'readers', kind: 'switch' },
   { key: 'input.serialScanner.path', group: 'readers', kind: 'device', optional: true, parent: 'input.serialScanner', presence: true },
@@ -47,7 +53,7 @@ export const SETTINGS_FIELDS = [
   { key: 'input.hid.uidLength', group: 'readers', kind: 'choice', options: ['4', '7', '10'], parent: 'input.hid', numeric: true },
 ] as const satisfies ReadonlyArray<{
   key: string;
-  group: 'kiosk' | 'printer' | 'readers';
+  group: 'kiosk' | 'printer' | 'letterPrinter' | 'readers';
   /** device: one of the listed devices, or typed; profile: one of the printer profiles; usb-id: 4 hex digits as lsusb prints them. */
   kind: 'text' | 'number' | 'choice' | 'phone' | 'device' | 'profile' | 'switch' | 'usb-id';
   options?: readonly string[];

@@ -12,16 +12,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, testWithVillage } from './fixtures';
 import { walkResidentScreens, type DisplayChoice } from './screen-walk';
 
-const test = testWithVillage((url) => ({ server: { url } }));
+// Letter printing on: the walk takes Surat Saya and a signed letter's preview too.
+const test = testWithVillage((url) => ({ server: { url }, letterPrinter: { enabled: true } }));
 // The smallest text of the four panels (fonts follow vmin): where a size is
 // below "large" text, the enhanced rule asks 7:1 instead of 4.5:1.
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const WALKS: Array<Required<DisplayChoice>> = [
-  { language: 'id', highContrast: false, largeText: false },
-  { language: 'id', highContrast: true, largeText: true },
-  { language: 'en', highContrast: false, largeText: true },
-  { language: 'en', highContrast: true, largeText: false },
+  { language: 'id', highContrast: false, largeText: false, letterPrinting: true },
+  { language: 'id', highContrast: true, largeText: true, letterPrinting: true },
+  { language: 'en', highContrast: false, largeText: true, letterPrinting: true },
+  { language: 'en', highContrast: true, largeText: false, letterPrinting: true },
 ];
 
 for (const display of WALKS) {
@@ -32,7 +33,7 @@ for (const display of WALKS) {
     const kioskRoot = page.locator('.kiosk');
     await walkResidentScreens(page, kiosk, async (screen) => {
       if (screen === 'village-info') {
-        // The last screen of the session: the walk really ran in the chosen display.
+        // Late in the session: the walk really ran in the chosen display.
         if (display.highContrast) await expect(kioskRoot).toHaveClass(/high-contrast/);
         if (display.largeText) await expect(kioskRoot).toHaveClass(/large-text/);
         await expect(page.locator('html')).toHaveAttribute('lang', display.language);

@@ -21,7 +21,8 @@ const PAGES: Array<{ nav: string; heading: string }> = [
   { nav: 'Catatan', heading: 'Catatan' },
 ];
 
-const test = testWithVillage((url) => ({ server: { url }, kiosk: { screenPpi: 102 }, admin: { gestureSeconds: 10 } }));
+// Letter printing on: the Printer page's A4 / Surat section shows CUPS and its queues, not only how to turn it on.
+const test = testWithVillage((url) => ({ server: { url }, kiosk: { screenPpi: 102 }, admin: { gestureSeconds: 10 }, letterPrinter: { enabled: true } }));
 
 for (const size of KIOSK_SCREENS) {
   const label = `${size.width}x${size.height}`;

@@ -18,14 +18,15 @@ import { walkResidentScreens, type DisplayChoice } from './screen-walk';
 import { KIOSK_SCREENS, layoutProblems, MIN_GAP, MIN_TARGET, scrollingParts, type LayoutProblem } from './layout-checks';
 
 // 102 PPI is also the kiosk's default, which the demo kiosk (no config.json) runs with.
-const villageTest = testWithVillage((url) => ({ server: { url }, kiosk: { screenPpi: 102 } }));
+// Letter printing on: Surat Saya offers Budi's signed letter for printing, and the walk takes its preview too.
+const villageTest = testWithVillage((url) => ({ server: { url }, kiosk: { screenPpi: 102 }, letterPrinter: { enabled: true } }));
 demoTest.use({ kioskDemo: true, kioskConfig: null });
 
 const WALKS: Array<{ name: string; display: DisplayChoice; demo: boolean }> = [
-  { name: 'normal', display: {}, demo: false },
+  { name: 'normal', display: { letterPrinting: true }, demo: false },
   { name: 'large text', display: { largeText: true }, demo: true },
   { name: 'high contrast', display: { highContrast: true }, demo: true },
-  { name: 'English', display: { language: 'en' }, demo: false },
+  { name: 'English', display: { language: 'en', letterPrinting: true }, demo: false },
 ];
 
 type Walk = (typeof WALKS)[number];

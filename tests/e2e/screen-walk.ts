@@ -3,7 +3,8 @@
  * "English" chosen first) in English: the attract screen, a NIK with a
  * message, a wrong PIN, the menu, the letter list and its search, a number
  * field, a text field (empty, with its example, and typed in), the summary, the phone, the requirements, the result,
- * Permohonan Saya and Informasi Desa, and the attract screen with the news
+ * Permohonan Saya, Informasi Desa, Surat Saya (and, where the kiosk prints
+ * letters, a signed letter's preview), and the attract screen with the news
  * the session fetched, optionally with large text and/or high
  * contrast chosen first. Buttons are found by the locale files' words.
  * `check` is called on each screen (layout checks, accessibility checks).
@@ -21,6 +22,8 @@ export interface DisplayChoice {
   language?: Language;
   largeText?: boolean;
   highContrast?: boolean;
+  /** The kiosk is set to print letters (letterPrinter.enabled): Surat Saya offers Cetak on Budi's signed letter. */
+  letterPrinting?: boolean;
 }
 
 export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: ScreenCheck, display: DisplayChoice = {}): Promise<void> {
@@ -122,6 +125,29 @@ export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: S
   await button(containing(t('menu.villageInfo'))).click();
   await expect(heading(t('village.title'))).toBeVisible();
   await check('village-info');
+
+  // Surat Saya: Budi has a signed letter, one waiting for its signature and one to collect at the counter.
+  await button(t('nav.back')).click();
+  await button(containing(t('menu.myLetters'))).click();
+  await expect(heading(t('issued.title'))).toBeVisible();
+  await expect(page.getByText(t('issued.status.waiting'))).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByText(t('issued.status.counter'))).toBeVisible();
+  const printButtons = page.getByRole('button', { name: containing(t('issued.print.button'), { start: true }) });
+  if (display.letterPrinting) {
+    await expect(page.getByText(t('issued.status.signed'), { exact: true })).toBeVisible();
+    await check('issued');
+    await printButtons.first().click();
+    // Every page drawn by pdf.js (its own chunk and worker, under the kiosk's CSP).
+    await expect(page.locator('img.letter-page').first()).toBeVisible({ timeout: 15_000 });
+    await expect(button(t('issued.preview.print'))).toBeEnabled();
+    await check('letter-preview');
+    await button(t('nav.back')).click();
+    await expect(heading(t('issued.title'))).toBeVisible();
+  } else {
+    await expect(page.getByText(t('issued.status.signedCollect'))).toBeVisible();
+    await expect(printButtons).toHaveCount(0);
+    await check('issued');
+  }
 
   // The session fetched the village news: the next attract screen shows it too, and nothing of the resident.
   await button(t('nav.back')).click();

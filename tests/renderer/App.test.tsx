@@ -5,6 +5,9 @@ import { App } from '../../src/renderer/App';
 import { createI18n } from '../../src/renderer/i18n';
 import { createFakeBridge, testAttract, testInfo } from './fake-bridge';
 
+// The letter preview's pdf.js module (loaded lazily) needs a real canvas: here it "draws" one picture.
+vi.mock('../../src/renderer/pdf/render-pdf', () => ({ renderLetterPages: async () => ['data:image/png;base64,AAAA'] }));
+
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
@@ -214,6 +217,35 @@ describe('App', () => {
     expect((screen.getByRole('button', { name: 'Lanjut' }) as HTMLButtonElement).disabled).toBe(true);
     tap('Kembali ke awal');
     expect(await screen.findByText('Sentuh layar untuk mulai')).toBeTruthy();
+  });
+
+  it('Surat Saya: from the menu to a letter\'s preview and back, and Keluar ends the visit', async () => {
+    const fake = createFakeBridge();
+    fake.identify.mockResolvedValue({ ok: true, value: { name: 'Budi Santoso', maskedNik: '320101******0001', online: true, phone: null } } as never);
+    const letter = { id: '41', number: null, name: 'Keterangan Domisili', official: null, date: '2026-12-05', signature: 'signed' as const, printable: true, printsLeftToday: 1 };
+    const file = vi.fn(async () => ({ ok: true as const, value: { pdf: 'JVBERi0xLjcK', pages: 1 } }));
+    Object.assign(fake.bridge.calls, {
+      'letters.issued': async () => ({ ok: true as const, value: { letters: [letter], printingOffered: true } }),
+      'letters.file': file,
+    });
+    renderApp(fake);
+    tap(await screen.findByText('Sentuh layar untuk mulai').then(() => 'Sentuh layar untuk mulai'));
+    typeDigits('3201011501900001');
+    tap('Lanjut');
+    typeDigits('975310');
+    tap('Lanjut');
+    await screen.findByText(/Selamat datang/);
+    tap(/^Surat Saya/);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Surat Saya');
+    tap(await screen.findByRole('button', { name: 'Cetak Surat Keterangan Domisili' }).then(() => 'Cetak Surat Keterangan Domisili'));
+    expect(await screen.findByRole('img', { name: 'Halaman 1 dari 1' })).toBeTruthy();
+    expect(file).toHaveBeenCalledWith({ id: '41' });
+    expect(screen.getByText('1 halaman')).toBeTruthy();
+    tap('Kembali');
+    expect(await screen.findByText('Siap dicetak')).toBeTruthy();
+    tap('Keluar');
+    expect(await screen.findByText('Sentuh layar untuk mulai')).toBeTruthy();
+    expect(fake.end).toHaveBeenCalledWith({ reason: 'done' });
   });
 
   it('a resident already signed in who scans a receipt is sent to Permohonan Saya by the help too, not asked for a PIN', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, kioskReducer, type KioskAction, type KioskState } from '../../src/renderer/kiosk-state';
+import type { IssuedLetter } from '../../src/shared/signed-letters';
 
 function run(...actions: KioskAction[]): KioskState {
   return actions.reduce(kioskReducer, initialState);
@@ -68,6 +69,36 @@ describe('kiosk state', () => {
     const scanned = kioskReducer(menu, { type: 'receipt-scanned', reference: 'ADM01-261201-K7M2Q' });
     expect(kioskReducer(scanned, { type: 'receipt-latest' })).toEqual({ screen: 'mine', resident, highlight: 'ADM01-261201-K7M2Q' });
     expect(kioskReducer(scanned, { type: 'receipt-closed' })).toEqual(menu);
+  });
+});
+
+describe('Surat Saya', () => {
+  const resident = { name: 'Budi Santoso', maskedNik: '320101******0001', online: true, phone: null };
+  const signed: IssuedLetter = { id: '41', number: null, name: 'Keterangan Domisili', official: null, date: null, signature: 'signed', printable: true, printsLeftToday: 1 };
+
+  it('opens from the menu, and a printable letter opens its preview; back goes to the list, then the menu', () => {
+    const list = kioskReducer({ screen: 'menu', resident }, { type: 'go', screen: 'issued' });
+    expect(list).toEqual({ screen: 'issued', resident });
+    const preview = kioskReducer(list, { type: 'open-issued', letter: signed });
+    expect(preview).toEqual({ screen: 'letter-preview', resident, letter: signed });
+    expect(kioskReducer(kioskReducer(preview, { type: 'go', screen: 'issued' }), { type: 'go', screen: 'menu' })).toEqual({ screen: 'menu', resident });
+  });
+
+  it('opens no preview for a letter the list did not offer to print, nor from another screen', () => {
+    const list: KioskState = { screen: 'issued', resident };
+    expect(kioskReducer(list, { type: 'open-issued', letter: { ...signed, signature: 'waiting', printable: false } })).toEqual(list);
+    const menu: KioskState = { screen: 'menu', resident };
+    expect(kioskReducer(menu, { type: 'open-issued', letter: signed })).toEqual(menu);
+  });
+
+  it('a scanned receipt opens over the list, never over a letter being printed', () => {
+    expect(kioskReducer({ screen: 'issued', resident }, { type: 'receipt-scanned', reference: 'ADM01-261201-K7M2Q' })).toMatchObject({ screen: 'receipt' });
+    const preview: KioskState = { screen: 'letter-preview', resident, letter: signed };
+    expect(kioskReducer(preview, { type: 'receipt-scanned', reference: 'ADM01-261201-K7M2Q' })).toEqual(preview);
+  });
+
+  it('a reset leaves nothing of the letter', () => {
+    expect(kioskReducer({ screen: 'letter-preview', resident, letter: signed }, { type: 'reset' })).toEqual(initialState);
   });
 });
 

@@ -38,7 +38,7 @@ describe('locales', () => {
 
   // The result screen's help is its own words (result-words.ts), tested with the screen.
   it('has help for every resident screen, in two sentences, in both languages', () => {
-    const topics = ['attract', 'nik', 'pin', 'menu', 'letters', 'form', 'mine', 'village', 'receipt'];
+    const topics = ['attract', 'nik', 'pin', 'menu', 'letters', 'form', 'mine', 'village', 'receipt', 'issued', 'letter-preview'];
     for (const locale of ['id', 'en'] as const) {
       const i18n = createI18n(locale);
       for (const topic of topics) {

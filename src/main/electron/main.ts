@@ -63,6 +63,8 @@ const rendererDir = path.join(__dirname, '..', 'renderer');
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
+  // pdf.js's worker keeps its own name (pdf.worker.min.mjs); a module worker of any other type is refused.
+  '.mjs': 'text/javascript',
   '.css': 'text/css',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',

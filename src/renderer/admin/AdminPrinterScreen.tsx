@@ -6,11 +6,13 @@ import { useLoaded } from '../hooks/use-loaded';
 import { AdminHeader, type AdminPage } from './AdminHeader';
 import { SettingsEditor, type FieldChoices } from './SettingsEditor';
 import { useAdminTime } from './admin-time';
+import { AdminLetterPrinterSection } from './AdminLetterPrinterSection';
 
 /**
  * Printer: what the printer says, its settings (transport, address or
  * device, profile, QR mode) with the devices found now, a test slip with its
- * preview, and receipts whose printing failed.
+ * preview, and receipts whose printing failed; then the A4 printer for
+ * signed letters ("A4 / Surat").
  */
 export function AdminPrinterScreen(props: { api: AdminBridge; actor: string; onNavigate(page: AdminPage): void; onLeave(): void }) {
   const { t } = useTranslation();
@@ -97,6 +99,7 @@ export function AdminPrinterScreen(props: { api: AdminBridge; actor: string; onN
             ))}
           </ul>
         )}
+        <AdminLetterPrinterSection calls={api.calls} settings={(onSaved) => <SettingsEditor api={api} group="letterPrinter" onSaved={onSaved} />} />
       </section>
     </main>
   );

@@ -7,6 +7,7 @@ export function MenuScreen(props: {
   resident: IdentifiedResident;
   onRequestLetter(): void;
   onMyRequests(): void;
+  onMyLetters(): void;
   onVillageInfo(): void;
   onLogout(): void;
 }) {
@@ -28,6 +29,10 @@ export function MenuScreen(props: {
         <button type="button" className="menu-item secondary" onClick={props.onMyRequests}>
           <span className="menu-title">{t('menu.myRequests')}</span>
           <span className="menu-sub">{t('menu.myRequestsSub')}</span>
+        </button>
+        <button type="button" className="menu-item secondary" onClick={props.onMyLetters}>
+          <span className="menu-title">{t('menu.myLetters')}</span>
+          <span className="menu-sub">{t('menu.myLettersSub')}</span>
         </button>
         <button type="button" className="menu-item secondary" onClick={props.onVillageInfo}>
           <span className="menu-title">{t('menu.villageInfo')}</span>

@@ -82,4 +82,13 @@ describe('kiosk window lockdown', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
   });
+
+  it('lets workers start only from our own files (the letter preview\'s pdf.js), and nothing else', () => {
+    const directives = CONTENT_SECURITY_POLICY.split('; ');
+    expect(directives).toContain("worker-src 'self'");
+    // No blob: or data: workers, no wasm: pdf.js runs without eval and without its wasm decoders.
+    expect(directives.find((d) => d.startsWith('worker-src'))).toBe("worker-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('wasm-unsafe-eval');
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/blob:/);
+  });
 });

@@ -37,6 +37,11 @@ const BAD: Record<SettingsKey, Array<[SettingsValue, string]>> = {
   'printer.baudRate': [[1199, 'too-small'], [921601, 'too-big']],
   'printer.profile': [['epson-9000', 'invalid']],
   'printer.qr': [['laser', 'invalid']],
+  'letterPrinter.enabled': [['yes', 'invalid'], [1, 'invalid'], [null, 'required']],
+  'letterPrinter.media': [['A4 paper', 'invalid'], ['', 'invalid'], ['M'.repeat(41), 'invalid']],
+  'letterPrinter.printsPerLetterPerDay': [[0, 'too-small'], [11, 'too-big'], [1.5, 'not-whole'], ['2', 'not-a-number']],
+  'letterPrinter.maxLetterMegabytes': [[0, 'too-small'], [51, 'too-big'], ['10', 'not-a-number']],
+  'letterPrinter.jobTimeoutSeconds': [[29, 'too-small'], [601, 'too-big']],
   'input.pcsc': [['yes', 'invalid'], [1, 'invalid'], [null, 'required']],
   'input.serialScanner.path': [['', 'required'], [' ', 'required']],
   'input.serialScanner.baudRate': [[1199, 'too-small'], [921601, 'too-big'], [9600.5, 'not-whole']],
@@ -97,6 +102,15 @@ describe('admin settings validation', () => {
       'village.officePhone': '02518765432',
       'village.officeHours': null,
     });
+  });
+});
+
+describe('letter printer settings', () => {
+  it('turns letter printing on with its limits, as the A4 section shows them', () => {
+    const checked = applySettings(defaultConfig(), { 'letterPrinter.enabled': true, 'letterPrinter.media': 'FanFoldGermanLegal', 'letterPrinter.printsPerLetterPerDay': 2, 'letterPrinter.jobTimeoutSeconds': 180 });
+    expect(checked.ok && checked.config.letterPrinter).toEqual({ enabled: true, queue: null, media: 'FanFoldGermanLegal', printsPerLetterPerDay: 2, maxLetterMegabytes: 10, jobTimeoutSeconds: 180 });
+    if (!checked.ok) return;
+    expect(settingsOf(checked.config)).toMatchObject({ 'letterPrinter.enabled': true, 'letterPrinter.printsPerLetterPerDay': 2 });
   });
 });
 
