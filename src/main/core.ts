@@ -22,6 +22,7 @@ import type { AdminContext, Dispose, KioskServices, ResidentContext } from './fe
 import { ADMIN_FEATURES, RESIDENT_FEATURES } from './feature-list';
 import { cardHintKey, createCardHints, createCardTaps } from './input/card-hints';
 import { createReaderLog } from './input/reader-log';
+import { createLetterPrinting } from './letters/letter-printing';
 import type { KioskCore, KioskCoreOptions } from './kiosk-core';
 import { createAuditLog } from './logging/audit-log';
 import { createLogger } from './logging/logger';
@@ -99,7 +100,8 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     log: logger.forSubsystem('sync'),
     onPass: (summary) => events.emit('sync.status', syncStatus(summary.counts, summary.serverDown)),
   });
-  const retention = createRetention({ outbox, printing, config: config.current, log });
+  const letterPrinting = createLetterPrinting({ db, printer: options.documentPrinter, config: config.current, audit: auditLog.record, log: logger.forSubsystem('letter-printer') });
+  const retention = createRetention({ outbox, printing, letterPrints: letterPrinting.prints, config: config.current, log });
 
   const cardKey = cardHintKey(dataDir);
   const adminSessions = createAdminSessions(() => config.current().admin.idleMinutes * 60_000);
@@ -114,6 +116,7 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     references,
     session: createSessionHolder(),
     printing,
+    letterPrinting,
     cardHints: createCardHints(db, cardKey, secretBox),
     cardTaps: createCardTaps(),
     readerLog: createReaderLog(),
@@ -147,10 +150,8 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
   const started = (dispose: Dispose) => void (disposers.push(dispose), opened.push(dispose));
   for (const register of RESIDENT_FEATURES) started(register(residentContext));
   for (const register of ADMIN_FEATURES) started(register(adminContext));
-  const pinMissing = () =>
-    adminPinMissing({ pinSet: adminAuth.pinSet(), neverCommissioned: neverCommissioned(dataDir, outbox) });
+  const pinMissing = () => adminPinMissing({ pinSet: adminAuth.pinSet(), neverCommissioned: neverCommissioned(dataDir, outbox) });
   if (pinMissing()) log.warn(`PERLU PETUGAS: ${ADMIN_PIN_MISSING_MESSAGE}`);
-
   assertEveryCallHandled(residentDispatcher, adminDispatcher);
   const invoke: KioskCore['invoke'] = (name, input) => residentDispatcher.dispatch(name, input, undefined);
 

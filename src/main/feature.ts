@@ -23,6 +23,7 @@ import type { CardHints, CardTaps } from './input/card-hints';
 import type { StartInputSources } from '../devices/input/input-sources';
 import type { ReaderLog } from './input/reader-log';
 import type { RateLimiter } from './session/login-limiter';
+import type { LetterPrinting } from './letters/letter-printing';
 
 /** What the host can do for a technician: restart the app, or quit it (Electron: the app; web host: its process). */
 export interface ShellControl {
@@ -54,6 +55,8 @@ export interface KioskServices {
   /** The resident's session, in memory only. */
   session: SessionHolder;
   printing: PrintingService;
+  /** The A4 printer for signed letters, its print jobs and the prints per letter and day. */
+  letterPrinting: LetterPrinting;
   /** Card UID -> NIK hints (keyed hashes) and the card tapped last. */
   cardHints: CardHints;
   cardTaps: CardTaps;

@@ -16,6 +16,7 @@ import type { SyncWorker } from './outbox/sync-worker';
 import type { PrintingService } from './printing/printing-service';
 import type { VillageServer } from './village/types';
 import type { StartInputSources } from '../devices/input/input-sources';
+import type { DocumentPrinter } from '../devices/document-printer/types';
 
 export interface KioskCoreOptions {
   /** Defaults to `ADM_DATA_DIR` or the platform's data folder. */
@@ -34,6 +35,8 @@ export interface KioskCoreOptions {
   watchConfig?: boolean;
   /** The device readers (PC/SC, serial, HID); tests give `createFakeInputSources().start`. */
   inputSources?: StartInputSources;
+  /** The A4 printer for signed letters; defaults to CUPS (`CUPS_SERVER` or the local cupsd). Tests give a fake. */
+  documentPrinter?: DocumentPrinter;
   /** The host's restart and quit, for the admin's "Mulai ulang" and "Tutup aplikasi kios". */
   shell?: ShellControl;
 }

@@ -12,6 +12,7 @@ import type { LetterPrintState } from './signed-letters';
 import type { PrintResult } from './contract';
 import type { KioskRequestStatus } from './request-status';
 import { ADMIN_PIN_MAX } from './admin-pin';
+import { CUPS_QUEUE_NAME } from './cups-names';
 import type { AdminCallName } from './admin-contract-names';
 import { call, type BridgeCalls, type CallSpec, type TableInput, type TableOutput } from './contract-table';
 import { SETTINGS_KEYS, type SettingsKey, type SettingsValues } from './admin-settings';
@@ -307,7 +308,7 @@ export const adminCalls = {
   'admin.printer': call<AdminPrinter>()(noInput),
   'admin.letterPrinter': call<AdminLetterPrinter>()(noInput),
   /** Use this CUPS queue for letters (null: CUPS's default). Saved in config.json as letterPrinter.queue. */
-  'admin.letterPrinterQueue': call<AdminLetterPrinter>()(z.object({ queue: z.string().regex(/^[A-Za-z0-9_.-]{1,127}$/).nullable() }).strict()),
+  'admin.letterPrinterQueue': call<AdminLetterPrinter>()(z.object({ queue: z.string().regex(CUPS_QUEUE_NAME).nullable() }).strict()),
   /** Prints the kiosk's own A4 test page on the queue in use; answers when CUPS gave its final word (or the time limit). */
   'admin.letterPrinterTest': call<{ state: LetterPrintState; jobId: number | null; letterPrinter: AdminLetterPrinter }>()(noInput),
   /** The resident may print this letter once more today (audited). */

@@ -5,7 +5,7 @@ import { createRetention, RETENTION_INTERVAL_MS } from '../../src/main/retention
 
 const NOW = Date.parse('2026-12-07T10:00:00Z');
 
-function rig(personal = 0, slips = 0) {
+function rig(personal = 0, slips = 0, prints = 0) {
   const calls: Array<[string, string]> = [];
   const config = defaultConfig();
   config.sync.retentionDays = 30;
@@ -17,6 +17,7 @@ function rig(personal = 0, slips = 0) {
       scrubDeletedSecrets: () => (calls.push(['scrub', '']), true),
     },
     printing: { purgeOutput: (before) => (calls.push(['slips', before.toISOString()]), slips) },
+    letterPrints: { purge: (before) => (calls.push(['letter prints', before.toISOString()]), prints) },
     config: () => config,
     log: createSilentLogger().root,
     now: () => NOW,
@@ -36,6 +37,7 @@ describe('retention', () => {
       ['personal', '2026-11-07T10:00:00.000Z'],
       ['secrets', '2026-12-05T10:00:00.000Z'],
       ['scrub', ''],
+      ['letter prints', '2026-11-07T10:00:00.000Z'],
       ['slips', '2026-11-07T10:00:00.000Z'],
     ]);
   });

@@ -22,6 +22,7 @@ import {
   type IppRequestAttribute,
 } from './ipp-client';
 import { DocumentPrinterError, type DocumentPrinter, type DocumentPrinterState, type PrintJobInfo, type SubmitOptions } from './types';
+import { CUPS_MEDIA_NAME, CUPS_QUEUE_NAME } from '../../shared/cups-names';
 
 export interface CupsPrinterOptions {
   /** "host:port", "host" or a socket path; default CUPS_SERVER, else the local socket, else localhost:631. */
@@ -35,9 +36,8 @@ export interface CupsPrinterOptions {
   submitTimeoutMs?: number;
 }
 
-/** CUPS's rules for a queue name, kept stricter: it becomes an `lp` argument and part of a URL path. */
-const QUEUE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,126}$/;
-const MEDIA_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,39}$/;
+const QUEUE_NAME = CUPS_QUEUE_NAME;
+const MEDIA_NAME = CUPS_MEDIA_NAME;
 
 const PRINTER_ATTRIBUTES = ['printer-name', 'printer-state', 'printer-state-reasons', 'printer-is-accepting-jobs', 'printer-state-message'];
 const PRINTER_STATE_NAMES = { idle: PRINTER_STATE.idle, processing: PRINTER_STATE.processing, stopped: PRINTER_STATE.stopped };

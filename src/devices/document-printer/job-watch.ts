@@ -25,8 +25,8 @@ export interface WatchOptions {
 /** Queries in a row that may fail before the watch gives up (a cupsd restart takes one or two). */
 const FAILED_QUERIES_LIMIT = 3;
 
-/** The failure that names a printer problem. */
-const FAILURE_FOR_STATUS: Record<Exclude<DocumentPrinterStatus, 'ready'>, LetterPrintFailure> = {
+/** The failure that names a printer problem (also how a printer refused before any job is worded). */
+export const FAILURE_FOR_STATUS: Record<Exclude<DocumentPrinterStatus, 'ready'>, LetterPrintFailure> = {
   stopped: 'printer-stopped',
   'media-empty': 'media-empty',
   offline: 'printer-offline',

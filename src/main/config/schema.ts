@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { findProfile } from '../../devices/printer/profiles';
+import { CUPS_MEDIA_NAME, CUPS_QUEUE_NAME } from '../../shared/cups-names';
 import { SETTING_RANGES, type RangedSetting, type SettingRange } from '../../shared/setting-ranges';
 
 /** A USB vendor or product id: 0-0xFFFF, written as a number or as hex ("0c2e", "0x0C2E"). */
@@ -187,9 +188,9 @@ function buildConfigSchema(timings: 'usable' | 'short') {
         /** Residents may print their electronically signed letters at this kiosk. */
         enabled: z.boolean().default(false),
         /** The CUPS queue; null: CUPS's default queue. */
-        queue: z.string().regex(/^[A-Za-z0-9_.-]{1,127}$/).nullable().default(null),
+        queue: z.string().regex(CUPS_QUEUE_NAME).nullable().default(null),
         /** The paper in the printer, as CUPS names it (letters on F4 are scaled to fit). */
-        media: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('A4'),
+        media: z.string().regex(CUPS_MEDIA_NAME).default('A4'),
         /** Prints of one letter per day before a technician must allow another. */
         printsPerLetterPerDay: within(z.number().int(), 'letterPrinter.printsPerLetterPerDay').default(1),
         /** A download larger than this is not a letter. */

@@ -38,7 +38,9 @@ export interface PrintJobRequest {
   onState(state: LetterPrintState): void;
 }
 
-export type StartedJob = { ok: true; jobId: number; queue: string; done: Promise<LetterPrintState> } | { ok: false; status: DocumentPrinterStatus };
+export type StartedJob = { ok: true; jobId: number; queue: string; done: Promise<LetterPrintState> } | { ok: false; status: PrinterProblem };
+/** Why a printer takes no job: any state but ready. */
+export type PrinterProblem = Exclude<DocumentPrinterStatus, 'ready'>;
 
 export interface LetterPrintJobs {
   queueChoice(): Promise<QueueChoice>;
@@ -75,7 +77,7 @@ export function createLetterPrintJobs(deps: LetterPrintJobsDeps): LetterPrintJob
     }
     const state = await printerState(queue);
     if (state.status !== 'ready' || !state.accepting) {
-      const status = state.status === 'ready' ? 'stopped' : state.status;
+      const status: PrinterProblem = state.status === 'ready' ? 'stopped' : state.status;
       audit('refused', { queue, status, reasons: state.reasons });
       return { ok: false, status };
     }
@@ -96,7 +98,8 @@ export function createLetterPrintJobs(deps: LetterPrintJobsDeps): LetterPrintJob
         onState: request.onState,
         signal: stopAll.signal,
       }).catch((error: unknown): LetterPrintState => {
-        log.error({ queue, jobId, error: describe(error) }, 'following the print job failed');
+        if (stopAll.signal.aborted) log.warn({ queue, jobId }, 'the kiosk is closing: the print job is no longer followed');
+        else log.error({ queue, jobId, error: describe(error) }, 'following the print job failed');
         return { phase: 'failed', reason: 'unknown' };
       });
       try {
@@ -133,7 +136,7 @@ export function createLetterPrintJobs(deps: LetterPrintJobsDeps): LetterPrintJob
   };
 }
 
-function submitFailureStatus(error: unknown): DocumentPrinterStatus {
+function submitFailureStatus(error: unknown): PrinterProblem {
   if (!(error instanceof DocumentPrinterError)) return 'error';
   if (error.code === 'not-accepting') return 'stopped';
   if (error.code === 'submit-failed') return 'error';

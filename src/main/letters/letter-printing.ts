@@ -8,6 +8,7 @@ import type { KioskConfig } from '../config/schema';
 import type { Database } from '../db/database';
 import { localDay } from '../printing/queue-numbers';
 import type { DocumentPrinter } from '../../devices/document-printer/types';
+import { createCupsPrinter } from '../../devices/document-printer/cups-printer';
 import { createLetterPrintJobs, type LetterPrintJobs } from './letter-print-jobs';
 import { createLetterPrintStore, type LetterPrintStore } from './letter-prints';
 
@@ -21,7 +22,8 @@ export interface LetterPrinting {
 
 export interface LetterPrintingDeps {
   db: Database;
-  printer: DocumentPrinter;
+  /** Defaults to CUPS (`CUPS_SERVER`, else the local cupsd). */
+  printer?: DocumentPrinter;
   config(): KioskConfig;
   audit(actor: string, action: string, detail?: unknown): void;
   log: Logger;
@@ -33,10 +35,11 @@ export function createLetterPrinting(deps: LetterPrintingDeps): LetterPrinting {
   const interrupted = prints.closeInterrupted();
   if (interrupted > 0) deps.log.warn({ jobs: interrupted }, 'letter print jobs of an earlier run had no final word; counted as printed');
   const now = deps.now ?? (() => new Date());
+  const printer = deps.printer ?? createCupsPrinter({ log: deps.log });
   return {
-    printer: deps.printer,
+    printer,
     prints,
-    jobs: createLetterPrintJobs({ printer: deps.printer, settings: () => deps.config().letterPrinter, audit: deps.audit, log: deps.log }),
+    jobs: createLetterPrintJobs({ printer, settings: () => deps.config().letterPrinter, audit: deps.audit, log: deps.log }),
     today: () => localDay(now(), deps.config().kiosk.timeZone),
   };
 }
