@@ -77,6 +77,8 @@ export interface OpensidSim {
   loginAttempts(): number;
   /** Tokens ended with /auth/logout so far. */
   logouts(): number;
+  /** The letter ids `unduh` was asked for so far, in order (whoever asked). */
+  letterDownloads(): readonly string[];
   faults(): SimFaults;
   setFaults(patch: Partial<SimFaults>): void;
   setStatus(requestId: number, status: number): boolean;
@@ -105,6 +107,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
   const baseNow = options.now ?? (() => new Date());
   const now = () => new Date(baseNow().getTime() + faults.clockOffsetSeconds * 1000);
   let loginCount = 0;
+  const downloadsAsked: string[] = [];
   const revoked = new Set<string>();
   const secret = randomBytes(32);
   const host = options.host ?? '127.0.0.1';
@@ -216,6 +219,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
       return ownIssuedLetters(resident, url.searchParams, baseUrl, url.origin);
     }
     const downloadMatch = /^\/api\/v1\/layanan-mandiri\/surat\/([^/]+)\/unduh$/.exec(path);
+    if (method === 'GET' && downloadMatch) downloadsAsked.push(decodeURIComponent(downloadMatch[1]!));
     if (method === 'GET' && downloadMatch) return downloadLetter(decodeURIComponent(downloadMatch[1]!), res, wantsJson);
     const submitMatch = /^\/api\/v1\/layanan-mandiri\/surat\/([^/]+)\/permohonan$/.exec(path);
     if (method === 'POST' && submitMatch) {
@@ -684,6 +688,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     requests: () => requests.map((r) => ({ ...r })),
     submitsInFlight: () => inFlight,
     loginAttempts: () => loginCount,
+    letterDownloads: () => [...downloadsAsked],
     logouts: () => revoked.size,
     faults: () => ({ ...faults }),
     setFaults: (patch) => {
