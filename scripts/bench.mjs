@@ -6,11 +6,11 @@
 //   npm run bench -- --only outbox,printer
 // The startup and screens benchmarks use the built app: run `npm run build` first.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundleEnv, bundleForNode } from './node-script.mjs';
+import { bundleDir, bundleEnv, bundleForNode } from './node-script.mjs';
 
 const RESULT_PREFIX = 'BENCH_RESULT '; // bench/lib/report.ts
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -45,7 +45,7 @@ function runBench(file) {
   });
 }
 
-const out = mkdtempSync(path.join(tmpdir(), 'adm-bench-build-'));
+const out = bundleDir('adm-bench-build-');
 const rows = [];
 const results = {};
 const failed = [];

@@ -2,12 +2,11 @@
 // for Node and runs it with --expose-gc (it samples memory after a full GC).
 // npm test runs a short one (--sessions 300 --ci); run longer ones by hand.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { bundleEnv, bundleForNode } from './node-script.mjs';
+import { bundleDir, bundleEnv, bundleForNode } from './node-script.mjs';
 
-const out = mkdtempSync(path.join(tmpdir(), 'adm-soak-build-'));
+const out = bundleDir('adm-soak-build-');
 let status;
 try {
   const outfile = path.join(out, 'soak.cjs');

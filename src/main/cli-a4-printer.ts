@@ -2,16 +2,20 @@
  * `adm printer a4 status | test`: the technician's view of the A4 printer for
  * signed letters, a CUPS queue (docs/installing.md "The A4 printer"). The
  * CUPS server is the one the CUPS tools would use (CUPS_SERVER, else the
- * local cupsd); the queue is `--queue`, else `letterPrinter.queue`, else
- * CUPS's default queue.
+ * local cupsd); the queue is `--queue`, else the one letters go to
+ * (`letterPrinter.queue`, else CUPS's default queue). The test page is a
+ * print job like a resident's letter (`letters/letter-print-jobs.ts`): a
+ * printer that is not ready is refused, the job is followed, then purged
+ * from CUPS and audited.
  */
+import type { Logger } from 'pino';
 import { createCupsPrinter } from '../devices/document-printer/cups-printer';
 import { defaultCupsServer } from '../devices/document-printer/ipp-client';
-import { watchPrintJob } from '../devices/document-printer/job-watch';
 import { makeTestPage } from '../devices/document-printer/test-page';
 import { DocumentPrinterError, type DocumentPrinter, type DocumentPrinterState } from '../devices/document-printer/types';
 import type { LetterPrintState } from '../shared/signed-letters';
 import type { KioskConfig } from './config/schema';
+import { createLetterPrintJobs, type LetterPrintJobs } from './letters/letter-print-jobs';
 
 type Out = (text: string) => void;
 
@@ -22,9 +26,8 @@ export interface A4CommandInput {
   config: KioskConfig;
   env: NodeJS.ProcessEnv;
   audit: (actor: string, action: string, detail?: unknown) => void;
+  log: Logger;
   out: Out;
-  /** Tests give a shorter poll. */
-  pollMs?: number;
 }
 
 export const A4_USAGE = 'adm printer a4 status [--queue NAME] [--json] | a4 test [--queue NAME]';
@@ -36,81 +39,87 @@ export async function a4PrinterCommand(input: A4CommandInput): Promise<number> {
     return 2;
   }
   const server = defaultCupsServer(input.env);
-  const printer = createCupsPrinter({ server });
-  const chosen = await chooseQueue(printer, input);
+  const printer = createCupsPrinter({ server, log: input.log });
+  const jobs = createLetterPrintJobs({ printer, settings: () => input.config.letterPrinter, audit: input.audit, log: input.log });
+  const chosen = await chooseQueue(jobs, input, server);
   if ('problem' in chosen) {
     if (input.json && action === 'status') out(`${JSON.stringify({ server, queue: null, status: chosen.status, problem: chosen.problem }, null, 2)}\n`);
     else out(`${chosen.problem}\n`);
     return 1;
   }
+  if (action === 'test') return testPage(printer, jobs, chosen, input, server);
   const { queue, source } = chosen;
-  let state: DocumentPrinterState;
-  try {
-    state = await printer.printerState(queue);
-  } catch (error) {
-    const problem = describeError(error, queue, server);
-    if (input.json && action === 'status') out(`${JSON.stringify({ server, queue, status: 'unknown', problem }, null, 2)}\n`);
-    else out(`Queue: ${queue} (${source})\nStatus: unknown\n${problem}\n`);
+  const state = await readState(printer, queue, server);
+  if ('problem' in state) {
+    if (input.json) out(`${JSON.stringify({ server, queue, status: 'unknown', problem: state.problem }, null, 2)}\n`);
+    else out(`Queue: ${queue} (${source})\nStatus: unknown\n${state.problem}\n`);
     return 1;
   }
-  if (action === 'status') {
-    if (input.json) out(`${JSON.stringify({ server, ...state, queueFrom: source }, null, 2)}\n`);
-    else out(describeState(state, source, server));
-    return state.status === 'ready' ? 0 : 1;
-  }
-  return testPage(printer, state, source, input);
+  if (input.json) out(`${JSON.stringify({ server, ...state, queueFrom: source }, null, 2)}\n`);
+  else out(describeState(state, source, server));
+  return state.status === 'ready' ? 0 : 1;
 }
 
-async function testPage(printer: DocumentPrinter, state: DocumentPrinterState, source: string, input: A4CommandInput): Promise<number> {
+/** The test page as a print job on the chosen queue; the exit code says whether CUPS completed it. */
+async function testPage(printer: DocumentPrinter, jobs: LetterPrintJobs, chosen: QueueAndSource, input: A4CommandInput, server: string): Promise<number> {
   const { out, config } = input;
-  const { queue } = state;
-  if (state.status !== 'ready') {
-    out(describeState(state, source, defaultCupsServer(input.env)));
-    out(`Refused: the queue is ${state.status}; no test page was sent. ${ADVICE[state.status] ?? ''}\n`);
-    input.audit('technician', 'printer.a4.test', { queue, outcome: 'refused', status: state.status });
-    return 1;
-  }
-  const media = config.letterPrinter.media;
+  const { queue, source } = chosen;
+  const { media, jobTimeoutSeconds } = config.letterPrinter;
   const pdf = await makeTestPage({ kioskName: config.kiosk.name, queue, media, at: new Date() });
-  let jobId: number;
-  try {
-    ({ jobId } = await printer.submit(pdf, { queue, title: 'Halaman uji ADM', media }));
-  } catch (error) {
-    out(`Not sent: ${describeError(error, queue, defaultCupsServer(input.env))}\n`);
-    input.audit('technician', 'printer.a4.test', { queue, outcome: 'not-sent', error: error instanceof DocumentPrinterError ? error.code : 'error' });
+  const started = await jobs.start({
+    pdf,
+    title: 'Halaman uji ADM',
+    actor: 'technician',
+    action: 'printer.a4.test',
+    auditDetail: {},
+    queue,
+    onState: (state) => out(`  ${describePrintState(state)}\n`),
+  });
+  if (!started.ok) {
+    // The refusal was decided on CUPS's answer of a moment ago; the technician sees the queue as it is now.
+    const state = await readState(printer, queue, server);
+    if ('problem' in state) out(`Queue: ${queue} (${source})\nStatus: unknown\n${state.problem}\n`);
+    else out(describeState(state, source, server));
+    if (started.outcome === 'refused') out(`Refused: the queue is ${started.status}; no test page was sent. ${ADVICE[started.status]}\n`);
+    else out(`Not sent: CUPS did not take the test page (${started.status}); its answer is in the kiosk's log (logs/ in the data directory). ${ADVICE[started.status]}\n`);
     return 1;
   }
-  out(`Test page sent to ${queue} (${source}) as job ${jobId} on ${media}; following it (up to ${config.letterPrinter.jobTimeoutSeconds} s).\n`);
-  const final = await watchPrintJob(printer, queue, jobId, {
-    timeoutMs: config.letterPrinter.jobTimeoutSeconds * 1000,
-    ...(input.pollMs === undefined ? {} : { pollMs: input.pollMs }),
-    onState: (s) => out(`  ${describePrintState(s)}\n`),
-  });
-  input.audit('technician', 'printer.a4.test', { queue, jobId, outcome: final.phase === 'failed' ? `failed:${final.reason}` : final.phase });
+  const { jobId } = started;
+  out(`Test page sent to ${queue} (${source}) as job ${jobId} on ${media}; following it (up to ${jobTimeoutSeconds} s).\n`);
+  const final = await started.done;
   out(`Result: ${describePrintState(final)}\n`);
-  if (final.phase !== 'completed') out(`The job may still be in CUPS: lpstat -o ${queue}; cancel it with cancel ${queue}-${jobId}.\n`);
+  if (final.phase !== 'completed') {
+    out(`The job was cancelled and removed from CUPS, so it cannot print later (should lpstat -o ${queue} still list it: cancel ${queue}-${jobId}).\n`);
+  }
   return final.phase === 'completed' ? 0 : 1;
 }
 
-type ChosenQueue = { queue: string; source: string } | { problem: string; status: 'unknown' };
+type QueueAndSource = { queue: string; source: string };
+type ChosenQueue = QueueAndSource | { problem: string; status: 'unknown' };
 
-async function chooseQueue(printer: DocumentPrinter, input: A4CommandInput): Promise<ChosenQueue> {
+async function chooseQueue(jobs: LetterPrintJobs, input: A4CommandInput, server: string): Promise<ChosenQueue> {
   if (input.queueOption) return { queue: input.queueOption, source: '--queue' };
-  if (input.config.letterPrinter.queue) return { queue: input.config.letterPrinter.queue, source: 'letterPrinter.queue' };
+  const choice = await jobs.queueChoice();
+  if (choice.queueInUse !== null) {
+    return { queue: choice.queueInUse, source: choice.queueInUse === input.config.letterPrinter.queue ? 'letterPrinter.queue' : "CUPS's default queue" };
+  }
+  if (!choice.reachable) return { problem: unreachable(server, null), status: 'unknown' };
+  const names = choice.queues.map((q) => q.queue);
+  return {
+    problem: `No queue given: letterPrinter.queue is not set and CUPS has no default queue. ${names.length ? `CUPS has: ${names.join(', ')}; use --queue NAME, set letterPrinter.queue, or lpadmin -d NAME.` : 'CUPS has no queue at all: set one up first (docs/installing.md).'}`,
+    status: 'unknown',
+  };
+}
+
+async function readState(printer: DocumentPrinter, queue: string, server: string): Promise<DocumentPrinterState | { problem: string }> {
   try {
-    const { defaultQueue, queues } = await printer.queues();
-    if (defaultQueue) return { queue: defaultQueue, source: "CUPS's default queue" };
-    const names = queues.map((q) => q.queue);
-    return {
-      problem: `No queue given: letterPrinter.queue is not set and CUPS has no default queue. ${names.length ? `CUPS has: ${names.join(', ')}; use --queue NAME, set letterPrinter.queue, or lpadmin -d NAME.` : 'CUPS has no queue at all: set one up first (docs/installing.md).'}`,
-      status: 'unknown',
-    };
+    return await printer.printerState(queue);
   } catch (error) {
-    return { problem: describeError(error, null, defaultCupsServer(input.env)), status: 'unknown' };
+    return { problem: describeError(error, queue, server) };
   }
 }
 
-const ADVICE: Partial<Record<DocumentPrinterState['status'], string>> = {
+const ADVICE: Record<Exclude<DocumentPrinterState['status'], 'ready'>, string> = {
   stopped: 'Start it with cupsenable QUEUE and cupsaccept QUEUE once the printer is fixed.',
   'media-empty': 'Put paper in the printer.',
   offline: 'Check that the printer is switched on and connected.',
@@ -133,7 +142,7 @@ function describeError(error: unknown, queue: string | null, server: string): st
   if (!(error instanceof DocumentPrinterError)) return `Error: ${error instanceof Error ? error.message : String(error)}`;
   switch (error.code) {
     case 'unreachable':
-      return `CUPS cannot be reached at ${server} (${error.detail}). Is cupsd running (systemctl status cups)?`;
+      return unreachable(server, error.detail);
     case 'no-queue':
       return `CUPS has no queue ${queue ?? ''}. lpstat -p lists the queues there are.`;
     case 'not-accepting':
@@ -141,6 +150,10 @@ function describeError(error: unknown, queue: string | null, server: string): st
     case 'submit-failed':
       return `CUPS refused the job: ${error.detail}`;
   }
+}
+
+function unreachable(server: string, detail: string | null): string {
+  return `CUPS cannot be reached at ${server}${detail ? ` (${detail})` : ''}. Is cupsd running (systemctl status cups)?`;
 }
 
 function describePrintState(state: LetterPrintState): string {

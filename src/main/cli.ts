@@ -141,7 +141,7 @@ export async function runCli(
     }
     if (command === 'printer' && sub === 'a4') {
       const a4 = { action: arg, queueOption: values.queue, json: values.json ?? false, config: core.config(), env, out };
-      return await a4PrinterCommand({ ...a4, audit: core.audit });
+      return await a4PrinterCommand({ ...a4, audit: core.audit, log: core.logger.forSubsystem('letter-printer') });
     }
     if (command === 'printer') return await printerCommand(core, sub, arg, values.json, out);
     if (command === 'voice' && sub === 'check') return await voiceCheck(core.config().kiosk.audioGuidance, out);

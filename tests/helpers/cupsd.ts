@@ -32,7 +32,7 @@ export interface PrivateCupsd {
   holdNewJobs(hold: boolean): Promise<void>;
   /** Makes the queue CUPS's default. */
   setDefault(): Promise<void>;
-  /** Waits until CUPS reports the job completed, then for cups-pdf's file of it. */
+  /** Waits until CUPS reports the job completed (or purged), then for cups-pdf's file of it. */
   waitForOutputPdf(jobId: number, timeoutMs?: number): Promise<Uint8Array>;
   stop(): Promise<void>;
 }
@@ -204,9 +204,11 @@ async function startOnce(): Promise<PrivateCupsd> {
       while (Date.now() < until) {
         const job = await printer.job(queue, jobId);
         last = job.state;
-        if (job.state === 'completed') {
+        // The kiosk purges a job once CUPS completed it: CUPS then no longer knows it, and its file tells.
+        if (job.state === 'completed' || job.state === 'not-found') {
           const file = readdirSync(outputDir).find((name) => name.startsWith(`job_${jobId}-`) && name.endsWith('.pdf'));
           if (file) return new Uint8Array(readFileSync(path.join(outputDir, file)));
+          if (job.state === 'not-found') break;
           last = 'completed, but cups-pdf wrote no file';
         } else if (job.state !== 'pending' && job.state !== 'processing') {
           break;

@@ -310,16 +310,21 @@ describe('adm printer a4', () => {
     const page = await readPdf(await cupsd.waitForOutputPdf(jobId));
     expect(page.pages).toBe(1);
     expect(page.texts[0]).toContain('Kios Balai Desa');
+    // Like a resident's letter, the finished test page does not stay in CUPS's spool.
+    expect(spooledDocuments(cupsd, jobId)).toEqual([]);
+    expect(await createCupsPrinter({ server: cupsd.server }).job(cupsd.queue, jobId)).toEqual({ state: 'not-found', reasons: [] });
+    expect(await testAudits(dir)).toEqual([{ actor: 'technician', detail: { queue: cupsd.queue, jobId, outcome: 'completed' } }]);
+  });
+
+  async function testAudits(dir: string): Promise<Array<{ actor: string; detail: unknown }>> {
     const core = createKioskCore({ dataDir: dir, watchConfig: false });
     try {
-      const rows = core.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'printer.a4.test'").all() as { actor: string; detail: string }[];
-      expect(rows).toHaveLength(1);
-      expect(rows[0]!.actor).toBe('technician');
-      expect(JSON.parse(rows[0]!.detail)).toEqual({ queue: cupsd.queue, jobId, outcome: 'completed' });
+      const rows = core.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'printer.a4.test' ORDER BY id").all() as { actor: string; detail: string }[];
+      return rows.map((row) => ({ actor: row.actor, detail: JSON.parse(row.detail) }));
     } finally {
       await core.close();
     }
-  });
+  }
 
   it('refuses a stopped printer before sending anything', async () => {
     const dir = await kioskWithQueue(cupsd.queue);
@@ -339,12 +344,31 @@ describe('adm printer a4', () => {
       expect(text).toContain('Refused: the queue is stopped; no test page was sent.');
       expect(text).not.toContain('as job');
       expect(await probe()).toBe(before + 1);
+      expect(await testAudits(dir)).toEqual([
+        { actor: 'technician', detail: { queue: cupsd.queue, status: 'stopped', reasons: ['paused'], outcome: 'refused' } },
+      ]);
     } finally {
       await cupsd.enable();
     }
   });
 
-  it('exits non-zero when the job gets no final word in time', async () => {
+  it('refuses a queue that rejects jobs before sending anything', async () => {
+    const dir = await kioskWithQueue('Lain');
+    await cupsd.reject();
+    try {
+      const { code, text } = await a4(dir, 'test', '--queue', cupsd.queue);
+      expect(code).toBe(1);
+      expect(text).toContain(`Queue: ${cupsd.queue} (--queue)`);
+      expect(text).toContain('Accepting jobs: no');
+      expect(text).toContain('Refused: the queue is stopped; no test page was sent.');
+      expect(text).not.toContain('as job');
+      expect(await testAudits(dir)).toEqual([{ actor: 'technician', detail: { queue: cupsd.queue, status: 'stopped', reasons: [], outcome: 'refused' } }]);
+    } finally {
+      await cupsd.accept();
+    }
+  });
+
+  it('exits non-zero when the job gets no final word in time, and removes the job so it cannot print later', async () => {
     const dir = await kioskWithQueue(cupsd.queue, 2);
     await cupsd.holdNewJobs(true);
     try {
@@ -354,10 +378,11 @@ describe('adm printer a4', () => {
       expect(text).toContain('printing (CUPS: pending or processing)');
       expect(text).toContain('Result: failed: unknown');
       const jobId = Number(/as job (\d+)/.exec(text)?.[1]);
+      expect(text).toContain('The job was cancelled and removed from CUPS');
       expect(text).toContain(`cancel ${cupsd.queue}-${jobId}`);
-      expect(await createCupsPrinter({ server: cupsd.server }).job(cupsd.queue, jobId)).toEqual({ state: 'held', reasons: expect.any(Array) });
-      await createCupsPrinter({ server: cupsd.server }).cancelAndPurge(cupsd.queue, jobId);
+      expect(await createCupsPrinter({ server: cupsd.server }).job(cupsd.queue, jobId)).toEqual({ state: 'not-found', reasons: [] });
       expect(spooledDocuments(cupsd, jobId)).toEqual([]);
+      expect(await testAudits(dir)).toEqual([{ actor: 'technician', detail: { queue: cupsd.queue, jobId, outcome: 'unknown' } }]);
     } finally {
       await cupsd.holdNewJobs(false);
     }

@@ -34,11 +34,16 @@ export interface PrintJobRequest {
   /** The audit action ("letter.print", "letter-printer.test"); the detail gets the job id, queue and outcome. */
   action: string;
   auditDetail: Record<string, unknown>;
-  /** Each new state of the job (not the first `printing`, which the answer implies). */
+  /** Each new state of the job, as the watch reads it (the first one is `printing` or a wait for the printer). */
   onState(state: LetterPrintState): void;
+  /** A queue the caller names (the technician's `adm printer a4 test --queue`); otherwise the one `queueChoice` picks. */
+  queue?: string;
 }
 
-export type StartedJob = { ok: true; jobId: number; queue: string; done: Promise<LetterPrintState> } | { ok: false; status: PrinterProblem };
+export type StartedJob =
+  | { ok: true; jobId: number; queue: string; done: Promise<LetterPrintState> }
+  /** `refused`: the printer was not ready (or no queue), nothing was sent; `not-submitted`: CUPS did not take the job. */
+  | { ok: false; status: PrinterProblem; outcome: 'refused' | 'not-submitted' };
 /** Why a printer takes no job: any state but ready. */
 export type PrinterProblem = Exclude<DocumentPrinterStatus, 'ready'>;
 
@@ -69,17 +74,17 @@ export function createLetterPrintJobs(deps: LetterPrintJobsDeps): LetterPrintJob
   async function start(request: PrintJobRequest): Promise<StartedJob> {
     const audit = (outcome: string, extra: Record<string, unknown> = {}) =>
       deps.audit(request.actor, request.action, { ...request.auditDetail, ...extra, outcome });
-    const choice = await queueChoice();
-    const queue = choice.queueInUse;
-    if (!choice.reachable || queue === null) {
-      audit('refused', { queue, status: 'unknown', why: choice.reachable ? 'no queue' : 'CUPS unreachable' });
-      return { ok: false, status: 'unknown' };
+    const named = await namedQueue(request.queue);
+    if (!named.ok) {
+      audit('refused', { queue: named.queue, status: 'unknown', why: named.why });
+      return { ok: false, status: 'unknown', outcome: 'refused' };
     }
+    const { queue } = named;
     const state = await printerState(queue);
     if (state.status !== 'ready' || !state.accepting) {
       const status: PrinterProblem = state.status === 'ready' ? 'stopped' : state.status;
       audit('refused', { queue, status, reasons: state.reasons });
-      return { ok: false, status };
+      return { ok: false, status, outcome: 'refused' };
     }
     const { media, jobTimeoutSeconds } = deps.settings();
     let jobId: number;
@@ -89,7 +94,7 @@ export function createLetterPrintJobs(deps: LetterPrintJobsDeps): LetterPrintJob
       const status = submitFailureStatus(error);
       log.warn({ queue, error: describe(error) }, 'CUPS did not take the print job');
       audit('not-submitted', { queue, status });
-      return { ok: false, status };
+      return { ok: false, status, outcome: 'not-submitted' };
     }
     log.info({ queue, jobId }, 'print job handed to CUPS');
     const done = (async () => {
@@ -115,6 +120,14 @@ export function createLetterPrintJobs(deps: LetterPrintJobsDeps): LetterPrintJob
     running.add(done);
     void done.finally(() => running.delete(done));
     return { ok: true, jobId, queue, done };
+  }
+
+  /** The caller's queue, else the one letters go to; none when CUPS has no default or does not answer. */
+  async function namedQueue(requested: string | undefined): Promise<{ ok: true; queue: string } | { ok: false; queue: string | null; why: string }> {
+    if (requested !== undefined) return { ok: true, queue: requested };
+    const choice = await queueChoice();
+    if (choice.reachable && choice.queueInUse !== null) return { ok: true, queue: choice.queueInUse };
+    return { ok: false, queue: choice.queueInUse, why: choice.reachable ? 'no queue' : 'CUPS unreachable' };
   }
 
   async function printerState(queue: string): Promise<DocumentPrinterState> {
