@@ -24,30 +24,36 @@ function rig(queue: string | null = null) {
 describe('print jobs on the A4 printer', () => {
   it("uses the configured queue, else CUPS's default, and says when there is none or CUPS does not answer", async () => {
     const { printer, jobs, request, audits } = rig();
-    expect(await jobs.start(request)).toEqual({ ok: false, status: 'unknown' });
+    expect(await jobs.start(request)).toEqual({ ok: false, status: 'unknown', outcome: 'refused' });
     printer.setQueue('A');
     printer.setQueue('B');
     printer.setDefault('B');
     expect(await jobs.queueChoice()).toMatchObject({ reachable: true, queueInUse: 'B', defaultQueue: 'B' });
+    // A technician's --queue goes to that queue, whatever the default.
+    printer.scriptNextJob(['completed']);
+    const chosen = await jobs.start({ ...request, queue: 'A' });
+    expect(chosen).toMatchObject({ ok: true, queue: 'A' });
+    if (chosen.ok) await chosen.done;
+    expect(printer.jobs.at(-1)!.options.queue).toBe('A');
     const configured = rig('A');
     configured.printer.setQueue('A');
     configured.printer.setDefault(null);
     expect(await configured.jobs.queueChoice()).toMatchObject({ queueInUse: 'A' });
     printer.setUnreachable(true);
     expect(await jobs.queueChoice()).toMatchObject({ reachable: false, queues: [] });
-    expect(await jobs.start(request)).toEqual({ ok: false, status: 'unknown' });
-    expect(printer.jobs).toHaveLength(0);
-    expect(audits.map((a) => a.detail.outcome)).toEqual(['refused', 'refused']);
+    expect(await jobs.start(request)).toEqual({ ok: false, status: 'unknown', outcome: 'refused' });
+    expect(printer.jobs).toHaveLength(1);
+    expect(audits.map((a) => a.detail.outcome)).toEqual(['refused', 'completed', 'refused']);
   });
 
   it('sends nothing to a printer that is out of paper, offline or not accepting, and words a refused submit', async () => {
     const { printer, jobs, request } = rig('Surat');
     printer.setQueue('Surat', { status: 'media-empty', reasons: ['media-empty-error'] });
-    expect(await jobs.start(request)).toEqual({ ok: false, status: 'media-empty' });
+    expect(await jobs.start(request)).toEqual({ ok: false, status: 'media-empty', outcome: 'refused' });
     printer.setQueue('Surat', { status: 'offline', reasons: ['offline-report'] });
-    expect(await jobs.start(request)).toEqual({ ok: false, status: 'offline' });
+    expect(await jobs.start(request)).toEqual({ ok: false, status: 'offline', outcome: 'refused' });
     printer.setQueue('Surat', { status: 'ready', reasons: [], accepting: false });
-    expect(await jobs.start(request)).toEqual({ ok: false, status: 'stopped' });
+    expect(await jobs.start(request)).toEqual({ ok: false, status: 'stopped', outcome: 'refused' });
     expect(printer.jobs).toHaveLength(0);
 
     // The printer was ready when asked, then lp failed: stopped (not accepting), or an error.
@@ -56,11 +62,11 @@ describe('print jobs on the A4 printer', () => {
     printer.submit = async () => {
       throw new DocumentPrinterError('not-accepting', 'cupsreject');
     };
-    expect(await jobs.start(request)).toEqual({ ok: false, status: 'stopped' });
+    expect(await jobs.start(request)).toEqual({ ok: false, status: 'stopped', outcome: 'not-submitted' });
     printer.submit = async () => {
       throw new DocumentPrinterError('submit-failed', 'lp: Bad file descriptor');
     };
-    expect(await jobs.start(request)).toEqual({ ok: false, status: 'error' });
+    expect(await jobs.start(request)).toEqual({ ok: false, status: 'error', outcome: 'not-submitted' });
     printer.submit = submit;
   });
 
