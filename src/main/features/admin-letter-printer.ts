@@ -48,6 +48,8 @@ export const registerAdminLetterPrinter = (ctx: AdminLetterPrinterContext): Disp
     const pdf = await makeTestPage({ kioskName: config.kiosk.name, queue: choice.queueInUse ?? '-', media: config.letterPrinter.media, at: new Date() });
     const started = await ctx.letterPrinting.jobs.start({
       pdf,
+      // The queue the page names is the one it goes to, even if the default changed in between.
+      ...(choice.queueInUse === null ? {} : { queue: choice.queueInUse }),
       title: 'ADM halaman uji',
       actor,
       action: 'letter-printer.test',
