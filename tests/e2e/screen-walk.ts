@@ -130,13 +130,15 @@ export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: S
   await button(t('nav.back')).click();
   await button(containing(t('menu.myLetters'))).click();
   await expect(heading(t('issued.title'))).toBeVisible();
-  await expect(page.getByText(t('issued.status.waiting'))).toBeVisible({ timeout: 10_000 });
+  // Each letter's status chip says it in words (after its icon).
+  const chips = (status: string) => page.locator('.status-chip', { hasText: status });
+  await expect(chips(t('issued.status.waiting'))).toHaveCount(1, { timeout: 10_000 });
   // Two of Budi's letters (the draft and the paper one) are collected at the counter.
-  await expect(page.getByText(t('issued.status.counter'))).toHaveCount(2);
+  await expect(chips(t('issued.status.counter'))).toHaveCount(2);
   const printButtons = page.getByRole('button', { name: containing(t('issued.print.button'), { start: true }) });
   if (display.letterPrinting) {
     // Two are signed: Keterangan Domisili (the one to print) and one whose file the server lost.
-    await expect(page.getByText(t('issued.status.signed'), { exact: true })).toHaveCount(2);
+    await expect(chips(t('issued.status.signed'))).toHaveCount(2);
     await check('issued');
     await button(t('issued.printWhat', { name: domicile })).click();
     // Every page drawn by pdf.js (its own chunk and worker, under the kiosk's CSP).
@@ -146,7 +148,7 @@ export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: S
     await button(t('nav.back')).click();
     await expect(heading(t('issued.title'))).toBeVisible();
   } else {
-    await expect(page.getByText(t('issued.status.signedCollect'))).toBeVisible();
+    await expect(chips(t('issued.status.signedCollect'))).toHaveCount(2);
     await expect(printButtons).toHaveCount(0);
     await check('issued');
   }
