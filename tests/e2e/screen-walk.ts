@@ -130,8 +130,9 @@ export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: S
   await button(t('nav.back')).click();
   await button(containing(t('menu.myLetters'))).click();
   await expect(heading(t('issued.title'))).toBeVisible();
-  // Each letter's status chip says it in words (after its icon).
-  const chips = (status: string) => page.locator('.status-chip', { hasText: status });
+  // Each letter's status chip: its icon, then the status in words, and nothing more
+  // ("Ambil di kantor desa" is also the end of a signed letter's status where the kiosk prints none).
+  const chips = (status: string) => page.locator('.status-chip', { hasText: new RegExp(`^\\S+ ${status.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
   await expect(chips(t('issued.status.waiting'))).toHaveCount(1, { timeout: 10_000 });
   // Two of Budi's letters (the draft and the paper one) are collected at the counter.
   await expect(chips(t('issued.status.counter'))).toHaveCount(2);
