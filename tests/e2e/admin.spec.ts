@@ -203,7 +203,9 @@ withNetworkPrinter('a technician switches an unreachable network printer to the 
   await page.getByRole('button', { name: 'Ubah Sambungan printer' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Printer virtual (berkas)' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
-  await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+  // The receipt printer's settings come first; the A4 / Surat section below has its own, unchanged.
+  await expect(page.getByRole('region', { name: 'A4 / Surat' }).getByRole('button', { name: 'Simpan perubahan' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Simpan perubahan' }).first().click();
   await expect(page.getByText('Tersimpan; sudah berlaku.')).toBeVisible();
   await expect(page.locator('.step-hint')).toContainText(/^siap · virtual /);
 

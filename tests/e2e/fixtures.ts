@@ -24,17 +24,18 @@ export interface KioskHost {
 /**
  * `config: null` starts with no config.json at all (the only case for demo mode).
  * With `dataDir` the host uses that folder (a restart) and leaves it for the caller.
+ * `env` is added to the host's environment (e.g. CUPS_SERVER for a test's own cupsd).
  */
 export async function startKioskHost(
   config: unknown = {},
-  options: { demo?: boolean; dataDir?: string } = {},
+  options: { demo?: boolean; dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<{ host: KioskHost; stop(): Promise<void> }> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'adm-e2e-'));
   if (config !== null) writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config));
   const args = ['dist/main/web-host.cjs', '--port', '0', ...(options.demo ? [] : ['--no-demo'])];
   const child: ChildProcess = spawn(process.execPath, args, {
     // Idle, session and sync timers of seconds, so a spec does not wait minutes for them.
-    env: { ...process.env, ADM_DATA_DIR: dataDir, [SHORT_TIMINGS_ENV]: '1' },
+    env: { ...process.env, ...options.env, ADM_DATA_DIR: dataDir, [SHORT_TIMINGS_ENV]: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -126,17 +126,22 @@ export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: S
   await expect(heading(t('village.title'))).toBeVisible();
   await check('village-info');
 
-  // Surat Saya: Budi has a signed letter, one waiting for its signature and one to collect at the counter.
+  // Surat Saya: Budi has signed letters, one waiting for its signature and two to collect at the counter.
   await button(t('nav.back')).click();
   await button(containing(t('menu.myLetters'))).click();
   await expect(heading(t('issued.title'))).toBeVisible();
-  await expect(page.getByText(t('issued.status.waiting'))).toBeVisible({ timeout: 10_000 });
-  await expect(page.getByText(t('issued.status.counter'))).toBeVisible();
+  // Each letter's status chip: its icon, then the status in words, and nothing more
+  // ("Ambil di kantor desa" is also the end of a signed letter's status where the kiosk prints none).
+  const chips = (status: string) => page.locator('.status-chip', { hasText: new RegExp(`^\\S+ ${status.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+  await expect(chips(t('issued.status.waiting'))).toHaveCount(1, { timeout: 10_000 });
+  // Two of Budi's letters (the draft and the paper one) are collected at the counter.
+  await expect(chips(t('issued.status.counter'))).toHaveCount(2);
   const printButtons = page.getByRole('button', { name: containing(t('issued.print.button'), { start: true }) });
   if (display.letterPrinting) {
-    await expect(page.getByText(t('issued.status.signed'), { exact: true })).toBeVisible();
+    // Two are signed: Keterangan Domisili (the one to print) and one whose file the server lost.
+    await expect(chips(t('issued.status.signed'))).toHaveCount(2);
     await check('issued');
-    await printButtons.first().click();
+    await button(t('issued.printWhat', { name: domicile })).click();
     // Every page drawn by pdf.js (its own chunk and worker, under the kiosk's CSP).
     await expect(page.locator('img.letter-page').first()).toBeVisible({ timeout: 15_000 });
     await expect(button(t('issued.preview.print'))).toBeEnabled();
@@ -144,7 +149,7 @@ export async function walkResidentScreens(page: Page, kiosk: KioskHost, check: S
     await button(t('nav.back')).click();
     await expect(heading(t('issued.title'))).toBeVisible();
   } else {
-    await expect(page.getByText(t('issued.status.signedCollect'))).toBeVisible();
+    await expect(chips(t('issued.status.signedCollect'))).toHaveCount(2);
     await expect(printButtons).toHaveCount(0);
     await check('issued');
   }

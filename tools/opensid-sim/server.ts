@@ -59,6 +59,15 @@ export interface StoredRequest {
   tanggalKirim: Date;
 }
 
+/** One call to the API as the server received it (no body, no token). */
+export interface SimApiCall {
+  method: string;
+  path: string;
+}
+
+/** Calls kept for `apiCalls()`; a demo server left running drops the oldest. */
+const API_CALLS_KEPT = 1000;
+
 export interface OpensidSimOptions {
   port?: number;
   host?: string;
@@ -77,8 +86,8 @@ export interface OpensidSim {
   loginAttempts(): number;
   /** Tokens ended with /auth/logout so far. */
   logouts(): number;
-  /** The letter ids `unduh` was asked for so far, in order (whoever asked). */
-  letterDownloads(): readonly string[];
+  /** Every API call received so far (method and path, oldest first): tests show what a client did not ask. */
+  apiCalls(): SimApiCall[];
   faults(): SimFaults;
   setFaults(patch: Partial<SimFaults>): void;
   setStatus(requestId: number, status: number): boolean;
@@ -107,7 +116,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
   const baseNow = options.now ?? (() => new Date());
   const now = () => new Date(baseNow().getTime() + faults.clockOffsetSeconds * 1000);
   let loginCount = 0;
-  const downloadsAsked: string[] = [];
+  let apiCalls: SimApiCall[] = [];
   const revoked = new Set<string>();
   const secret = randomBytes(32);
   const host = options.host ?? '127.0.0.1';
@@ -158,6 +167,8 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
       return;
     }
     if (!url.pathname.startsWith('/api/v1/')) return send(res, 404, { message: 'Not Found' });
+    apiCalls.push({ method: req.method ?? 'GET', path: url.pathname });
+    if (apiCalls.length > API_CALLS_KEPT) apiCalls = apiCalls.slice(-API_CALLS_KEPT);
 
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
     if (faults.subscription === 'not-licensed') return send(res, 401, { message: 'Token not provided' });
@@ -219,7 +230,6 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
       return ownIssuedLetters(resident, url.searchParams, baseUrl, url.origin);
     }
     const downloadMatch = /^\/api\/v1\/layanan-mandiri\/surat\/([^/]+)\/unduh$/.exec(path);
-    if (method === 'GET' && downloadMatch) downloadsAsked.push(decodeURIComponent(downloadMatch[1]!));
     if (method === 'GET' && downloadMatch) return downloadLetter(decodeURIComponent(downloadMatch[1]!), res, wantsJson);
     const submitMatch = /^\/api\/v1\/layanan-mandiri\/surat\/([^/]+)\/permohonan$/.exec(path);
     if (method === 'POST' && submitMatch) {
@@ -590,6 +600,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     const brokenMatch = /^\/_sim\/letters\/(\d+)\/broken$/.exec(url.pathname);
     const issuedMatch = /^\/_sim\/arsip\/(\d+)\/(file|tte)$/.exec(url.pathname);
     if (method === 'GET' && url.pathname === '/_sim/requests') return send(res, 200, { requests });
+    if (method === 'GET' && url.pathname === '/_sim/api-calls') return send(res, 200, { calls: apiCalls });
     if (method === 'POST' && statusMatch) {
       const ok = setStatus(Number(statusMatch[1]), Number(body.status));
       return send(res, ok ? 200 : 400, { ok });
@@ -650,6 +661,7 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
 
   function reset(): void {
     requests = [];
+    apiCalls = [];
     nextRequestId = 1;
     lockCounters.clear();
     brokenLetters.clear();
@@ -688,8 +700,8 @@ export async function startOpensidSim(options: OpensidSimOptions = {}): Promise<
     requests: () => requests.map((r) => ({ ...r })),
     submitsInFlight: () => inFlight,
     loginAttempts: () => loginCount,
-    letterDownloads: () => [...downloadsAsked],
     logouts: () => revoked.size,
+    apiCalls: () => apiCalls.map((call) => ({ ...call })),
     faults: () => ({ ...faults }),
     setFaults: (patch) => {
       faults = mergeFaults(faults, patch);

@@ -90,7 +90,7 @@ export function IssuedLettersScreen(props: {
                 <span aria-hidden="true">▲</span> {t('village.up')}
               </button>
               <button type="button" className="secondary scroll-cue" disabled={!below} onClick={() => page(1)}>
-                {t('village.more')} <span aria-hidden="true">▼</span>
+                {t('letters.more')} <span aria-hidden="true">▼</span>
               </button>
             </div>
           )}

@@ -160,7 +160,7 @@ export function LetterPreviewScreen(props: { api: KioskBridge; resident: Identif
                 <span aria-hidden="true">▲</span> {t('village.up')}
               </button>
               <button type="button" className="secondary scroll-cue" disabled={!below} onClick={() => page(1)}>
-                {t('village.more')} <span aria-hidden="true">▼</span>
+                {t('issued.preview.more')} <span aria-hidden="true">▼</span>
               </button>
             </div>
           )}

@@ -84,7 +84,7 @@ describe('signed letters', () => {
     await kiosk.list();
     expect(await kiosk.core.invoke('letters.file', { id: siti })).toMatchObject({ ok: false, error: { code: 'not-yours' } });
     expect(await kiosk.core.invoke('letters.print', { id: siti })).toMatchObject({ ok: false, error: { code: 'not-yours' } });
-    expect(kiosk.sim.letterDownloads()).toEqual([]);
+    expect(kiosk.sim.apiCalls().filter((call) => call.path.endsWith('/unduh'))).toEqual([]);
     expect(kiosk.printer.jobs).toHaveLength(0);
 
     // The server itself checks no owner: Budi's token gets Siti's letter.

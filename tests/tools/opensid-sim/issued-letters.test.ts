@@ -195,3 +195,21 @@ describe('demo issued letters: operator controls', () => {
     expect(restored.body.data.map((r) => r.attributes.tte)).toEqual([1, null, 0, 1, null]);
   });
 });
+
+describe('demo village server: the API call log', () => {
+  it('keeps each API call (method and path, no token), serves it at /_sim/api-calls, leaves /_sim out, and reset empties it', async () => {
+    const token = await login();
+    await get(unduh(ISSUED_LETTER_IDS.budiSigned), token);
+    await get(`${ARSIP}?sort=-id`, token);
+    await getJson('/_sim/requests');
+    const expected = [
+      { method: 'POST', path: '/api/v1/auth/login' },
+      { method: 'GET', path: unduh(ISSUED_LETTER_IDS.budiSigned) },
+      { method: 'GET', path: ARSIP },
+    ];
+    expect(sim.apiCalls()).toEqual(expected);
+    expect((await getJson<{ calls: unknown }>('/_sim/api-calls')).body.calls).toEqual(expected);
+    await control('/_sim/reset', {});
+    expect(sim.apiCalls()).toEqual([]);
+  });
+});
