@@ -18,6 +18,10 @@ export function errorText(t: TFunction, error: CallError): string {
     return t(`errors.config-unreadable-${params.reason}`, { ...params, defaultValue: t('errors.config-unreadable') });
   }
   if (error.code === 'config-unreadable' && typeof params.line === 'number') return t('errors.config-unreadable-at', params);
+  // Which problem the A4 printer reported (stopped, out of paper, offline...): the resident and the staff know what to fix.
+  if (error.code === 'letter-printer-problem' && typeof params.status === 'string') {
+    return t(`errors.letter-printer-problem-${params.status}`, { defaultValue: t('errors.letter-printer-problem') });
+  }
   return t(`errors.${error.code}`, { ...params, defaultValue: t('errors.internal') });
 }
 

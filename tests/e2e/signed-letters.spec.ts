@@ -259,7 +259,7 @@ test('a stopped printer: the resident is told, no job is made, and the letter pr
   await cupsd.disable();
   await expectNoJob(cupsd, async () => {
     await page.getByRole('button', { name: 'Cetak surat' }).click();
-    await expect(page.getByRole('alert')).toHaveText('Printer surat sedang tidak dapat mencetak. Tidak ada yang dicetak. Silakan minta bantuan petugas.');
+    await expect(page.getByRole('alert')).toHaveText('Printer surat sedang dihentikan, jadi tidak ada yang dicetak. Silakan minta bantuan petugas.');
   });
   // Nothing was printed, so today's print is still there to use.
   await cupsd.enable();

@@ -144,7 +144,8 @@ describe('the letter preview', () => {
     const { print } = show({ print: async () => (call++ === 0 ? { ok: false, error: { code: 'letter-printer-problem', params: { status: 'media-empty' } } } : { ok: true, value: { printId: 'p-2' } }) });
     await screen.findAllByRole('img');
     fireEvent.click(printButton());
-    await screen.findByRole('alert');
+    // The printer's own problem is named, so the staff know what to fix.
+    expect((await screen.findByRole('alert')).textContent).toBe('Kertas printer surat habis, jadi tidak ada yang dicetak. Silakan minta petugas mengisi kertas.');
     expect(printButton().disabled).toBe(false);
     fireEvent.click(printButton());
     await act(async () => {});
