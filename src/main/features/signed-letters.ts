@@ -85,8 +85,13 @@ export const registerSignedLetters = (ctx: SignedLettersContext): Dispose => {
       log.warn({ letterId: id, problem: accepted.problem, detail: accepted.detail }, 'the letter file was not accepted');
       return fail(accepted.problem === 'missing' ? 'letter-file-missing' : 'letter-file-invalid');
     }
-    // The session may have ended while the file came: it is then held by nobody.
-    if (ctx.session.current() === session) letters.held = { id, pdf: accepted.pdf, pages: accepted.pages };
+    // The session may have ended while the file came: it is then held by nobody, shown to nobody and
+    // printed for nobody (the paper would wait in the tray for whoever comes next).
+    if (ctx.session.current() !== session) {
+      log.info({ letterId: id }, 'the letter came after the session ended; dropped');
+      return fail('session-required');
+    }
+    letters.held = { id, pdf: accepted.pdf, pages: accepted.pages };
     return ok({ pdf: accepted.pdf, pages: accepted.pages });
   }
 
