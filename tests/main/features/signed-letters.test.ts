@@ -23,8 +23,8 @@ async function rigWithHeldDownloads() {
   const kiosk = await rig((config) => (config.server.url = proxy.url), { beforeSignIn: (sim) => proxy.setTarget(sim) });
   const closeKiosk = close;
   close = async () => {
-    await proxy.close();
     await closeKiosk();
+    await proxy.close();
   };
   return { ...kiosk, proxy };
 }
@@ -231,5 +231,22 @@ describe('signed letters', () => {
     await kiosk.core.invoke('session.end', { reason: 'idle' });
     kiosk.proxy.release();
     expect(await opening).toMatchObject({ ok: false, error: { code: 'session-required' } });
+  });
+
+  it('downloads a letter once however many calls ask for it at the same time', async () => {
+    const kiosk = await rigWithHeldDownloads();
+    await kiosk.signIn();
+    await kiosk.list();
+    kiosk.printer.scriptNextJob(['completed']);
+    const calls = [
+      ...Array.from({ length: 5 }, () => kiosk.core.invoke('letters.file', { id: SIGNED })),
+      kiosk.core.invoke('letters.print', { id: SIGNED }),
+    ];
+    await expect.poll(() => kiosk.proxy.heldCount()).toBe(1);
+    kiosk.proxy.release();
+    const answers = await Promise.all(calls);
+    expect(answers.every((answer) => answer.ok)).toBe(true);
+    expect(kiosk.sim.letterDownloads()).toEqual([SIGNED]);
+    expect(kiosk.printer.jobs).toHaveLength(1);
   });
 });
