@@ -168,6 +168,8 @@ export function readIppAnswer(bytes: Buffer): IppAnswer {
   let parsed: unknown;
   try {
     if (bytes.length < 9 || (bytes[0] !== 1 && bytes[0] !== 2)) throw new Error('no IPP version');
+    const problem = ippLayoutProblem(bytes);
+    if (problem !== null) throw new Error(problem);
     parsed = ipp.parse(bytes);
   } catch (error) {
     throw new DocumentPrinterError('unreachable', `the CUPS server's answer is not IPP (${error instanceof Error ? error.message : String(error)})`);
@@ -183,6 +185,83 @@ export function readIppAnswer(bytes: Buffer): IppAnswer {
     message: operation?.string('status-message') ?? null,
     groups: groupsOf,
   };
+}
+
+/*
+ * `@sealsystems/ipp`'s parser trusts the bytes: it reads lengths as SIGNED
+ * 16-bit numbers (from 0x8000 on its position moves backwards, and it loops
+ * for ever on the kiosk's main thread), reads fixed-size values whatever
+ * length they declare, and skips no bytes of a value type it does not know.
+ * So the answer's layout is walked first, the way that parser walks it, and
+ * only an answer it reads forward, value by value, is handed to it.
+ */
+
+/** Value tags the parser reads as exactly their declared length (octetString, begCollection, text, name, keyword, uri, ...). */
+const READ_AS_DECLARED = new Set([0x30, 0x34, 0x41, 0x42, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a]);
+/** Value tags it reads as a fixed number of bytes (integer, boolean, enum, dateTime, resolution, rangeOfInteger). */
+const FIXED_SIZE: ReadonlyMap<number, number> = new Map([[0x21, 4], [0x22, 1], [0x23, 4], [0x31, 11], [0x32, 9], [0x33, 8]]);
+/** textWithLanguage, nameWithLanguage: a language and a text, each with its own length. */
+const WITH_LANGUAGE = new Set([0x35, 0x36]);
+/** Tags below this are group delimiters (the parser reads 0x0f as a value tag). */
+const FIRST_VALUE_TAG = 0x0f;
+/** An extension: the real tag follows in four bytes. */
+const EXTENSION_TAG = 0x7f;
+/** The largest length the parser reads as positive. */
+const MAX_LENGTH = 0x7fff;
+
+/** Why the parser could not read `bytes` forward safely, or null. */
+function ippLayoutProblem(bytes: Buffer): string | null {
+  let at = 8;
+  const length = (what: string): number | string => {
+    if (at + 2 > bytes.length) return `truncated ${what} length at ${at}`;
+    const value = bytes.readUInt16BE(at);
+    at += 2;
+    if (value > MAX_LENGTH) return `${what} length ${value} at ${at - 2}`;
+    if (at + value > bytes.length) return `${what} past the end at ${at - 2}`;
+    return value;
+  };
+  if (bytes[at]! >= FIRST_VALUE_TAG) return 'no attribute group first';
+  while (at < bytes.length) {
+    const tag = bytes[at]!;
+    if (tag === END_OF_ATTRIBUTES_TAG) return null;
+    if (tag < FIRST_VALUE_TAG) {
+      // After a value, a delimiter followed by two zero bytes reads to the parser as another value of that attribute.
+      if (at > 8 && bytes[at + 1] === 0 && bytes[at + 2] === 0) return `delimiter 0x${tag.toString(16)} read as a value at ${at}`;
+      at += 1;
+      continue;
+    }
+    at += 1;
+    // The real tag follows in four bytes (read signed, as the parser does). Where those start with two zero
+    // bytes the parser may read them as a value's empty name instead: such an answer is refused.
+    let valueTag = tag;
+    if (tag === EXTENSION_TAG) {
+      if (at + 4 > bytes.length || (bytes[at] === 0 && bytes[at + 1] === 0)) return `extension tag at ${at - 1}`;
+      valueTag = bytes.readInt32BE(at);
+      at += 4;
+    }
+    const name = length('name');
+    if (typeof name === 'string') return name;
+    at += name;
+    const value = length('value');
+    if (typeof value === 'string') return value;
+    const fixed = FIXED_SIZE.get(valueTag);
+    const fits =
+      fixed !== undefined ? value === fixed
+      : WITH_LANGUAGE.has(valueTag) ? languageValueFits(bytes, at, value)
+      : READ_AS_DECLARED.has(valueTag) || value === 0;
+    if (!fits) return `value of tag ${valueTag} with ${value} bytes at ${at}`;
+    at += value;
+  }
+  return 'no end-of-attributes tag';
+}
+
+/** A with-language value the parser reads in its standard form: language length (under 256), language, text length, text. */
+function languageValueFits(bytes: Buffer, at: number, value: number): boolean {
+  if (value < 4 || bytes[at] !== 0) return false;
+  const language = bytes.readUInt16BE(at);
+  if (2 + language + 2 > value) return false;
+  const text = bytes.readUInt16BE(at + 2 + language);
+  return 2 + language + 2 + text === value;
 }
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {

@@ -20,10 +20,15 @@ import type { IssuedLetterRecord, VillageServer } from '../village/types';
 
 export type SignedLettersContext = Pick<ResidentContext, 'audit' | 'config' | 'emit' | 'handle' | 'letterPrinting' | 'log' | 'serverTarget' | 'session' | 'village'>;
 
-/** What one session knows of its letters: the ids its list showed, and the file of the letter being looked at. */
+/**
+ * What one session knows of its letters: the ids its list showed, the file of
+ * the letter being looked at, and the download under way (one at a time: a
+ * page calling again and again must not pull the same file many times over).
+ */
 interface SessionLetters {
   listed: Map<string, IssuedLetterRecord>;
   held: { id: string; pdf: Uint8Array; pages: number } | null;
+  downloading: Promise<unknown>;
 }
 
 const MIB = 1024 * 1024;
@@ -36,7 +41,7 @@ export const registerSignedLetters = (ctx: SignedLettersContext): Dispose => {
   const lettersOf = (session: ResidentSession): SessionLetters => {
     let letters = bySession.get(session);
     if (!letters) {
-      letters = { listed: new Map(), held: null };
+      letters = { listed: new Map(), held: null, downloading: Promise.resolve() };
       bySession.set(session, letters);
     }
     return letters;
@@ -69,9 +74,22 @@ export const registerSignedLetters = (ctx: SignedLettersContext): Dispose => {
     return ok({ session, village, ref: { serverTarget, letterId: id, day: ctx.letterPrinting.today() }, letter });
   }
 
-  /** Downloads and checks the letter's file (or uses the one this session already checked). */
-  async function letterFile(session: OnlineSession, village: VillageServer, id: string): Promise<Result<{ pdf: Uint8Array; pages: number }>> {
+  /**
+   * The letter's file for this session, once the downloads asked before it
+   * ended: calls at the same time for one letter share one download.
+   */
+  function letterFile(session: OnlineSession, village: VillageServer, id: string): Promise<Result<{ pdf: Uint8Array; pages: number }>> {
     const letters = lettersOf(session);
+    const file = letters.downloading.then(() => downloadedLetterFile(session, village, id));
+    letters.downloading = file.catch(() => {});
+    return file;
+  }
+
+  /** Downloads and checks the letter's file (or uses the one this session already checked). */
+  async function downloadedLetterFile(session: OnlineSession, village: VillageServer, id: string): Promise<Result<{ pdf: Uint8Array; pages: number }>> {
+    const letters = lettersOf(session);
+    // The resident may have left while earlier downloads ran: nothing more is fetched with their token.
+    if (ctx.session.current() !== session) return fail('session-required');
     if (letters.held?.id === id) return ok(letters.held);
     const maxBytes = Math.round(ctx.config.current().letterPrinter.maxLetterMegabytes * MIB);
     const download = await village.downloadLetter(session.token, id, maxBytes);
@@ -85,8 +103,13 @@ export const registerSignedLetters = (ctx: SignedLettersContext): Dispose => {
       log.warn({ letterId: id, problem: accepted.problem, detail: accepted.detail }, 'the letter file was not accepted');
       return fail(accepted.problem === 'missing' ? 'letter-file-missing' : 'letter-file-invalid');
     }
-    // The session may have ended while the file came: it is then held by nobody.
-    if (ctx.session.current() === session) letters.held = { id, pdf: accepted.pdf, pages: accepted.pages };
+    // The session may have ended while the file came: it is then held by nobody, shown to nobody and
+    // printed for nobody (the paper would wait in the tray for whoever comes next).
+    if (ctx.session.current() !== session) {
+      log.info({ letterId: id }, 'the letter came after the session ended; dropped');
+      return fail('session-required');
+    }
+    letters.held = { id, pdf: accepted.pdf, pages: accepted.pages };
     return ok({ pdf: accepted.pdf, pages: accepted.pages });
   }
 

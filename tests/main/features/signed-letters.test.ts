@@ -6,6 +6,7 @@ import type { IssuedLetters, LetterFile } from '../../../src/shared/signed-lette
 import { ISSUED_LETTER_IDS, RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { openAdminSession } from '../../helpers/admin-session';
 import { coreWithSim } from '../../helpers/core-with-sim';
+import { startGatedProxy } from '../../helpers/gated-proxy';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -16,7 +17,19 @@ const BUDI = RESIDENTS[0]!;
 const id = (n: number) => String(n);
 const SIGNED = id(ISSUED_LETTER_IDS.budiSigned);
 
-async function rig(adjust: (config: KioskConfig) => void = () => {}) {
+/** The rig, with the letter downloads held back by a proxy until the test releases them. */
+async function rigWithHeldDownloads() {
+  const proxy = await startGatedProxy(/\/surat\/\d+\/unduh$/);
+  const kiosk = await rig((config) => (config.server.url = proxy.url), { beforeSignIn: (sim) => proxy.setTarget(sim) });
+  const closeKiosk = close;
+  close = async () => {
+    await closeKiosk();
+    await proxy.close();
+  };
+  return { ...kiosk, proxy };
+}
+
+async function rig(adjust: (config: KioskConfig) => void = () => {}, hooks: { beforeSignIn?: (simUrl: string) => void } = {}) {
   const printer: FakeDocumentPrinter = createFakeDocumentPrinter();
   printer.setQueue('Surat');
   printer.setDefault('Surat');
@@ -29,6 +42,7 @@ async function rig(adjust: (config: KioskConfig) => void = () => {}) {
     { documentPrinter: printer },
   );
   close = kiosk.close;
+  hooks.beforeSignIn?.(kiosk.sim.url);
   const statuses: Array<EventPayload<'letters.printStatus'>> = [];
   kiosk.core.onEvent((name, payload) => {
     if (name === 'letters.printStatus') statuses.push(payload as EventPayload<'letters.printStatus'>);
@@ -195,6 +209,44 @@ describe('signed letters', () => {
     const both = await Promise.all([kiosk.core.invoke('letters.print', { id: SIGNED }), kiosk.core.invoke('letters.print', { id: SIGNED })]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.find((r) => !r.ok)).toMatchObject({ error: { code: 'letter-print-limit' } });
+    expect(kiosk.printer.jobs).toHaveLength(1);
+  });
+
+  it('neither prints nor hands over a letter whose file came after the resident\'s session ended', async () => {
+    const kiosk = await rigWithHeldDownloads();
+    await kiosk.signIn();
+    await kiosk.list();
+    const printing = kiosk.core.invoke('letters.print', { id: SIGNED });
+    // The server has checked the token and sent the file; it is on its way when the resident leaves.
+    await expect.poll(() => kiosk.proxy.heldCount()).toBe(1);
+    await kiosk.core.invoke('session.end', { reason: 'idle' });
+    kiosk.proxy.release();
+    expect(await printing).toMatchObject({ ok: false, error: { code: 'session-required' } });
+    expect(kiosk.printer.jobs).toHaveLength(0);
+
+    await kiosk.signIn();
+    expect((await kiosk.list()).letters.find((l) => l.id === SIGNED)!.printsLeftToday).toBe(1);
+    const opening = kiosk.core.invoke('letters.file', { id: SIGNED });
+    await expect.poll(() => kiosk.proxy.heldCount()).toBe(2);
+    await kiosk.core.invoke('session.end', { reason: 'idle' });
+    kiosk.proxy.release();
+    expect(await opening).toMatchObject({ ok: false, error: { code: 'session-required' } });
+  });
+
+  it('downloads a letter once however many calls ask for it at the same time', async () => {
+    const kiosk = await rigWithHeldDownloads();
+    await kiosk.signIn();
+    await kiosk.list();
+    kiosk.printer.scriptNextJob(['completed']);
+    const calls = [
+      ...Array.from({ length: 5 }, () => kiosk.core.invoke('letters.file', { id: SIGNED })),
+      kiosk.core.invoke('letters.print', { id: SIGNED }),
+    ];
+    await expect.poll(() => kiosk.proxy.heldCount()).toBe(1);
+    kiosk.proxy.release();
+    const answers = await Promise.all(calls);
+    expect(answers.every((answer) => answer.ok)).toBe(true);
+    expect(kiosk.sim.letterDownloads()).toEqual([SIGNED]);
     expect(kiosk.printer.jobs).toHaveLength(1);
   });
 });
