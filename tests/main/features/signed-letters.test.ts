@@ -246,7 +246,7 @@ describe('signed letters', () => {
     kiosk.proxy.release();
     const answers = await Promise.all(calls);
     expect(answers.every((answer) => answer.ok)).toBe(true);
-    expect(kiosk.sim.letterDownloads()).toEqual([SIGNED]);
+    expect(kiosk.sim.apiCalls().filter((call) => call.path.endsWith('/unduh')).map((call) => call.path)).toEqual([`/api/v1/layanan-mandiri/surat/${SIGNED}/unduh`]);
     expect(kiosk.printer.jobs).toHaveLength(1);
   });
 });
