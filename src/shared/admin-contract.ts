@@ -8,7 +8,7 @@
 import { OUTBOX_STATES, type OutboxState } from './outbox-states';
 import { z } from 'zod';
 import type { DocumentPrinterStatus, PrinterStatus } from './device-status';
-import type { LetterPrintState } from './signed-letters';
+import { ISSUED_LETTER_ID, type LetterPrintState } from './signed-letters';
 import type { PrintResult } from './contract';
 import type { KioskRequestStatus } from './request-status';
 import { ADMIN_PIN_MAX } from './admin-pin';
@@ -312,7 +312,7 @@ export const adminCalls = {
   /** Prints the kiosk's own A4 test page on the queue in use; answers when CUPS gave its final word (or the time limit). */
   'admin.letterPrinterTest': call<{ state: LetterPrintState; jobId: number | null; letterPrinter: AdminLetterPrinter }>()(noInput),
   /** The resident may print this letter once more today (audited). */
-  'admin.letterPrintAllow': call<AdminLetterPrinter>()(z.object({ letterId: z.string().regex(/^\d{1,12}$/) }).strict()),
+  'admin.letterPrintAllow': call<AdminLetterPrinter>()(z.object({ letterId: z.string().regex(ISSUED_LETTER_ID) }).strict()),
   /** Prints the test slip now; the answer has the printer's outcome and the new preview. */
   'admin.printTestSlip': call<{ result: PrintResult; printer: AdminPrinter }>()(noInput),
   'admin.reprint': call<{ result: PrintResult | { outcome: 'unavailable' }; printer: AdminPrinter }>()(z.object({ reference }).strict()),

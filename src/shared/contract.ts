@@ -14,7 +14,7 @@
 import type { ResidentLocalState } from './outbox-states';
 import { z } from 'zod';
 import type { PrinterStatus } from './device-status';
-import type { IssuedLetters, LetterFile, LetterPrintState } from './signed-letters';
+import { ISSUED_LETTER_ID, type IssuedLetters, type LetterFile, type LetterPrintState } from './signed-letters';
 import type { Result } from './result';
 import { NIK_LENGTH } from './nik';
 import { PIN_LENGTH } from './pin';
@@ -186,7 +186,7 @@ export interface MyRequests {
 
 const noInput = z.object({}).strict();
 /** An issued letter's id as the server's arsip list gives it (a string of digits). */
-const letterId = z.string().regex(/^\d{1,12}$/);
+const letterId = z.string().regex(ISSUED_LETTER_ID);
 
 export const calls = {
   /** Village identity and UI settings for the attract screen. */

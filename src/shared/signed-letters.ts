@@ -6,6 +6,9 @@
  */
 import type { DocumentPrinterStatus } from './device-status';
 
+/** An issued letter's id as the server gives it (`data.id`, a string): digits only, a database key's length at most. */
+export const ISSUED_LETTER_ID = /^[0-9]{1,20}$/;
+
 export const LETTER_SIGNATURE = { signed: 'signed', waiting: 'waiting', counter: 'counter' } as const;
 export type LetterSignature = (typeof LETTER_SIGNATURE)[keyof typeof LETTER_SIGNATURE];
 

@@ -63,6 +63,8 @@ export const registerAdminLetterPrinter = (ctx: AdminLetterPrinterContext): Disp
   ctx.handleAdmin('admin.letterPrintAllow', async ({ letterId }, actor) => {
     const serverTarget = ctx.serverTarget();
     if (serverTarget === null) return fail('no-server');
+    // Only for a letter printed on this kiosk today: an allowance for any other id would wait for nobody.
+    if (!ctx.letterPrinting.prints.day(serverTarget, ctx.letterPrinting.today()).some((entry) => entry.letterId === letterId)) return fail('not-allowed');
     ctx.letterPrinting.prints.allowAnother({ serverTarget, letterId, day: ctx.letterPrinting.today() }, actor);
     // The audit entry is the allowance row's twin, for the Catatan screen.
     ctx.audit(actor, 'letter.allowAnother', { letterId });

@@ -10,6 +10,7 @@
  */
 import type { Logger } from 'pino';
 import type { IssuedLetterRecord } from './types';
+import { ISSUED_LETTER_ID } from '../../shared/signed-letters';
 
 export interface RawIssuedLetter {
   id: string;
@@ -23,11 +24,10 @@ export interface RawIssuedLetter {
   };
 }
 
-/** A server id the kiosk passes back in a path: digits only, and no longer than a database key gets. */
-const LETTER_ID = /^[0-9]{1,20}$/;
+/** A server id the kiosk passes back in a path (the rule is `shared/signed-letters.ts`, which the contract uses too). */
 
 export function isLetterId(id: string): boolean {
-  return LETTER_ID.test(id);
+  return ISSUED_LETTER_ID.test(id);
 }
 
 /** `tte` read exactly, or null with what was odd about it (for the log: a kind and a short value, never a row). */

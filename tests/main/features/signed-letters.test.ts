@@ -167,6 +167,8 @@ describe('signed letters', () => {
     expect(kiosk.printer.jobs).toHaveLength(1);
 
     const { admin } = await openAdminSession(kiosk.core);
+    // Only a letter printed here today can be allowed another print.
+    expect(await admin('admin.letterPrintAllow', { letterId: '402' })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
     const view = await admin('admin.letterPrinter');
     expect(view).toMatchObject({ ok: true, value: { enabled: true, queueInUse: 'Surat', cupsReachable: true, today: [{ letterId: SIGNED, prints: 1, allowedExtra: 0 }] } });
     expect(await admin('admin.letterPrintAllow', { letterId: SIGNED })).toMatchObject({ ok: true, value: { today: [{ letterId: SIGNED, prints: 1, allowedExtra: 1 }] } });
