@@ -22,7 +22,13 @@ export interface WatchOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Queries in a row that may fail before the watch gives up (a cupsd restart takes one or two). */
+/**
+ * How long CUPS may not answer before the watch gives up (and at least three
+ * queries in a row). A cupsd restart takes seconds: giving up after three
+ * failed polls (1.5 s) cancelled jobs that were printing fine, or left a job
+ * that CUPS printed later, uncancelled, for nobody.
+ */
+const UNANSWERED_LIMIT_MS = 15_000;
 const FAILED_QUERIES_LIMIT = 3;
 
 /** The failure that names a printer problem (also how a printer refused before any job is worded). */
@@ -62,6 +68,7 @@ export async function watchPrintJob(printer: DocumentPrinter, queue: string, job
   const deadline = now() + options.timeoutMs;
   let current: LetterPrintState | null = null;
   let failedInARow = 0;
+  let failingSince = 0;
 
   const report = (state: LetterPrintState): LetterPrintState => {
     if (!current || !sameState(current, state)) options.onState?.(state);
@@ -77,8 +84,9 @@ export async function watchPrintJob(printer: DocumentPrinter, queue: string, job
       const state = report(printStateOf(job, printerState));
       if (state.phase === 'completed' || state.phase === 'failed') return state;
     } catch {
+      if (failedInARow === 0) failingSince = now();
       failedInARow += 1;
-      if (failedInARow >= FAILED_QUERIES_LIMIT) return report({ phase: 'failed', reason: 'unknown' });
+      if (failedInARow >= FAILED_QUERIES_LIMIT && now() - failingSince >= UNANSWERED_LIMIT_MS) return report({ phase: 'failed', reason: 'unknown' });
     }
     options.signal?.throwIfAborted();
     if (now() >= deadline) return report(timedOut(current));
