@@ -7,7 +7,7 @@
  * so every rule is checked. pdf.js does not check signatures: that the letter
  * is signed is the server's `tte == 1`.
  */
-import { loadPdfJs, withPdf } from './pdfjs';
+import { checkPdf } from './pdf-check-thread';
 import type { LetterDownload } from '../village/types';
 
 export type LetterFileProblem = 'missing' | 'wrong-type' | 'not-pdf' | 'too-small' | 'too-large' | 'unreadable' | 'no-pages' | 'too-many-pages';
@@ -32,20 +32,11 @@ export async function acceptLetterPdf(download: LetterDownload, limits: { maxByt
   if (download.overCap || body.length > limits.maxBytes) return refuse('too-large', `larger than ${limits.maxBytes} bytes`);
   if (!PDF_MAGIC.every((byte, i) => body[i] === byte)) return refuse('not-pdf', 'does not start with %PDF-');
   if (body.length < MIN_LETTER_BYTES) return refuse('too-small', `${body.length} bytes`);
-  // Outside the try: pdf.js failing to load is the kiosk's fault, never "unreadable".
-  await loadPdfJs();
-  let pages: number;
-  try {
-    pages = await withPdf(body, async (document) => {
-      const count = document.numPages;
-      if (count < MIN_LETTER_PAGES || count > MAX_LETTER_PAGES) return count;
-      // Every page is looked up, so a page the tree lists but the file does not hold is caught here, not at the printer.
-      for (let number = 1; number <= count; number++) await document.getPage(number);
-      return count;
-    });
-  } catch (error) {
-    return refuse('unreadable', error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 200) : 'pdf.js could not open it');
-  }
+  // On its own thread, with a deadline and a heap limit (`pdf-check-thread.ts`). pdf.js failing to load
+  // throws: that is the kiosk's fault, never "unreadable".
+  const check = await checkPdf(body, MAX_LETTER_PAGES);
+  if (check.kind !== 'pages') return refuse('unreadable', check.detail);
+  const pages = check.pages;
   if (pages < MIN_LETTER_PAGES) return refuse('no-pages', 'the file has no pages');
   if (pages > MAX_LETTER_PAGES) return refuse('too-many-pages', `${pages} pages, more than ${MAX_LETTER_PAGES}`);
   return { ok: true, pdf: body, pages };

@@ -5,8 +5,9 @@
  *
  * In Node pdf.js runs no worker thread: it disables workers by itself and
  * loads its worker code (`pdf.worker.mjs`, beside `pdf.mjs`) into this
- * thread as a "fake worker". Letters are a few pages, checked once each;
- * their parsing on this thread is short.
+ * thread as a "fake worker". So a letter from the server is never checked
+ * here but on a thread of its own (`pdf-check-thread.ts`); this module reads
+ * the text of files the kiosk made or already accepted (`pdf-text.ts`).
  */
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
