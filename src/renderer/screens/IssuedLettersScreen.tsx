@@ -9,6 +9,7 @@ import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
 import { formatDateAndTime } from '../date-locale';
 import { issuedLetterName, issuedLetterStatus } from '../signed-letter-words';
+import { ScrollButtons } from '../components/ScrollButtons';
 
 /** The chip's colour and glyph; the words say it too (colour is never the only cue). */
 const SIGNATURE_TONE: Record<LetterSignature, { tone: string; icon: string }> = {
@@ -84,16 +85,7 @@ export function IssuedLettersScreen(props: {
               })}
             </ul>
           </div>
-          {(above || below) && (
-            <div className="scroll-buttons">
-              <button type="button" className="secondary scroll-cue" disabled={!above} onClick={() => page(-1)}>
-                <span aria-hidden="true">▲</span> {t('village.up')}
-              </button>
-              <button type="button" className="secondary scroll-cue" disabled={!below} onClick={() => page(1)}>
-                {t('letters.more')} <span aria-hidden="true">▼</span>
-              </button>
-            </div>
-          )}
+          <ScrollButtons above={above} below={below} page={page} moreLabel={t('letters.more')} />
         </>
       )}
     </StepFrame>

@@ -9,6 +9,7 @@ import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
 import { issuedLetterName, printStateText } from '../signed-letter-words';
+import { ScrollButtons } from '../components/ScrollButtons';
 
 /** Where the print stands, as codes (worded when drawn). */
 type Progress =
@@ -154,16 +155,7 @@ export function LetterPreviewScreen(props: { api: KioskBridge; resident: Identif
                 <img key={index} className="letter-page" src={src} alt={t('issued.preview.pageAlt', { page: index + 1, count: pages.pages.length })} />
               ))}
           </div>
-          {(above || below) && (
-            <div className="scroll-buttons">
-              <button type="button" className="secondary scroll-cue" disabled={!above} onClick={() => page(-1)}>
-                <span aria-hidden="true">▲</span> {t('village.up')}
-              </button>
-              <button type="button" className="secondary scroll-cue" disabled={!below} onClick={() => page(1)}>
-                {t('issued.preview.more')} <span aria-hidden="true">▼</span>
-              </button>
-            </div>
-          )}
+          <ScrollButtons above={above} below={below} page={page} moreLabel={t('issued.preview.more')} />
         </>
       )}
     </StepFrame>

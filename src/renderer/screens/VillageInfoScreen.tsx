@@ -7,6 +7,7 @@ import { ResidentBanner } from '../components/ResidentBanner';
 import { StepFrame } from '../components/StepFrame';
 import { errorText } from '../error-text';
 import { formatDateAndTime } from '../date-locale';
+import { ScrollButtons } from '../components/ScrollButtons';
 
 /**
  * The village office's address and phone, and the village's news. The page
@@ -71,16 +72,7 @@ export function VillageInfoScreen(props: { api: KioskBridge; resident: Identifie
               ))}
             </div>
           </div>
-          {(above || below) && (
-            <div className="scroll-buttons">
-              <button type="button" className="secondary scroll-cue" disabled={!above} onClick={() => page(-1)}>
-                <span aria-hidden="true">▲</span> {t('village.up')}
-              </button>
-              <button type="button" className="secondary scroll-cue" disabled={!below} onClick={() => page(1)}>
-                {t('village.more')} <span aria-hidden="true">▼</span>
-              </button>
-            </div>
-          )}
+          <ScrollButtons above={above} below={below} page={page} moreLabel={t('village.more')} />
         </>
       )}
     </StepFrame>
