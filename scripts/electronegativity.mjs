@@ -6,13 +6,15 @@
 // electronegativity.config.json.
 //
 // The main bundle is rebuilt for the scan with target es2021: the scanner's
-// parser predates class static blocks, which the node20 bundle keeps.
+// parser predates class static blocks, which the node20 bundle keeps. The
+// renderer's scripts are lowered to es2021 the same way (pdf.js's chunk uses
+// private class fields, which the parser cannot read either).
 // Writes test-results/electronegativity.json ({ passed, failed, findings }).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { nodeBundleOptions, UNBUNDLED_MODULES } from './bundle-options.mjs';
 
 const require = createRequire(import.meta.url);
@@ -34,6 +36,13 @@ try {
   await build({ ...common, entryPoints: { electron: 'src/main/electron/main.ts' }, outdir: path.join(app, 'main'), platform: 'node', target: 'es2021' });
   await build({ ...common, entryPoints: { kiosk: 'src/preload/kiosk.ts', admin: 'src/preload/admin.ts' }, outdir: path.join(app, 'preload'), platform: 'browser', target: 'es2021' });
   cpSync('dist/renderer', path.join(app, 'renderer'), { recursive: true, filter: (file) => !file.endsWith('.map') });
+  const assets = path.join(app, 'renderer', 'assets');
+  for (const name of existsSync(assets) ? readdirSync(assets) : []) {
+    if (!/\.m?js$/.test(name)) continue;
+    const file = path.join(assets, name);
+    const lowered = await transform(readFileSync(file, 'utf8'), { format: 'esm', target: 'es2021', loader: 'js', legalComments: 'none' });
+    writeFileSync(file, lowered.code);
+  }
   // The scanner reads the Electron version from here (it cannot look it up offline).
   writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: pkg.name, version: pkg.version, main: 'main/electron.js', devDependencies: { electron: electronVersion } }));
 
