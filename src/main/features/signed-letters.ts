@@ -126,7 +126,8 @@ export const registerSignedLetters = (ctx: SignedLettersContext): Dispose => {
     for (const record of listed.value) letters.listed.set(record.id, record);
     const settings = ctx.config.current().letterPrinter;
     const day = ctx.letterPrinting.today();
-    const shown: IssuedLetter[] = [...listed.value].sort(newestFirst).map((record) => {
+    // Newest first, as the client orders them (`village/issued-letters.ts`).
+    const shown: IssuedLetter[] = listed.value.map((record) => {
       const signature = signatureOf(record.tte);
       return {
         id: record.id,
@@ -209,9 +210,4 @@ function signatureOf(tte: IssuedLetterRecord['tte']): LetterSignature {
   if (tte === 1) return LETTER_SIGNATURE.signed;
   if (tte === 0) return LETTER_SIGNATURE.waiting;
   return LETTER_SIGNATURE.counter;
-}
-
-/** By id, highest first: the server's order is not trusted (ids are digits, maybe longer than a double holds). */
-function newestFirst(a: IssuedLetterRecord, b: IssuedLetterRecord): number {
-  return a.id.length !== b.id.length ? b.id.length - a.id.length : b.id < a.id ? -1 : b.id > a.id ? 1 : 0;
 }
