@@ -12,6 +12,9 @@ import { findProfile } from '../../devices/printer/profiles';
 import { CUPS_MEDIA_NAME, CUPS_QUEUE_NAME } from '../../shared/cups-names';
 import { SETTING_RANGES, type RangedSetting, type SettingRange } from '../../shared/setting-ranges';
 
+/** A kiosk's fleet id: a bounded, readable metric label value. */
+export const KIOSK_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
 /** A USB vendor or product id: 0-0xFFFF, written as a number or as hex ("0c2e", "0x0C2E"). */
 const usbId = z.union([
   z.number().int().min(0).max(0xffff),
@@ -43,6 +46,16 @@ function buildConfigSchema(timings: 'usable' | 'short') {
       .object({
         /** Shown to staff and written on receipts and logs, never to identify a resident. */
         name: z.string().trim().min(1).max(40).default('ADM-01'),
+        /**
+         * This kiosk's name in the kabupaten's fleet monitoring (a metric label, so a short fixed word:
+         * lowercase letters, digits and dashes, e.g. "sukamaju-01"); null: not set (metrics say "unset").
+         */
+        id: z
+          .string()
+          .trim()
+          .regex(KIOSK_ID, { message: 'lowercase letters, digits and dashes, 1-40 characters, e.g. sukamaju-01' })
+          .nullable()
+          .default(null),
         locale: z.enum(['id', 'en']).default('id'),
         /** An IANA zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura); "WIB" is not one and falls back with a warning. */
         timeZone: z
@@ -85,6 +98,18 @@ function buildConfigSchema(timings: 'usable' | 'short') {
         officeAddress: z.string().trim().min(1).max(160).nullable().default(null),
         /** Opening hours as the office words them, e.g. "Senin-Jumat 08.00-15.00 WIB". */
         officeHours: z.string().trim().min(1).max(120).nullable().default(null),
+        /** Kode desa (Kemendagri, 10 digits; dots allowed as written, e.g. 32.01.01.2001); null: the village profile's. */
+        code: z
+          .string()
+          .trim()
+          .transform((code) => code.replace(/\./g, ''))
+          .pipe(z.string().regex(/^\d{10}$/, { message: 'kode desa is 10 digits, e.g. 3201012001' }))
+          .nullable()
+          .default(null),
+        /** The kecamatan's name as the fleet groups it; null: the village profile's. */
+        kecamatan: z.string().trim().min(1).max(60).nullable().default(null),
+        /** The kabupaten's name as the fleet groups it; null: the village profile's. */
+        kabupaten: z.string().trim().min(1).max(60).nullable().default(null),
       })
       .prefault({}),
     attract: z
@@ -197,6 +222,13 @@ function buildConfigSchema(timings: 'usable' | 'short') {
         maxLetterMegabytes: within(z.number(), 'letterPrinter.maxLetterMegabytes').default(10),
         /** A job CUPS has given no final word on after this long: "Tanyakan ke petugas". */
         jobTimeoutSeconds: within(z.number(), 'letterPrinter.jobTimeoutSeconds').default(120),
+      })
+      .prefault({}),
+    /** Fleet health (docs/fleet.md): Prometheus metrics for the agent on this PC, on 127.0.0.1 only. */
+    metrics: z
+      .object({
+        /** The port of `/metrics` on 127.0.0.1; 0: no metrics. */
+        port: z.number().int().min(0).max(65535).default(9464),
       })
       .prefault({}),
     input: z

@@ -287,6 +287,7 @@ export function createOpensidClient(options: OpensidClientOptions): VillageServe
       const profile: VillageProfile = {
         villageName: a.alamat.nama_desa,
         villageTerm: a.config?.sebutan_desa ?? 'Desa',
+        villageCode: villageCodeOf(a.alamat.kode_desa),
         districtName: a.alamat.nama_kecamatan ?? null,
         regencyName: a.alamat.nama_kabupaten ?? null,
         officeAddress: a.alamat.alamat_kantor ?? null,
@@ -519,4 +520,10 @@ function unexpected(status: number, text: string): VillageError {
     kind: 'unavailable',
     message: `unexpected answer from the village server (HTTP ${status}): ${text.slice(0, 120).replace(/\s+/g, ' ')}`,
   };
+}
+
+/** The profile's `kode_desa` as 10 digits, or null: a code is read, never guessed. */
+export function villageCodeOf(raw: unknown): string | null {
+  const text = typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : typeof raw === 'string' ? raw.trim().replace(/\./g, '') : '';
+  return /^\d{10}$/.test(text) ? text : null;
 }

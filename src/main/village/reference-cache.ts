@@ -29,6 +29,8 @@ const letterSchema = z.object({
 const profileSchema = z.object({
   villageName: z.string(),
   villageTerm: z.string(),
+  // Written by versions before the fleet identity: no code.
+  villageCode: z.string().nullable().default(null),
   districtName: z.string().nullable(),
   regencyName: z.string().nullable(),
   officeAddress: z.string().nullable(),

@@ -82,6 +82,8 @@ export const profileAttributes = z.object({
   operator: nullableText,
   alamat: z.object({
     nama_desa: z.string(),
+    // A string on the servers seen; a number is read too. Anything but 10 digits (dots allowed) is no code.
+    kode_desa: z.unknown().optional(),
     nama_kecamatan: z.string().nullish(),
     nama_kabupaten: z.string().nullish(),
     alamat_kantor: z.string().nullish(),

@@ -57,6 +57,8 @@ export interface LetterType {
 export interface VillageProfile {
   villageName: string;
   villageTerm: string;
+  /** Kode desa, 10 digits (Kemendagri), or null when the server's is missing or not one. */
+  villageCode: string | null;
   districtName: string | null;
   regencyName: string | null;
   officeAddress: string | null;

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOpensidClient, MAX_JSON_ANSWER_BYTES, MAX_LISTING_BYTES } from '../../../src/main/village/opensid-client';
+import { createOpensidClient, MAX_JSON_ANSWER_BYTES, MAX_LISTING_BYTES, villageCodeOf } from '../../../src/main/village/opensid-client';
 import type { SubmitRequest, VillageServer } from '../../../src/main/village/types';
 import { startOpensidSim, type OpensidSim } from '../../../tools/opensid-sim/server';
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
@@ -43,7 +43,7 @@ describe('OpenSID client against the demo server over HTTP', () => {
   it('reads the version and the village profile', async () => {
     expect(await client.version()).toEqual({ ok: true, value: 'v2608.0.0' });
     const profile = await client.villageProfile();
-    expect(profile).toMatchObject({ ok: true, value: { villageName: 'Sukamaju', villageTerm: 'Desa', districtName: 'Cibinong' } });
+    expect(profile).toMatchObject({ ok: true, value: { villageName: 'Sukamaju', villageTerm: 'Desa', districtName: 'Cibinong', villageCode: '3201012001' } });
   });
 
   it('reads the gallery and fetches its pictures (PNG, checked by their bytes)', async () => {
@@ -405,5 +405,22 @@ describe('OpenSID client: listings larger than the kiosk would show', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+});
+
+describe('villageCodeOf', () => {
+  it.each([
+    ['3201012001', '3201012001'],
+    ['32.01.01.2001', '3201012001'],
+    [3201012001, '3201012001'],
+    [' 3201012001 ', '3201012001'],
+    ['320101200', null],
+    ['32010120011', null],
+    ['Sukamaju', null],
+    [null, null],
+    [undefined, null],
+    [3.2e9 + 0.5, null],
+  ])('reads %j as %j', (raw, code) => {
+    expect(villageCodeOf(raw)).toBe(code);
   });
 });

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/main/config/schema';
+import { kioskIdentityView, UNSET } from '../../../src/main/metrics/kiosk-identity';
+import type { VillageProfile } from '../../../src/main/village/types';
+
+const profile: VillageProfile = {
+  villageName: 'Sukamaju',
+  villageTerm: 'Desa',
+  villageCode: '3201012001',
+  districtName: 'Cibinong',
+  regencyName: 'Kabupaten  Bogor\n',
+  officeAddress: null,
+  logoUrl: null,
+  operatorPhone: null,
+  gallery: [],
+};
+
+describe('kioskIdentityView', () => {
+  it('is unset throughout before a technician or a server said anything', () => {
+    const view = kioskIdentityView(defaultConfig(), null);
+    expect(view.identity).toEqual({ kioskId: UNSET, kodeDesa: UNSET, kecamatan: UNSET, kabupaten: UNSET });
+    expect(Object.values(view.sources)).toEqual(['unset', 'unset', 'unset', 'unset']);
+  });
+
+  it("takes the village's codes from the server's profile, tidied", () => {
+    const view = kioskIdentityView(defaultConfig(), profile);
+    expect(view.identity).toEqual({ kioskId: UNSET, kodeDesa: '3201012001', kecamatan: 'Cibinong', kabupaten: 'Kabupaten Bogor' });
+    expect(view.sources).toEqual({ kioskId: 'unset', kodeDesa: 'server', kecamatan: 'server', kabupaten: 'server' });
+  });
+
+  it('prefers what the technician wrote in config.json', () => {
+    const config = defaultConfig();
+    config.kiosk.id = 'sukamaju-01';
+    config.village.code = '3201012002';
+    config.village.kecamatan = 'Cibinong Barat';
+    const view = kioskIdentityView(config, profile);
+    expect(view.identity).toEqual({ kioskId: 'sukamaju-01', kodeDesa: '3201012002', kecamatan: 'Cibinong Barat', kabupaten: 'Kabupaten Bogor' });
+    expect(view.sources).toEqual({ kioskId: 'config', kodeDesa: 'config', kecamatan: 'config', kabupaten: 'server' });
+  });
+
+  it("cuts a server's overlong name to a bounded label", () => {
+    const view = kioskIdentityView(defaultConfig(), { ...profile, districtName: 'x'.repeat(500) });
+    expect(view.identity.kecamatan).toHaveLength(60);
+  });
+});
