@@ -22,10 +22,13 @@ export const METRICS_HOST = '127.0.0.1';
 export const METRICS_PATH = '/metrics';
 /** A port that was taken is tried again this often. */
 export const BUSY_RETRY_MS = 60_000;
-const HEADERS_TIMEOUT_MS = 5_000;
-const REQUEST_TIMEOUT_MS = 10_000;
-const IDLE_TIMEOUT_MS = 15_000;
+/** How long a client may take: to send its headers, its whole request, and between requests on one connection. */
+export const METRICS_TIMEOUTS = { headersMs: 5_000, requestMs: 10_000, idleMs: 15_000 };
 const MAX_CONNECTIONS = 16;
+const CLIENT_ERROR_STATUS: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+};
 
 export interface MetricsServerOptions {
   /** The configured port; 0: no metrics. */
@@ -36,6 +39,8 @@ export interface MetricsServerOptions {
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** How long a taken port waits before it is tried again (tests shorten it). */
   busyRetryMs?: number;
+  /** Tests shorten them. */
+  timeouts?: typeof METRICS_TIMEOUTS;
 }
 
 export interface MetricsServer {
@@ -95,18 +100,25 @@ export function createMetricsServer(options: MetricsServerOptions): MetricsServe
   }
 
   function listen(port: number): Promise<void> {
-    const next = createServer({ requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS }, (request, response) => void answer(request, response));
-    next.keepAliveTimeout = IDLE_TIMEOUT_MS;
+    const { headersMs, requestMs, idleMs } = options.timeouts ?? METRICS_TIMEOUTS;
+    const next = createServer(
+      // Node looks for requests over their time only this often: as often as the shortest limit.
+      { requestTimeout: requestMs, headersTimeout: headersMs, connectionsCheckingInterval: Math.min(headersMs, 1_000) },
+      (request, response) => void answer(request, response),
+    );
+    next.keepAliveTimeout = idleMs;
     next.maxConnections = MAX_CONNECTIONS;
-    next.setTimeout(IDLE_TIMEOUT_MS, (socket) => socket.destroy());
+    next.setTimeout(idleMs, (socket) => socket.destroy());
     next.on('connection', (socket: Socket) => {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
     });
-    // A request Node cannot parse: a plain 400 when the socket can still take it, then closed; never a throw.
-    next.on('clientError', (_error, socket: Socket) => {
-      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      else socket.destroy();
+    // A request Node cannot parse, too big or too slow: a plain answer when the socket can still take it, then
+    // closed; never a throw.
+    next.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+      if (!socket.writable) return void socket.destroy();
+      const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? '400 Bad Request';
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     });
     return new Promise<void>((resolve, reject) => {
       next.once('error', reject);
