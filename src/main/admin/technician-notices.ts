@@ -19,7 +19,8 @@ export const LOW_DISK_BYTES = 200 * 1024 * 1024;
 const PRINTER_PROBLEMS: readonly PrinterStatus[] = ['paper-out', 'cover-open', 'offline', 'error'];
 
 /** What the rule reads from the kiosk itself. */
-export type NoticeContext = Pick<KioskServices, 'config' | 'dataDir' | 'demoMode' | 'needsTechnician' | 'outbox' | 'serverTarget' | 'metricsPortBusy'> & {
+export type NoticeContext = Pick<KioskServices, 'dataDir' | 'demoMode' | 'needsTechnician' | 'outbox' | 'serverTarget' | 'metricsPortBusy'> & {
+  config: Pick<KioskServices['config'], 'current'>;
   adminAuth: { pinSet(): boolean };
 };
 
