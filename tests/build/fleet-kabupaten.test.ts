@@ -376,7 +376,7 @@ describe('the Grafana dashboard (resources/fleet/grafana-dashboard.json)', () =>
     ];
     expect(exprs.length).toBeGreaterThan(15);
     expect(unknownMetrics(exprs)).toEqual([]);
-    // The overview table shows what the brief of a kiosk row needs.
+    // The overview table has what a kiosk row shows: last seen, version, printers, the outbox.
     const overview = allPanels(board.panels).find((panel) => panel.title === 'Kios');
     const read = new Set((overview?.targets ?? []).flatMap((target) => [...metricNames(target.expr)]));
     for (const name of ['adm:kiosk_last_seen_timestamp_seconds', 'adm_info', 'adm_printer_status', 'adm_outbox_requests', 'adm_outbox_oldest_pending_seconds']) {
