@@ -3,7 +3,8 @@
 // - src/shared and src/renderer import no Node built-ins;
 // - src/shared, src/main and src/devices import no React or renderer code;
 // - src/main/features import no other feature and no database;
-// - the kiosk window's preload, and the modules it is built from, import nothing of the admin half.
+// - the kiosk window's preload, and the modules it is built from, import nothing of the admin half;
+// - only src/main/metrics/fleet-metrics.ts imports 'prom-client' (everything else reports through it).
 // tests/lint/boundaries.test.ts proves each rule fires.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -18,8 +19,15 @@ const electronOnlyInShell = {
   message: "Only src/main/electron and src/preload may import 'electron' (ARCHITECTURE.md: Layers).",
 };
 
+// One module defines every fleet metric (ARCHITECTURE.md "Fleet health"): features count through its reporter.
+const FLEET_METRICS_MODULE = 'src/main/metrics/fleet-metrics.ts';
+const promClientOnlyInFleetMetrics = {
+  name: 'prom-client',
+  message: `Only ${FLEET_METRICS_MODULE} imports 'prom-client': report through ctx.metrics (metrics-reporter.ts) instead.`,
+};
+
 const sharedRestrictions = {
-  paths: [electronOnlyInShell, ...nodeBuiltins.map((name) => ({ name, message: 'src/shared runs in every layer, the renderer included: no Node built-ins.' }))],
+  paths: [electronOnlyInShell, promClientOnlyInFleetMetrics, ...nodeBuiltins.map((name) => ({ name, message: 'src/shared runs in every layer, the renderer included: no Node built-ins.' }))],
   patterns: [{ group: ['react', 'react-dom', '**/renderer/**', '**/main/**', '**/devices/**'], message: 'src/shared imports nothing from other layers.' }],
 };
 
@@ -35,6 +43,7 @@ const noAdminHalf = {
 const coreNoUi = { group: ['react', 'react-dom', '**/renderer/**'], message: 'The core and devices have no DOM and no UI code.' };
 const featurePaths = [
   electronOnlyInShell,
+  promClientOnlyInFleetMetrics,
   { name: 'better-sqlite3', message: 'Features never hold the database: the store that owns the table is a service (src/main/feature.ts).' },
 ];
 const featurePatterns = [
@@ -51,7 +60,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'warn',
-      'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }],
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell, promClientOnlyInFleetMetrics] }],
     },
   },
   {
@@ -90,7 +99,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInShell, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is a web page: no Node built-ins. Ask the core through api.ts.' }))],
+          paths: [electronOnlyInShell, promClientOnlyInFleetMetrics, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is a web page: no Node built-ins. Ask the core through api.ts.' }))],
           patterns: [{ group: ['**/main/**', '**/devices/**', '**/preload/**'], message: 'The renderer talks to the core only through api.ts and src/shared.' }],
         },
       ],
@@ -103,11 +112,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInShell],
+          paths: [electronOnlyInShell, promClientOnlyInFleetMetrics],
           patterns: [coreNoUi],
         },
       ],
     },
+  },
+  {
+    files: [FLEET_METRICS_MODULE],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [coreNoUi] }] },
   },
   {
     // A feature is handed the services it uses (src/main/feature.ts); what two features share is a service both

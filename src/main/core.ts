@@ -23,6 +23,8 @@ import { ADMIN_FEATURES, RESIDENT_FEATURES } from './feature-list';
 import { cardHintKey, createCardHints, createCardTaps } from './input/card-hints';
 import { createReaderLog } from './input/reader-log';
 import { createLetterPrinting } from './letters/letter-printing';
+import { coreLifecycle } from './core-lifecycle';
+import { createKioskMetrics } from './metrics/kiosk-metrics';
 import type { KioskCore, KioskCoreOptions } from './kiosk-core';
 import { createAuditLog } from './logging/audit-log';
 import { createLogger } from './logging/logger';
@@ -99,6 +101,7 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     settings: () => ({ ...config.current().sync, submitTimeoutSeconds: config.current().server.submitTimeoutSeconds }),
     log: logger.forSubsystem('sync'),
     onPass: (summary) => events.emit('sync.status', syncStatus(summary.counts, summary.serverDown)),
+    onAttempt: (outcome) => metrics.reporter.syncAttempt(outcome),
   });
   const letterPrinting = createLetterPrinting({ db, printer: options.documentPrinter, config: config.current, audit: auditLog.record, log: logger.forSubsystem('letter-printer') });
   const retention = createRetention({ outbox, printing, letterPrints: letterPrinting.prints, config: config.current, log });
@@ -106,9 +109,12 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
   const cardKey = cardHintKey(dataDir);
   const adminSessions = createAdminSessions(() => config.current().admin.idleMinutes * 60_000);
   const adminAuth = createAdminAuth(db, cardKey);
+  const readerLog = createReaderLog();
+  const metrics = createKioskMetrics({ dataDir, demoMode, config, outbox, printing, letterPrinter: letterPrinting.printer, references, readerLog, adminAuth,
+    village: server.client, serverTarget: server.target, needsTechnician: config.needsTechnician, log: logger.forSubsystem('metrics') });
   const residentDispatcher = createResidentDispatcher(log);
   const adminDispatcher = createAdminDispatcher(adminSessions, log);
-  const backgroundStarters: Array<() => () => void> = [];
+  const backgroundStarters: Array<() => Dispose> = [metrics.serve];
   const services: KioskServices = {
     dataDir,
     outbox,
@@ -119,7 +125,7 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     letterPrinting,
     cardHints: createCardHints(db, cardKey, secretBox),
     cardTaps: createCardTaps(),
-    readerLog: createReaderLog(),
+    readerLog,
     receiptLookups: createReceiptLookups(),
     inputSources: options.inputSources ?? realInputSources(),
     village: server.client,
@@ -135,6 +141,8 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     background: (start) => void backgroundStarters.push(start),
     adminOpen: () => adminSessions.anyOpen(),
     technicianCard: (uid) => adminAuth.cardLabel(uid),
+    metrics: metrics.reporter,
+    metricsPortBusy: metrics.busyPort,
   };
   const residentContext: ResidentContext = { ...services, handle: residentDispatcher.handle };
   const adminContext: AdminContext = {
@@ -155,9 +163,6 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
   assertEveryCallHandled(residentDispatcher, adminDispatcher);
   const invoke: KioskCore['invoke'] = (name, input) => residentDispatcher.dispatch(name, input, undefined);
 
-  let closed = false;
-  const backgroundStops: Array<() => void> = [];
-
   return {
     dataDir,
     logger,
@@ -171,28 +176,12 @@ function wireKioskCore(options: KioskCoreOptions, opened: Undo[]): KioskCore {
     serverTarget: server.target,
     adminPinMissing: pinMissing,
     audit: auditLog.record,
-    startBackground() {
-      sync.start();
-      for (const start of backgroundStarters) backgroundStops.push(start());
-      backgroundStops.push(retention.start());
-    },
     config: config.current,
     invoke,
     invokeAdmin: adminDispatcher.dispatch,
     adminHolderGone: (holder) => void adminSessions.closeHeldBy(holder),
     onEvent: events.on,
-    async close() {
-      if (closed) return;
-      closed = true;
-      config.stop();
-      for (const stop of backgroundStops.splice(0)) stop();
-      await sync.stop();
-      await printing.whenIdle(); // a receipt still printing finishes before the database closes
-      for (const dispose of [...disposers].reverse()) await dispose();
-      events.clear();
-      db.close();
-      log.info('kiosk core stopped');
-      await logger.close();
-    },
+    metrics,
+    ...coreLifecycle({ starters: backgroundStarters, config, sync, retention, printing, disposers, events, db, log, logger }),
   };
 }

@@ -24,6 +24,7 @@ import type { StartInputSources } from '../devices/input/input-sources';
 import type { ReaderLog } from './input/reader-log';
 import type { RateLimiter } from './session/login-limiter';
 import type { LetterPrinting } from './letters/letter-printing';
+import type { MetricsReporter } from './metrics/metrics-reporter';
 
 /** What the host can do for a technician: restart the app, or quit it (Electron: the app; web host: its process). */
 export interface ShellControl {
@@ -82,12 +83,16 @@ export interface KioskServices {
   /** Every event the core pushes, as it is pushed (for the admin's recent printer and reader changes). */
   observe(listener: (name: EventName, payload: unknown) => void): () => void;
   audit: AuditLog['record'];
-  /** Work to start with the hosts' background tasks; returns its stop function. */
-  background(start: () => () => void): void;
+  /** Work to start with the hosts' background tasks; returns its stop function (awaited when the core closes). */
+  background(start: () => Dispose): void;
   /** An admin screen is open somewhere (the resident screens wait for it). */
   adminOpen(): boolean;
   /** The label of the technician card with this UID, or null when it is no technician's card. */
   technicianCard(uid: string): string | null;
+  /** What the fleet metrics count (`metrics/metrics-reporter.ts`): sessions, letters, receipts, logins. */
+  metrics: MetricsReporter;
+  /** The port `/metrics` should listen on when another program holds it, else null. */
+  metricsPortBusy(): number | null;
 }
 
 /** A resident feature: the kiosk's services and the resident half of the contract, nothing of admin. */

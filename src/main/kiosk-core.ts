@@ -17,6 +17,7 @@ import type { PrintingService } from './printing/printing-service';
 import type { VillageServer } from './village/types';
 import type { StartInputSources } from '../devices/input/input-sources';
 import type { DocumentPrinter } from '../devices/document-printer/types';
+import type { FleetMetrics } from './metrics/fleet-metrics';
 
 export interface KioskCoreOptions {
   /** Defaults to `ADM_DATA_DIR` or the platform's data folder. */
@@ -64,7 +65,12 @@ export interface KioskCore {
   adminPinMissing(): boolean;
   /** Record a technician's action in the audit log. */
   audit(actor: string, action: string, detail?: unknown): void;
-  /** Start the background work: the sync worker and retention purges (hosts do; the CLI decides). */
+  /** The fleet metrics: what a scrape of `/metrics` answers, and the counters the features report to. */
+  readonly metrics: FleetMetrics;
+  /**
+   * Start the background work: the sync worker, retention purges and `/metrics` on 127.0.0.1 (hosts do; the CLI
+   * decides, and `adm` never serves metrics).
+   */
   startBackground(): void;
   invoke(name: unknown, input: unknown): Promise<Result<unknown>>;
   /**

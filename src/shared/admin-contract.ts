@@ -75,7 +75,20 @@ export type TechnicianNotice =
   | { code: 'printer-problem'; status: PrinterStatus }
   | { code: 'server-unreachable' }
   | { code: 'server-unlicensed' }
-  | { code: 'disk-low'; freeMb: number };
+  | { code: 'disk-low'; freeMb: number }
+  /** Another program holds `metrics.port` on 127.0.0.1: the kabupaten's fleet monitoring hears nothing from this kiosk. */
+  | { code: 'metrics-port-busy'; port: number };
+
+/**
+ * One part of the kiosk's identity in the kabupaten's fleet monitoring, as
+ * the metrics use it now: from config.json, from the village server's
+ * profile, or "unset" (nobody gave it yet).
+ */
+export interface FleetIdentityPart {
+  value: string;
+  source: 'config' | 'server' | 'unset';
+}
+export type FleetIdentityView = Record<'kioskId' | 'kodeDesa' | 'kecamatan' | 'kabupaten', FleetIdentityPart>;
 
 export interface AdminStatus {
   appVersion: string;
@@ -288,7 +301,7 @@ export const adminCalls = {
    * whether config.json can be edited: `unreadableFile` (where it is broken,
    * when known) means it cannot, and every save is refused until it is fixed.
    */
-  'admin.settings': call<{ values: SettingsValues; unreadableFile: ConfigFilePosition | null }>()(noInput),
+  'admin.settings': call<{ values: SettingsValues; unreadableFile: ConfigFilePosition | null; identity: FleetIdentityView }>()(noInput),
   /**
    * Changed settings only. All are checked against the configuration schema
    * first: any refusal (`validation`, a problem per field, bounds in params
@@ -297,7 +310,7 @@ export const adminCalls = {
    * of a demo kiosk is refused (`ends-demo`) until it carries `endDemo`; else
    * only the changed fields are written into the file and applied at once.
    */
-  'admin.saveSettings': call<{ values: SettingsValues }>()(
+  'admin.saveSettings': call<{ values: SettingsValues; identity: FleetIdentityView }>()(
     z
       .object({
         values: z.partialRecord(z.enum(SETTINGS_KEYS as [SettingsKey, ...SettingsKey[]]), z.union([z.string().max(400), z.number().finite(), z.boolean(), z.null()])),

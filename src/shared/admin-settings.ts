@@ -19,6 +19,12 @@ export const SETTINGS_FIELDS = [
   { key: 'village.officeHours', group: 'kiosk', kind: 'text', optional: true },
   { key: 'attract.runningText', group: 'kiosk', kind: 'text', optional: true },
   { key: 'kiosk.dailyRestartAt', group: 'kiosk', kind: 'text', optional: true },
+  // Fleet health: who this kiosk is to the kabupaten's monitoring (empty: the village profile's, or "unset"), and its port.
+  { key: 'kiosk.id', group: 'kiosk', kind: 'text', optional: true, format: true },
+  { key: 'village.code', group: 'kiosk', kind: 'text', optional: true, format: true },
+  { key: 'village.kecamatan', group: 'kiosk', kind: 'text', optional: true },
+  { key: 'village.kabupaten', group: 'kiosk', kind: 'text', optional: true },
+  { key: 'metrics.port', group: 'kiosk', kind: 'number' },
   // The Printer screen's: its device list and profiles come with `admin.printer`.
   { key: 'printer.transport', group: 'printer', kind: 'choice', options: ['virtual', 'tcp', 'usb', 'serial'] },
   { key: 'printer.host', group: 'printer', kind: 'text', optional: true },
@@ -69,6 +75,8 @@ export const SETTINGS_FIELDS = [
   emptyIsBlank?: boolean;
   /** A choice whose options are numbers. */
   numeric?: boolean;
+  /** A value of the wrong shape is refused with the shape it needs (`format`), not a bare "cannot be used". */
+  format?: boolean;
 }>;
 
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
@@ -92,6 +100,8 @@ export type SettingsProblem =
   | 'too-long'
   | 'too-short'
   | 'invalid'
+  /** Not of the shape the field needs (the screen words the shape per field). */
+  | 'format'
   /** A device path that names a regular file, a folder, a FIFO ... (a printer would write into it). */
   | 'not-a-device'
   /** Under the usb transport, a device that is no USB or parallel printer port (a serial port, a terminal). */

@@ -62,6 +62,8 @@ export const SETTING_RANGES = {
   // a day (after that a receipt's status no longer says whose request it was).
   'sync.retentionDays': { min: 1, max: 365, unit: 'days' },
   'printer.port': { min: 1, max: 65535, unit: 'plain' },
+  // 0 turns the fleet metrics off; any other port is the agent's to scrape on 127.0.0.1.
+  'metrics.port': { min: 0, max: 65535, unit: 'plain' },
   'printer.baudRate': { min: 1200, max: 921600, unit: 'baud' },
   // Asking a slow serial printer more often than every 10 s keeps it busy; past 10 minutes paper-out is news too late.
   'printer.statusPollSeconds': { min: 10, max: 600, unit: 'seconds', least: 1 },

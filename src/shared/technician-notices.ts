@@ -6,7 +6,8 @@
  * cannot use and an admin that cannot be opened again (nothing else can be
  * fixed without them), then what keeps residents' requests from the village
  * office (no server, demo mode), then what loses or delays requests, then the
- * printer, then what waits for a decision, then wear.
+ * printer, then what waits for a decision, then wear, then what only the
+ * kabupaten's fleet monitoring misses (the metrics port taken by another program).
  */
 import type { TechnicianNotice } from './admin-contract';
 
@@ -27,7 +28,11 @@ const IMPORTANCE: Record<NoticeCode, number> = {
   'parked-requests': 10,
   'held-for-other-server': 11,
   'disk-low': 12,
+  'metrics-port-busy': 13,
 };
+
+/** Every notice code, most important first (the fleet metrics publish one series per code). */
+export const TECHNICIAN_NOTICE_CODES = (Object.keys(IMPORTANCE) as NoticeCode[]).sort((a, b) => IMPORTANCE[a] - IMPORTANCE[b]);
 
 /** The notices, most important first (a stable sort: equal ones keep the order they were found in). */
 export function byImportance(notices: readonly TechnicianNotice[]): TechnicianNotice[] {

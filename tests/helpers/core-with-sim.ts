@@ -14,6 +14,8 @@ export async function coreWithSim(
   config.server.url = sim.url;
   config.server.readTimeoutSeconds = 2;
   config.server.submitTimeoutSeconds = 2;
+  // Tests that start the background work run side by side: none serves /metrics unless it asks for it.
+  config.metrics.port = 0;
   adjust(config);
   await saveConfig(dataDir, config);
   const core = createKioskCore({ dataDir, watchConfig: false, env: { ...process.env, [SHORT_TIMINGS_ENV]: '1' }, ...options });

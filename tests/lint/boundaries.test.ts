@@ -98,4 +98,17 @@ describe('layer boundaries', () => {
     // The feature rules still hold for resident features.
     expect((await restrictedImportErrors("import { officePhoneOf } from './kiosk-info';\nexport const o = officePhoneOf;\n", 'src/main/features/requests.ts')).join('\n')).toMatch(/Features do not import each other/);
   });
+
+  const promClient = "import { Counter } from 'prom-client';\nexport const c = Counter;\n";
+  it.each(['src/main/features/requests.ts', 'src/main/features/admin.ts', 'src/main/metrics/metrics-server.ts', 'src/main/core.ts', 'src/devices/printer/x.ts', 'src/shared/x.ts', 'tests/main/x.test.ts'])(
+    'forbids prom-client outside the fleet metrics module, in %s',
+    async (file) => {
+      expect((await restrictedImportErrors(promClient, file)).join('\n')).toMatch(/Only src\/main\/metrics\/fleet-metrics\.ts imports 'prom-client'/);
+    },
+  );
+
+  it('lets the fleet metrics module import prom-client, and nothing else there', async () => {
+    expect(await restrictedImportErrors(promClient, 'src/main/metrics/fleet-metrics.ts')).toEqual([]);
+    expect((await restrictedImportErrors(electronImport, 'src/main/metrics/fleet-metrics.ts')).join('\n')).toMatch(/Only src\/main\/electron/);
+  });
 });

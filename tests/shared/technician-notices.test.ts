@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TechnicianNotice } from '../../src/shared/admin-contract';
-import { byImportance, statusVerdict } from '../../src/shared/technician-notices';
+import { byImportance, statusVerdict, TECHNICIAN_NOTICE_CODES } from '../../src/shared/technician-notices';
 
 describe('the status verdict', () => {
   it('is all well only with no notice at all', () => {
@@ -21,5 +21,15 @@ describe('the status verdict', () => {
     expect(statusVerdict(found)).toMatchObject({ first: { code: 'config-unreadable' } });
     // The list given is left as it was.
     expect(found[0]!.code).toBe('printer-problem');
+  });
+});
+
+describe('every notice code', () => {
+  it('is listed once, most important first, a monitoring port taken last', () => {
+    expect(new Set(TECHNICIAN_NOTICE_CODES).size).toBe(TECHNICIAN_NOTICE_CODES.length);
+    expect(TECHNICIAN_NOTICE_CODES[0]).toBe('config-unreadable');
+    expect(TECHNICIAN_NOTICE_CODES.at(-1)).toBe('metrics-port-busy');
+    const asNotices = TECHNICIAN_NOTICE_CODES.map((code) => ({ code }) as TechnicianNotice);
+    expect(byImportance([...asNotices].reverse()).map((n) => n.code)).toEqual(TECHNICIAN_NOTICE_CODES);
   });
 });

@@ -228,7 +228,7 @@ function buildConfigSchema(timings: 'usable' | 'short') {
     metrics: z
       .object({
         /** The port of `/metrics` on 127.0.0.1; 0: no metrics. */
-        port: z.number().int().min(0).max(65535).default(9464),
+        port: within(z.number().int(), 'metrics.port').default(9464),
       })
       .prefault({}),
     input: z

@@ -18,20 +18,21 @@ import {
 } from '../../shared/admin-settings';
 import { normalisePhone } from '../../shared/phone';
 import { describeNotADevice, describeNotAPrinterPort } from '../../devices/character-device';
-import type { ConfigFilePosition } from '../../shared/admin-contract';
+import type { ConfigFilePosition, FleetIdentityView } from '../../shared/admin-contract';
 import { fail, ok, type ErrorParams } from '../../shared/result';
 import { demoEndsOnSave, demoEnded } from '../admin/commissioning';
 import { configSchema, type ConfigSchema, type KioskConfig } from '../config/schema';
 import type { ConfigProblem } from '../config/store';
 import type { Dispose, AdminContext } from '../feature';
+import { kioskIdentityView } from '../metrics/kiosk-identity';
 
 /** What this feature is handed by the composition root. */
-export type AdminSettingsContext = Pick<AdminContext, 'adminAuth' | 'audit' | 'config' | 'dataDir' | 'demoMode' | 'handleAdmin' | 'log'>;
+export type AdminSettingsContext = Pick<AdminContext, 'adminAuth' | 'audit' | 'config' | 'dataDir' | 'demoMode' | 'handleAdmin' | 'log' | 'references'>;
 
 export const registerAdminSettings = (ctx: AdminSettingsContext): Dispose => {
   ctx.handleAdmin('admin.settings', () => {
     const problem = ctx.config.fileProblem();
-    return ok({ values: settingsOf(ctx.config.current()), unreadableFile: problem && positionOf(problem) });
+    return ok({ values: settingsOf(ctx.config.current()), unreadableFile: problem && positionOf(problem), identity: identityOf(ctx) });
   });
 
   ctx.handleAdmin('admin.saveSettings', async ({ values, endDemo }, actor) => {
@@ -46,11 +47,18 @@ export const registerAdminSettings = (ctx: AdminSettingsContext): Dispose => {
     const saved = await ctx.config.save(base, checked.config, actor);
     if (!saved.ok) return saved;
     if (ending) demoEnded(ctx, actor, ending);
-    return ok({ values: settingsOf(ctx.config.current()), unreadableFile: null });
+    return ok({ values: settingsOf(ctx.config.current()), unreadableFile: null, identity: identityOf(ctx) });
   });
 
   return () => {};
 };
+
+/** The identity the fleet metrics use now (`adm_info`), each part with where it came from. */
+function identityOf(ctx: AdminSettingsContext): FleetIdentityView {
+  const { identity, sources } = kioskIdentityView(ctx.config.current(), ctx.references.profile()?.value ?? null);
+  const part = (key: keyof typeof identity) => ({ value: identity[key], source: sources[key] });
+  return { kioskId: part('kioskId'), kodeDesa: part('kodeDesa'), kecamatan: part('kecamatan'), kabupaten: part('kabupaten') };
+}
 
 function positionOf(problem: ConfigProblem): ConfigFilePosition {
   const { line, column, reason, key } = problem;
@@ -129,7 +137,7 @@ export function applySettings(
     // The running configuration was valid, so every problem comes from this change: shown on its row
     // (a field the change did not touch, when a rule links them: a HID card reader needs its USB ids).
     if (!SETTINGS_KEYS.includes(key) || fields[key]) continue;
-    fields[key] = problemOf(issue, values[key]);
+    fields[key] = problemOf(issue, values[key], settingsField(key));
     if ('minimum' in issue && typeof issue.minimum === 'number') params[`${key}.min`] = issue.minimum;
     if ('maximum' in issue && typeof issue.maximum === 'number') params[`${key}.max`] = issue.maximum;
   }
@@ -145,7 +153,8 @@ function storedValue(field: ReturnType<typeof settingsField>, value: SettingsVal
   return value;
 }
 
-function problemOf(issue: z.core.$ZodIssue, given: SettingsValue | undefined): SettingsProblem {
+function problemOf(issue: z.core.$ZodIssue, given: SettingsValue | undefined, field: ReturnType<typeof settingsField>): SettingsProblem {
+  if (issue.code === 'invalid_format' && 'format' in field) return 'format';
   if (issue.code === 'invalid_type') {
     if (issue.expected === 'int') return 'not-whole';
     if (issue.expected === 'number') return 'not-a-number';

@@ -5,8 +5,7 @@
  * "Keluar", after its idle time, or when another technician opens it.
  * Every attempt and every action goes to the audit log with who did it.
  */
-import { statfsSync } from 'node:fs';
-import type { AdminSession, AdminStatus, TechnicianNotice } from '../../shared/admin-contract';
+import type { AdminSession, AdminStatus } from '../../shared/admin-contract';
 import type { PrinterStatus } from '../../shared/device-status';
 import { isStrongAdminPin } from '../../shared/admin-pin';
 import { fail, ok } from '../../shared/result';
@@ -14,19 +13,15 @@ import { appVersion } from '../app-version';
 import type { Dispose, AdminContext } from '../feature';
 import { checkServer } from '../village/server-check';
 import type { AdminHolder } from '../admin/admin-sessions';
-import { adminPinMissing, demoAdminPinOf, neverCommissioned } from '../admin/commissioning';
-import { configFilePresent } from '../config/store';
-import { byImportance } from '../../shared/technician-notices';
+import { demoAdminPinOf, neverCommissioned } from '../admin/commissioning';
+import { diskSpace, technicianNotices } from '../admin/technician-notices';
 
 /** A technician card tapped this recently names who opens admin with the PIN. */
 const CARD_WINDOW_MS = 60_000;
 const RECENT_PRINTER_CHANGES = 10;
-/** Below this the status screen warns (logs and the outbox need room). */
-const LOW_DISK_BYTES = 200 * 1024 * 1024;
-const PRINTER_PROBLEMS: PrinterStatus[] = ['paper-out', 'cover-open', 'offline', 'error'];
 
 /** What this feature is handed by the composition root. */
-export type AdminScreensContext = Pick<AdminContext, 'adminAuth' | 'adminSessions' | 'audit' | 'call' | 'config' | 'dataDir' | 'demoMode' | 'emit' | 'handleAdmin' | 'handlePublicAdmin' | 'log' | 'needsTechnician' | 'observe' | 'outbox' | 'printing' | 'readerLog' | 'serverTarget' | 'shell' | 'sync' | 'village'>;
+export type AdminScreensContext = Pick<AdminContext, 'adminAuth' | 'adminSessions' | 'audit' | 'call' | 'config' | 'dataDir' | 'demoMode' | 'emit' | 'handleAdmin' | 'handlePublicAdmin' | 'log' | 'metrics' | 'metricsPortBusy' | 'needsTechnician' | 'observe' | 'outbox' | 'printing' | 'readerLog' | 'serverTarget' | 'shell' | 'sync' | 'village'>;
 
 export const registerAdmin = (ctx: AdminScreensContext): Dispose => {
   const log = ctx.log('admin');
@@ -99,6 +94,7 @@ export const registerAdmin = (ctx: AdminScreensContext): Dispose => {
     const card = recentCard();
     const actor = card ? `card:${card}` : 'pin';
     const check = await ctx.adminAuth.check(pin, { fallbackPin: demoPin() ?? undefined });
+    ctx.metrics.adminLogin(check.ok ? 'success' : check.reason === 'wrong' ? 'wrong-pin' : check.reason);
     if (check.ok) return ok(opened(actor, holder));
     if (check.reason === 'not-set') return fail(firstPinHere() ? 'admin-pin-not-set' : 'admin-pin-on-pc');
     if (check.reason === 'locked') {
@@ -113,12 +109,17 @@ export const registerAdmin = (ctx: AdminScreensContext): Dispose => {
   ctx.handlePublicAdmin('admin.setFirstPin', async ({ pin }, holder) => {
     if (ctx.adminAuth.pinSet()) return fail('admin-pin-already-set');
     if (!firstPinHere()) {
+      ctx.metrics.adminLogin('refused');
       ctx.audit('pin', 'admin.refused', { reason: 'first-pin-on-pc' });
       log.warn('a first admin PIN was offered on the screen of a kiosk in service; refused (it is set on the PC)');
       return fail('admin-pin-on-pc');
     }
-    if (!isStrongAdminPin(pin)) return fail('admin-pin-weak');
+    if (!isStrongAdminPin(pin)) {
+      ctx.metrics.adminLogin('refused');
+      return fail('admin-pin-weak');
+    }
     if ((await ctx.adminAuth.setFirstPin(pin)) === 'already-set') return fail('admin-pin-already-set');
+    ctx.metrics.adminLogin('success');
     ctx.audit('pin', 'admin.pin.set', { first: true, via: 'screen' });
     return ok(opened('pin', holder));
   });
@@ -167,29 +168,12 @@ async function status(
   const printer = ctx.printing.describe();
   const outbox = ctx.outbox.counts();
   const disk = diskSpace(ctx.dataDir);
-
-  const notices: TechnicianNotice[] = [];
-  const problem = ctx.needsTechnician();
-  if (problem) notices.push({ code: 'config-unreadable', detail: problem });
-  // A demo kiosk whose config.json was saved no longer takes the demo PIN: this open session may be the last.
-  if (adminPinMissing({ pinSet: ctx.adminAuth.pinSet(), neverCommissioned: neverCommissioned(ctx.dataDir, ctx.outbox) })) {
-    notices.push({ code: 'admin-pin-missing' });
-  }
-  if (!ctx.demoMode && !problem && config.server.url === null) notices.push({ code: 'server-not-set' });
-  if (ctx.demoMode) {
-    notices.push(configFilePresent(ctx.dataDir) ? { code: 'demo-ends-at-restart', server: config.server.url === null ? 'none' : 'set' } : { code: 'demo-mode' });
-  }
-  // The demo PIN is printed in the README: a kiosk leaving demo mode needs one of its own (Keamanan).
-  if (demoAdminPinOf(ctx) !== null) notices.push({ code: 'admin-pin-demo' });
-  if (outbox.parked > 0) notices.push({ code: 'parked-requests', count: outbox.parked });
-  const held = ctx.outbox.heldForOtherServers(ctx.serverTarget());
-  if (held > 0) notices.push({ code: 'held-for-other-server', count: held });
-  const unreadable = ctx.outbox.unreadableSecrets();
-  if (unreadable > 0) notices.push({ code: 'key-changed', count: unreadable });
-  if (PRINTER_PROBLEMS.includes(printerStatus)) notices.push({ code: 'printer-problem', status: printerStatus });
-  if (server && !server.reachable) notices.push({ code: 'server-unreachable' });
-  if (server?.licensed === false) notices.push({ code: 'server-unlicensed' });
-  if (disk && disk.freeBytes < LOW_DISK_BYTES) notices.push({ code: 'disk-low', freeMb: Math.floor(disk.freeBytes / 1024 / 1024) });
+  const notices = technicianNotices(ctx, {
+    printerStatus,
+    server,
+    unreadableSecrets: ctx.outbox.unreadableSecrets(),
+    diskFreeBytes: disk?.freeBytes ?? null,
+  });
 
   return {
     appVersion: appVersion(),
@@ -209,7 +193,7 @@ async function status(
     printer: { status: printerStatus, transport: printer.transport, profile: printer.profile, changes: [...seen.printerChanges] },
     reader: { lastEvent: lastReaderEvent(ctx) },
     disk,
-    notices: byImportance(notices),
+    notices,
   };
 }
 
@@ -217,13 +201,4 @@ async function status(
 function lastReaderEvent(ctx: AdminScreensContext): AdminStatus['reader']['lastEvent'] {
   const event = ctx.readerLog.events().find((e) => e.kind === 'card' || e.kind === 'technician-card' || e.kind === 'receipt');
   return event ? { kind: event.kind === 'receipt' ? 'receipt' : 'card', at: event.at } : null;
-}
-
-function diskSpace(dir: string): { freeBytes: number; totalBytes: number } | null {
-  try {
-    const stats = statfsSync(dir);
-    return { freeBytes: stats.bavail * stats.bsize, totalBytes: stats.blocks * stats.bsize };
-  } catch {
-    return null;
-  }
 }

@@ -12,14 +12,24 @@ import { fail, ok } from '../../shared/result';
 import type { Dispose, ResidentContext } from '../feature';
 import { createRateLimiter } from '../session/login-limiter';
 import type { ResidentSession } from '../session/session-holder';
+import type { PrintResult } from '../printing/printing-service';
+import type { ReceiptOutcome } from '../metrics/metrics-reporter';
 
 function mayReprint(session: ResidentSession, request: { id: number; residentNik: string | null }): boolean {
   if (session.mode === 'offline') return session.requestIds.has(request.id);
   return request.residentNik === session.nik;
 }
 
+/**
+ * A slip counts as printed when the printer took it: confirmed, or sent to a
+ * printer that cannot confirm (most cheap ones; the slip almost always came out).
+ */
+function receiptOutcome(outcome: PrintResult['outcome']): ReceiptOutcome {
+  return outcome === 'printed' || outcome === 'sent-unconfirmed' ? 'printed' : 'failed';
+}
+
 /** What this feature is handed by the composition root. */
-export type PrintingContext = Pick<ResidentContext, 'background' | 'config' | 'emit' | 'handle' | 'log' | 'outbox' | 'printing' | 'session'>;
+export type PrintingContext = Pick<ResidentContext, 'background' | 'config' | 'emit' | 'handle' | 'log' | 'metrics' | 'outbox' | 'printing' | 'session'>;
 
 export const registerPrinting = (ctx: PrintingContext): Dispose => {
   // The receipt itself is printed by `requests.submit` as soon as the request is stored.
@@ -40,6 +50,7 @@ export const registerPrinting = (ctx: PrintingContext): Dispose => {
     if (!request || !mayReprint(session, request)) return fail('not-yours');
     const result = await ctx.printing.reprint(reference);
     if (result.outcome === 'unavailable') return fail('purged');
+    ctx.metrics.receiptPrinted(receiptOutcome(result.outcome));
     return ok(result);
   });
 
@@ -50,13 +61,18 @@ export const registerPrinting = (ctx: PrintingContext): Dispose => {
       ctx.log('printing').warn('queue ticket refused: too many in a minute');
       return fail('tickets-rate-limited', { count: Math.max(1, allowed.retryInSeconds) });
     }
-    return ok(await ctx.printing.printQueueTicket());
+    const ticket = await ctx.printing.printQueueTicket();
+    if (receiptOutcome(ticket.outcome) === 'printed') ctx.metrics.queueTicketPrinted();
+    return ok(ticket);
   });
 
   ctx.handle('printing.status', () => ok({ status: ctx.printing.lastStatus() }));
 
   const stopStatus = ctx.printing.onStatusChange((status) => ctx.emit('printer.status', { status }));
-  const stopReceipts = ctx.printing.onReceiptPrinted((reference, result) => ctx.emit('printing.receipt', { reference, result }));
+  const stopReceipts = ctx.printing.onReceiptPrinted((reference, result) => {
+    ctx.metrics.receiptPrinted(receiptOutcome(result.outcome));
+    ctx.emit('printing.receipt', { reference, result });
+  });
   ctx.background(() => ctx.printing.startPolling());
 
   return () => {

@@ -18,7 +18,7 @@ import { officePhoneOf } from '../village/office-phone';
 import { isValidPhone, normalisePhone, PHONE_PROBLEM } from '../../shared/phone';
 
 /** What this feature is handed by the composition root. */
-export type RequestsContext = Pick<ResidentContext, 'config' | 'handle' | 'log' | 'outbox' | 'printing' | 'references' | 'serverTarget' | 'session' | 'sync' | 'village'>;
+export type RequestsContext = Pick<ResidentContext, 'config' | 'handle' | 'log' | 'metrics' | 'outbox' | 'printing' | 'references' | 'serverTarget' | 'session' | 'sync' | 'village'>;
 
 export const registerRequests = (ctx: RequestsContext): Dispose => {
   const log = ctx.log('requests');
@@ -90,6 +90,7 @@ export const registerRequests = (ctx: RequestsContext): Dispose => {
       serverTarget,
     }), secret);
     session.requestIds.add(stored.id);
+    ctx.metrics.letterSubmitted(letter.slug);
     log.info({ reference: stored.reference, nik: session.nik, letter: letter.slug, verified: online }, 'request stored');
     // Committed: the receipt prints now, from the request as stored; the screen follows `printing.receipt`.
     void ctx.printing.printReceipt(stored);

@@ -25,7 +25,7 @@ function minutes(seconds: number): number {
 }
 
 /** What this feature is handed by the composition root. */
-export type ResidentSessionContext = Pick<ResidentContext, 'cardHints' | 'cardTaps' | 'config' | 'emit' | 'handle' | 'log' | 'needsTechnician' | 'outbox' | 'receiptLookups' | 'session' | 'village'>;
+export type ResidentSessionContext = Pick<ResidentContext, 'cardHints' | 'cardTaps' | 'config' | 'emit' | 'handle' | 'log' | 'metrics' | 'needsTechnician' | 'outbox' | 'receiptLookups' | 'session' | 'village'>;
 
 export const registerResidentSession = (ctx: ResidentSessionContext): Dispose => {
   const log = ctx.log('session');
@@ -48,10 +48,12 @@ export const registerResidentSession = (ctx: ResidentSessionContext): Dispose =>
     warningTimer = null;
   }
 
-  function endSession(reason: string): void {
+  /** `timedOut`: the idle reset or the session's time limit ended it, not the resident. */
+  function endSession(reason: string, timedOut = false): void {
     disarm();
     const ended = ctx.session.clear();
     if (!ended) return;
+    if (timedOut && ended.requestIds.size === 0) ctx.metrics.sessionAbandoned();
     // A card tapped during that visit teaches nothing to whoever signs in next.
     ctx.cardTaps.forget();
     log.info({ reason, mode: ended.mode }, 'resident session ended');
@@ -155,6 +157,7 @@ export const registerResidentSession = (ctx: ResidentSessionContext): Dispose =>
         requestIds: new Set(),
       });
       armExpiry();
+      ctx.metrics.sessionStarted('online');
       log.info({ nik }, 'resident signed in at the village server');
       return ok({ name: login.value.name, maskedNik: maskNik(nik), online: true, phone: login.value.phone });
     }
@@ -176,6 +179,7 @@ export const registerResidentSession = (ctx: ResidentSessionContext): Dispose =>
         // Offline is a normal state: the request waits for verification. The PIN is not checked, so nothing is shown from the cache.
         ctx.session.start({ mode: 'offline', nik, pin, startedAt: Date.now(), requestIds: new Set() });
         armExpiry();
+        ctx.metrics.sessionStarted('offline');
         log.warn({ nik, error: error.kind, detail: error.message }, 'village server unreachable: offline session');
         return ok({ name: null, maskedNik: maskNik(nik), online: false, phone: null });
       default:
@@ -197,7 +201,7 @@ export const registerResidentSession = (ctx: ResidentSessionContext): Dispose =>
     warningTimer = setTimeout(() => ctx.emit('session.expiring', { secondsLeft: Math.round((limitMs - warnInMs) / 1000) }), warnInMs);
     warningTimer.unref();
     expiryTimer = setTimeout(() => {
-      endSession('time limit');
+      endSession('time limit', true);
       ctx.emit('session.expired', { reason: 'time-limit' });
     }, limitMs);
     expiryTimer.unref();
@@ -215,7 +219,7 @@ export const registerResidentSession = (ctx: ResidentSessionContext): Dispose =>
     visitsEnded += 1;
     // Batal and the idle reset end a visit before any sign-in too: its tap is forgotten with it.
     ctx.cardTaps.forget();
-    endSession(reason);
+    endSession(reason, reason === 'idle');
     return ok(null);
   });
 

@@ -273,6 +273,14 @@ export interface OutboxStore {
    */
   scrubDeletedSecrets(): boolean;
   counts(): OutboxCounts;
+  /** When the oldest request still waiting was made, or null when none waits (the fleet's age of the outbox). */
+  oldestPendingAt(): string | null;
+  /**
+   * When a request was last delivered to the village server (marked sent, or
+   * adopted from the server's own list), or null: never. Read from the rows,
+   * which are never deleted, so it survives a restart without a record of its own.
+   */
+  lastSyncedAt(): string | null;
   /** Waiting requests made for a server other than `target` (demo mode, or before the URL changed): never sent to this one by themselves. */
   heldForOtherServers(target: string | null): number;
   /** Requests taken per letter id, ever (kept after the personal data is purged). */
@@ -380,6 +388,8 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       AND request_id IN (SELECT id FROM letter_request WHERE sync_state != ${PENDING})`);
   const forResident = db.prepare('SELECT * FROM letter_request WHERE resident_nik = ? ORDER BY id DESC LIMIT ?');
   const countRows = db.prepare('SELECT sync_state AS state, count(*) AS n FROM letter_request GROUP BY sync_state');
+  const oldestPending = db.prepare(`SELECT min(created_at) FROM letter_request WHERE sync_state = ${PENDING}`).pluck();
+  const lastSynced = db.prepare(`SELECT max(resolved_at) FROM letter_request WHERE sync_state = ${SYNCED}`).pluck();
   const usageRows = db.prepare('SELECT letter_id AS id, count(*) AS n FROM letter_request GROUP BY letter_id');
   const heldRows = db
     .prepare(`SELECT count(*) FROM letter_request WHERE sync_state = ${PENDING} AND server_target IS NOT NULL AND server_target IS NOT ?`)
@@ -598,6 +608,8 @@ export function createOutboxStore(db: Database, box: SecretBox, clock: () => Dat
       return heldRows.get(target) as number;
     },
     servedResidents: () => hasServedResidents(db),
+    oldestPendingAt: (): string | null => (oldestPending.get() as string | null) ?? null,
+    lastSyncedAt: (): string | null => (lastSynced.get() as string | null) ?? null,
     counts(): OutboxCounts {
       const counts = Object.fromEntries(OUTBOX_STATES.map((state) => [state, 0])) as OutboxCounts;
       for (const { state, n } of countRows.all() as Array<{ state: SyncState; n: number }>) counts[state] = n;

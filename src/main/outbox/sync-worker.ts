@@ -49,6 +49,8 @@ export interface SyncWorkerOptions {
   random?: () => number;
   /** Called after every pass (the UI shows the outbox state). */
   onPass?: (summary: SyncPassSummary) => void;
+  /** Called for every request the pass sent or put off, with its outcome (the fleet metrics count them). */
+  onAttempt?: (outcome: SyncOutcome) => void;
 }
 
 export interface SyncWorker {
@@ -109,9 +111,11 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       if (store.get(request.id)?.syncState !== OUTBOX_STATE.pending) continue;
       if (store.hasEarlierPendingSibling(request)) {
         summary.deferred += 1;
+        options.onAttempt?.('deferred');
         continue;
       }
       const { outcome, alsoRejected } = await protocol.send(server, request);
+      options.onAttempt?.(outcome);
       summary.rejected += alsoRejected;
       count(summary, outcome);
       if (outcome === 'server-down') {

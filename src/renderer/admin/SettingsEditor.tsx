@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminBridge, ConfigFilePosition, DemoEnding } from '../../shared/admin-contract';
+import type { AdminBridge, ConfigFilePosition, DemoEnding, FleetIdentityView } from '../../shared/admin-contract';
 import { SETTINGS_FIELDS, type SettingsField, type SettingsKey, type SettingsValue } from '../../shared/admin-settings';
 import type { LetterField } from '../../shared/contract';
 import { settingRange } from '../../shared/setting-ranges';
@@ -30,6 +30,7 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
   const load = useCallback(() => api.calls['admin.settings']({}), [api]);
   const { value: loaded, error: loadError } = useLoaded(load);
   const [saved, setSaved] = useState<Record<SettingsKey, SettingsValue> | null>(null);
+  const [savedIdentity, setSavedIdentity] = useState<FleetIdentityView | null>(null);
   const [changes, setChanges] = useState<Partial<Record<SettingsKey, SettingsValue>>>({});
   const [editing, setEditing] = useState<SettingsField | null>(null);
   const [refusal, setRefusal] = useState<CallError | null>(null);
@@ -37,6 +38,7 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
   const [ending, setEnding] = useState<DemoEnding | null>(null);
   const [busy, setBusy] = useState(false);
   const current = saved ?? loaded?.values ?? null;
+  const identity = savedIdentity ?? loaded?.identity ?? null;
   // A config.json the core cannot parse is never saved over: the technician fixes the file first.
   const unreadableAtLoad = unreadableFileError(loaded?.unreadableFile ?? null);
   const unreadable = refusal?.code === 'config-unreadable' ? refusal : unreadableAtLoad;
@@ -80,6 +82,7 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
     }
     if (result.ok) {
       setSaved(result.value.values);
+      setSavedIdentity(result.value.identity ?? null);
       setChanges({});
       setRefusal(null);
       setDone(true);
@@ -127,7 +130,9 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
                   {problem && (
                     <strong id={problemId} className="admin-setting-problem-text">
                       {' '}
-                      {t(`admin.settings.problem.${problem}`, { min: refusal?.params?.[`${field.key}.min`], max: refusal?.params?.[`${field.key}.max`] })}
+                      {problem === 'format'
+                        ? t(`admin.settings.format.${wordKey(field.key)}`)
+                        : t(`admin.settings.problem.${problem}`, { min: refusal?.params?.[`${field.key}.min`], max: refusal?.params?.[`${field.key}.max`] })}
                     </strong>
                   )}
                 </span>
@@ -164,6 +169,7 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
           })}
         </ul>
       )}
+      {props.group === 'kiosk' && identity && <FleetIdentity identity={identity} />}
       {/* The outcome beside the buttons that caused it, not at the top of a list scrolled away. */}
       <div className="admin-save-bar" ref={saveBar}>
         {refusal && (
@@ -208,6 +214,30 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
         />
       )}
     </>
+  );
+}
+
+/** What the kabupaten's monitoring calls this kiosk now, and where each part came from (empty settings take the server's). */
+function FleetIdentity(props: { identity: FleetIdentityView }) {
+  const { t } = useTranslation();
+  const parts = ['kioskId', 'kodeDesa', 'kecamatan', 'kabupaten'] as const;
+  return (
+    <section className="admin-fleet-identity" aria-labelledby="fleet-identity-title">
+      <h3 id="fleet-identity-title">{t('admin.settings.identity.title')}</h3>
+      <ul className="admin-settings">
+        {parts.map((key) => {
+          const { value, source } = props.identity[key];
+          return (
+            <li key={key} className="admin-setting">
+              <span className="admin-setting-label">{t(`admin.settings.identity.${key}`)}</span>
+              <span className="admin-setting-value">
+                {source === 'unset' ? t('admin.settings.identity.unset') : `${value} (${t(`admin.settings.identity.from_${source}`)})`}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 

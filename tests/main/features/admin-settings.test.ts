@@ -30,6 +30,11 @@ const BAD: Record<SettingsKey, Array<[SettingsValue, string]>> = {
   'village.officeHours': [['H'.repeat(121), 'too-long']],
   'attract.runningText': [['R'.repeat(301), 'too-long']],
   'kiosk.dailyRestartAt': [['24:00', 'invalid'], ['3:00', 'invalid'], ['jam tiga', 'invalid'], ['03:60', 'invalid']],
+  'kiosk.id': [['Sukamaju 01', 'format'], ['-sukamaju', 'format'], ['sukamaju-', 'format'], ['k'.repeat(41), 'format'], ['desa_1', 'format']],
+  'village.code': [['320101200', 'format'], ['32010120011', 'format'], ['32.01.01.200A', 'format'], ['kode', 'format']],
+  'village.kecamatan': [['K'.repeat(61), 'too-long']],
+  'village.kabupaten': [['K'.repeat(61), 'too-long']],
+  'metrics.port': [[-1, 'too-small'], [65536, 'too-big'], [9464.5, 'not-whole'], ['9464', 'not-a-number']],
   'printer.transport': [['bluetooth', 'invalid'], [null, 'invalid']],
   'printer.host': [['', 'required']],
   'printer.port': [[0, 'too-small'], [65536, 'too-big'], [91.5, 'not-whole']],
@@ -102,6 +107,26 @@ describe('admin settings validation', () => {
       'village.officePhone': '02518765432',
       'village.officeHours': null,
     });
+  });
+});
+
+describe('fleet identity settings', () => {
+  it('takes a kiosk id, a kode desa as written (dots dropped), the kecamatan and kabupaten, and the metrics port; empty is none', () => {
+    const checked = applySettings(defaultConfig(), {
+      'kiosk.id': 'sukamaju-01',
+      'village.code': '32.01.01.2001',
+      'village.kecamatan': 'Cibinong',
+      'village.kabupaten': 'Bogor',
+      'metrics.port': 0,
+    });
+    expect(checked.ok && { kiosk: checked.config.kiosk.id, village: checked.config.village, port: checked.config.metrics.port }).toMatchObject({
+      kiosk: 'sukamaju-01',
+      village: { code: '3201012001', kecamatan: 'Cibinong', kabupaten: 'Bogor' },
+      port: 0,
+    });
+    if (!checked.ok) return;
+    const cleared = applySettings(checked.config, { 'kiosk.id': null, 'village.code': null });
+    expect(cleared.ok && [cleared.config.kiosk.id, cleared.config.village.code]).toEqual([null, null]);
   });
 });
 

@@ -222,3 +222,44 @@ describe('SettingsEditor on a demo kiosk', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });
+
+describe('SettingsEditor: the kiosk in the kabupaten\'s monitoring', () => {
+  const identity = {
+    kioskId: { value: 'sukamaju-01', source: 'config' },
+    kodeDesa: { value: '3201012001', source: 'server' },
+    kecamatan: { value: 'Cibinong', source: 'server' },
+    kabupaten: { value: 'unset', source: 'unset' },
+  } as const;
+
+  function withIdentity(saved?: Saved) {
+    const { api, calls } = fakeSettings(null, saved);
+    calls['admin.settings'].mockImplementation(async () => ({ ok: true as const, value: { values: VALUES, unreadableFile: null, identity } }));
+    return api;
+  }
+
+  it('shows the identity in use and where each part came from, on the kiosk settings only', async () => {
+    renderEditor(withIdentity());
+    const section = await screen.findByRole('region', { name: 'Identitas kios di pemantauan kabupaten' });
+    expect([...section.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'ID kiossukamaju-01 (dari pengaturan)',
+      'Kode desa3201012001 (dari server desa)',
+      'KecamatanCibinong (dari server desa)',
+      'Kabupatenbelum diatur',
+    ]);
+    cleanup();
+    renderEditor(withIdentity(), 'id', 'readers');
+    await screen.findByText('Pembaca kartu PC/SC', { exact: false });
+    expect(screen.queryByRole('region', { name: 'Identitas kios di pemantauan kabupaten' })).toBeNull();
+  });
+
+  it.each([
+    ['kiosk.id', 'ID kios untuk pemantauan kabupaten', 'Pakai huruf kecil, angka dan tanda minus saja (tidak di awal atau akhir), paling banyak 40 karakter, mis. sukamaju-01.'],
+    ['village.code', 'Kode desa (10 angka', 'Kode desa terdiri dari 10 angka, mis. 3201012001 (boleh dengan titik: 32.01.01.2001).'],
+  ] as const)('says the shape %s needs when a value is refused', async (key, label, words) => {
+    renderEditor(withIdentity({ ok: false, error: { code: 'validation', fields: { [key]: 'format' } } }));
+    await chooseEnglish();
+    fireEvent.click(saveButton('Simpan perubahan'));
+    await screen.findByText(words, { exact: false });
+    expect((await row(label)).textContent).toContain(words);
+  });
+});
