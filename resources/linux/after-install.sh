@@ -1,7 +1,8 @@
 #!/bin/sh
 # Debian package post-install: the udev rules for the receipt printer and the
 # readers (99-adm-printer.rules, 99-adm-readers.rules), and the systemd units
-# for starting the kiosk (installed, never enabled: see docs/installing.md).
+# for starting the kiosk and its fleet health agent (installed, never enabled:
+# see docs/installing.md and docs/fleet.md).
 # The kiosk user must be in the groups the rules name:
 #   sudo usermod -aG lp,plugdev,dialout <kiosk-user>
 set -e
@@ -18,7 +19,9 @@ fi
 if [ -d /usr/lib/systemd/user ] && [ -f "$SRC/adm-kiosk.service" ]; then
   cp "$SRC/adm-kiosk.service" /usr/lib/systemd/user/adm-kiosk.service
 fi
-if [ -d /lib/systemd/system ] && [ -f "$SRC/adm-kiosk-cage.service" ]; then
-  cp "$SRC/adm-kiosk-cage.service" /lib/systemd/system/adm-kiosk-cage.service
+if [ -d /lib/systemd/system ]; then
+  for unit in adm-kiosk-cage.service adm-fleet-agent.service; do
+    if [ -f "$SRC/$unit" ]; then cp "$SRC/$unit" "/lib/systemd/system/$unit"; fi
+  done
   if command -v systemctl >/dev/null 2>&1; then systemctl daemon-reload || true; fi
 fi

@@ -19,6 +19,9 @@
  *   adm input watch            card reads from PC/SC readers, live, until Ctrl+C
  *   adm voice check            which spoken-prompt voices are installed, with a sample each
  *   adm admin set-pin          set the admin PIN (a kiosk in service without one), or reset a forgotten one
+ *   adm fleet agent-config --url U --user NAME --password-file F [--out FILE]
+ *                              the Prometheus agent's configuration for the kabupaten's fleet monitoring
+ *   adm fleet status [--port P] whether the agent reads this kiosk and its samples leave
  */
 import { parseArgs } from 'node:util';
 import { createKioskCore } from './core';
@@ -40,6 +43,8 @@ import { ADMIN_PIN_MAX, ADMIN_PIN_MIN, isAdminPinShape } from '../shared/admin-p
 import { foreignOwnerRefusal, noKioskRefusal, setAdminPinOnPc } from './admin/set-pin-on-pc';
 import { terminalSecrets, type SecretInput } from './cli-secret-input';
 import { A4_USAGE, a4PrinterCommand } from './cli-a4-printer';
+import { FLEET_USAGE, fleetCommand } from './cli-fleet';
+import { createReferenceCache } from './village/reference-cache';
 
 const USAGE = `Usage:
   adm sync [--once]
@@ -53,6 +58,7 @@ const USAGE = `Usage:
   adm input list [--json] | watch
   adm voice check
   adm admin set-pin   (asks for the PIN twice; or reads one line from standard input)
+  ${FLEET_USAGE}
 `;
 
 type Out = (text: string) => void;
@@ -79,6 +85,9 @@ export async function runCli(
       url: { type: 'string' },
       port: { type: 'string' },
       queue: { type: 'string' },
+      user: { type: 'string' },
+      'password-file': { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -142,6 +151,12 @@ export async function runCli(
     if (command === 'printer' && sub === 'a4') {
       const a4 = { action: arg, queueOption: values.queue, json: values.json ?? false, config: core.config(), env, out };
       return await a4PrinterCommand({ ...a4, audit: core.audit, log: core.logger.forSubsystem('letter-printer') });
+    }
+    if (command === 'fleet') {
+      const options = { url: values.url, user: values.user, passwordFile: values['password-file'], out: values.out, port: values.port };
+      const references = createReferenceCache(core.db);
+      const fleet = { action: sub, options, dataDir: core.dataDir, config: core.config(), configProblem: problem, profile: () => references.profile()?.value ?? null };
+      return await fleetCommand({ ...fleet, out });
     }
     if (command === 'printer') return await printerCommand(core, sub, arg, values.json, out);
     if (command === 'voice' && sub === 'check') return await voiceCheck(core.config().kiosk.audioGuidance, out);

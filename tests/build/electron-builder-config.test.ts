@@ -1,8 +1,11 @@
 // Packaging cannot run on CI machines (no Electron runtime; native modules
 // built for Node), so the packaging configuration is validated instead:
 // electron-builder's own loader and schema check, plus the targets we ship.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AGENT_TEMPLATE } from '../../src/main/fleet/agent-config';
 
 const require = createRequire(import.meta.url);
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
@@ -35,6 +38,19 @@ describe('electron-builder.yml', () => {
       expect(config.asarUnpack).toContain(`**/node_modules/${native}/**`);
     }
     expect(config.deb.afterInstall).toBe('resources/linux/after-install.sh');
+  });
+
+  it("recommends Debian's prometheus for the fleet health agent and ships resources/fleet with the Linux packages", async () => {
+    const config = (await getConfig(process.cwd(), 'electron-builder.yml', null)) as {
+      deb: { recommends: string[]; depends: string[] };
+      linux: { extraResources: Array<{ from: string; to: string }> };
+    };
+    expect(config.deb.recommends).toContain('prometheus');
+    // Recommended, not required: a kiosk outside any kabupaten's monitoring installs without it.
+    expect(config.deb.depends).not.toContain('prometheus');
+    expect(config.linux.extraResources).toContainEqual({ from: 'resources/fleet', to: 'fleet' });
+    // `adm fleet agent-config` looks for the template at <resources>/fleet/agent/... in the installed package.
+    expect(existsSync(path.join('resources', AGENT_TEMPLATE))).toBe(true);
   });
 
   it('flips the Electron fuses that would let anything but the packaged app run as the kiosk', async () => {

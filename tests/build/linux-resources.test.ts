@@ -5,8 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveDataDir } from '../../src/main/data-dir';
+import { AGENT_CONFIG_FILE, AGENT_LISTEN_ADDRESS } from '../../src/main/fleet/agent-config';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const require = createRequire(import.meta.url);
@@ -41,7 +44,7 @@ describe('Linux install resources', async () => {
   const config = (await getConfig(process.cwd(), 'electron-builder.yml', null)) as {
     productName: string;
     linux: { executableName: string; extraResources: Array<{ from: string; to: string }> };
-    deb: { afterInstall: string; afterRemove: string };
+    deb: { afterInstall: string; afterRemove: string; recommends: string[] };
   };
   // electron-builder's deb installs the app in /opt/<productName>; extraResources land in its resources/.
   const installDir = `/opt/${config.productName}`;
@@ -52,8 +55,10 @@ describe('Linux install resources', async () => {
     const script = read('after-install.sh');
     const source = /^SRC=(.*)$/m.exec(script)![1];
     expect(source).toBe(path.posix.dirname(shipped('x')));
-    for (const file of ['99-adm-printer.rules', '99-adm-readers.rules', 'adm-kiosk.service', 'adm-kiosk-cage.service']) {
+    const removal = read('after-remove.sh');
+    for (const file of ['99-adm-printer.rules', '99-adm-readers.rules', 'adm-kiosk.service', 'adm-kiosk-cage.service', 'adm-fleet-agent.service']) {
       expect(script).toContain(file);
+      expect(removal, `after-remove.sh removes ${file}`).toContain(file);
       expect(existsSync(linux(file)), file).toBe(true);
     }
     expect(config.deb.afterInstall).toBe('resources/linux/after-install.sh');
@@ -80,6 +85,45 @@ describe('Linux install resources', async () => {
     expect(exec.startsWith('/usr/bin/cage ')).toBe(true);
     expect(exec.split(' ').at(-1)).toBe(shipped('adm-kiosk-loop.sh'));
     expect(read('adm-kiosk-loop.sh')).toContain(`\${ADM_KIOSK_BINARY:-${binary}}`);
+  });
+
+  describe('the fleet health agent (adm-fleet-agent.service)', () => {
+    const xdgDataHome = process.env.XDG_DATA_HOME;
+    afterEach(() => {
+      if (xdgDataHome === undefined) delete process.env.XDG_DATA_HOME;
+      else process.env.XDG_DATA_HOME = xdgDataHome;
+    });
+    const unit = parseIni(read('adm-fleet-agent.service'));
+    const service = unit.get('Service')!;
+    const exec = service.get('ExecStart')![0]!.split(' ');
+    const fleetDir = /^ADM_FLEET_DIR=(.*)$/.exec(service.get('Environment')!.find((e) => e.startsWith('ADM_FLEET_DIR='))!)![1]!;
+    const flag = (name: string) => exec.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1);
+
+    it("runs Debian's prometheus in agent mode as the kiosk user from boot, on 127.0.0.1 only, restarted after a failure", () => {
+      expect(exec[0]).toBe('/usr/bin/prometheus');
+      expect(exec).toContain('--enable-feature=agent');
+      expect(flag('--web.listen-address')).toBe(AGENT_LISTEN_ADDRESS);
+      expect(AGENT_LISTEN_ADDRESS.startsWith('127.0.0.1:')).toBe(true);
+      expect(service.get('User')).toEqual(['kiosk']);
+      expect(service.get('Restart')).toEqual(['on-failure']);
+      expect(unit.get('Install')!.get('WantedBy')).toEqual(['multi-user.target']);
+      expect(config.deb.recommends).toContain('prometheus');
+    });
+
+    it("reads the file adm fleet agent-config writes and keeps its WAL in the kiosk user's data directory", () => {
+      // WorkingDirectory=~ is the kiosk user's home; ADM_FLEET_DIR is relative to it, as the data directory is to $HOME.
+      expect(service.get('WorkingDirectory')).toEqual(['~']);
+      delete process.env.XDG_DATA_HOME;
+      expect(path.join(homedir(), fleetDir)).toBe(path.join(resolveDataDir({}), path.dirname(AGENT_CONFIG_FILE)));
+      expect(flag('--config.file')).toBe(`\${ADM_FLEET_DIR}/${path.basename(AGENT_CONFIG_FILE)}`);
+      expect(flag('--storage.agent.path')).toBe('${ADM_FLEET_DIR}/wal');
+    });
+
+    it('names only flags the installed prometheus has', () => {
+      const help = spawnSync('prometheus', ['--help'], { encoding: 'utf8' });
+      const known = `${help.stdout}${help.stderr}`;
+      for (const arg of exec.slice(1)) expect(known, arg).toContain(arg.split('=')[0]);
+    });
   });
 
   it('has valid shell scripts, executable', () => {

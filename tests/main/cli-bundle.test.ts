@@ -25,4 +25,17 @@ describe('bundled adm', () => {
     expect(text).toContain('[gambar');
     expect(text).toContain('TES PRINTER ADM');
   });
+
+  it('finds the agent template next to the bundle, run from any folder', () => {
+    const dir = tempDir();
+    const elsewhere = tempDir();
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ kiosk: { id: 'sukamaju-01' } }));
+    const passwordFile = path.join(elsewhere, 'password');
+    writeFileSync(passwordFile, 'rahasia', { mode: 0o600 });
+    const cli = path.resolve('dist/main/cli.cjs');
+    const args = [cli, 'fleet', 'agent-config', '--url', 'https://pusat.example/api/v1/write', '--user', 'kiosk', '--password-file', passwordFile];
+    const out = execFileSync(process.execPath, args, { cwd: elsewhere, env: { ...process.env, ADM_DATA_DIR: dir } });
+    expect(String(out)).toContain('Konfigurasi agen Prometheus ditulis');
+    expect(readFileSync(path.join(dir, 'fleet', 'prometheus-agent.yml'), 'utf8')).toContain('kiosk_id: "sukamaju-01"');
+  });
 });
