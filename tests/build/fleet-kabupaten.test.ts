@@ -7,17 +7,13 @@
 // Prometheus's own series.
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ADM_METRIC_NAMES } from '../../src/main/metrics/metric-names';
 import { useTempDirs } from '../helpers/temp-dir';
 
-const require = createRequire(import.meta.url);
-// The project has no YAML parser of its own; electron-builder's app-builder-lib reads its YAML with js-yaml.
-const yamlPath = require.resolve('js-yaml', { paths: [path.dirname(require.resolve('app-builder-lib/package.json'))] });
-const { load: parseYaml } = require(yamlPath) as { load(text: string): unknown };
 
 const tempDir = useTempDirs();
 const fleet = (file: string) => path.join('resources/fleet', file);
