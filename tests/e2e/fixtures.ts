@@ -31,7 +31,7 @@ export async function startKioskHost(
   options: { demo?: boolean; dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<{ host: KioskHost; stop(): Promise<void> }> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'adm-e2e-'));
-  if (config !== null) writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(config));
+  if (config !== null) writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(withoutMetrics(config)));
   const args = ['dist/main/web-host.cjs', '--port', '0', ...(options.demo ? [] : ['--no-demo'])];
   const child: ChildProcess = spawn(process.execPath, args, {
     // Idle, session and sync timers of seconds, so a spec does not wait minutes for them.
@@ -72,6 +72,15 @@ export async function startKioskHost(
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Kiosks of parallel tests would all want the default metrics port (one PC has one kiosk; here there are many):
+ * none serves /metrics unless its spec asks, so no Status screen says the port is taken by the kiosk beside it.
+ */
+function withoutMetrics(config: unknown): unknown {
+  if (typeof config !== 'object' || config === null || Array.isArray(config) || 'metrics' in config) return config;
+  return { ...config, metrics: { port: 0 } };
 }
 
 export const test = base.extend<{ kioskConfig: unknown; kioskDemo: boolean; kiosk: KioskHost }>({
