@@ -42,7 +42,7 @@ export interface CoreMetricDeps extends NoticeContext {
   printing: Pick<PrintingService, 'lastStatus'>;
   /** The A4 printer (CUPS). */
   letterPrinter: DocumentPrinter;
-  references: Pick<ReferenceCache, 'profile'>;
+  references: Pick<ReferenceCache, 'profile' | 'letters'>;
   readerLog: Pick<ReaderLog, 'sources'>;
   village(): VillageServer | null;
   now?(): number;
@@ -106,6 +106,7 @@ export function coreMetricSources(deps: CoreMetricDeps): FleetMetricSources {
         diskFreeBytes: diskFree(),
       }).map((notice) => notice.code),
     dataDiskFreeBytes: diskFree,
+    letterSlugs: () => deps.references.letters()?.value.map((letter) => letter.slug) ?? [],
   };
 }
 

@@ -52,6 +52,8 @@ export interface FleetMetricSources {
   technicianNotices(): Promise<ReadonlyArray<TechnicianNotice['code']>>;
   /** Free bytes on the data directory's file system, or null when it cannot be read. */
   dataDiskFreeBytes(): number | null;
+  /** The slugs of the village's letter types as last fetched, so each is counted from 0 before its first request. */
+  letterSlugs(): readonly string[];
 }
 
 export interface FleetMetricsOptions {
@@ -215,6 +217,13 @@ export function createFleetMetrics(sources: FleetMetricSources, options: FleetMe
     reporter,
     async scrape() {
       a4Reading = null;
+      // A labelled series appears only once counted; one at 0 from the start lets `increase()` see the first
+      // letter of each type after a restart. Bounded like every letter label (at most MAX_LETTER_SLUGS).
+      try {
+        for (const slug of sources.letterSlugs()) letters.inc({ letter: letterLabel(slug) }, 0);
+      } catch (error) {
+        options.onSourceError?.(METRIC.lettersSubmitted, error);
+      }
       try {
         return { contentType: register.contentType, body: await register.metrics() };
       } finally {

@@ -184,6 +184,20 @@ describe('fleet metrics of a running kiosk', () => {
     expect(sample(samples, METRIC.adminLogins, { outcome: 'locked' })).toBe(0);
   });
 
+  it("counts each of the village's letter types from 0 once the list is known, so the first request after a start is seen", async () => {
+    const { core, scrape } = await kiosk(tempDir());
+    expect(labelValues(await scrape(), METRIC.lettersSubmitted, 'letter')).toEqual([]);
+    expect((await core.invoke('session.identify', { nik: budi.nik, pin: budi.pin })).ok).toBe(true);
+    await core.invoke('letters.list', {});
+    const samples = await scrape();
+    const offered = LETTERS.map((letter) => letter.slug);
+    expect(offered.length).toBeGreaterThan(1);
+    for (const slug of offered) expect(sample(samples, METRIC.lettersSubmitted, { letter: slug })).toBe(0);
+    const result = await core.invoke('requests.submit', request);
+    expect(result.ok).toBe(true);
+    expect(sample(await scrape(), METRIC.lettersSubmitted, { letter: penduduk.slug })).toBe(1);
+  });
+
   it('counts receipts printed and failed, and queue tickets', async () => {
     const { core, folder, scrape } = await kiosk(tempDir());
     await submitted(core);
@@ -245,6 +259,7 @@ describe('label bounds', () => {
     readers: () => [{ reader: 'hid', state: 'something-new' }],
     technicianNotices: async () => [],
     dataDiskFreeBytes: () => null,
+    letterSlugs: () => [],
   };
 
   it('keeps at most 100 letter slugs, odd ones and the rest as "other", from a server offering 1,000', async () => {
