@@ -4,7 +4,7 @@
  * touchscreen as residents, so the same rules hold (nothing cut off, off
  * screen, overlapping, closer than 2.54 mm or smaller than 12.7 mm, no word
  * broken across lines), and axe-core finds no serious or critical violation. Screenshots of each are
- * kept in the test's output folder.
+ * kept in the test's output folder, one for every screenful of a screen that scrolls, each checked too.
  */
 import { writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
@@ -20,6 +20,22 @@ const PAGES: Array<{ nav: string; heading: string }> = [
   { nav: 'Keamanan', heading: 'Keamanan' },
   { nav: 'Catatan', heading: 'Catatan' },
 ];
+
+/** At most this many further screenfuls of one screen are looked at (Pengaturan is the longest). */
+const MAX_SCREENFULS = 15;
+/**
+ * Marks the screen's largest scrolling part and answers how many further screenfuls (90% of its height each, so
+ * rows cut at an edge are seen whole in the next) it holds; 0 when nothing scrolls.
+ */
+const SCROLLER_SCRIPT = `(() => {
+  document.querySelector('[data-screenful-scroller]')?.removeAttribute('data-screenful-scroller');
+  const scrolls = (el) => /(auto|scroll)/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight + 1;
+  let largest = null;
+  for (const el of document.querySelectorAll('*')) if (scrolls(el) && (!largest || el.clientHeight > largest.clientHeight)) largest = el;
+  if (!largest) return 0;
+  largest.setAttribute('data-screenful-scroller', '');
+  return Math.ceil((largest.scrollHeight - largest.clientHeight) / (largest.clientHeight * 0.9));
+})()`;
 
 // Letter printing on: the Printer page's A4 / Surat section shows CUPS and its queues, not only how to turn it on.
 const test = testWithVillage((url) => ({ server: { url }, kiosk: { screenPpi: 102 }, admin: { gestureSeconds: 10 }, letterPrinter: { enabled: true } }));
@@ -45,6 +61,18 @@ for (const size of KIOSK_SCREENS) {
         }
       };
 
+      // A screen longer than the panel scrolls in its own part: each further screenful is checked and kept as a
+      // picture of its own (`<screen>-2.png`, ...), so what lies below the first one is looked at too.
+      const checkEachScreenful = async (screen: string) => {
+        const further = (await page.evaluate(SCROLLER_SCRIPT)) as number;
+        for (let screenful = 1; screenful <= Math.min(further, MAX_SCREENFULS); screenful++) {
+          await page.evaluate(`document.querySelector('[data-screenful-scroller]').scrollTo({ top: ${screenful} * document.querySelector('[data-screenful-scroller]').clientHeight * 0.9, behavior: 'instant' })`);
+          await page.screenshot({ path: testInfo.outputPath(`${label}-${screen}-${screenful + 1}.png`) });
+          for (const problem of await layoutProblems(page, MIN_TARGET, MIN_GAP)) found.push({ screen: `${screen} (screenful ${screenful + 1})`, ...problem });
+        }
+        await page.evaluate(`document.querySelector('[data-screenful-scroller]')?.scrollTo({ top: 0, behavior: 'instant' })`);
+      };
+
       // A kiosk in service without an admin PIN says where it is set, and nothing else.
       await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
       for (let i = 0; i < 5; i++) await page.mouse.click(6, 6);
@@ -60,6 +88,7 @@ for (const size of KIOSK_SCREENS) {
         await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
         await page.waitForTimeout(150); // let the screen's first data arrive before measuring
         await check(nav);
+        await checkEachScreenful(nav);
       }
       await testInfo.attach(`${label} admin problems`, { body: JSON.stringify({ found, serious }, null, 2), contentType: 'application/json' });
       writeFileSync(testInfo.outputPath('admin-problems.json'), JSON.stringify({ found, serious }, null, 2));
