@@ -64,9 +64,15 @@ function agentConfigCommand({ options, dataDir, config, configProblem, profile, 
     return 1;
   }
   const target = options.out ? path.resolve(options.out) : path.join(dataDir, AGENT_CONFIG_FILE);
-  mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-  writeFileSync(target, rendered.text, { mode: 0o600 });
-  chmodSync(target, 0o600); // a file written before keeps its mode otherwise
+  try {
+    mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    writeFileSync(target, rendered.text, { mode: 0o600 });
+    chmodSync(target, 0o600); // a file written before keeps its mode otherwise
+  } catch (error) {
+    // A folder given as --out, a folder that cannot be made: said in the technician's words, not as a stack.
+    out(`Konfigurasi agen tidak dapat ditulis ke ${target} (${error instanceof Error ? error.message : String(error)}). Berikan --out berupa nama berkas di folder yang dapat ditulis pengguna ini.\n`);
+    return 1;
+  }
 
   const { identity, sources } = view;
   const from = { config: 'config.json', server: 'profil desa dari server', unset: 'BELUM DIISI' } as const;
@@ -78,7 +84,12 @@ function agentConfigCommand({ options, dataDir, config, configProblem, profile, 
   if (Object.values(sources).includes('unset')) {
     out('Perhatian: bagian yang BELUM DIISI terkirim sebagai "unset". Isi di config.json (village.code, village.kecamatan, village.kabupaten) atau hubungkan kios ke server desa, lalu jalankan perintah ini lagi.\n');
   }
-  if (url.startsWith('http://')) out('Perhatian: alamat http:// mengirim kata sandi tanpa enkripsi; pakai https:// bila server pusat mendukungnya.\n');
+  if (inPrivateTmp(passwordPath)) {
+    out(
+      `Perhatian: ${passwordPath} ada di folder sementara. Layanan agen (adm-fleet-agent.service, PrivateTmp) memakai /tmp tersendiri dan tidak akan menemukan berkas ini; /tmp juga dikosongkan saat komputer dinyalakan ulang. Pindahkan ke ~/.config/adm-fleet/, lalu jalankan perintah ini lagi.\n`,
+    );
+  }
+  if (url.trim().startsWith('http://')) out('Perhatian: alamat http:// mengirim kata sandi tanpa enkripsi; pakai https:// bila server pusat mendukungnya.\n');
   out(
     [
       'Langkah berikutnya:',
@@ -90,6 +101,11 @@ function agentConfigCommand({ options, dataDir, config, configProblem, profile, 
     ].join('\n'),
   );
   return 0;
+}
+
+/** The agent's unit runs with a /tmp and /var/tmp of its own (PrivateTmp=yes): files there are not the agent's. */
+export function inPrivateTmp(file: string): boolean {
+  return ['/tmp/', '/var/tmp/'].some((folder) => file.startsWith(folder));
 }
 
 /** Why the agent could not read its password from this file, or null. */

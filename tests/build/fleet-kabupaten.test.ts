@@ -381,6 +381,19 @@ describe('the Grafana dashboard (resources/fleet/grafana-dashboard.json)', () =>
   });
 });
 
+describe('the dashboard\'s sessions per day', () => {
+  it('stacks online and offline sign-ins, and draws abandoned sessions beside them: they are already counted in those', () => {
+    interface Override { matcher: { id: string; options: string }; properties: Array<{ id: string; value: unknown }> }
+    interface RawPanel { title: string; panels?: RawPanel[]; fieldConfig?: { defaults: { custom?: { stacking?: { mode: string } } }; overrides: Override[] } }
+    const flatten = (panels: RawPanel[]): RawPanel[] => panels.flatMap((panel) => [panel, ...flatten(panel.panels ?? [])]);
+    const board = JSON.parse(readFileSync(DASHBOARD, 'utf8')) as { panels: RawPanel[] };
+    const sessions = flatten(board.panels).find((panel) => panel.title === 'Sesi warga per hari');
+    expect(sessions?.fieldConfig?.defaults.custom?.stacking?.mode).toBe('normal');
+    const abandoned = sessions?.fieldConfig?.overrides.find((o) => o.matcher.id === 'byName' && o.matcher.options === 'abandoned');
+    expect(abandoned?.properties).toContainEqual({ id: 'custom.stacking', value: expect.objectContaining({ mode: 'none' }) });
+  });
+});
+
 describe('reading metric names out of PromQL', () => {
   it('keeps metrics and drops functions, labels, strings, ranges, variables and keywords', () => {
     const expr = `sum by (letter) (increase(adm_letters_submitted_total{kecamatan=~"$kecamatan", x="up"}[1d] offset 5m))

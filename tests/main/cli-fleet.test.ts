@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
+import { inPrivateTmp } from '../../src/main/cli-fleet';
 import { createKioskCore } from '../../src/main/core';
 import { saveConfig } from '../../src/main/config/store';
 import { defaultConfig, type KioskConfig } from '../../src/main/config/schema';
@@ -64,7 +65,8 @@ describe('adm fleet agent-config', () => {
     expect(text).toMatch(/kabupaten\s+Kabupaten Bogor\s+\(profil desa dari server\)/);
     expect(text).toContain('sudo systemctl enable --now adm-fleet-agent.service');
     expect(text).toContain('adm fleet status');
-    expect(text).not.toContain('Perhatian');
+    // No unset part, no plain http (the tests' password files are in /tmp, which has its own warning).
+    expect(text.split('\n').filter((line) => line.startsWith('Perhatian') && !line.includes('folder sementara'))).toEqual([]);
   });
 
   it('writes to --out instead, saying where the service reads it; warns about an unset part and plain http', async () => {
@@ -81,6 +83,32 @@ describe('adm fleet agent-config', () => {
     expect(text).toMatch(/kode_desa\s+unset\s+\(BELUM DIISI\)/);
     expect(text).toContain('Perhatian: bagian yang BELUM DIISI terkirim sebagai "unset"');
     expect(text).toContain('Perhatian: alamat http:// mengirim kata sandi tanpa enkripsi');
+  });
+
+  it('says, without a stack, that --out cannot be a folder', async () => {
+    const { dir, passwordFile } = await kiosk();
+    const folder = tempDir();
+    const { code, text } = await adm(dir, 'fleet', 'agent-config', '--url', URL_OF_CENTRAL, '--user', 'k', '--password-file', passwordFile, '--out', folder);
+    expect(code).toBe(1);
+    expect(text).toContain(`Konfigurasi agen tidak dapat ditulis ke ${folder} (EISDIR`);
+    expect(text).not.toContain('Konfigurasi agen Prometheus ditulis');
+  });
+
+  it('warns that a password file in /tmp is not one the agent service sees (its own /tmp), and is gone at the next boot', async () => {
+    expect(inPrivateTmp('/home/kiosk/.config/adm-fleet/remote-write.password')).toBe(false);
+    expect(inPrivateTmp('/var/tmp/pw')).toBe(true);
+    expect(inPrivateTmp('/tmpfiles/pw')).toBe(false);
+    const { dir } = await kiosk();
+    const inTmp = path.join('/tmp', `adm-fleet-password-${process.pid}`);
+    writeFileSync(inTmp, 'rahasia\n', { mode: 0o600 });
+    try {
+      const { code, text } = await adm(dir, 'fleet', 'agent-config', '--url', URL_OF_CENTRAL, '--user', 'k', '--password-file', inTmp);
+      expect(code).toBe(0);
+      expect(text).toContain(`Perhatian: ${inTmp} ada di folder sementara.`);
+      expect(text).toContain('PrivateTmp');
+    } finally {
+      rmSync(inTmp, { force: true });
+    }
   });
 
   it('refuses a kiosk without kiosk.id and writes nothing', async () => {

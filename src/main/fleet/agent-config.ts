@@ -73,7 +73,9 @@ export function renderAgentConfig(template: string, input: AgentConfigInput): Ag
     // Prometheus refuses a timeout longer than the interval; a shortened interval takes the timeout with it.
     scrape_timeout: duration(Math.min(timing.scrapeTimeoutMs, timing.scrapeIntervalMs)),
     metrics_target: yamlString(`127.0.0.1:${input.metricsPort}`),
-    remote_write_url: yamlString(remoteWrite.url),
+    // As the URL parser read it: a space or line break pasted around the address is gone, and one inside it
+    // is percent-encoded, where Go's parser in Prometheus would refuse the whole file and the agent not start.
+    remote_write_url: yamlString(new URL(remoteWrite.url).href),
     username: yamlString(remoteWrite.username),
     password_file: yamlString(remoteWrite.passwordFile),
     batch_send_deadline: duration(timing.batchSendDeadlineMs),

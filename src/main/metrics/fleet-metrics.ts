@@ -213,22 +213,32 @@ export function createFleetMetrics(sources: FleetMetricSources, options: FleetMe
     adminLogin: (outcome) => adminLogins.inc({ outcome }),
   };
 
+  async function scrapeOnce(): Promise<{ contentType: string; body: string }> {
+    a4Reading = null;
+    // A labelled series appears only once counted; one at 0 from the start lets `increase()` see the first
+    // letter of each type after a restart. Bounded like every letter label (at most MAX_LETTER_SLUGS).
+    try {
+      for (const slug of sources.letterSlugs()) letters.inc({ letter: letterLabel(slug) }, 0);
+    } catch (error) {
+      options.onSourceError?.(METRIC.lettersSubmitted, error);
+    }
+    try {
+      return { contentType: register.contentType, body: await register.metrics() };
+    } finally {
+      a4Reading = null;
+    }
+  }
+
+  // Scrapes asked for while one runs share its answer: each would ask CUPS and the Status rule again, and
+  // their gauges, reset and refilled by each, would interleave. The agent scrapes every 30 s; many at once
+  // come only from something else on this PC, and must not turn into as many printer queries.
+  let inFlight: Promise<{ contentType: string; body: string }> | null = null;
+
   return {
     reporter,
-    async scrape() {
-      a4Reading = null;
-      // A labelled series appears only once counted; one at 0 from the start lets `increase()` see the first
-      // letter of each type after a restart. Bounded like every letter label (at most MAX_LETTER_SLUGS).
-      try {
-        for (const slug of sources.letterSlugs()) letters.inc({ letter: letterLabel(slug) }, 0);
-      } catch (error) {
-        options.onSourceError?.(METRIC.lettersSubmitted, error);
-      }
-      try {
-        return { contentType: register.contentType, body: await register.metrics() };
-      } finally {
-        a4Reading = null;
-      }
+    scrape() {
+      inFlight ??= scrapeOnce().finally(() => (inFlight = null));
+      return inFlight;
     },
   };
 }

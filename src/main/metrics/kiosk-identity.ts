@@ -28,13 +28,14 @@ export interface KioskIdentityView {
   sources: { [K in keyof KioskIdentity]: IdentitySource };
 }
 
-/** Longest label value taken from the server's profile (the config's own fields are held to 60 by the schema). */
+/** Longest label value (the config's own fields are held to 60 by the schema too). */
 const MAX_NAME = 60;
 
 export function kioskIdentityView(config: Pick<KioskConfig, 'kiosk' | 'village'>, profile: VillageProfile | null): KioskIdentityView {
   const pick = (configured: string | null, fromServer: string | null | undefined): [string, IdentitySource] => {
-    if (configured) return [configured, 'config'];
-    const served = fromServer?.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME);
+    const written = configured === null ? '' : plainName(configured);
+    if (written) return [written, 'config'];
+    const served = fromServer === null || fromServer === undefined ? '' : plainName(fromServer);
     return served ? [served, 'server'] : [UNSET, 'unset'];
   };
   const [kioskId, kioskIdSource] = config.kiosk.id ? [config.kiosk.id, 'config' as const] : [UNSET, 'unset' as const];
@@ -45,6 +46,16 @@ export function kioskIdentityView(config: Pick<KioskConfig, 'kiosk' | 'village'>
     identity: { kioskId, kodeDesa, kecamatan, kabupaten },
     sources: { kioskId: kioskIdSource, kodeDesa: kodeDesaSource, kecamatan: kecamatanSource, kabupaten: kabupatenSource },
   };
+}
+
+/**
+ * A name as one plain line: control and format characters (a terminal escape would reach the
+ * technician's screen through `adm fleet agent-config`), line breaks and runs of spaces become one space, a
+ * lone surrogate is dropped, and it is cut at MAX_NAME characters, never inside one.
+ */
+function plainName(raw: string): string {
+  const words = raw.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s]+/gu, ' ').replace(/\p{Cs}/gu, '').trim();
+  return Array.from(words).slice(0, MAX_NAME).join('').trim();
 }
 
 export function kioskIdentity(config: Pick<KioskConfig, 'kiosk' | 'village'>, profile: VillageProfile | null): KioskIdentity {

@@ -143,6 +143,10 @@ export function createMetricsServer(options: MetricsServerOptions): MetricsServe
   }
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // A web page open on this PC can make a browser send requests here under a name of its own that resolves
+    // to 127.0.0.1 (DNS rebinding) and read the answer as its own origin. The agent asks for the address it
+    // was given; any other name is refused before anything is read.
+    if (!loopbackHost(request.headers.host, listening)) return plain(response, 421, 'misdirected request\n');
     const path = (request.url ?? '').split('?')[0];
     if (path !== METRICS_PATH) return plain(response, 404, 'not found\n');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -176,6 +180,13 @@ export function createMetricsServer(options: MetricsServerOptions): MetricsServe
     busyPort: () => busy,
     settled: () => chain,
   };
+}
+
+/** The Host header names this server by its loopback address or `localhost` (with its port, or none); absent is fine. */
+function loopbackHost(host: string | undefined, port: number | null): boolean {
+  if (host === undefined) return true;
+  const name = host.toLowerCase();
+  return [METRICS_HOST, 'localhost'].some((allowed) => name === allowed || name === `${allowed}:${port}`);
 }
 
 function plain(response: ServerResponse, status: number, text: string): void {

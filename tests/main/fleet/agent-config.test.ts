@@ -120,6 +120,18 @@ describe('the agent configuration', () => {
     expect(refused.ok).toBe(false);
   });
 
+  it('writes the URL as parsed: spaces or a line break pasted around it, or a space inside, never keep the agent from starting', () => {
+    const dir = tempDir();
+    const pasted = ' https://prometheus.bogorkab.go.id/api/v1/write\n';
+    expect(remoteWriteUrlProblem(pasted)).toBeNull();
+    const text = rendered(dir, { remoteWrite: { ...input(dir).remoteWrite, url: pasted } });
+    expect(quotedValue(text, '- url')).toBe('https://prometheus.bogorkab.go.id/api/v1/write');
+    expect(checkAgentConfig(dir, text)).toMatchObject({ status: 0 });
+    const spaced = rendered(dir, { remoteWrite: { ...input(dir).remoteWrite, url: 'https://pusat.example/api/v1/write?kios=desa sukamaju' } });
+    expect(quotedValue(spaced, '- url')).toBe('https://pusat.example/api/v1/write?kios=desa%20sukamaju');
+    expect(checkAgentConfig(dir, spaced)).toMatchObject({ status: 0 });
+  });
+
   it('refuses a relative password file path (the agent runs from another folder)', () => {
     const result = renderAgentConfig(template, input(tempDir(), { remoteWrite: { url: 'https://pusat.example/api/v1/write', username: 'kiosk', passwordFile: 'pw.txt' } }));
     expect(result).toEqual({ ok: false, problem: expect.stringContaining('path lengkap') });

@@ -277,6 +277,38 @@ describe('label bounds', () => {
     expect(sample(samples, METRIC.lettersSubmitted, { letter: 'surat-100' })).toBeUndefined();
   });
 
+  it('asks CUPS and the Status rule once for many scrapes at the same time, each answer whole; the next scrape asks again', async () => {
+    const cupsAnswers: Array<() => void> = [];
+    let noticeReads = 0;
+    const metrics = createFleetMetrics(
+      {
+        ...quiet,
+        // CUPS answers only when the test says so: every scrape asked for meanwhile is waiting on it.
+        a4Printer: () => new Promise((resolve) => cupsAnswers.push(() => resolve({ status: 'media-empty', paperNearEnd: true }))),
+        technicianNotices: async () => (noticeReads++, ['printer-problem']),
+      },
+      { defaultMetrics: false },
+    );
+    const scrapes = Array.from({ length: 50 }, () => metrics.scrape());
+    await vi.waitFor(() => expect(cupsAnswers.length).toBeGreaterThan(0));
+    expect(cupsAnswers).toHaveLength(1);
+    for (const answer of cupsAnswers.splice(0)) answer();
+    const bodies = await Promise.all(scrapes);
+    expect(noticeReads).toBe(1);
+    for (const { body } of bodies) {
+      const samples = parseSamples(body);
+      expect(sample(samples, METRIC.printerStatus, { printer: 'a4', status: 'media-empty' })).toBe(1);
+      expect(sample(samples, METRIC.printerPaperNearEnd, { printer: 'a4' })).toBe(1);
+      expect(sample(samples, METRIC.needsTechnician, { reason: 'printer-problem' })).toBe(1);
+    }
+    // Once answered, a scrape reads the printer afresh.
+    const next = metrics.scrape();
+    await vi.waitFor(() => expect(cupsAnswers).toHaveLength(1));
+    cupsAnswers.splice(0)[0]!();
+    await next;
+    expect(noticeReads).toBe(2);
+  });
+
   it('reads an unknown reader state as "other", and leaves out a metric whose source fails, once told', async () => {
     const errors: Array<[string, unknown]> = [];
     let broken = true;

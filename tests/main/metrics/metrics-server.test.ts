@@ -57,9 +57,13 @@ function metricsServer(port: number, extra: Partial<MetricsServerOptions> = {}) 
   };
 }
 
-function get(port: number, options: { path?: string; method?: string; host?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  port: number,
+  options: { path?: string; method?: string; host?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: options.host ?? '127.0.0.1', port, path: options.path ?? '/metrics', method: options.method ?? 'GET', agent: false }, (res) => {
+    const target = { host: options.host ?? '127.0.0.1', port, path: options.path ?? '/metrics', method: options.method ?? 'GET', headers: options.headers, agent: false };
+    const req = httpRequest(target, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -112,6 +116,23 @@ describe('metrics server', () => {
     expect(await get(port, { path: '/metricsx' })).toMatchObject({ status: 404 });
     for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS']) {
       expect(await get(port, { method })).toMatchObject({ status: 405, headers: { allow: 'GET, HEAD' } });
+    }
+  });
+
+  it('answers only requests that name it by its loopback address: a web page on this PC cannot read it under a name of its own', async () => {
+    const port = await freePort();
+    const { server } = metricsServer(port);
+    server.start();
+    await server.settled();
+    // What Prometheus sends for the target 127.0.0.1:<port>, and the other names of this server on this PC.
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, '127.0.0.1', 'localhost']) {
+      expect(await get(port, { headers: { host } })).toMatchObject({ status: 200, body: BODY });
+    }
+    // A browser fetching http://rebound.example:<port>/metrics after rebound.example was made to resolve to 127.0.0.1.
+    for (const host of [`rebound.example:${port}`, 'rebound.example', `127.0.0.1.rebound.example:${port}`, `127.0.0.1:${port + 1}`, `[::1]:${port}`]) {
+      const refused = await get(port, { headers: { host } });
+      expect(refused.status, host).toBe(421);
+      expect(refused.body).not.toContain('adm_info');
     }
   });
 
