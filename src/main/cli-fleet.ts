@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { KioskConfig } from './config/schema';
 import { AGENT_CONFIG_FILE, AGENT_LISTEN_ADDRESS, readAgentTemplate, renderAgentConfig } from './fleet/agent-config';
 import { agentStatus } from './fleet/agent-status';
+import { writeAgentIdentity } from './fleet/agent-identity';
 import { kioskIdentityView } from './metrics/kiosk-identity';
 import type { VillageProfile } from './village/types';
 
@@ -68,6 +69,9 @@ function agentConfigCommand({ options, dataDir, config, configProblem, profile, 
     mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
     writeFileSync(target, rendered.text, { mode: 0o600 });
     chmodSync(target, 0o600); // a file written before keeps its mode otherwise
+    // The kiosk compares these labels with its own identity and asks for a technician when they drift apart
+    // (`fleet/agent-identity.ts`); a file given elsewhere with --out is not the one the agent's unit reads.
+    if (!options.out) writeAgentIdentity(dataDir, view.identity);
   } catch (error) {
     // A folder given as --out, a folder that cannot be made: said in the technician's words, not as a stack.
     out(`Konfigurasi agen tidak dapat ditulis ke ${target} (${error instanceof Error ? error.message : String(error)}). Berikan --out berupa nama berkas di folder yang dapat ditulis pengguna ini.\n`);

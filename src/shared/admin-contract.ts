@@ -77,7 +77,9 @@ export type TechnicianNotice =
   | { code: 'server-unlicensed' }
   | { code: 'disk-low'; freeMb: number }
   /** Another program holds `metrics.port` on 127.0.0.1: the kabupaten's fleet monitoring hears nothing from this kiosk. */
-  | { code: 'metrics-port-busy'; port: number };
+  | { code: 'metrics-port-busy'; port: number }
+  /** The fleet agent still sends the identity it was configured with; these labels changed since. */
+  | { code: 'fleet-identity-changed'; labels: string };
 
 /**
  * One part of the kiosk's identity in the kabupaten's fleet monitoring, as

@@ -29,6 +29,7 @@ const IMPORTANCE: Record<NoticeCode, number> = {
   'held-for-other-server': 11,
   'disk-low': 12,
   'metrics-port-busy': 13,
+  'fleet-identity-changed': 14,
 };
 
 /** Every notice code, most important first (the fleet metrics publish one series per code). */

@@ -286,6 +286,8 @@ test("a second print the same day is refused, until a technician allows one more
   await section.getByRole('button', { name: `Izinkan cetak sekali lagi: surat ${ISSUED_LETTER_IDS.budiSigned}` }).click();
   await expect(section.getByRole('status')).toHaveText(`Surat ${ISSUED_LETTER_IDS.budiSigned} boleh dicetak sekali lagi hari ini.`);
   await page.getByRole('button', { name: 'Keluar' }).click();
+  // Leaving admin returns to the attract screen; a new page load before it is there would cut that return short.
+  await expect(page.getByRole('button', { name: 'Sentuh layar untuk mulai' })).toBeVisible();
 
   await openMyLetters(page, kiosk);
   await expect(letterItem(page, SIGNED)).toContainText('Siap dicetak');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
 import { inPrivateTmp } from '../../src/main/cli-fleet';
+import { technicianNotices } from '../../src/main/admin/technician-notices';
 import { createKioskCore } from '../../src/main/core';
 import { saveConfig } from '../../src/main/config/store';
 import { defaultConfig, type KioskConfig } from '../../src/main/config/schema';
@@ -69,6 +70,33 @@ describe('adm fleet agent-config', () => {
     expect(text.split('\n').filter((line) => line.startsWith('Perhatian') && !line.includes('folder sementara'))).toEqual([]);
   });
 
+  it('asks for a technician once the kiosk identity drifts from the labels the agent was configured with, until written again', async () => {
+    const { dir, passwordFile } = await kiosk();
+    const write = () => adm(dir, 'fleet', 'agent-config', '--url', URL_OF_CENTRAL, '--user', 'kiosk-sukamaju', '--password-file', passwordFile);
+    expect((await write()).code).toBe(0);
+    const notices = async () => {
+      const core = createKioskCore({ dataDir: dir, watchConfig: false });
+      try {
+        return technicianNotices(
+          { ...core, demoMode: false, config: { current: core.config }, references: createReferenceCache(core.db), metricsPortBusy: () => null, adminAuth: { pinSet: () => true } },
+          { printerStatus: 'ready', server: null, unreadableSecrets: 0, diskFreeBytes: null },
+        ).filter((notice) => notice.code === 'fleet-identity-changed');
+      } finally {
+        await core.close();
+      }
+    };
+    expect(await notices()).toEqual([]);
+    // The technician renames the kiosk and sets the kecamatan by hand; the agent still sends the old labels.
+    const config = defaultConfig();
+    config.kiosk.id = 'sukamaju-09';
+    config.village.kecamatan = 'Cibinong Barat';
+    config.metrics.port = 9470;
+    await saveConfig(dir, config);
+    expect(await notices()).toEqual([{ code: 'fleet-identity-changed', labels: 'kiosk_id, kecamatan' }]);
+    expect((await write()).code).toBe(0);
+    expect(await notices()).toEqual([]);
+  });
+
   it('writes to --out instead, saying where the service reads it; warns about an unset part and plain http', async () => {
     const { passwordFile } = await kiosk();
     const out = path.join(tempDir(), 'agent.yml');
@@ -79,6 +107,7 @@ describe('adm fleet agent-config', () => {
     expect(code).toBe(0);
     expect(existsSync(out)).toBe(true);
     expect(existsSync(path.join(dirWithoutProfile, 'fleet', 'prometheus-agent.yml'))).toBe(false);
+    expect(existsSync(path.join(dirWithoutProfile, 'fleet', 'agent-identity.json'))).toBe(false); // not what the agent's unit reads
     expect(text).toContain(`salin berkas ini ke ${path.join(dirWithoutProfile, 'fleet', 'prometheus-agent.yml')}`);
     expect(text).toMatch(/kode_desa\s+unset\s+\(BELUM DIISI\)/);
     expect(text).toContain('Perhatian: bagian yang BELUM DIISI terkirim sebagai "unset"');

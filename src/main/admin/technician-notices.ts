@@ -13,6 +13,8 @@ import { byImportance } from '../../shared/technician-notices';
 import type { KioskServices } from '../feature';
 import { configFilePresent } from '../config/store';
 import { adminPinMissing, demoAdminPinOf, neverCommissioned } from './commissioning';
+import { changedIdentityLabels, readAgentIdentity } from '../fleet/agent-identity';
+import { kioskIdentity } from '../metrics/kiosk-identity';
 
 /** Below this the kiosk warns (logs and the outbox need room). */
 export const LOW_DISK_BYTES = 200 * 1024 * 1024;
@@ -20,6 +22,7 @@ const PRINTER_PROBLEMS: readonly PrinterStatus[] = ['paper-out', 'cover-open', '
 
 /** What the rule reads from the kiosk itself. */
 export type NoticeContext = Pick<KioskServices, 'dataDir' | 'demoMode' | 'needsTechnician' | 'outbox' | 'serverTarget' | 'metricsPortBusy'> & {
+  references: Pick<KioskServices['references'], 'profile'>;
   config: Pick<KioskServices['config'], 'current'>;
   adminAuth: { pinSet(): boolean };
 };
@@ -62,6 +65,9 @@ export function technicianNotices(ctx: NoticeContext, facts: NoticeFacts): Techn
   if (facts.diskFreeBytes !== null && facts.diskFreeBytes < LOW_DISK_BYTES) notices.push({ code: 'disk-low', freeMb: Math.floor(facts.diskFreeBytes / 1024 / 1024) });
   const busyPort = ctx.metricsPortBusy();
   if (busyPort !== null) notices.push({ code: 'metrics-port-busy', port: busyPort });
+  const agent = readAgentIdentity(ctx.dataDir);
+  const changed = agent ? changedIdentityLabels(agent, kioskIdentity(config, ctx.references.profile()?.value ?? null)) : [];
+  if (changed.length > 0) notices.push({ code: 'fleet-identity-changed', labels: changed.join(', ') });
   return byImportance(notices);
 }
 

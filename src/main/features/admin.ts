@@ -21,7 +21,7 @@ const CARD_WINDOW_MS = 60_000;
 const RECENT_PRINTER_CHANGES = 10;
 
 /** What this feature is handed by the composition root. */
-export type AdminScreensContext = Pick<AdminContext, 'adminAuth' | 'adminSessions' | 'audit' | 'call' | 'config' | 'dataDir' | 'demoMode' | 'emit' | 'handleAdmin' | 'handlePublicAdmin' | 'log' | 'metrics' | 'metricsPortBusy' | 'needsTechnician' | 'observe' | 'outbox' | 'printing' | 'readerLog' | 'serverTarget' | 'shell' | 'sync' | 'village'>;
+export type AdminScreensContext = Pick<AdminContext, 'adminAuth' | 'adminSessions' | 'audit' | 'call' | 'config' | 'dataDir' | 'demoMode' | 'emit' | 'handleAdmin' | 'handlePublicAdmin' | 'log' | 'metrics' | 'metricsPortBusy' | 'needsTechnician' | 'observe' | 'outbox' | 'printing' | 'readerLog' | 'references' | 'serverTarget' | 'shell' | 'sync' | 'village'>;
 
 export const registerAdmin = (ctx: AdminScreensContext): Dispose => {
   const log = ctx.log('admin');

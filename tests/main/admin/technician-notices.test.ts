@@ -30,6 +30,7 @@ async function kioskInService(busyPort: number | null = null): Promise<NoticeCon
     outbox: running.outbox,
     serverTarget: running.serverTarget,
     metricsPortBusy: () => busyPort,
+    references: { profile: () => null },
     adminAuth: { pinSet: () => true },
   };
 }
