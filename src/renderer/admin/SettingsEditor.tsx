@@ -95,7 +95,8 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
 
   const changed = Object.keys(changes).length > 0;
   return (
-    <>
+    // One grid of its own, so the list, the identity and the save bar keep the touch gap wherever the editor is placed.
+    <div className="admin-settings-editor">
       {loadError && (
         <p className="notice" role="alert">
           {errorText(t, loadError)}
@@ -213,7 +214,7 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
           }}
         />
       )}
-    </>
+    </div>
   );
 }
 
