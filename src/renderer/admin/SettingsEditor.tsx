@@ -65,6 +65,9 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
     ('options' in field ? field.options.map((value) => ({ value, label: 'numeric' in field ? value : t(`admin.settings.choices.${value}`) })) : []);
   const shown = (field: SettingsField, value: SettingsValue) => {
     if (typeof value === 'boolean') return value ? t('admin.settings.on') : t('admin.settings.off');
+    // An empty village field takes the server's value: say which, so nobody types over it thinking it is missing.
+    const served = field.key in SERVER_FILLED && identity ? identity[SERVER_FILLED[field.key as keyof typeof SERVER_FILLED]] : null;
+    if ((value === null || value === '') && served?.source === 'server') return t('admin.settings.identity.emptyInUse', { value: served.value });
     if (value === null || value === '') return t('admin.settings.empty');
     return optionsOf(field).find((option) => option.value === value)?.label ?? String(value);
   };
@@ -218,6 +221,9 @@ export function SettingsEditor(props: { api: AdminBridge; group: SettingsField['
   );
 }
 
+/** The settings an empty value leaves to the village server's profile, and the part of the identity each fills. */
+const SERVER_FILLED = { 'village.code': 'kodeDesa', 'village.kecamatan': 'kecamatan', 'village.kabupaten': 'kabupaten' } as const;
+
 /** What the kabupaten's monitoring calls this kiosk now, and where each part came from (empty settings take the server's). */
 function FleetIdentity(props: { identity: FleetIdentityView }) {
   const { t } = useTranslation();
@@ -232,7 +238,9 @@ function FleetIdentity(props: { identity: FleetIdentityView }) {
             <li key={key} className="admin-setting">
               <span className="admin-setting-label">{t(`admin.settings.identity.${key}`)}</span>
               <span className="admin-setting-value">
-                {source === 'unset' ? t('admin.settings.identity.unset') : `${value} (${t(`admin.settings.identity.from_${source}`)})`}
+                {source === 'unset'
+                  ? t(key === 'kioskId' ? 'admin.settings.identity.unsetKioskId' : 'admin.settings.identity.unset')
+                  : `${value} (${t(`admin.settings.identity.from_${source}`)})`}
               </span>
             </li>
           );

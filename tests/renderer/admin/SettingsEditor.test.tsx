@@ -242,14 +242,34 @@ describe('SettingsEditor: the kiosk in the kabupaten\'s monitoring', () => {
     const section = await screen.findByRole('region', { name: 'Identitas kios di pemantauan kabupaten' });
     expect([...section.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'ID kiossukamaju-01 (dari pengaturan)',
-      'Kode desa3201012001 (dari server desa)',
-      'KecamatanCibinong (dari server desa)',
-      'Kabupatenbelum diatur',
+      'Kode desa3201012001 (otomatis dari server desa, tidak perlu diisi)',
+      'KecamatanCibinong (otomatis dari server desa, tidak perlu diisi)',
+      'Kabupatenbelum diatur: isi di atas, atau hubungkan kios ke server desa',
     ]);
     cleanup();
     renderEditor(withIdentity(), 'id', 'readers');
     await screen.findByText('Pembaca kartu PC/SC', { exact: false });
     expect(screen.queryByRole('region', { name: 'Identitas kios di pemantauan kabupaten' })).toBeNull();
+  });
+
+  it("says in an empty village row which value the server's profile gives it, and asks for a kiosk ID that is missing", async () => {
+    renderEditor(withIdentity());
+    await screen.findByRole('region', { name: 'Identitas kios di pemantauan kabupaten' });
+    expect((await row('Kode desa (10 angka')).textContent).toContain('(kosong) dipakai dari server desa: 3201012001');
+    expect((await row('Kecamatan (kosong')).textContent).toContain('(kosong) dipakai dari server desa: Cibinong');
+    // Nobody gave the kabupaten: the row is plainly empty, and the identity says what to do.
+    expect((await row('Kabupaten (kosong')).textContent).not.toContain('dipakai');
+    cleanup();
+    const { api, calls } = fakeSettings(null);
+    calls['admin.settings'].mockImplementation(async () => ({
+      ok: true as const,
+      value: { values: VALUES, unreadableFile: null, identity: { ...identity, kioskId: { value: 'unset', source: 'unset' } } },
+    }));
+    renderEditor(api);
+    const section = await screen.findByRole('region', { name: 'Identitas kios di pemantauan kabupaten' });
+    expect(section.querySelector('li')?.textContent).toBe(
+      'ID kiosbelum diatur: kios ini tampil sebagai "unset" di pemantauan kabupaten. Isi ID kios di atas (minta ke operator kabupaten)',
+    );
   });
 
   it.each([
