@@ -17,8 +17,8 @@ import path from 'node:path';
 import { saveConfig } from '../src/main/config/store';
 import { defaultConfig } from '../src/main/config/schema';
 import { createKioskCore } from '../src/main/core';
-import { freePort } from '../tests/helpers/prometheus';
-import { queuedRequest } from './lib/queued-request';
+import { freePort } from '../tests/helpers/free-port';
+import { enqueueRequests } from './lib/queued-request';
 import { fail, median, percentile, progress, report, round } from './lib/report';
 
 const QUEUED = 10_000;
@@ -39,14 +39,7 @@ async function dataDirWith(queued: number, port: number): Promise<string> {
   config.metrics.port = port;
   await saveConfig(dir, config);
   const core = createKioskCore({ dataDir: dir, watchConfig: false });
-  const target = core.serverTarget();
-  core.db.transaction(() => {
-    for (let i = 0; i < queued; i++) {
-      const { request, pin } = queuedRequest(i, target);
-      core.outbox.enqueue(request, { kind: 'pin', pin });
-    }
-  })();
-  if (core.outbox.counts().pending !== queued) throw new Error(`expected ${queued} pending`);
+  enqueueRequests(core, queued);
   await core.close();
   return dir;
 }

@@ -18,7 +18,7 @@ import { saveConfig } from '../src/main/config/store';
 import { defaultConfig } from '../src/main/config/schema';
 import { createKioskCore } from '../src/main/core';
 import { assertDatabaseFileIntact, databasePath } from '../src/main/db/database';
-import { queuedRequest } from './lib/queued-request';
+import { enqueueRequests } from './lib/queued-request';
 import { startBuiltWebHost } from './lib/built-web-host';
 import { gzipBytes, pageScripts } from './lib/page-scripts';
 import { fail, median, progress, report, round } from './lib/report';
@@ -35,14 +35,7 @@ async function dataDirWith(queued: number): Promise<string> {
   await saveConfig(dir, config);
   if (queued > 0) {
     const core = createKioskCore({ dataDir: dir, watchConfig: false });
-    const target = core.serverTarget();
-    core.db.transaction(() => {
-      for (let i = 0; i < queued; i++) {
-        const { request, pin } = queuedRequest(i, target);
-        core.outbox.enqueue(request, { kind: 'pin', pin });
-      }
-    })();
-    if (core.outbox.counts().pending !== queued) throw new Error(`expected ${queued} pending`);
+    enqueueRequests(core, queued);
     await core.close();
   }
   return dir;

@@ -3,6 +3,7 @@
  * for the demo residents in turn, with the PIN it would be sent with.
  */
 import { randomBytes } from 'node:crypto';
+import type { KioskCore } from '../../src/main/core';
 import type { NewLetterRequest } from '../../src/main/outbox/outbox-store';
 import { LETTERS, RESIDENTS } from '../../tools/opensid-sim/seed';
 
@@ -28,4 +29,16 @@ export function queuedRequest(i: number, serverTarget: string | null): { request
     },
     pin: resident.pin,
   };
+}
+
+/** Queues `count` such requests in one transaction, for the core's configured server. */
+export function enqueueRequests(core: KioskCore, count: number): void {
+  const target = core.serverTarget();
+  core.db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const { request, pin } = queuedRequest(i, target);
+      core.outbox.enqueue(request, { kind: 'pin', pin });
+    }
+  })();
+  if (core.outbox.counts().pending !== count) throw new Error(`expected ${count} pending`);
 }

@@ -12,7 +12,7 @@ import type { KioskConfig } from './config/schema';
 import { AGENT_CONFIG_FILE, AGENT_LISTEN_ADDRESS, readAgentTemplate, renderAgentConfig } from './fleet/agent-config';
 import { agentStatus } from './fleet/agent-status';
 import { writeAgentIdentity } from './fleet/agent-identity';
-import { kioskIdentityView } from './metrics/kiosk-identity';
+import { IDENTITY_LABELS, kioskIdentityView } from './metrics/kiosk-identity';
 import type { VillageProfile } from './village/types';
 
 type Out = (text: string) => void;
@@ -82,7 +82,7 @@ function agentConfigCommand({ options, dataDir, config, configProblem, profile, 
   const from = { config: 'config.json', server: 'profil desa dari server', unset: 'BELUM DIISI' } as const;
   out(`Konfigurasi agen Prometheus ditulis: ${target}\n`);
   out('Identitas kios yang dikirim ke kabupaten:\n');
-  for (const [label, key] of [['kiosk_id', 'kioskId'], ['kode_desa', 'kodeDesa'], ['kecamatan', 'kecamatan'], ['kabupaten', 'kabupaten']] as const) {
+  for (const [key, label] of Object.entries(IDENTITY_LABELS) as Array<[keyof typeof IDENTITY_LABELS, string]>) {
     out(`  ${label.padEnd(10)} ${identity[key]}  (${from[sources[key]]})\n`);
   }
   if (Object.values(sources).includes('unset')) {

@@ -10,10 +10,10 @@
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCupsPrinter } from '../../src/devices/document-printer/cups-printer';
+import { freePort } from './free-port';
 
 export interface PrivateCupsd {
   /** "127.0.0.1:PORT", for `-h` and CUPS_SERVER. */
@@ -52,17 +52,6 @@ function run(command: string, args: string[], timeoutMs = 15_000): Promise<strin
     execFile(command, args, { timeout: timeoutMs, env: { ...process.env, LC_ALL: 'C' }, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${command} ${args.join(' ')}: ${stderr.trim() || error.message}`));
       else resolve(stdout);
-    });
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
 }

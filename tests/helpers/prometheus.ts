@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 import path from 'node:path';
 import { renderAgentConfig, type AgentConfigInput } from '../../src/main/fleet/agent-config';
 import { parseSamples } from '../../src/main/fleet/agent-status';
@@ -42,17 +42,6 @@ export function requirePrometheus(): void {
       throw new Error(`${program} is missing: apt-get install prometheus (Debian 12: 2.42, with promtool), as .ci/run does`);
     }
   }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** The shipped template rendered as `adm fleet agent-config` renders it; tests shorten the timings through `timing`. */

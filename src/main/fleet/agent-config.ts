@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { UNSET, type KioskIdentity } from '../metrics/kiosk-identity';
+import { identityLabels, UNSET, type KioskIdentity } from '../metrics/kiosk-identity';
 
 /** Where the agent listens (127.0.0.1 only): `adm fleet status` asks it there, adm-fleet-agent.service starts it there. */
 export const AGENT_LISTEN_ADDRESS = '127.0.0.1:9465';
@@ -65,10 +65,7 @@ export function renderAgentConfig(template: string, input: AgentConfigInput): Ag
   const timing = { ...AGENT_TIMING, ...input.timing };
   const { identity, remoteWrite } = input;
   const values: Record<string, string> = {
-    kiosk_id: yamlString(identity.kioskId),
-    kode_desa: yamlString(identity.kodeDesa),
-    kecamatan: yamlString(identity.kecamatan),
-    kabupaten: yamlString(identity.kabupaten),
+    ...Object.fromEntries(Object.entries(identityLabels(identity)).map(([label, value]) => [label, yamlString(value)])),
     scrape_interval: duration(timing.scrapeIntervalMs),
     // Prometheus refuses a timeout longer than the interval; a shortened interval takes the timeout with it.
     scrape_timeout: duration(Math.min(timing.scrapeTimeoutMs, timing.scrapeIntervalMs)),

@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { KioskIdentity } from '../metrics/kiosk-identity';
+import { IDENTITY_LABELS, type KioskIdentity } from '../metrics/kiosk-identity';
 
 /** Beside the agent's configuration in the data directory (`AGENT_CONFIG_FILE`). */
 export const AGENT_IDENTITY_FILE = path.join('fleet', 'agent-identity.json');
@@ -40,6 +40,5 @@ export function readAgentIdentity(dataDir: string): KioskIdentity | null {
 
 /** The parts of the identity that differ between the agent's labels and the kiosk's own, as label names. */
 export function changedIdentityLabels(agent: KioskIdentity, current: KioskIdentity): string[] {
-  const labels = { kioskId: 'kiosk_id', kodeDesa: 'kode_desa', kecamatan: 'kecamatan', kabupaten: 'kabupaten' } as const;
-  return (Object.keys(labels) as Array<keyof KioskIdentity>).filter((key) => agent[key] !== current[key]).map((key) => labels[key]);
+  return (Object.keys(IDENTITY_LABELS) as Array<keyof KioskIdentity>).filter((key) => agent[key] !== current[key]).map((key) => IDENTITY_LABELS[key]);
 }

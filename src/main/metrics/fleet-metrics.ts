@@ -22,8 +22,8 @@ import type { TechnicianNotice } from '../../shared/admin-contract';
 import { TECHNICIAN_NOTICE_CODES } from '../../shared/technician-notices';
 import type { InputSourceName } from '../../devices/input/input-sources';
 import type { SyncOutcome } from '../outbox/sync-worker';
-import type { KioskIdentity } from './kiosk-identity';
-import { METRIC } from './metric-names';
+import { identityLabels, type KioskIdentity } from './kiosk-identity';
+import { FLEET_EXTERNAL_LABELS, METRIC } from './metric-names';
 import type { AdminLoginOutcome, MetricsReporter, ReceiptOutcome, SessionKind } from './metrics-reporter';
 
 /** The A4 printer as a scrape reads it. */
@@ -123,9 +123,9 @@ export function createFleetMetrics(sources: FleetMetricSources, options: FleetMe
     });
   }
 
-  scrapedGauge(METRIC.info, 'Always 1; the app version and the kiosk identity as labels.', ['version', 'kiosk_id', 'kode_desa', 'kecamatan', 'kabupaten'], (gauge) => {
+  scrapedGauge(METRIC.info, 'Always 1; the app version and the kiosk identity as labels.', ['version', ...FLEET_EXTERNAL_LABELS], (gauge) => {
     const { version, identity } = sources.info();
-    gauge.set({ version, kiosk_id: identity.kioskId, kode_desa: identity.kodeDesa, kecamatan: identity.kecamatan, kabupaten: identity.kabupaten }, 1);
+    gauge.set({ version, ...identityLabels(identity) }, 1);
   });
 
   // The A4 printer is asked once per scrape, for both of its gauges.

@@ -9,6 +9,7 @@
  */
 import type { KioskConfig } from '../config/schema';
 import type { VillageProfile } from '../village/types';
+import type { FLEET_EXTERNAL_LABELS } from './metric-names';
 
 /** The label value of a part of the identity nobody has given. */
 export const UNSET = 'unset';
@@ -18,6 +19,24 @@ export interface KioskIdentity {
   kodeDesa: string;
   kecamatan: string;
   kabupaten: string;
+}
+
+type FleetLabel = (typeof FLEET_EXTERNAL_LABELS)[number];
+
+/** The label each part of the identity is published under: in `adm_info` and as the agent's external labels. */
+export const IDENTITY_LABELS = {
+  kioskId: 'kiosk_id',
+  kodeDesa: 'kode_desa',
+  kecamatan: 'kecamatan',
+  kabupaten: 'kabupaten',
+} as const satisfies { [K in keyof KioskIdentity]: FleetLabel };
+
+/** The identity as labels and their values. */
+export function identityLabels(identity: KioskIdentity): Record<FleetLabel, string> {
+  return Object.fromEntries((Object.keys(IDENTITY_LABELS) as Array<keyof KioskIdentity>).map((part) => [IDENTITY_LABELS[part], identity[part]])) as Record<
+    FleetLabel,
+    string
+  >;
 }
 
 /** Where each part came from, for the admin screen ("dari server"). */

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { agentStatus, parseSamples } from '../../../src/main/fleet/agent-status';
-import { freePort } from '../../helpers/prometheus';
+import { freePort } from '../../helpers/free-port';
 
 const NOW = Date.parse('2026-03-02T03:00:00Z');
 const QUEUE = '{remote_name="5b3dd7",url="https://pusat.example/api/v1/write"}';

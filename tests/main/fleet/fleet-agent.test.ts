@@ -13,7 +13,8 @@ import { createReferenceCache } from '../../../src/main/village/reference-cache'
 import { LETTERS, RESIDENTS } from '../../../tools/opensid-sim/seed';
 import { coreWithSim } from '../../helpers/core-with-sim';
 import { parseSamples, sample } from '../../helpers/metrics-text';
-import { eventually, freePort, renderShippedAgentConfig, startAgent, startCentral, type PrometheusProcess } from '../../helpers/prometheus';
+import { freePort } from '../../helpers/free-port';
+import { eventually, renderShippedAgentConfig, startAgent, startCentral, type PrometheusProcess } from '../../helpers/prometheus';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();

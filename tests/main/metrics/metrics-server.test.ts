@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMetricsServer, type MetricsServer, type MetricsServerOptions } from '../../../src/main/metrics/metrics-server';
 import { coreWithSim } from '../../helpers/core-with-sim';
+import { freePort } from '../../helpers/free-port';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { openAdminSession } from '../../helpers/admin-session';
 import type { AdminStatus } from '../../../src/shared/admin-contract';
@@ -15,15 +16,6 @@ afterEach(async () => {
 });
 
 const BODY = '# HELP adm_info x\n# TYPE adm_info gauge\nadm_info 1\n';
-
-/** A port nothing listens on now (the kernel's pick, given back at once). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /** Another program holding a port on 127.0.0.1. */
 async function holdPort(port = 0): Promise<{ port: number; server: Server }> {
